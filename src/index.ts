@@ -1,0 +1,9 @@
+/**
+ * slabvec: fixed-capacity numeric vectors in `ArrayBuffer` slabs.
+ *
+ * @packageDocumentation
+ */
+
+export { F64Vec, F32Vec, I32Vec, U32Vec, I16Vec, U16Vec, I8Vec, U8Vec, U8ClampedVec, I64Vec, U64Vec } from './generated/index.js';
+export { CapacityError, EmptyError, IndexError } from './errors.js';
+export type { Comparator, Element, FixedVec, VecSource } from './types.js';

@@ -1,0 +1,116 @@
+/**
+ * Small helpers shared by every vector class. None of them touches a vector's storage,
+ * so sharing them keeps no class's hot code polymorphic (field notes section 1).
+ *
+ * @internal
+ * @module
+ */
+
+import { throwArgumentError, throwSourceError } from './errors.js';
+
+/** The largest capacity accepted: indexes must stay exact for the `(i >>> 0) === i` check. */
+export const MAX_CAPACITY = 0xffff_ffff;
+
+/** Node's `util.inspect.custom`, reached without importing anything from Node. */
+export const INSPECT_CUSTOM: unique symbol = Symbol.for('nodejs.util.inspect.custom') as never;
+
+/** Options Node passes to an inspect hook; only what slabvec forwards. */
+export interface InspectOptions {
+  /** How deep Node is still willing to go; negative means "print the short form". */
+  readonly depth?: number | null;
+}
+
+/** The inspect function Node passes as the hook's third argument. */
+export type InspectFunction = (value: unknown, options?: InspectOptions) => string;
+
+/**
+ * Validates a capacity argument.
+ *
+ * @throws TypeError or RangeError naming `where` and the value.
+ */
+export function checkCapacity(where: string, capacity: unknown): void {
+  if (!(typeof capacity === 'number' && Number.isInteger(capacity) && capacity >= 0 && capacity <= MAX_CAPACITY)) {
+    throwArgumentError(where, 'capacity', capacity, `an integer from 0 to ${MAX_CAPACITY}`);
+  }
+}
+
+/**
+ * Validates an integer argument in `[0, max]` (a length, count or range bound).
+ *
+ * @throws TypeError or RangeError naming `where`, `name`, the value and the bound.
+ */
+export function checkIntegerInRange(where: string, name: string, value: unknown, max: number): void {
+  if (!(typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max)) {
+    throwArgumentError(where, name, value, `an integer from 0 to ${max}`);
+  }
+}
+
+/**
+ * Resolves the `fromIndex` of `indexOf`/`includes` the way `Array.prototype.indexOf` does
+ * (negative counts from the end), after checking that it is an integer.
+ */
+export function checkFromIndex(where: string, fromIndex: unknown): void {
+  if (!(typeof fromIndex === 'number' && Number.isInteger(fromIndex))) {
+    throwArgumentError(where, 'fromIndex', fromIndex, 'an integer (negative counts from the end)');
+  }
+}
+
+/** `Array.prototype.at`'s index rule: truncate toward zero, `NaN` is 0, negative counts from the end. */
+export function relativeIndex(index: number, length: number): number {
+  const whole = Math.trunc(index) || 0;
+  return whole < 0 ? whole + length : whole;
+}
+
+/** SameValueZero, the equality of `includes`, `Map` and `Set`: `NaN` equals `NaN`, `-0` equals `0`. */
+export function sameValueZero(a: unknown, b: unknown): boolean {
+  return a === b || (a !== a && b !== b);
+}
+
+/**
+ * The length of an array-like, non-iterable source, or throws. Strings are rejected by the
+ * element type check of the caller, not here.
+ */
+export function arrayLikeLength(where: string, source: ArrayLike<unknown>): number {
+  const length = source.length;
+  if (!(typeof length === 'number' && Number.isInteger(length) && length >= 0 && length <= MAX_CAPACITY)) {
+    throwSourceError(where, source);
+  }
+  return length;
+}
+
+/** Whether `value` can be iterated with `for...of`. */
+export function isIterable(value: unknown): value is Iterable<unknown> {
+  return value != null && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+}
+
+/** Whether `value` is a typed array holding bigints. */
+export function isBigIntTypedArray(value: ArrayBufferView): boolean {
+  return value instanceof BigInt64Array || value instanceof BigUint64Array;
+}
+
+/** Whether `value` is a slabvec vector of any kind (not an array or typed array). */
+export function isFixedVec<E>(value: unknown): value is { toArray(): E[]; readonly capacity: number } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !ArrayBuffer.isView(value) &&
+    typeof (value as { toArray?: unknown }).toArray === 'function' &&
+    typeof (value as { capacity?: unknown }).capacity === 'number'
+  );
+}
+
+/** Every typed array that holds numbers. */
+export type NumberTypedArray =
+  | Float64Array
+  | Float32Array
+  | Int32Array
+  | Uint32Array
+  | Int16Array
+  | Uint16Array
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray;
+
+/** Every typed array that holds bigints. */
+export type BigIntTypedArray = BigInt64Array | BigUint64Array;
