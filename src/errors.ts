@@ -105,21 +105,24 @@ function indexProblem(index: number, bound: number): string | undefined {
 }
 
 /**
- * Throws for an index outside `[0, bound)`.
+ * Throws for an index that is not an integer in `[0, length)`, or in `[0, length]` for an
+ * insertion point.
  *
  * @param where - `Class.method`, for the message.
  * @param index - the rejected index.
- * @param bound - the exclusive upper bound (the length, or length + 1 for insertion points).
- * @param boundName - what the bound is, for the message.
+ * @param length - the vector's length.
+ * @param insertion - whether `index === length` is valid (an insertion point).
  * @throws TypeError when `index` is not a number; {@link IndexError} otherwise.
  */
-export function throwIndexError(where: string, index: unknown, bound: number, boundName = 'length'): never {
+export function throwIndexError(where: string, index: unknown, length: number, insertion = false): never {
   if (typeof index !== 'number') {
     throw new TypeError(`${where}: index must be a number, got ${describeValue(index)}`);
   }
+  const bound = insertion ? length + 1 : length;
   const problem = indexProblem(index, bound) ?? 'is invalid';
   const valid = bound === 0 ? 'no index is valid' : `valid indexes are the integers 0 to ${bound - 1}`;
-  throw new IndexError(`${where}: index ${describeValue(index)} ${problem} for ${boundName} ${bound} (${valid})`, index, bound);
+  const context = insertion ? `for insertion into length ${length}` : `for length ${length}`;
+  throw new IndexError(`${where}: index ${describeValue(index)} ${problem} ${context} (${valid})`, index, bound);
 }
 
 /**
@@ -233,4 +236,50 @@ export function throwModifiedDuringCallback(where: string, before: number, after
  */
 export function throwSourceKindError(where: string, source: ArrayBufferView, expected: string): never {
   throw new TypeError(`${where}: cannot take the elements of a ${source.constructor.name} into a vector of ${expected}s`);
+}
+
+/**
+ * A vector whose storage was given back: a `Slab.reset()` released it. Every method except
+ * the `length`, `isEmpty` and `capacity` getters throws this, so a stale handle can neither
+ * read what a later owner writes nor write into the later owner's memory.
+ */
+export class ReleasedError extends Error {
+  /**
+   * @param message - the full message.
+   */
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReleasedError';
+  }
+}
+
+/**
+ * A vector whose buffer was detached under it: `WebAssembly.Memory.prototype.grow()` detaches
+ * the memory's old `ArrayBuffer`, and so does transferring a buffer to a worker. Reads and
+ * growing operations throw this; build a new vector over the new buffer.
+ */
+export class DetachedError extends TypeError {
+  /**
+   * @param message - the full message.
+   */
+  constructor(message: string) {
+    super(message);
+    this.name = 'DetachedError';
+  }
+}
+
+/**
+ * Throws for a vector whose storage can no longer be used.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param released - true when a slab released the vector, false when its buffer was detached.
+ * @throws {@link ReleasedError} or {@link DetachedError} always.
+ */
+export function throwStorageError(where: string, released: boolean): never {
+  if (released) {
+    throw new ReleasedError(`${where}: this vector was released by Slab.reset(); allocate a new one from the slab`);
+  }
+  throw new DetachedError(
+    `${where}: the vector's buffer was detached (WebAssembly.Memory.grow() or a transfer); build a new vector over the new buffer`,
+  );
 }

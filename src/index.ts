@@ -5,5 +5,9 @@
  */
 
 export { F64Vec, F32Vec, I32Vec, U32Vec, I16Vec, U16Vec, I8Vec, U8Vec, U8ClampedVec, I64Vec, U64Vec } from './generated/index.js';
-export { CapacityError, EmptyError, IndexError } from './errors.js';
+export type { TypedVecClass, TypedVecOf } from './generated/index.js';
+export { Slab } from './slab.js';
+export { OptionVec } from './option-vec.js';
+export { CapacityError, DetachedError, EmptyError, IndexError, ReleasedError } from './errors.js';
 export type { Comparator, Element, FixedVec, VecSource } from './types.js';
+export type { Memory, WasmMemoryLike } from './memory.js';

@@ -83,9 +83,23 @@ export function isIterable(value: unknown): value is Iterable<unknown> {
   return value != null && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
 }
 
+/** `%TypedArray%.prototype[Symbol.toStringTag]`: a typed array's kind, from any realm. */
+const typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag)!
+  .get as (this: unknown) => string | undefined;
+
+/**
+ * The constructor name of a typed array (`"Float64Array"`, ...), or `undefined` for anything
+ * else, `DataView` included. A brand check rather than `instanceof`, so typed arrays made in
+ * another realm (a `vm` context, an iframe, Jest's test environment) are recognized.
+ */
+export function typedArrayKind(value: unknown): string | undefined {
+  return typedArrayTag.call(value);
+}
+
 /** Whether `value` is a typed array holding bigints. */
-export function isBigIntTypedArray(value: ArrayBufferView): boolean {
-  return value instanceof BigInt64Array || value instanceof BigUint64Array;
+export function isBigIntTypedArray(value: unknown): boolean {
+  const kind = typedArrayKind(value);
+  return kind === 'BigInt64Array' || kind === 'BigUint64Array';
 }
 
 /** Whether `value` is a slabvec vector of any kind (not an array or typed array). */
@@ -114,3 +128,9 @@ export type NumberTypedArray =
 
 /** Every typed array that holds bigints. */
 export type BigIntTypedArray = BigInt64Array | BigUint64Array;
+
+/**
+ * The key of the method a `Slab` calls on every vector it handed out when it is reset. Not
+ * exported from the package: only the slab releases vectors.
+ */
+export const RELEASE: unique symbol = Symbol('slabvec.release') as never;

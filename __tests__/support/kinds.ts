@@ -11,6 +11,7 @@ import {
   I32Vec,
   I64Vec,
   I8Vec,
+  OptionVec,
   U16Vec,
   U32Vec,
   U64Vec,
@@ -101,13 +102,13 @@ function bigintKind(name: string, cls: unknown, ctor: TypedArrayCtor, element: f
   };
 }
 
-// Every sentinel lies outside the range of its kind's `element` arbitrary.
+// Every sentinel lies outside the range of its kind's `element` arbitrary and is stored exactly.
 const smallInt = (min: number, max: number) => fc.integer({ min, max });
 
 /** The eleven typed vector classes. OptionVec is added by the OptionVec work. */
 export const TYPED_KINDS: readonly Kind[] = [
   numberKind('F64Vec', F64Vec, Float64Array, fc.double({ min: -1e6, max: 1e6, noNaN: true }), 31337.5e9, [1.5, -2.25, 1e300]),
-  numberKind('F32Vec', F32Vec, Float32Array, fc.float({ min: -1e6, max: 1e6, noNaN: true }), 31337.5e9, [1.5, -2.25, 1024.5]),
+  numberKind('F32Vec', F32Vec, Float32Array, fc.float({ min: -1e6, max: 1e6, noNaN: true }), 1.5 * 2 ** 41, [1.5, -2.25, 1024.5]),
   numberKind('I32Vec', I32Vec, Int32Array, smallInt(-1e6, 1e6), 2_000_000_001, [1, -2, 2 ** 31 - 1]),
   numberKind('U32Vec', U32Vec, Uint32Array, smallInt(0, 1e6), 4_000_000_001, [1, 2, 2 ** 32 - 1]),
   numberKind('I16Vec', I16Vec, Int16Array, smallInt(-1000, 1000), 31337, [1, -2, 32767]),
@@ -119,8 +120,25 @@ export const TYPED_KINDS: readonly Kind[] = [
   bigintKind('U64Vec', U64Vec, BigUint64Array, fc.bigInt({ min: 0n, max: 2n ** 63n }), 2n ** 64n - 1n),
 ];
 
+/**
+ * `OptionVec<number>`: holds numbers as they are (no conversion, so `convert` is the
+ * identity), and its only wrong element type is `undefined`, the `None` marker.
+ */
+const optionKind: Kind = {
+  name: 'OptionVec',
+  make: (capacity) => new OptionVec<number>(capacity),
+  cls: OptionVec as unknown as Kind['cls'],
+  isBigInt: false,
+  isTyped: false,
+  convert: (value) => value,
+  element: fc.double({ noNaN: true, min: -1e6, max: 1e6 }),
+  wrongType: undefined,
+  samples: [1.5, -2.25, 1e300],
+  sentinel: 31337.5e9,
+};
+
 /** Every class that implements the shared interface. */
-export const KINDS: readonly Kind[] = [...TYPED_KINDS];
+export const KINDS: readonly Kind[] = [...TYPED_KINDS, optionKind];
 
 /**
  * Fills every spare slot of `vec` with `kind.sentinel` through public methods only: push

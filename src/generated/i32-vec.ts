@@ -11,9 +11,11 @@ import {
   throwModifiedDuringCallback,
   throwSourceError,
   throwSourceKindError,
+  throwStorageError,
 } from '../errors.js';
 import {
   INSPECT_CUSTOM,
+  RELEASE,
   type InspectFunction,
   type InspectOptions,
   type NumberTypedArray,
@@ -24,10 +26,29 @@ import {
   isBigIntTypedArray,
   isFixedVec,
   isIterable,
+  MAX_CAPACITY,
   relativeIndex,
   sameValueZero,
+  typedArrayKind,
 } from '../internal.js';
+import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
 import type { Comparator, FixedVec, VecSource } from '../types.js';
+import {
+  type NumberCopyTarget,
+  forwardOverlap,
+  throwBoundsError,
+  throwCallbackResultError,
+  throwCopyCapacityError,
+  throwDivisionByZero,
+  throwLengthMismatch,
+  throwOperandError,
+  throwOutError,
+  throwTargetError,
+  throwTargetRangeError,
+} from '../kernels-support.js';
+
+/** The storage of every released I32Vec: `#data === RELEASED` marks a vector a slab took back. */
+const RELEASED = /* @__PURE__ */ new Int32Array(0);
 
 /**
  * A fixed-capacity vector of `number` elements stored in a `Int32Array`
@@ -58,13 +79,17 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
   /** The element type id. */
   static readonly elementType = 'i32';
 
-  // Representation invariant: #data.length is the capacity; slots [0, #length) of #data
-  // are the live elements; slots [#length, capacity) hold unspecified data and no public
-  // path reads them. 0 <= #length <= #data.length. #view is a cache that view() rebuilds
-  // whenever its length differs from #length.
+  // Representation invariant: slots [0, #length) of #data are the live elements; slots
+  // [#length, #capacity) hold unspecified data that no public path reads.
+  // 0 <= #length <= #capacity, and #data.length === #capacity while the storage is usable:
+  // #data === RELEASED (with #length 0) once a slab released the vector, and
+  // #data.length === 0 < #capacity once its buffer was detached. Hot methods let those two
+  // states fail their ordinary checks and sort them out on the failure path; every other
+  // method asks #storage() first. #view caches view() until its length differs from #length.
   #data: Int32Array;
   #length = 0;
   #view: Int32Array;
+  #capacity: N;
 
   /**
    * Creates an empty vector with its own storage for `capacity` elements.
@@ -75,7 +100,62 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
   constructor(capacity: N) {
     checkCapacity('I32Vec', capacity);
     this.#data = new Int32Array(capacity);
+    this.#capacity = this.#data.length as N; // not `capacity`, which may be -0
     this.#view = this.#data.subarray(0, 0);
+  }
+
+  /**
+   * An empty vector over `capacity` elements of existing memory, starting at `byteOffset`
+   * of `memory` (an `ArrayBuffer`, a `SharedArrayBuffer` or a `WebAssembly.Memory`).
+   * Nothing is copied: the vector reads and writes that region of the buffer. Whatever the
+   * region holds is treated as uninitialized; use {@link I32Vec.assumeInit} to adopt it.
+   *
+   * @param memory - the buffer; resizable and growable buffers are rejected (they make typed
+   * arrays 2.5-4x slower). After `WebAssembly.Memory.grow()` the old buffer is detached and
+   * the vector throws `DetachedError`: build a new one over `memory.buffer`.
+   * @param byteOffset - a multiple of 4 (the element size).
+   * @param capacity - the number of elements; the region must fit inside the buffer.
+   * @throws TypeError for a buffer that is not one of those kinds, or is detached or resizable.
+   * @throws RangeError for a misaligned offset or a region past the end of the buffer.
+   */
+  static over<const M extends number>(memory: Memory, byteOffset: number, capacity: M): I32Vec<M> {
+    return I32Vec.#overRegion('I32Vec.over', memory, byteOffset, capacity);
+  }
+
+  static #overRegion<M extends number>(where: string, memory: Memory, byteOffset: number, capacity: M): I32Vec<M> {
+    const buffer = bufferOf(where, memory);
+    checkRegion(where, buffer, byteOffset, capacity, 4);
+    const vec = new I32Vec<M>(0 as M);
+    vec.#data = new Int32Array(buffer, byteOffset, capacity);
+    vec.#capacity = vec.#data.length as M;
+    vec.#view = vec.#data.subarray(0, 0);
+    return vec;
+  }
+
+  /**
+   * Like {@link I32Vec.over}, but the first `length` elements of the region become live
+   * as they are. This is the one place where slabvec takes slots it did not write as
+   * initialized, like Rust's `Vec::set_len` or `MaybeUninit::assume_init`: the caller
+   * asserts that those elements were written (by a worker, by WebAssembly code, or by an
+   * earlier vector whose length was handed over).
+   *
+   * @param length - an integer from 0 to `capacity`.
+   * @throws the errors of {@link I32Vec.over}, and RangeError when `length > capacity`.
+   */
+  static assumeInit<const M extends number>(memory: Memory, byteOffset: number, capacity: M, length: number): I32Vec<M> {
+    const vec = I32Vec.#overRegion('I32Vec.assumeInit', memory, byteOffset, capacity);
+    checkIntegerInRange('I32Vec.assumeInit', 'length', length, capacity);
+    vec.#length = length;
+    return vec;
+  }
+
+  /**
+   * Bytes of memory `capacity` elements occupy: `capacity * 4`.
+   *
+   * @throws TypeError or RangeError when `capacity` is not an integer from 0 to 2^32 - 1.
+   */
+  static bytesFor(capacity: number): number {
+    return bytesForCapacity('I32Vec.bytesFor', capacity, 4);
   }
 
   /**
@@ -89,8 +169,10 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
   static from<const M extends number>(source: VecSource<number>, capacity: M): I32Vec<M>;
   static from(source: VecSource<number>): I32Vec;
   static from(source: VecSource<number>, capacity?: number): I32Vec {
-    const items = I32Vec.#staged('I32Vec.from', source);
-    const vec = new I32Vec(capacity === undefined ? items.length : capacity);
+    if (capacity !== undefined) checkCapacity('I32Vec.from', capacity);
+    const items = I32Vec.#staged('I32Vec.from', source, capacity ?? MAX_CAPACITY);
+    if (typeof items === 'number') throwCapacityError('I32Vec.from', source, capacity ?? MAX_CAPACITY, 0, items);
+    const vec = new I32Vec(capacity ?? items.length);
     vec.#append('I32Vec.from', source, items);
     return vec;
   }
@@ -106,7 +188,7 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
 
   /** The number of slots, fixed at construction. */
   get capacity(): N {
-    return this.#data.length as N;
+    return this.#capacity;
   }
 
   /** The number of live elements. */
@@ -121,12 +203,12 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
 
   /** Whether the vector holds `capacity` elements. */
   get isFull(): boolean {
-    return this.#length === this.#data.length;
+    return this.#length === this.#storage('I32Vec.isFull').length;
   }
 
   /** How many more elements fit: `capacity - length`. */
   get remaining(): number {
-    return this.#data.length - this.#length;
+    return this.#storage('I32Vec.remaining').length - this.#length;
   }
 
   /** `"I32Vec"`, for `Object.prototype.toString`. */
@@ -141,9 +223,13 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws IndexError when `index` is fractional, NaN, negative or `>= length`.
    */
   get(index: number): number {
-    const length = this.#length;
-    if (!((index >>> 0) === index && index < length)) throwIndexError('I32Vec.get', index, length);
-    return this.#data[index];
+    // #length is read in the condition rather than into a local: 1.5x vs 2.1x the time of
+    // a raw read in a summing loop (docs/design.md, "Index checks").
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < this.#length)) this.#failIndex('I32Vec.get', index);
+    const value: number | undefined = this.#data[index];
+    // A detached buffer reads as empty; the check folds away while the read is in bounds.
+    if (value === undefined) return this.#failDetached('I32Vec.get');
+    return value;
   }
 
   /**
@@ -156,8 +242,7 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    */
   set(index: number, value: number): void {
     if (typeof value !== 'number') throwElementTypeError('I32Vec.set', value, 'number');
-    const length = this.#length;
-    if (!((index >>> 0) === index && index < length)) throwIndexError('I32Vec.set', index, length);
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < this.#length)) this.#failIndex('I32Vec.set', index);
     this.#data[index] = value;
   }
 
@@ -169,9 +254,10 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    */
   at(index: number): number | undefined {
     if (typeof index !== 'number') throwArgumentError('I32Vec.at', 'index', index, 'a number');
+    const data = this.#storage('I32Vec.at');
     const length = this.#length;
     const i = relativeIndex(index, length);
-    return i >= 0 && i < length ? this.#data[i] : undefined;
+    return i >= 0 && i < length ? data[i] : undefined;
   }
 
   /**
@@ -184,7 +270,7 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
     if (typeof value !== 'number') throwElementTypeError('I32Vec.push', value, 'number');
     const data = this.#data;
     const length = this.#length;
-    if (length >= data.length) throwCapacityError('I32Vec.push', value, data.length, length, length + 1);
+    if (length >= data.length) this.#failFull('I32Vec.push', value, length + 1);
     data[length] = value;
     this.#length = length + 1;
   }
@@ -199,7 +285,10 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
     if (typeof value !== 'number') throwElementTypeError('I32Vec.tryPush', value, 'number');
     const data = this.#data;
     const length = this.#length;
-    if (length >= data.length) return false;
+    if (length >= data.length) {
+      this.#storage('I32Vec.tryPush');
+      return false;
+    }
     data[length] = value;
     this.#length = length + 1;
     return true;
@@ -216,9 +305,11 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    */
   pop(): number {
     const length = this.#length - 1;
-    if (length < 0) throwEmptyError('I32Vec.pop');
+    if (length < 0) this.#failEmpty('I32Vec.pop');
+    const value: number | undefined = this.#data[length];
+    if (value === undefined) return this.#failDetached('I32Vec.pop');
     this.#length = length;
-    return this.#data[length];
+    return value;
   }
 
   /**
@@ -231,7 +322,9 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws TypeError when an element is not a number; the vector is unchanged.
    */
   extend(source: VecSource<number>): void {
-    this.#append('I32Vec.extend', source, I32Vec.#staged('I32Vec.extend', source));
+    const items = I32Vec.#staged('I32Vec.extend', source, this.#storage('I32Vec.extend').length - this.#length);
+    if (typeof items === 'number') this.#failFull('I32Vec.extend', source, this.#length + items);
+    this.#append('I32Vec.extend', source, items);
   }
 
   /**
@@ -241,8 +334,8 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws TypeError when an element is not a number; the vector is unchanged.
    */
   tryExtend(source: VecSource<number>): boolean {
-    const items = I32Vec.#staged('I32Vec.tryExtend', source);
-    if (items.length > this.#data.length - this.#length) return false;
+    const items = I32Vec.#staged('I32Vec.tryExtend', source, this.#storage('I32Vec.tryExtend').length - this.#length);
+    if (typeof items === 'number' || items.length > this.#storage('I32Vec.tryExtend').length - this.#length) return false;
     this.#append('I32Vec.tryExtend', source, items);
     return true;
   }
@@ -256,9 +349,7 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws TypeError when `value` is not a number.
    */
   insert(index: number, value: number): void {
-    if (!this.#insertAt('I32Vec.insert', index, value)) {
-      throwCapacityError('I32Vec.insert', value, this.#data.length, this.#length, this.#length + 1);
-    }
+    if (!this.#insertAt('I32Vec.insert', index, value)) this.#failFull('I32Vec.insert', value, this.#length + 1);
   }
 
   /**
@@ -278,9 +369,9 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws IndexError when `index` is not an integer in `[0, length)`.
    */
   remove(index: number): number {
+    const data = this.#storage('I32Vec.remove');
     const length = this.#length;
-    if (!((index >>> 0) === index && index < length)) throwIndexError('I32Vec.remove', index, length);
-    const data = this.#data;
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) throwIndexError('I32Vec.remove', index, length);
     const value = data[index];
     data.copyWithin(index, index + 1, length);
     this.#length = length - 1;
@@ -294,9 +385,9 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws IndexError when `index` is not an integer in `[0, length)`.
    */
   swapRemove(index: number): number {
+    const data = this.#storage('I32Vec.swapRemove');
     const length = this.#length;
-    if (!((index >>> 0) === index && index < length)) throwIndexError('I32Vec.swapRemove', index, length);
-    const data = this.#data;
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) throwIndexError('I32Vec.swapRemove', index, length);
     const value = data[index];
     data[index] = data[length - 1];
     this.#length = length - 1;
@@ -313,11 +404,13 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
     if (!(typeof newLength === 'number' && Number.isInteger(newLength) && newLength >= 0)) {
       throwArgumentError('I32Vec.truncate', 'newLength', newLength, 'a non-negative integer');
     }
-    if (newLength < this.#length) this.#length = newLength;
+    this.#storage('I32Vec.truncate');
+    if (newLength < this.#length) this.#length = newLength + 0; // + 0: a length is never -0
   }
 
   /** Removes every element. The capacity is kept. */
   clear(): void {
+    this.#storage('I32Vec.clear');
     this.#length = 0;
   }
 
@@ -331,14 +424,14 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    */
   resize(newLength: number, fill: number): void {
     if (typeof fill !== 'number') throwElementTypeError('I32Vec.resize', fill, 'number');
-    const data = this.#data;
+    const data = this.#storage('I32Vec.resize');
     const length = this.#length;
     if (typeof newLength === 'number' && Number.isInteger(newLength) && newLength > data.length) {
-      throwCapacityError('I32Vec.resize', fill, data.length, length, newLength);
+      this.#failFull('I32Vec.resize', fill, newLength);
     }
     checkIntegerInRange('I32Vec.resize', 'newLength', newLength, data.length);
     if (newLength > length) data.fill(fill, length, newLength);
-    this.#length = newLength;
+    this.#length = newLength + 0; // + 0: a length is never -0
   }
 
   /**
@@ -353,7 +446,7 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    */
   retain(predicate: (value: number, index: number) => unknown): void {
     if (typeof predicate !== 'function') throwNotAFunction('I32Vec.retain', 'predicate', predicate);
-    const data = this.#data;
+    const data = this.#storage('I32Vec.retain');
     const length = this.#length;
     let kept = 0;
     let read = 0;
@@ -382,11 +475,11 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
    */
   drain(start = 0, end: number = this.#length): Int32Array {
+    const data = this.#storage('I32Vec.drain');
     const length = this.#length;
     checkIntegerInRange('I32Vec.drain', 'start', start, length);
     checkIntegerInRange('I32Vec.drain', 'end', end, length);
     if (end < start) throwArgumentError('I32Vec.drain', 'end', end, `an integer from start (${start}) to ${length}`);
-    const data = this.#data;
     const removed = data.slice(start, end);
     data.copyWithin(start, end, length);
     this.#length = length - (end - start);
@@ -405,13 +498,18 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws TypeError when an item is not a number; the vector is unchanged.
    */
   splice(start: number, deleteCount: number, items: VecSource<number> = []): Int32Array {
+    // Stage the items before reading any state: an iterable source runs user code, which
+    // may change this vector.
+    // At most capacity - length + deleteCount items can fit: read no more than one past that.
+    const room = this.#storage('I32Vec.splice').length - this.#length + (Number.isInteger(deleteCount) && deleteCount > 0 ? deleteCount : 0);
+    const staged = I32Vec.#staged('I32Vec.splice', items, Math.max(0, room));
+    const data = this.#storage('I32Vec.splice');
     const length = this.#length;
     checkIntegerInRange('I32Vec.splice', 'start', start, length);
     checkIntegerInRange('I32Vec.splice', 'deleteCount', deleteCount, length - start);
-    const staged = I32Vec.#staged('I32Vec.splice', items);
-    const data = this.#data;
-    const newLength = length - deleteCount + staged.length;
-    if (newLength > data.length) throwCapacityError('I32Vec.splice', items, data.length, length, newLength);
+    const count = typeof staged === 'number' ? staged : staged.length;
+    const newLength = length - deleteCount + count;
+    if (newLength > data.length || typeof staged === 'number') throwCapacityError('I32Vec.splice', items, data.length, length, newLength);
     // Copy the inserted items out first: they may be a view of this vector's own storage.
     const inserted = staged.buffer === data.buffer ? staged.slice() : staged;
     const removed = data.slice(start, start + deleteCount);
@@ -423,7 +521,7 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
 
   /** Removes consecutive repeated elements (SameValueZero: `NaN` repeats `NaN`), keeping the first of each run. */
   dedup(): void {
-    const data = this.#data;
+    const data = this.#storage('I32Vec.dedup');
     const length = this.#length;
     if (length < 2) return;
     let kept = 1;
@@ -443,8 +541,9 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    */
   indexOf(value: number, fromIndex = 0): number {
     if (typeof value !== 'number') throwElementTypeError('I32Vec.indexOf', value, 'number');
+    const view = this.#liveView('I32Vec.indexOf');
     checkFromIndex('I32Vec.indexOf', fromIndex);
-    return this.view().indexOf(value, fromIndex);
+    return view.indexOf(value, fromIndex);
   }
 
   /**
@@ -455,8 +554,9 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    */
   lastIndexOf(value: number, fromIndex: number = this.#length - 1): number {
     if (typeof value !== 'number') throwElementTypeError('I32Vec.lastIndexOf', value, 'number');
+    const view = this.#liveView('I32Vec.lastIndexOf');
     checkFromIndex('I32Vec.lastIndexOf', fromIndex);
-    return this.view().lastIndexOf(value, fromIndex);
+    return view.lastIndexOf(value, fromIndex);
   }
 
   /**
@@ -467,8 +567,9 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    */
   includes(value: number, fromIndex = 0): boolean {
     if (typeof value !== 'number') throwElementTypeError('I32Vec.includes', value, 'number');
+    const view = this.#liveView('I32Vec.includes');
     checkFromIndex('I32Vec.includes', fromIndex);
-    return this.view().includes(value, fromIndex);
+    return view.includes(value, fromIndex);
   }
 
   /**
@@ -480,13 +581,13 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    */
   sort(compare?: Comparator<number>): this {
     if (compare !== undefined && typeof compare !== 'function') throwNotAFunction('I32Vec.sort', 'compare', compare);
-    this.#data.subarray(0, this.#length).sort(compare);
+    this.#storage('I32Vec.sort').subarray(0, this.#length).sort(compare);
     return this;
   }
 
   /** Reverses the elements in place. */
   reverse(): this {
-    this.#data.subarray(0, this.#length).reverse();
+    this.#storage('I32Vec.reverse').subarray(0, this.#length).reverse();
     return this;
   }
 
@@ -499,7 +600,7 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    */
   binarySearch(value: number): number {
     if (typeof value !== 'number') throwElementTypeError('I32Vec.binarySearch', value, 'number');
-    const data = this.#data;
+    const data = this.#storage('I32Vec.binarySearch');
     let low = 0;
     let high = this.#length;
     while (low < high) {
@@ -524,11 +625,12 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    */
   fill(value: number, start = 0, end: number = this.#length): this {
     if (typeof value !== 'number') throwElementTypeError('I32Vec.fill', value, 'number');
+    const data = this.#storage('I32Vec.fill');
     const length = this.#length;
     checkIntegerInRange('I32Vec.fill', 'start', start, length);
     checkIntegerInRange('I32Vec.fill', 'end', end, length);
     if (end < start) throwArgumentError('I32Vec.fill', 'end', end, `an integer from start (${start}) to ${length}`);
-    this.#data.fill(value, start, end);
+    data.fill(value, start, end);
     return this;
   }
 
@@ -543,18 +645,12 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    * that are no longer live. `view().buffer` is the whole backing buffer.
    */
   view(): Int32Array {
-    const length = this.#length;
-    let view = this.#view;
-    if (view.length !== length) {
-      view = this.#data.subarray(0, length);
-      this.#view = view;
-    }
-    return view;
+    return this.#liveView('I32Vec.view');
   }
 
   /** A new plain array of the live elements. */
   toArray(): number[] {
-    const data = this.#data;
+    const data = this.#storage('I32Vec.toArray');
     const length = this.#length;
     const out: number[] = [];
     for (let i = 0; i < length; i++) out.push(data[i]);
@@ -563,13 +659,13 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
 
   /** A new `Int32Array` holding a copy of the live elements, with its own buffer. */
   toTypedArray(): Int32Array {
-    return this.#data.slice(0, this.#length);
+    return this.#storage('I32Vec.toTypedArray').slice(0, this.#length);
   }
 
   /** A new vector with the same capacity and elements, in its own buffer. */
   clone(): I32Vec<N> {
-    const copy = new I32Vec<N>(this.#data.length as N);
-    copy.#data.set(this.view());
+    const copy = new I32Vec<N>(this.#capacity);
+    copy.#data.set(this.#storage('I32Vec.clone').subarray(0, this.#length));
     copy.#length = this.#length;
     return copy;
   }
@@ -579,10 +675,13 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    * SameValueZero-equal elements (`NaN` equals `NaN`, `-0` equals `0`).
    */
   equals(other: FixedVec<number, number, ArrayLike<number>> | ArrayLike<number>): boolean {
-    const items = other instanceof I32Vec ? other.view() : isFixedVec(other) ? other.toArray() : other;
+    const data = this.#storage('I32Vec.equals');
+    // Take the other elements first: an array-like's getters run user code, which may change
+    // this vector, so its length is read only afterwards.
+    const items: ArrayLike<unknown> =
+      other instanceof I32Vec ? other.view() : isFixedVec(other) ? other.toArray() : ArrayBuffer.isView(other) ? other : Array.prototype.slice.call(other);
     const length = this.#length;
     if (items.length !== length) return false;
-    const data = this.#data;
     for (let i = 0; i < length; i++) {
       if (!sameValueZero(data[i], items[i])) return false;
     }
@@ -593,11 +692,13 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    * The live elements as a plain array, for `JSON.stringify` (`NaN` and infinities become `null`, as JSON does).
    */
   toJSON(): number[] {
+    this.#storage('I32Vec.toJSON');
     return this.toArray();
   }
 
   /** Iterates the live elements; the same as {@link I32Vec.values}. */
   [Symbol.iterator](): IterableIterator<number> {
+    this.#storage('I32Vec.iterator');
     return new I32VecIterator(this, VALUES);
   }
 
@@ -606,16 +707,19 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    * yields a slot that stopped being live during the iteration.
    */
   values(): IterableIterator<number> {
+    this.#storage('I32Vec.values');
     return new I32VecIterator(this, VALUES);
   }
 
   /** Iterates the indexes of the live elements. */
   keys(): IterableIterator<number> {
+    this.#storage('I32Vec.keys');
     return new I32VecIterator<number>(this, KEYS);
   }
 
   /** Iterates `[index, element]` pairs of the live elements. */
   entries(): IterableIterator<[number, number]> {
+    this.#storage('I32Vec.entries');
     return new I32VecIterator<[number, number]>(this, ENTRIES);
   }
 
@@ -627,32 +731,894 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    */
   forEach(callback: (value: number, index: number, vec: this) => void): void {
     if (typeof callback !== 'function') throwNotAFunction('I32Vec.forEach', 'callback', callback);
-    for (let i = 0; i < this.#length; i++) callback(this.#data[i], i, this);
+    this.#storage('I32Vec.forEach');
+    for (let i = 0; i < this.#length; i++) callback(this.get(i), i, this);
   }
 
   /** Node's `util.inspect` / `console.log` form: `I32Vec(length/capacity) [ ... ]`, live elements only. */
   [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
-    const head = `I32Vec(${this.#length}/${this.#data.length})`;
+    const head = `I32Vec(${this.#length}/${this.#capacity})`;
+    if (this.#data === RELEASED) return `[I32Vec (released)]`;
+    if (this.#data.length !== this.#capacity) return `[I32Vec (detached)]`;
     if (depth < 0) return `[${head}]`;
     const items = this.toArray();
     const body = typeof inspect === 'function' ? inspect(items, { ...options, depth: options.depth == null ? null : options.depth - 1 }) : `[ ${items.join(', ')} ]`;
     return `${head} ${body}`;
   }
 
+  // ---------------------------------------------------------------------------------
+  // Numeric kernels, generated by scripts/templates/kernels.ts. Every kernel works on
+  // exactly the live elements [0, length). Element-wise operations share one design:
+  // op(args, out?) writes into this vector and returns it; with `out` (an I32Vec
+  // of the same length, which may be this vector or an operand) they write there instead,
+  // leave this vector unchanged and return `out`. Operands are a number scalar,
+  // an I32Vec or an Int32Array of the same length (no silent conversion between kinds).
+  // All checks come before the first write: a call that throws changes nothing.
+  // ---------------------------------------------------------------------------------
+
   /**
-   * The elements of `source` as an array-like of checked numbers: a typed array source as
-   * it is, anything else copied into a new `Int32Array`.
+   * The sum of the elements; `0` for an empty vector (the empty sum, as in NumPy).
+   *
+   * Exact whenever the sum of the magnitudes |x_0| + ... + |x_(n-1)| is at most 2^53
+   * (every partial sum is then an integer that a double holds exactly), which always holds up to 2^22 elements.
+   * Beyond that each addition rounds, and the pairwise order keeps the error within the
+   * bound documented on `F64Vec.sum`.
    */
-  static #staged(where: string, source: VecSource<number>): NumberTypedArray {
+  sum(): number {
+    const data = this.#storage('I32Vec.sum');
+    const length = this.#length;
+    if (length === 0) return 0;
+    // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts). Leaves
+    // of 128 elements go through 8 independent lanes that start at -0, the IEEE additive
+    // identity (-0 + x is x exactly, -0 included); leaf sums merge like a binary counter.
+    const stack = I32Vec.#pairwiseStack;
+    let top = 0;
+    let leaves = 0;
+    let lo = 0;
+    let total = -0;
+    for (;;) {
+      const hi = length - lo > 128 ? lo + 128 : length;
+      let s0 = -0, s1 = -0, s2 = -0, s3 = -0, s4 = -0, s5 = -0, s6 = -0, s7 = -0;
+      let i = lo;
+      for (const end = hi - 7; i < end; i += 8) {
+        s0 += data[i]; s1 += data[i + 1]; s2 += data[i + 2]; s3 += data[i + 3]; s4 += data[i + 4]; s5 += data[i + 5]; s6 += data[i + 6]; s7 += data[i + 7];
+      }
+      let tail = -0;
+      for (; i < hi; i++) tail += data[i];
+      let leaf = (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))) + tail;
+      leaves++;
+      for (let bits = leaves; (bits & 1) === 0; bits >>>= 1) leaf = stack[--top] + leaf;
+      if (hi === length) {
+        total = leaf;
+        break;
+      }
+      stack[top++] = leaf;
+      lo = hi;
+    }
+    while (top > 0) total = stack[--top] + total;
+    return total + 0; // an integer result is never -0 (in double, 0 * -1 is -0)
+  }
+
+  /**
+   * The arithmetic mean, `sum() / length`.
+   *
+   * Throws on an empty vector rather than returning `NaN` (0 / 0): a `NaN` mean would flow
+   * silently into later arithmetic. Correctly rounded while `sum()` is exact.
+   *
+   * @throws EmptyError when the vector is empty.
+   */
+  mean(): number {
+    const length = this.#length;
+    this.#storage('I32Vec.mean');
+    if (length === 0) throwEmptyError('I32Vec.mean');
+    return this.sum() / length;
+  }
+
+  /**
+   * The smallest element.
+   *
+   * Throws on an empty vector: the minimum of no elements does not exist, and
+   * returning `Infinity` or `undefined` would pass a silent wrong value on
+   * (and `number | undefined` boxes every result; field notes section 4).
+   *
+   * @throws EmptyError when the vector is empty.
+   */
+  min(): number {
+    const data = this.#storage('I32Vec.min');
+    const length = this.#length;
+    if (length === 0) throwEmptyError('I32Vec.min');
+    let best = data[0];
+    for (let i = 1; i < length; i++) {
+      const x = data[i];
+      if (x < best) best = x;
+    }
+    return best;
+  }
+
+  /**
+   * The largest element.
+   *
+   * Throws on an empty vector: the maximum of no elements does not exist, and
+   * returning `-Infinity` or `undefined` would pass a silent wrong value on
+   * (and `number | undefined` boxes every result; field notes section 4).
+   *
+   * @throws EmptyError when the vector is empty.
+   */
+  max(): number {
+    const data = this.#storage('I32Vec.max');
+    const length = this.#length;
+    if (length === 0) throwEmptyError('I32Vec.max');
+    let best = data[0];
+    for (let i = 1; i < length; i++) {
+      const x = data[i];
+      if (x > best) best = x;
+    }
+    return best;
+  }
+
+  /**
+   * The index of the smallest element; the first such index when it occurs more than once.
+   * `get(argmin())` is the element `min()` returns.
+   *
+   * Throws on an empty vector, which has no index to return (-1 would be a valid-looking
+   * number that indexes from the end in `at`).
+   *
+   * @throws EmptyError when the vector is empty.
+   */
+  argmin(): number {
+    const data = this.#storage('I32Vec.argmin');
+    const length = this.#length;
+    if (length === 0) throwEmptyError('I32Vec.argmin');
+    let best = data[0];
+    let at = 0;
+    for (let i = 1; i < length; i++) {
+      const x = data[i];
+      if (x < best) {
+        best = x;
+        at = i;
+      }
+    }
+    return at;
+  }
+
+  /**
+   * The index of the largest element; the first such index when it occurs more than once.
+   * `get(argmax())` is the element `max()` returns.
+   *
+   * Throws on an empty vector, which has no index to return (-1 would be a valid-looking
+   * number that indexes from the end in `at`).
+   *
+   * @throws EmptyError when the vector is empty.
+   */
+  argmax(): number {
+    const data = this.#storage('I32Vec.argmax');
+    const length = this.#length;
+    if (length === 0) throwEmptyError('I32Vec.argmax');
+    let best = data[0];
+    let at = 0;
+    for (let i = 1; i < length; i++) {
+      const x = data[i];
+      if (x > best) {
+        best = x;
+        at = i;
+      }
+    }
+    return at;
+  }
+
+  /**
+   * The dot product `this[0]*other[0] + ... + this[n-1]*other[n-1]`; `0` for empty vectors.
+   *
+   * Summed pairwise like {@link I32Vec.sum}. Exact whenever sum|x_i * y_i| <= 2^53 (then every
+   * product and partial sum is an integer a double holds exactly).
+   *
+   * @param other - an I32Vec or an `Int32Array` of the same length.
+   * @throws RangeError when the lengths differ (never `NaN`, never truncation).
+   * @throws TypeError when `other` is not an I32Vec or an `Int32Array`.
+   */
+  dot(other: I32Vec | Int32Array): number {
+    const data = this.#storage('I32Vec.dot');
+    const length = this.#length;
+    const b = this.#operand('I32Vec.dot', other, null, false);
+    if (length === 0) return 0;
+    // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts). Leaves
+    // of 128 elements go through 8 independent lanes that start at -0, the IEEE additive
+    // identity (-0 + x is x exactly, -0 included); leaf sums merge like a binary counter.
+    const stack = I32Vec.#pairwiseStack;
+    let top = 0;
+    let leaves = 0;
+    let lo = 0;
+    let total = -0;
+    for (;;) {
+      const hi = length - lo > 128 ? lo + 128 : length;
+      let s0 = -0, s1 = -0, s2 = -0, s3 = -0, s4 = -0, s5 = -0, s6 = -0, s7 = -0;
+      let i = lo;
+      for (const end = hi - 7; i < end; i += 8) {
+        s0 += data[i] * b[i]; s1 += data[i + 1] * b[i + 1]; s2 += data[i + 2] * b[i + 2]; s3 += data[i + 3] * b[i + 3]; s4 += data[i + 4] * b[i + 4]; s5 += data[i + 5] * b[i + 5]; s6 += data[i + 6] * b[i + 6]; s7 += data[i + 7] * b[i + 7];
+      }
+      let tail = -0;
+      for (; i < hi; i++) tail += data[i] * b[i];
+      let leaf = (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))) + tail;
+      leaves++;
+      for (let bits = leaves; (bits & 1) === 0; bits >>>= 1) leaf = stack[--top] + leaf;
+      if (hi === length) {
+        total = leaf;
+        break;
+      }
+      stack[top++] = leaf;
+      lo = hi;
+    }
+    while (top > 0) total = stack[--top] + total;
+    return total + 0; // an integer result is never -0 (in double, 0 * -1 is -0)
+  }
+
+  /**
+   * The sum of the squared elements, `dot(this)` without the second read; `0` when empty.
+   *
+   * Summed pairwise like {@link I32Vec.sum}; exact whenever the result is at most 2^53.
+   */
+  sumOfSquares(): number {
+    const data = this.#storage('I32Vec.sumOfSquares');
+    const length = this.#length;
+    if (length === 0) return 0;
+    // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts). Leaves
+    // of 128 elements go through 8 independent lanes that start at -0, the IEEE additive
+    // identity (-0 + x is x exactly, -0 included); leaf sums merge like a binary counter.
+    const stack = I32Vec.#pairwiseStack;
+    let top = 0;
+    let leaves = 0;
+    let lo = 0;
+    let total = -0;
+    for (;;) {
+      const hi = length - lo > 128 ? lo + 128 : length;
+      let s0 = -0, s1 = -0, s2 = -0, s3 = -0, s4 = -0, s5 = -0, s6 = -0, s7 = -0;
+      let i = lo;
+      for (const end = hi - 7; i < end; i += 8) {
+        const x0 = data[i]; const x1 = data[i + 1]; const x2 = data[i + 2]; const x3 = data[i + 3]; const x4 = data[i + 4]; const x5 = data[i + 5]; const x6 = data[i + 6]; const x7 = data[i + 7];
+        s0 += x0 * x0; s1 += x1 * x1; s2 += x2 * x2; s3 += x3 * x3; s4 += x4 * x4; s5 += x5 * x5; s6 += x6 * x6; s7 += x7 * x7;
+      }
+      let tail = -0;
+      for (; i < hi; i++) {
+        const x0 = data[i];
+        tail += x0 * x0;
+      }
+      let leaf = (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))) + tail;
+      leaves++;
+      for (let bits = leaves; (bits & 1) === 0; bits >>>= 1) leaf = stack[--top] + leaf;
+      if (hi === length) {
+        total = leaf;
+        break;
+      }
+      stack[top++] = leaf;
+      lo = hi;
+    }
+    while (top > 0) total = stack[--top] + total;
+    return total + 0; // an integer result is never -0 (in double, 0 * -1 is -0)
+  }
+
+  /**
+   * The Euclidean norm, `Math.sqrt(sumOfSquares())`; `0` for an empty vector.
+   *
+   * The sum of squares is exact while it stays at most 2^53 (see `sumOfSquares`); the
+   * square root rounds once.
+   */
+  norm(): number {
+    this.#storage('I32Vec.norm');
+    return Math.sqrt(this.sumOfSquares());
+  }
+
+  /**
+   * Adds `operand` element-wise: `this[i] + operand[i]`, or `this[i] + operand` for a scalar.
+   *
+   * Integer results wrap modulo 2^32 as `Int32Array` stores them
+   * (I32Vec: results outside the range wrap around). An integer scalar is reduced modulo 2^32 first and
+   * products use `Math.imul`, so add, sub, mul and axpy with integer operands give
+   * the exact result wrapped, even where a double would round. A fractional, `NaN` or
+   * infinite scalar is applied in double and the double result converted: truncated toward
+   * zero, and `NaN` or `±Infinity` store `0`.
+   *
+   * @param operand - a number, an I32Vec or an `Int32Array` of the same length (this vector itself too).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   */
+  add(operand: number | I32Vec | Int32Array): this;
+  /**
+   * Adds `operand` element-wise: `this[i] + operand[i]`, or `this[i] + operand` for a scalar.
+   *
+   * Integer results wrap modulo 2^32 as `Int32Array` stores them
+   * (I32Vec: results outside the range wrap around). An integer scalar is reduced modulo 2^32 first and
+   * products use `Math.imul`, so add, sub, mul and axpy with integer operands give
+   * the exact result wrapped, even where a double would round. A fractional, `NaN` or
+   * infinite scalar is applied in double and the double result converted: truncated toward
+   * zero, and `NaN` or `±Infinity` store `0`.
+   *
+   * @param operand - a number, an I32Vec or an `Int32Array` of the same length (this vector itself too).
+   * @param out - where to write; by default this vector. An I32Vec of the same length; it may
+   * be this vector or an operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   */
+  add<M extends number>(operand: number | I32Vec | Int32Array, out: I32Vec<M>): I32Vec<M>;
+  add(operand: number | I32Vec | Int32Array, out?: I32Vec): I32Vec {
+    let data = this.#storage('I32Vec.add');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('I32Vec.add', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
+    if (typeof operand === 'number') {
+      // An integer scalar is reduced modulo 2^32 (exactly, by ToInt32): the stored result is
+      // the same modulo 2^32, and every intermediate stays exact in double.
+      const kk = Number.isInteger(operand) ? operand | 0 : operand;
+      for (let i = 0; i < length; i++) dst[i] = data[i] + kk;
+    } else {
+      const src = this.#operand('I32Vec.add', operand, dst, true);
+      for (let i = 0; i < length; i++) dst[i] = data[i] + src[i];
+    }
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Subtracts `operand` element-wise: `this[i] - operand[i]`, or `this[i] - operand` for a scalar.
+   *
+   * Integer results wrap modulo 2^32 as `Int32Array` stores them
+   * (I32Vec: results outside the range wrap around). An integer scalar is reduced modulo 2^32 first and
+   * products use `Math.imul`, so add, sub, mul and axpy with integer operands give
+   * the exact result wrapped, even where a double would round. A fractional, `NaN` or
+   * infinite scalar is applied in double and the double result converted: truncated toward
+   * zero, and `NaN` or `±Infinity` store `0`.
+   *
+   * @param operand - a number, an I32Vec or an `Int32Array` of the same length (this vector itself too).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   */
+  sub(operand: number | I32Vec | Int32Array): this;
+  /**
+   * Subtracts `operand` element-wise: `this[i] - operand[i]`, or `this[i] - operand` for a scalar.
+   *
+   * Integer results wrap modulo 2^32 as `Int32Array` stores them
+   * (I32Vec: results outside the range wrap around). An integer scalar is reduced modulo 2^32 first and
+   * products use `Math.imul`, so add, sub, mul and axpy with integer operands give
+   * the exact result wrapped, even where a double would round. A fractional, `NaN` or
+   * infinite scalar is applied in double and the double result converted: truncated toward
+   * zero, and `NaN` or `±Infinity` store `0`.
+   *
+   * @param operand - a number, an I32Vec or an `Int32Array` of the same length (this vector itself too).
+   * @param out - where to write; by default this vector. An I32Vec of the same length; it may
+   * be this vector or an operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   */
+  sub<M extends number>(operand: number | I32Vec | Int32Array, out: I32Vec<M>): I32Vec<M>;
+  sub(operand: number | I32Vec | Int32Array, out?: I32Vec): I32Vec {
+    let data = this.#storage('I32Vec.sub');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('I32Vec.sub', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
+    if (typeof operand === 'number') {
+      // An integer scalar is reduced modulo 2^32 (exactly, by ToInt32): the stored result is
+      // the same modulo 2^32, and every intermediate stays exact in double.
+      const kk = Number.isInteger(operand) ? operand | 0 : operand;
+      for (let i = 0; i < length; i++) dst[i] = data[i] - kk;
+    } else {
+      const src = this.#operand('I32Vec.sub', operand, dst, true);
+      for (let i = 0; i < length; i++) dst[i] = data[i] - src[i];
+    }
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Multiplies element-wise: `this[i] * operand[i]`, or `this[i] * operand` for a scalar.
+   *
+   * Integer results wrap modulo 2^32 as `Int32Array` stores them
+   * (I32Vec: results outside the range wrap around). An integer scalar is reduced modulo 2^32 first and
+   * products use `Math.imul`, so add, sub, mul and axpy with integer operands give
+   * the exact result wrapped, even where a double would round. A fractional, `NaN` or
+   * infinite scalar is applied in double and the double result converted: truncated toward
+   * zero, and `NaN` or `±Infinity` store `0`.
+   *
+   * @param operand - a number, an I32Vec or an `Int32Array` of the same length (this vector itself too).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   */
+  mul(operand: number | I32Vec | Int32Array): this;
+  /**
+   * Multiplies element-wise: `this[i] * operand[i]`, or `this[i] * operand` for a scalar.
+   *
+   * Integer results wrap modulo 2^32 as `Int32Array` stores them
+   * (I32Vec: results outside the range wrap around). An integer scalar is reduced modulo 2^32 first and
+   * products use `Math.imul`, so add, sub, mul and axpy with integer operands give
+   * the exact result wrapped, even where a double would round. A fractional, `NaN` or
+   * infinite scalar is applied in double and the double result converted: truncated toward
+   * zero, and `NaN` or `±Infinity` store `0`.
+   *
+   * @param operand - a number, an I32Vec or an `Int32Array` of the same length (this vector itself too).
+   * @param out - where to write; by default this vector. An I32Vec of the same length; it may
+   * be this vector or an operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   */
+  mul<M extends number>(operand: number | I32Vec | Int32Array, out: I32Vec<M>): I32Vec<M>;
+  mul(operand: number | I32Vec | Int32Array, out?: I32Vec): I32Vec {
+    let data = this.#storage('I32Vec.mul');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('I32Vec.mul', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
+    if (typeof operand === 'number') {
+      if (Number.isInteger(operand)) {
+        // Math.imul reduces k modulo 2^32 and multiplies exactly modulo 2^32.
+        for (let i = 0; i < length; i++) dst[i] = Math.imul(data[i], operand);
+      } else {
+        for (let i = 0; i < length; i++) dst[i] = data[i] * operand;
+      }
+    } else {
+      const src = this.#operand('I32Vec.mul', operand, dst, true);
+      for (let i = 0; i < length; i++) dst[i] = Math.imul(data[i], src[i]);
+    }
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Divides element-wise: `this[i] / operand[i]`, or `this[i] / operand` for a scalar.
+   *
+   * Integer results wrap modulo 2^32 as `Int32Array` stores them
+   * (I32Vec: results outside the range wrap around). An integer scalar is reduced modulo 2^32 first and
+   * products use `Math.imul`, so add, sub, mul and axpy with integer operands give
+   * the exact result wrapped, even where a double would round. A fractional, `NaN` or
+   * infinite scalar is applied in double and the double result converted: truncated toward
+   * zero, and `NaN` or `±Infinity` store `0`.
+   *
+   * With integer operands this is exact integer division truncated toward zero; division by zero stores `0` (the double `±Infinity` or `NaN` converts to 0).
+   *
+   * @param operand - a number, an I32Vec or an `Int32Array` of the same length (this vector itself too).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   */
+  div(operand: number | I32Vec | Int32Array): this;
+  /**
+   * Divides element-wise: `this[i] / operand[i]`, or `this[i] / operand` for a scalar.
+   *
+   * Integer results wrap modulo 2^32 as `Int32Array` stores them
+   * (I32Vec: results outside the range wrap around). An integer scalar is reduced modulo 2^32 first and
+   * products use `Math.imul`, so add, sub, mul and axpy with integer operands give
+   * the exact result wrapped, even where a double would round. A fractional, `NaN` or
+   * infinite scalar is applied in double and the double result converted: truncated toward
+   * zero, and `NaN` or `±Infinity` store `0`.
+   *
+   * With integer operands this is exact integer division truncated toward zero; division by zero stores `0` (the double `±Infinity` or `NaN` converts to 0).
+   *
+   * @param operand - a number, an I32Vec or an `Int32Array` of the same length (this vector itself too).
+   * @param out - where to write; by default this vector. An I32Vec of the same length; it may
+   * be this vector or an operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   */
+  div<M extends number>(operand: number | I32Vec | Int32Array, out: I32Vec<M>): I32Vec<M>;
+  div(operand: number | I32Vec | Int32Array, out?: I32Vec): I32Vec {
+    let data = this.#storage('I32Vec.div');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('I32Vec.div', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
+    if (typeof operand === 'number') {
+      for (let i = 0; i < length; i++) dst[i] = data[i] / operand;
+    } else {
+      const src = this.#operand('I32Vec.div', operand, dst, true);
+      for (let i = 0; i < length; i++) dst[i] = data[i] / src[i];
+    }
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Multiplies every element by the scalar `k`: the scalar case of {@link I32Vec.mul}.
+   *
+   * Integer results wrap modulo 2^32 as `Int32Array` stores them
+   * (I32Vec: results outside the range wrap around). An integer scalar is reduced modulo 2^32 first and
+   * products use `Math.imul`, so add, sub, mul and axpy with integer operands give
+   * the exact result wrapped, even where a double would round. A fractional, `NaN` or
+   * infinite scalar is applied in double and the double result converted: truncated toward
+   * zero, and `NaN` or `±Infinity` store `0`.
+   *
+   * @param k - a number.
+   * @returns `out` when given, else this vector, scaled.
+   * @throws RangeError when `out` has a different length.
+   * @throws TypeError when `k` is not a number.
+   */
+  scale(k: number): this;
+  /**
+   * Multiplies every element by the scalar `k`: the scalar case of {@link I32Vec.mul}.
+   *
+   * Integer results wrap modulo 2^32 as `Int32Array` stores them
+   * (I32Vec: results outside the range wrap around). An integer scalar is reduced modulo 2^32 first and
+   * products use `Math.imul`, so add, sub, mul and axpy with integer operands give
+   * the exact result wrapped, even where a double would round. A fractional, `NaN` or
+   * infinite scalar is applied in double and the double result converted: truncated toward
+   * zero, and `NaN` or `±Infinity` store `0`.
+   *
+   * @param k - a number.
+   * @param out - where to write; by default this vector. An I32Vec of the same length; it may
+   * be this vector or an operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, scaled.
+   * @throws RangeError when `out` has a different length.
+   * @throws TypeError when `k` is not a number.
+   */
+  scale<M extends number>(k: number, out: I32Vec<M>): I32Vec<M>;
+  scale(k: number, out?: I32Vec): I32Vec {
+    if (typeof k !== 'number') throwElementTypeError('I32Vec.scale', k, 'number');
+    let data = this.#storage('I32Vec.scale');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('I32Vec.scale', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
+    if (Number.isInteger(k)) {
+      // Math.imul reduces k modulo 2^32 and multiplies exactly modulo 2^32.
+      for (let i = 0; i < length; i++) dst[i] = Math.imul(data[i], k);
+    } else {
+      for (let i = 0; i < length; i++) dst[i] = data[i] * k;
+    }
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * `this[i] + a * x[i]` for every i (BLAS axpy: y = a*x + y, with this vector as y).
+   *
+   * Integer results wrap modulo 2^32 as `Int32Array` stores them
+   * (I32Vec: results outside the range wrap around). An integer scalar is reduced modulo 2^32 first and
+   * products use `Math.imul`, so add, sub, mul and axpy with integer operands give
+   * the exact result wrapped, even where a double would round. A fractional, `NaN` or
+   * infinite scalar is applied in double and the double result converted: truncated toward
+   * zero, and `NaN` or `±Infinity` store `0`.
+   *
+   * @param a - a number scalar.
+   * @param x - an I32Vec or an `Int32Array` of the same length (this vector itself too: `v.axpy(2, v)` triples v).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when `x` or `out` has a different length.
+   * @throws TypeError when `a` is not a number or `x` is not an I32Vec or an `Int32Array`.
+   */
+  axpy(a: number, x: I32Vec | Int32Array): this;
+  /**
+   * `this[i] + a * x[i]` for every i (BLAS axpy: y = a*x + y, with this vector as y).
+   *
+   * Integer results wrap modulo 2^32 as `Int32Array` stores them
+   * (I32Vec: results outside the range wrap around). An integer scalar is reduced modulo 2^32 first and
+   * products use `Math.imul`, so add, sub, mul and axpy with integer operands give
+   * the exact result wrapped, even where a double would round. A fractional, `NaN` or
+   * infinite scalar is applied in double and the double result converted: truncated toward
+   * zero, and `NaN` or `±Infinity` store `0`.
+   *
+   * @param a - a number scalar.
+   * @param x - an I32Vec or an `Int32Array` of the same length (this vector itself too: `v.axpy(2, v)` triples v).
+   * @param out - where to write; by default this vector. An I32Vec of the same length; it may
+   * be this vector or an operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when `x` or `out` has a different length.
+   * @throws TypeError when `a` is not a number or `x` is not an I32Vec or an `Int32Array`.
+   */
+  axpy<M extends number>(a: number, x: I32Vec | Int32Array, out: I32Vec<M>): I32Vec<M>;
+  axpy(a: number, x: I32Vec | Int32Array, out?: I32Vec): I32Vec {
+    if (typeof a !== 'number') throwElementTypeError('I32Vec.axpy', a, 'number');
+    let data = this.#storage('I32Vec.axpy');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('I32Vec.axpy', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
+    const src = this.#operand('I32Vec.axpy', x, dst, false);
+    if (Number.isInteger(a)) {
+      // Math.imul is the exact product modulo 2^32; adding an element keeps it exact.
+      for (let i = 0; i < length; i++) dst[i] = data[i] + Math.imul(a, src[i]);
+    } else {
+      for (let i = 0; i < length; i++) dst[i] = data[i] + a * src[i];
+    }
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Limits every element to `[lo, hi]`: `x < lo ? lo : x > hi ? hi : x`, like Rust's
+   * `clamp`. A `NaN` element stays `NaN`, and `-0` stays `-0` when `lo <= 0`. The bounds are compared in double and stored with the element conversion, so
+   * use integer bounds within the element range.
+   *
+   * @param lo - the lower bound, a number.
+   * @param hi - the upper bound, a number with `lo <= hi`.
+   * @returns `out` when given, else this vector, clamped.
+   * @throws RangeError when `lo > hi` or either is `NaN`, or `out` has a different length.
+   * @throws TypeError when a bound is not a number.
+   */
+  clamp(lo: number, hi: number): this;
+  /**
+   * Limits every element to `[lo, hi]`: `x < lo ? lo : x > hi ? hi : x`, like Rust's
+   * `clamp`. A `NaN` element stays `NaN`, and `-0` stays `-0` when `lo <= 0`. The bounds are compared in double and stored with the element conversion, so
+   * use integer bounds within the element range.
+   *
+   * @param lo - the lower bound, a number.
+   * @param hi - the upper bound, a number with `lo <= hi`.
+   * @param out - where to write; by default this vector. An I32Vec of the same length; it may
+   * be this vector or an operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, clamped.
+   * @throws RangeError when `lo > hi` or either is `NaN`, or `out` has a different length.
+   * @throws TypeError when a bound is not a number.
+   */
+  clamp<M extends number>(lo: number, hi: number, out: I32Vec<M>): I32Vec<M>;
+  clamp(lo: number, hi: number, out?: I32Vec): I32Vec {
+    if (typeof lo !== 'number') throwElementTypeError('I32Vec.clamp', lo, 'number');
+    if (typeof hi !== 'number') throwElementTypeError('I32Vec.clamp', hi, 'number');
+    if (!(lo <= hi)) throwBoundsError('I32Vec.clamp', lo, hi);
+    let data = this.#storage('I32Vec.clamp');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('I32Vec.clamp', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
+    for (let i = 0; i < length; i++) {
+      const x = data[i];
+      dst[i] = x < lo ? lo : x > hi ? hi : x;
+    }
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Replaces every element by its absolute value. The most negative value, -(2 ** 31), has no positive counterpart and stays as it is (its negation wraps back), like Rust's `wrapping_abs`.
+   *
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when `out` has a different length.
+   * @throws TypeError when `out` is not an I32Vec.
+   */
+  abs(): this;
+  /**
+   * Replaces every element by its absolute value. The most negative value, -(2 ** 31), has no positive counterpart and stays as it is (its negation wraps back), like Rust's `wrapping_abs`.
+   *
+   * @param out - where to write; by default this vector. An I32Vec of the same length; it may
+   * be this vector or an operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when `out` has a different length.
+   * @throws TypeError when `out` is not an I32Vec.
+   */
+  abs<M extends number>(out: I32Vec<M>): I32Vec<M>;
+  abs(out?: I32Vec): I32Vec {
+    let data = this.#storage('I32Vec.abs');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('I32Vec.abs', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
+    for (let i = 0; i < length; i++) {
+      const x = data[i];
+      dst[i] = Math.abs(x);
+    }
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Replaces every element by `fn(element, index)`, in index order.
+   *
+   * All-or-nothing: the results are collected first and written only after the last call,
+   * so if `fn` throws or returns a non-number, nothing was changed; `fn` also sees the
+   * original elements throughout. Results are converted as `Int32Array` stores them. Collecting
+   * uses a per-class scratch buffer of up to 65536 elements, kept between calls (a
+   * nested `map` from inside `fn` gets its own); longer vectors allocate one per call.
+   *
+   * @param fn - called with each live element and its index; must return a number.
+   * @returns `out` when given, else this vector, with the results.
+   * @throws TypeError when `fn` is not a function or returns a non-number.
+   * @throws RangeError when `out` has a different length.
+   * @throws Error when `fn` changes the length of this vector or of `out`.
+   */
+  map(fn: (value: number, index: number) => number): this;
+  /**
+   * Replaces every element by `fn(element, index)`, in index order.
+   *
+   * All-or-nothing: the results are collected first and written only after the last call,
+   * so if `fn` throws or returns a non-number, nothing was changed; `fn` also sees the
+   * original elements throughout. Results are converted as `Int32Array` stores them. Collecting
+   * uses a per-class scratch buffer of up to 65536 elements, kept between calls (a
+   * nested `map` from inside `fn` gets its own); longer vectors allocate one per call.
+   *
+   * @param fn - called with each live element and its index; must return a number.
+   * @param out - where to write; by default this vector. An I32Vec of the same length; it may
+   * be this vector or an operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws TypeError when `fn` is not a function or returns a non-number.
+   * @throws RangeError when `out` has a different length.
+   * @throws Error when `fn` changes the length of this vector or of `out`.
+   */
+  map<M extends number>(fn: (value: number, index: number) => number, out: I32Vec<M>): I32Vec<M>;
+  map(fn: (value: number, index: number) => number, out?: I32Vec): I32Vec {
+    if (typeof fn !== 'function') throwNotAFunction('I32Vec.map', 'fn', fn);
+    const data = this.#storage('I32Vec.map');
+    const length = this.#length;
+    if (out !== undefined) this.#outData('I32Vec.map', out);
+    // Take the scratch buffer, so that a map called from fn cannot write into it.
+    let staged = I32Vec.#mapScratch;
+    I32Vec.#mapScratch = null;
+    if (staged === null || staged.length < length) staged = new Int32Array(length);
+    for (let i = 0; i < length; i++) {
+      const value = fn(data[i], i);
+      if (typeof value !== 'number') throwCallbackResultError('I32Vec.map', value, i, 'number');
+      staged[i] = value;
+    }
+    if (this.#length !== length) throwModifiedDuringCallback('I32Vec.map', length, this.#length);
+    const target = out === undefined ? this : out;
+    if (target.#length !== length) throwModifiedDuringCallback('I32Vec.map', length, target.#length);
+    const dst = target.#storage('I32Vec.map');
+    for (let i = 0; i < length; i++) dst[i] = staged[i];
+    if (staged.length <= 65536) I32Vec.#mapScratch = staged;
+    return target;
+  }
+
+  /**
+   * Replaces the contents with `count` elements of `source` starting at `srcStart`: afterwards
+   * `length === count` and `this[i] === source[srcStart + i]` (converted as `Int32Array` stores).
+   * All-or-nothing.
+   *
+   * A typed array or I32Vec source is copied with one `TypedArray.prototype.set` (no element
+   * loop, no copy of the source). It may share this vector's buffer, even overlap it: the
+   * copy then behaves like `copyWithin` (`v.copyFrom(v, 1)` drops the first element).
+   * Other sources (arrays, iterables, other vector classes) are checked element by element
+   * first, all of them, not only the copied range.
+   *
+   * @param source - an array, typed array of numbers, vector or iterable.
+   * @param srcStart - an integer in `[0, source length]`; default 0.
+   * @param count - an integer in `[0, source length - srcStart]`; default: everything from `srcStart`.
+   * @returns this vector.
+   * @throws CapacityError when `count > capacity`.
+   * @throws RangeError or TypeError when `srcStart` or `count` is out of range or not an integer.
+   * @throws TypeError when `source` is not a source of numbers.
+   */
+  copyFrom(source: VecSource<number>, srcStart = 0, count?: number): this {
+    const data = this.#storage('I32Vec.copyFrom');
+    const staged = I32Vec.#staged('I32Vec.copyFrom', source);
+    // #staged answers with a count only past MAX_CAPACITY elements, more than any vector holds.
+    const items = typeof staged === 'number' ? throwCapacityError('I32Vec.copyFrom', source, this.#capacity, this.#length, staged) : staged;
+    const available = items.length;
+    checkIntegerInRange('I32Vec.copyFrom', 'srcStart', srcStart, available);
+    const n = count === undefined ? available - srcStart : count;
+    checkIntegerInRange('I32Vec.copyFrom', 'count', n, available - srcStart);
+    if (n > data.length) throwCopyCapacityError('I32Vec.copyFrom', source, data.length, this.#length, n);
+    // TypedArray.prototype.set clones a source in the same buffer first, so overlap is safe.
+    data.set(srcStart === 0 && n === available ? items : items.subarray(srcStart, srcStart + n), 0);
+    this.#length = n;
+    return this;
+  }
+
+  /**
+   * Writes the live elements into `target` starting at `targetStart`, all-or-nothing, and
+   * returns `target`.
+   *
+   * - a typed array of numbers: `targetStart + length` must be at most its length; one
+   *   `TypedArray.prototype.set`, which converts as the target stores and handles a target
+   *   in this vector's own buffer like `copyWithin`.
+   * - an array: `targetStart` must be at most its length (no holes); the array grows as needed.
+   * - a vector: `targetStart` must be at most its length; elements from there on are
+   *   overwritten and the vector grows as needed within its capacity (its length becomes
+   *   `max(length, targetStart + this.length)`). An I32Vec target is written with one `set`;
+   *   other vector classes through their `splice`, converting as they store.
+   *
+   * @param target - the destination.
+   * @param targetStart - an integer, default 0.
+   * @throws RangeError or TypeError when `targetStart` is out of range or not an integer.
+   * @throws CapacityError when a vector target's capacity is too small.
+   * @throws TypeError when `target` is none of those, or holds bigints.
+   */
+  copyTo<Target extends NumberCopyTarget>(target: Target, targetStart = 0): Target {
+    const data = this.#storage('I32Vec.copyTo');
+    const length = this.#length;
+    if (target instanceof I32Vec) {
+      const targetData = target.#storage('I32Vec.copyTo');
+      const targetLength = target.#length;
+      checkIntegerInRange('I32Vec.copyTo', 'targetStart', targetStart, targetLength);
+      const end = targetStart + length;
+      if (end > targetData.length) throwCopyCapacityError('I32Vec.copyTo', target, targetData.length, targetLength, end);
+      // SAFETY: set() reads the whole source before writing when both share a buffer.
+      targetData.set(this.view(), targetStart);
+      if (end > targetLength) target.#length = end;
+      return target;
+    }
+    if (ArrayBuffer.isView(target)) {
+      if (target instanceof DataView || isBigIntTypedArray(target)) throwTargetError('I32Vec.copyTo', target, 'number');
+      const typed = target as NumberTypedArray;
+      if (!(Number.isInteger(targetStart) && targetStart >= 0 && targetStart + length <= typed.length)) {
+        throwTargetRangeError('I32Vec.copyTo', targetStart, length, typed.length);
+      }
+      typed.set(this.view(), targetStart);
+      return target;
+    }
+    if (Array.isArray(target)) {
+      checkIntegerInRange('I32Vec.copyTo', 'targetStart', targetStart, target.length);
+      for (let i = 0; i < length; i++) target[targetStart + i] = data[i];
+      return target;
+    }
+    if (isFixedVec(target)) {
+      const vec = target as FixedVec<number, number, ArrayLike<number>>;
+      const targetLength = vec.length;
+      checkIntegerInRange('I32Vec.copyTo', 'targetStart', targetStart, targetLength);
+      const end = targetStart + length;
+      if (end > vec.capacity) throwCopyCapacityError('I32Vec.copyTo', target, vec.capacity, targetLength, end);
+      vec.splice(targetStart, Math.min(length, targetLength - targetStart), this.view());
+      return target;
+    }
+    return throwTargetError('I32Vec.copyTo', target, 'number');
+  }
+
+  /** The partial sums of the pairwise reductions (never reentered: no callbacks run inside them). */
+  static #pairwiseStack = new Float64Array(32);
+
+  /** Scratch buffer of `map`, taken while in use (see {@link I32Vec.map}). */
+  static #mapScratch: Int32Array | null = null;
+
+  /**
+   * The storage of a vector operand (a I32Vec or `Int32Array` of this vector's length), checked.
+   * When `dst` is given and a forward loop writing it would clobber the operand before
+   * reading it (shifted views of one buffer), a copy of the operand is returned instead.
+   */
+  #operand(where: string, operand: unknown, dst: Int32Array | null, scalar: boolean): Int32Array {
+    const length = this.#length;
+    let src: Int32Array;
+    if (operand instanceof I32Vec) {
+      src = operand.#storage(where);
+      if (operand.#length !== length) throwLengthMismatch(where, length, operand.#length, 'the operand');
+    } else if (operand instanceof Int32Array) {
+      src = operand;
+      if (src.length !== length) throwLengthMismatch(where, length, src.length, 'the operand');
+    } else {
+      return throwOperandError(where, operand, scalar ? 'a number, an I32Vec or an Int32Array of the same length' : 'an I32Vec or an Int32Array of the same length');
+    }
+    return dst !== null && src !== dst && forwardOverlap(dst, src, length, 4) ? src.slice(0, length) : src;
+  }
+
+  /** The storage of `out`, after checking that it is a usable I32Vec of this vector's length. */
+  #outData(where: string, out: unknown): Int32Array {
+    if (!(out instanceof I32Vec)) return throwOutError(where, out, 'I32Vec');
+    const data = out.#storage(where);
+    if (out.#length !== this.#length) throwLengthMismatch(where, this.#length, out.#length, 'out');
+    return data;
+  }
+
+  /**
+   * The elements of `source` as checked numbers: a typed array or I32Vec source as it is (its
+   * own length is checked by the caller), anything else copied into a new `Int32Array`.
+   *
+   * Reads at most `limit + 1` elements: when `source` holds more than `limit`, returns
+   * how many (exact for a source with a length, `limit + 1` for an iterable) instead, so an
+   * endless or huge source costs no more than the room it could fill.
+   */
+  static #staged(where: string, source: VecSource<number>, limit: number = MAX_CAPACITY): NumberTypedArray | number {
     if (source instanceof I32Vec) return source.view();
+    // A string is iterable, but taking its characters as elements is never what was meant.
+    if (typeof source !== 'object' || source === null) throwSourceError(where, source);
     if (ArrayBuffer.isView(source)) {
-      if (source instanceof DataView) throwSourceError(where, source);
+      if (typedArrayKind(source) === undefined) throwSourceError(where, source);
       if (isBigIntTypedArray(source)) throwSourceKindError(where, source, 'number');
       return source as NumberTypedArray;
     }
-    const items = Array.isArray(source) || !isIterable(source) ? (source as ArrayLike<unknown>) : Array.from(source as Iterable<unknown>);
-    if (items == null || typeof items !== 'object') throwSourceError(where, source);
-    const count = arrayLikeLength(where, items);
+    let items: ArrayLike<unknown>;
+    if (Array.isArray(source) || !isIterable(source)) {
+      items = source as ArrayLike<unknown>;
+      const count = arrayLikeLength(where, items);
+      if (count > limit) return count;
+    } else {
+      const collected: unknown[] = [];
+      for (const value of source as Iterable<unknown>) {
+        if (typeof value !== 'number') throwElementTypeError(where, value, 'number');
+        if (collected.length === limit) return limit + 1; // leaving the loop closes the iterator
+        collected.push(value);
+      }
+      items = collected;
+    }
+    const count = Math.min(items.length, limit);
     const staged = new Int32Array(count);
     for (let i = 0; i < count; i++) {
       const value = items[i];
@@ -664,10 +1630,10 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
 
   /** Appends already staged items, or throws CapacityError (carrying `source`) before changing anything. */
   #append(where: string, source: unknown, items: ArrayLike<number>): void {
-    const data = this.#data;
+    const data = this.#storage(where);
     const length = this.#length;
     const newLength = length + items.length;
-    if (newLength > data.length) throwCapacityError(where, source, data.length, length, newLength);
+    if (newLength > data.length) this.#failFull(where, source, newLength);
     data.set(items, length);
     this.#length = newLength;
   }
@@ -675,14 +1641,73 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
   /** Inserts after checking everything; `false` only when full. */
   #insertAt(where: string, index: number, value: number): boolean {
     if (typeof value !== 'number') throwElementTypeError(where, value, 'number');
-    const data = this.#data;
+    const data = this.#storage(where);
     const length = this.#length;
-    if (!((index >>> 0) === index && index <= length)) throwIndexError(where, index, length + 1, 'length + 1');
+    if (!(typeof index === 'number' && (index >>> 0) === index && index <= length)) throwIndexError(where, index, length, true);
     if (length >= data.length) return false;
     data.copyWithin(index + 1, index, length);
     data[index] = value;
     this.#length = length + 1;
     return true;
+  }
+
+  /** The cached view of the live elements, rebuilt when the length changed. */
+  #liveView(where: string): Int32Array {
+    const data = this.#storage(where);
+    const length = this.#length;
+    let view = this.#view;
+    if (view.length !== length) {
+      view = data.subarray(0, length);
+      this.#view = view;
+    }
+    return view;
+  }
+
+  /**
+   * The storage, after checking that it can still be used.
+   *
+   * @throws ReleasedError when a slab released this vector; DetachedError when its buffer was detached.
+   */
+  #storage(where: string): Int32Array {
+    const data = this.#data;
+    if (data === RELEASED || data.length !== this.#capacity) throwStorageError(where, data === RELEASED);
+    return data;
+  }
+
+  /** Failure path of the index checks: a released or detached vector says so first. */
+  #failIndex(where: string, index: number): never {
+    this.#storage(where);
+    throwIndexError(where, index, this.#length);
+  }
+
+  /** Failure path of the capacity checks. */
+  #failFull(where: string, value: unknown, requiredLength: number): never {
+    this.#storage(where);
+    throwCapacityError(where, value, this.#capacity, this.#length, requiredLength);
+  }
+
+  /** Failure path of `pop` on an empty vector. */
+  #failEmpty(where: string): never {
+    this.#storage(where);
+    throwEmptyError(where);
+  }
+
+  /** A read inside the length returned `undefined`: only a detached buffer does that. */
+  #failDetached(where: string): never {
+    this.#storage(where);
+    throw new Error(`${where}: internal error: a live slot read as undefined`);
+  }
+
+  /**
+   * Called by the slab that handed this vector out, when it is reset: the vector drops its
+   * storage and every later call throws ReleasedError. Not part of the public API.
+   *
+   * @internal
+   */
+  [RELEASE](): void {
+    this.#data = RELEASED;
+    this.#view = RELEASED;
+    this.#length = 0;
   }
 }
 

@@ -11,9 +11,11 @@ import {
   throwModifiedDuringCallback,
   throwSourceError,
   throwSourceKindError,
+  throwStorageError,
 } from '../errors.js';
 import {
   INSPECT_CUSTOM,
+  RELEASE,
   type InspectFunction,
   type InspectOptions,
   type BigIntTypedArray,
@@ -24,10 +26,29 @@ import {
   isBigIntTypedArray,
   isFixedVec,
   isIterable,
+  MAX_CAPACITY,
   relativeIndex,
   sameValueZero,
+  typedArrayKind,
 } from '../internal.js';
+import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
 import type { Comparator, FixedVec, VecSource } from '../types.js';
+import {
+  type BigIntCopyTarget,
+  forwardOverlap,
+  throwBoundsError,
+  throwCallbackResultError,
+  throwCopyCapacityError,
+  throwDivisionByZero,
+  throwLengthMismatch,
+  throwOperandError,
+  throwOutError,
+  throwTargetError,
+  throwTargetRangeError,
+} from '../kernels-support.js';
+
+/** The storage of every released U64Vec: `#data === RELEASED` marks a vector a slab took back. */
+const RELEASED = /* @__PURE__ */ new BigUint64Array(0);
 
 /**
  * A fixed-capacity vector of `bigint` elements stored in a `BigUint64Array`
@@ -58,13 +79,17 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   /** The element type id. */
   static readonly elementType = 'u64';
 
-  // Representation invariant: #data.length is the capacity; slots [0, #length) of #data
-  // are the live elements; slots [#length, capacity) hold unspecified data and no public
-  // path reads them. 0 <= #length <= #data.length. #view is a cache that view() rebuilds
-  // whenever its length differs from #length.
+  // Representation invariant: slots [0, #length) of #data are the live elements; slots
+  // [#length, #capacity) hold unspecified data that no public path reads.
+  // 0 <= #length <= #capacity, and #data.length === #capacity while the storage is usable:
+  // #data === RELEASED (with #length 0) once a slab released the vector, and
+  // #data.length === 0 < #capacity once its buffer was detached. Hot methods let those two
+  // states fail their ordinary checks and sort them out on the failure path; every other
+  // method asks #storage() first. #view caches view() until its length differs from #length.
   #data: BigUint64Array;
   #length = 0;
   #view: BigUint64Array;
+  #capacity: N;
 
   /**
    * Creates an empty vector with its own storage for `capacity` elements.
@@ -75,7 +100,62 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   constructor(capacity: N) {
     checkCapacity('U64Vec', capacity);
     this.#data = new BigUint64Array(capacity);
+    this.#capacity = this.#data.length as N; // not `capacity`, which may be -0
     this.#view = this.#data.subarray(0, 0);
+  }
+
+  /**
+   * An empty vector over `capacity` elements of existing memory, starting at `byteOffset`
+   * of `memory` (an `ArrayBuffer`, a `SharedArrayBuffer` or a `WebAssembly.Memory`).
+   * Nothing is copied: the vector reads and writes that region of the buffer. Whatever the
+   * region holds is treated as uninitialized; use {@link U64Vec.assumeInit} to adopt it.
+   *
+   * @param memory - the buffer; resizable and growable buffers are rejected (they make typed
+   * arrays 2.5-4x slower). After `WebAssembly.Memory.grow()` the old buffer is detached and
+   * the vector throws `DetachedError`: build a new one over `memory.buffer`.
+   * @param byteOffset - a multiple of 8 (the element size).
+   * @param capacity - the number of elements; the region must fit inside the buffer.
+   * @throws TypeError for a buffer that is not one of those kinds, or is detached or resizable.
+   * @throws RangeError for a misaligned offset or a region past the end of the buffer.
+   */
+  static over<const M extends number>(memory: Memory, byteOffset: number, capacity: M): U64Vec<M> {
+    return U64Vec.#overRegion('U64Vec.over', memory, byteOffset, capacity);
+  }
+
+  static #overRegion<M extends number>(where: string, memory: Memory, byteOffset: number, capacity: M): U64Vec<M> {
+    const buffer = bufferOf(where, memory);
+    checkRegion(where, buffer, byteOffset, capacity, 8);
+    const vec = new U64Vec<M>(0 as M);
+    vec.#data = new BigUint64Array(buffer, byteOffset, capacity);
+    vec.#capacity = vec.#data.length as M;
+    vec.#view = vec.#data.subarray(0, 0);
+    return vec;
+  }
+
+  /**
+   * Like {@link U64Vec.over}, but the first `length` elements of the region become live
+   * as they are. This is the one place where slabvec takes slots it did not write as
+   * initialized, like Rust's `Vec::set_len` or `MaybeUninit::assume_init`: the caller
+   * asserts that those elements were written (by a worker, by WebAssembly code, or by an
+   * earlier vector whose length was handed over).
+   *
+   * @param length - an integer from 0 to `capacity`.
+   * @throws the errors of {@link U64Vec.over}, and RangeError when `length > capacity`.
+   */
+  static assumeInit<const M extends number>(memory: Memory, byteOffset: number, capacity: M, length: number): U64Vec<M> {
+    const vec = U64Vec.#overRegion('U64Vec.assumeInit', memory, byteOffset, capacity);
+    checkIntegerInRange('U64Vec.assumeInit', 'length', length, capacity);
+    vec.#length = length;
+    return vec;
+  }
+
+  /**
+   * Bytes of memory `capacity` elements occupy: `capacity * 8`.
+   *
+   * @throws TypeError or RangeError when `capacity` is not an integer from 0 to 2^32 - 1.
+   */
+  static bytesFor(capacity: number): number {
+    return bytesForCapacity('U64Vec.bytesFor', capacity, 8);
   }
 
   /**
@@ -89,8 +169,10 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   static from<const M extends number>(source: VecSource<bigint>, capacity: M): U64Vec<M>;
   static from(source: VecSource<bigint>): U64Vec;
   static from(source: VecSource<bigint>, capacity?: number): U64Vec {
-    const items = U64Vec.#staged('U64Vec.from', source);
-    const vec = new U64Vec(capacity === undefined ? items.length : capacity);
+    if (capacity !== undefined) checkCapacity('U64Vec.from', capacity);
+    const items = U64Vec.#staged('U64Vec.from', source, capacity ?? MAX_CAPACITY);
+    if (typeof items === 'number') throwCapacityError('U64Vec.from', source, capacity ?? MAX_CAPACITY, 0, items);
+    const vec = new U64Vec(capacity ?? items.length);
     vec.#append('U64Vec.from', source, items);
     return vec;
   }
@@ -106,7 +188,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
 
   /** The number of slots, fixed at construction. */
   get capacity(): N {
-    return this.#data.length as N;
+    return this.#capacity;
   }
 
   /** The number of live elements. */
@@ -121,12 +203,12 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
 
   /** Whether the vector holds `capacity` elements. */
   get isFull(): boolean {
-    return this.#length === this.#data.length;
+    return this.#length === this.#storage('U64Vec.isFull').length;
   }
 
   /** How many more elements fit: `capacity - length`. */
   get remaining(): number {
-    return this.#data.length - this.#length;
+    return this.#storage('U64Vec.remaining').length - this.#length;
   }
 
   /** `"U64Vec"`, for `Object.prototype.toString`. */
@@ -141,9 +223,13 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * @throws IndexError when `index` is fractional, NaN, negative or `>= length`.
    */
   get(index: number): bigint {
-    const length = this.#length;
-    if (!((index >>> 0) === index && index < length)) throwIndexError('U64Vec.get', index, length);
-    return this.#data[index];
+    // #length is read in the condition rather than into a local: 1.5x vs 2.1x the time of
+    // a raw read in a summing loop (docs/design.md, "Index checks").
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < this.#length)) this.#failIndex('U64Vec.get', index);
+    const value: bigint | undefined = this.#data[index];
+    // A detached buffer reads as empty; the check folds away while the read is in bounds.
+    if (value === undefined) return this.#failDetached('U64Vec.get');
+    return value;
   }
 
   /**
@@ -156,8 +242,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   set(index: number, value: bigint): void {
     if (typeof value !== 'bigint') throwElementTypeError('U64Vec.set', value, 'bigint');
-    const length = this.#length;
-    if (!((index >>> 0) === index && index < length)) throwIndexError('U64Vec.set', index, length);
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < this.#length)) this.#failIndex('U64Vec.set', index);
     this.#data[index] = value;
   }
 
@@ -169,9 +254,10 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   at(index: number): bigint | undefined {
     if (typeof index !== 'number') throwArgumentError('U64Vec.at', 'index', index, 'a number');
+    const data = this.#storage('U64Vec.at');
     const length = this.#length;
     const i = relativeIndex(index, length);
-    return i >= 0 && i < length ? this.#data[i] : undefined;
+    return i >= 0 && i < length ? data[i] : undefined;
   }
 
   /**
@@ -184,7 +270,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     if (typeof value !== 'bigint') throwElementTypeError('U64Vec.push', value, 'bigint');
     const data = this.#data;
     const length = this.#length;
-    if (length >= data.length) throwCapacityError('U64Vec.push', value, data.length, length, length + 1);
+    if (length >= data.length) this.#failFull('U64Vec.push', value, length + 1);
     data[length] = value;
     this.#length = length + 1;
   }
@@ -199,7 +285,10 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     if (typeof value !== 'bigint') throwElementTypeError('U64Vec.tryPush', value, 'bigint');
     const data = this.#data;
     const length = this.#length;
-    if (length >= data.length) return false;
+    if (length >= data.length) {
+      this.#storage('U64Vec.tryPush');
+      return false;
+    }
     data[length] = value;
     this.#length = length + 1;
     return true;
@@ -216,9 +305,11 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   pop(): bigint {
     const length = this.#length - 1;
-    if (length < 0) throwEmptyError('U64Vec.pop');
+    if (length < 0) this.#failEmpty('U64Vec.pop');
+    const value: bigint | undefined = this.#data[length];
+    if (value === undefined) return this.#failDetached('U64Vec.pop');
     this.#length = length;
-    return this.#data[length];
+    return value;
   }
 
   /**
@@ -231,7 +322,9 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * @throws TypeError when an element is not a bigint; the vector is unchanged.
    */
   extend(source: VecSource<bigint>): void {
-    this.#append('U64Vec.extend', source, U64Vec.#staged('U64Vec.extend', source));
+    const items = U64Vec.#staged('U64Vec.extend', source, this.#storage('U64Vec.extend').length - this.#length);
+    if (typeof items === 'number') this.#failFull('U64Vec.extend', source, this.#length + items);
+    this.#append('U64Vec.extend', source, items);
   }
 
   /**
@@ -241,8 +334,8 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * @throws TypeError when an element is not a bigint; the vector is unchanged.
    */
   tryExtend(source: VecSource<bigint>): boolean {
-    const items = U64Vec.#staged('U64Vec.tryExtend', source);
-    if (items.length > this.#data.length - this.#length) return false;
+    const items = U64Vec.#staged('U64Vec.tryExtend', source, this.#storage('U64Vec.tryExtend').length - this.#length);
+    if (typeof items === 'number' || items.length > this.#storage('U64Vec.tryExtend').length - this.#length) return false;
     this.#append('U64Vec.tryExtend', source, items);
     return true;
   }
@@ -256,9 +349,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * @throws TypeError when `value` is not a bigint.
    */
   insert(index: number, value: bigint): void {
-    if (!this.#insertAt('U64Vec.insert', index, value)) {
-      throwCapacityError('U64Vec.insert', value, this.#data.length, this.#length, this.#length + 1);
-    }
+    if (!this.#insertAt('U64Vec.insert', index, value)) this.#failFull('U64Vec.insert', value, this.#length + 1);
   }
 
   /**
@@ -278,9 +369,9 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * @throws IndexError when `index` is not an integer in `[0, length)`.
    */
   remove(index: number): bigint {
+    const data = this.#storage('U64Vec.remove');
     const length = this.#length;
-    if (!((index >>> 0) === index && index < length)) throwIndexError('U64Vec.remove', index, length);
-    const data = this.#data;
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) throwIndexError('U64Vec.remove', index, length);
     const value = data[index];
     data.copyWithin(index, index + 1, length);
     this.#length = length - 1;
@@ -294,9 +385,9 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * @throws IndexError when `index` is not an integer in `[0, length)`.
    */
   swapRemove(index: number): bigint {
+    const data = this.#storage('U64Vec.swapRemove');
     const length = this.#length;
-    if (!((index >>> 0) === index && index < length)) throwIndexError('U64Vec.swapRemove', index, length);
-    const data = this.#data;
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) throwIndexError('U64Vec.swapRemove', index, length);
     const value = data[index];
     data[index] = data[length - 1];
     this.#length = length - 1;
@@ -313,11 +404,13 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     if (!(typeof newLength === 'number' && Number.isInteger(newLength) && newLength >= 0)) {
       throwArgumentError('U64Vec.truncate', 'newLength', newLength, 'a non-negative integer');
     }
-    if (newLength < this.#length) this.#length = newLength;
+    this.#storage('U64Vec.truncate');
+    if (newLength < this.#length) this.#length = newLength + 0; // + 0: a length is never -0
   }
 
   /** Removes every element. The capacity is kept. */
   clear(): void {
+    this.#storage('U64Vec.clear');
     this.#length = 0;
   }
 
@@ -331,14 +424,14 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   resize(newLength: number, fill: bigint): void {
     if (typeof fill !== 'bigint') throwElementTypeError('U64Vec.resize', fill, 'bigint');
-    const data = this.#data;
+    const data = this.#storage('U64Vec.resize');
     const length = this.#length;
     if (typeof newLength === 'number' && Number.isInteger(newLength) && newLength > data.length) {
-      throwCapacityError('U64Vec.resize', fill, data.length, length, newLength);
+      this.#failFull('U64Vec.resize', fill, newLength);
     }
     checkIntegerInRange('U64Vec.resize', 'newLength', newLength, data.length);
     if (newLength > length) data.fill(fill, length, newLength);
-    this.#length = newLength;
+    this.#length = newLength + 0; // + 0: a length is never -0
   }
 
   /**
@@ -353,7 +446,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   retain(predicate: (value: bigint, index: number) => unknown): void {
     if (typeof predicate !== 'function') throwNotAFunction('U64Vec.retain', 'predicate', predicate);
-    const data = this.#data;
+    const data = this.#storage('U64Vec.retain');
     const length = this.#length;
     let kept = 0;
     let read = 0;
@@ -382,11 +475,11 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
    */
   drain(start = 0, end: number = this.#length): BigUint64Array {
+    const data = this.#storage('U64Vec.drain');
     const length = this.#length;
     checkIntegerInRange('U64Vec.drain', 'start', start, length);
     checkIntegerInRange('U64Vec.drain', 'end', end, length);
     if (end < start) throwArgumentError('U64Vec.drain', 'end', end, `an integer from start (${start}) to ${length}`);
-    const data = this.#data;
     const removed = data.slice(start, end);
     data.copyWithin(start, end, length);
     this.#length = length - (end - start);
@@ -405,13 +498,18 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * @throws TypeError when an item is not a bigint; the vector is unchanged.
    */
   splice(start: number, deleteCount: number, items: VecSource<bigint> = []): BigUint64Array {
+    // Stage the items before reading any state: an iterable source runs user code, which
+    // may change this vector.
+    // At most capacity - length + deleteCount items can fit: read no more than one past that.
+    const room = this.#storage('U64Vec.splice').length - this.#length + (Number.isInteger(deleteCount) && deleteCount > 0 ? deleteCount : 0);
+    const staged = U64Vec.#staged('U64Vec.splice', items, Math.max(0, room));
+    const data = this.#storage('U64Vec.splice');
     const length = this.#length;
     checkIntegerInRange('U64Vec.splice', 'start', start, length);
     checkIntegerInRange('U64Vec.splice', 'deleteCount', deleteCount, length - start);
-    const staged = U64Vec.#staged('U64Vec.splice', items);
-    const data = this.#data;
-    const newLength = length - deleteCount + staged.length;
-    if (newLength > data.length) throwCapacityError('U64Vec.splice', items, data.length, length, newLength);
+    const count = typeof staged === 'number' ? staged : staged.length;
+    const newLength = length - deleteCount + count;
+    if (newLength > data.length || typeof staged === 'number') throwCapacityError('U64Vec.splice', items, data.length, length, newLength);
     // Copy the inserted items out first: they may be a view of this vector's own storage.
     const inserted = staged.buffer === data.buffer ? staged.slice() : staged;
     const removed = data.slice(start, start + deleteCount);
@@ -423,7 +521,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
 
   /** Removes consecutive repeated elements (SameValueZero: `NaN` repeats `NaN`), keeping the first of each run. */
   dedup(): void {
-    const data = this.#data;
+    const data = this.#storage('U64Vec.dedup');
     const length = this.#length;
     if (length < 2) return;
     let kept = 1;
@@ -443,8 +541,9 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   indexOf(value: bigint, fromIndex = 0): number {
     if (typeof value !== 'bigint') throwElementTypeError('U64Vec.indexOf', value, 'bigint');
+    const view = this.#liveView('U64Vec.indexOf');
     checkFromIndex('U64Vec.indexOf', fromIndex);
-    return this.view().indexOf(value, fromIndex);
+    return view.indexOf(value, fromIndex);
   }
 
   /**
@@ -455,8 +554,9 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   lastIndexOf(value: bigint, fromIndex: number = this.#length - 1): number {
     if (typeof value !== 'bigint') throwElementTypeError('U64Vec.lastIndexOf', value, 'bigint');
+    const view = this.#liveView('U64Vec.lastIndexOf');
     checkFromIndex('U64Vec.lastIndexOf', fromIndex);
-    return this.view().lastIndexOf(value, fromIndex);
+    return view.lastIndexOf(value, fromIndex);
   }
 
   /**
@@ -467,8 +567,9 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   includes(value: bigint, fromIndex = 0): boolean {
     if (typeof value !== 'bigint') throwElementTypeError('U64Vec.includes', value, 'bigint');
+    const view = this.#liveView('U64Vec.includes');
     checkFromIndex('U64Vec.includes', fromIndex);
-    return this.view().includes(value, fromIndex);
+    return view.includes(value, fromIndex);
   }
 
   /**
@@ -480,13 +581,13 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   sort(compare?: Comparator<bigint>): this {
     if (compare !== undefined && typeof compare !== 'function') throwNotAFunction('U64Vec.sort', 'compare', compare);
-    this.#data.subarray(0, this.#length).sort(compare);
+    this.#storage('U64Vec.sort').subarray(0, this.#length).sort(compare);
     return this;
   }
 
   /** Reverses the elements in place. */
   reverse(): this {
-    this.#data.subarray(0, this.#length).reverse();
+    this.#storage('U64Vec.reverse').subarray(0, this.#length).reverse();
     return this;
   }
 
@@ -499,7 +600,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   binarySearch(value: bigint): number {
     if (typeof value !== 'bigint') throwElementTypeError('U64Vec.binarySearch', value, 'bigint');
-    const data = this.#data;
+    const data = this.#storage('U64Vec.binarySearch');
     let low = 0;
     let high = this.#length;
     while (low < high) {
@@ -524,11 +625,12 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   fill(value: bigint, start = 0, end: number = this.#length): this {
     if (typeof value !== 'bigint') throwElementTypeError('U64Vec.fill', value, 'bigint');
+    const data = this.#storage('U64Vec.fill');
     const length = this.#length;
     checkIntegerInRange('U64Vec.fill', 'start', start, length);
     checkIntegerInRange('U64Vec.fill', 'end', end, length);
     if (end < start) throwArgumentError('U64Vec.fill', 'end', end, `an integer from start (${start}) to ${length}`);
-    this.#data.fill(value, start, end);
+    data.fill(value, start, end);
     return this;
   }
 
@@ -543,18 +645,12 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * that are no longer live. `view().buffer` is the whole backing buffer.
    */
   view(): BigUint64Array {
-    const length = this.#length;
-    let view = this.#view;
-    if (view.length !== length) {
-      view = this.#data.subarray(0, length);
-      this.#view = view;
-    }
-    return view;
+    return this.#liveView('U64Vec.view');
   }
 
   /** A new plain array of the live elements. */
   toArray(): bigint[] {
-    const data = this.#data;
+    const data = this.#storage('U64Vec.toArray');
     const length = this.#length;
     const out: bigint[] = [];
     for (let i = 0; i < length; i++) out.push(data[i]);
@@ -563,13 +659,13 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
 
   /** A new `BigUint64Array` holding a copy of the live elements, with its own buffer. */
   toTypedArray(): BigUint64Array {
-    return this.#data.slice(0, this.#length);
+    return this.#storage('U64Vec.toTypedArray').slice(0, this.#length);
   }
 
   /** A new vector with the same capacity and elements, in its own buffer. */
   clone(): U64Vec<N> {
-    const copy = new U64Vec<N>(this.#data.length as N);
-    copy.#data.set(this.view());
+    const copy = new U64Vec<N>(this.#capacity);
+    copy.#data.set(this.#storage('U64Vec.clone').subarray(0, this.#length));
     copy.#length = this.#length;
     return copy;
   }
@@ -579,10 +675,13 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * SameValueZero-equal elements (`NaN` equals `NaN`, `-0` equals `0`).
    */
   equals(other: FixedVec<bigint, number, ArrayLike<bigint>> | ArrayLike<bigint>): boolean {
-    const items = other instanceof U64Vec ? other.view() : isFixedVec(other) ? other.toArray() : other;
+    const data = this.#storage('U64Vec.equals');
+    // Take the other elements first: an array-like's getters run user code, which may change
+    // this vector, so its length is read only afterwards.
+    const items: ArrayLike<unknown> =
+      other instanceof U64Vec ? other.view() : isFixedVec(other) ? other.toArray() : ArrayBuffer.isView(other) ? other : Array.prototype.slice.call(other);
     const length = this.#length;
     if (items.length !== length) return false;
-    const data = this.#data;
     for (let i = 0; i < length; i++) {
       if (!sameValueZero(data[i], items[i])) return false;
     }
@@ -593,11 +692,13 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * The live elements as a plain array, for `JSON.stringify`: bigints as decimal strings, since JSON has no bigint.
    */
   toJSON(): string[] {
+    this.#storage('U64Vec.toJSON');
     return this.toArray().map(String);
   }
 
   /** Iterates the live elements; the same as {@link U64Vec.values}. */
   [Symbol.iterator](): IterableIterator<bigint> {
+    this.#storage('U64Vec.iterator');
     return new U64VecIterator(this, VALUES);
   }
 
@@ -606,16 +707,19 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * yields a slot that stopped being live during the iteration.
    */
   values(): IterableIterator<bigint> {
+    this.#storage('U64Vec.values');
     return new U64VecIterator(this, VALUES);
   }
 
   /** Iterates the indexes of the live elements. */
   keys(): IterableIterator<number> {
+    this.#storage('U64Vec.keys');
     return new U64VecIterator<number>(this, KEYS);
   }
 
   /** Iterates `[index, element]` pairs of the live elements. */
   entries(): IterableIterator<[number, bigint]> {
+    this.#storage('U64Vec.entries');
     return new U64VecIterator<[number, bigint]>(this, ENTRIES);
   }
 
@@ -627,32 +731,716 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   forEach(callback: (value: bigint, index: number, vec: this) => void): void {
     if (typeof callback !== 'function') throwNotAFunction('U64Vec.forEach', 'callback', callback);
-    for (let i = 0; i < this.#length; i++) callback(this.#data[i], i, this);
+    this.#storage('U64Vec.forEach');
+    for (let i = 0; i < this.#length; i++) callback(this.get(i), i, this);
   }
 
   /** Node's `util.inspect` / `console.log` form: `U64Vec(length/capacity) [ ... ]`, live elements only. */
   [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
-    const head = `U64Vec(${this.#length}/${this.#data.length})`;
+    const head = `U64Vec(${this.#length}/${this.#capacity})`;
+    if (this.#data === RELEASED) return `[U64Vec (released)]`;
+    if (this.#data.length !== this.#capacity) return `[U64Vec (detached)]`;
     if (depth < 0) return `[${head}]`;
     const items = this.toArray();
     const body = typeof inspect === 'function' ? inspect(items, { ...options, depth: options.depth == null ? null : options.depth - 1 }) : `[ ${items.join(', ')} ]`;
     return `${head} ${body}`;
   }
 
+  // ---------------------------------------------------------------------------------
+  // Numeric kernels, generated by scripts/templates/kernels.ts. Every kernel works on
+  // exactly the live elements [0, length). Element-wise operations share one design:
+  // op(args, out?) writes into this vector and returns it; with `out` (a U64Vec
+  // of the same length, which may be this vector or an operand) they write there instead,
+  // leave this vector unchanged and return `out`. Operands are a bigint scalar,
+  // a U64Vec or a BigUint64Array of the same length.
+  // All checks come before the first write: a call that throws changes nothing.
+  // ---------------------------------------------------------------------------------
+
   /**
-   * The elements of `source` as an array-like of checked bigints: a typed array source as
-   * it is, anything else copied into a new `BigUint64Array`.
+   * The exact sum of the elements as a `bigint` (not wrapped to 64 bits); `0n` when empty.
    */
-  static #staged(where: string, source: VecSource<bigint>): BigIntTypedArray {
+  sum(): bigint {
+    const data = this.#storage('U64Vec.sum');
+    const length = this.#length;
+    let total = 0n;
+    for (let i = 0; i < length; i++) total += data[i];
+    return total;
+  }
+
+  /**
+   * The arithmetic mean as a `number`: `Number(sum()) / length`, so a fraction is kept
+   * (a `bigint` mean would have to truncate). The exact sum is rounded to a double once and
+   * the division rounds once: relative error at most about 2^-52.
+   *
+   * Throws on an empty vector rather than returning `NaN` (0 / 0).
+   *
+   * @throws EmptyError when the vector is empty.
+   */
+  mean(): number {
+    const length = this.#length;
+    this.#storage('U64Vec.mean');
+    if (length === 0) throwEmptyError('U64Vec.mean');
+    return Number(this.sum()) / length;
+  }
+
+  /**
+   * The smallest element.
+   *
+   * Throws on an empty vector: the minimum of no elements does not exist, and a
+   * `bigint | undefined` result would pass a silent wrong value on.
+   *
+   * @throws EmptyError when the vector is empty.
+   */
+  min(): bigint {
+    const data = this.#storage('U64Vec.min');
+    const length = this.#length;
+    if (length === 0) throwEmptyError('U64Vec.min');
+    let best = data[0];
+    for (let i = 1; i < length; i++) {
+      const x = data[i];
+      if (x < best) best = x;
+    }
+    return best;
+  }
+
+  /**
+   * The largest element.
+   *
+   * Throws on an empty vector: the maximum of no elements does not exist, and a
+   * `bigint | undefined` result would pass a silent wrong value on.
+   *
+   * @throws EmptyError when the vector is empty.
+   */
+  max(): bigint {
+    const data = this.#storage('U64Vec.max');
+    const length = this.#length;
+    if (length === 0) throwEmptyError('U64Vec.max');
+    let best = data[0];
+    for (let i = 1; i < length; i++) {
+      const x = data[i];
+      if (x > best) best = x;
+    }
+    return best;
+  }
+
+  /**
+   * The index of the smallest element; the first such index when it occurs more
+   * than once.
+   *
+   * Throws on an empty vector, which has no index to return.
+   *
+   * @throws EmptyError when the vector is empty.
+   */
+  argmin(): number {
+    const data = this.#storage('U64Vec.argmin');
+    const length = this.#length;
+    if (length === 0) throwEmptyError('U64Vec.argmin');
+    let best = data[0];
+    let at = 0;
+    for (let i = 1; i < length; i++) {
+      const x = data[i];
+      if (x < best) {
+        best = x;
+        at = i;
+      }
+    }
+    return at;
+  }
+
+  /**
+   * The index of the largest element; the first such index when it occurs more
+   * than once.
+   *
+   * Throws on an empty vector, which has no index to return.
+   *
+   * @throws EmptyError when the vector is empty.
+   */
+  argmax(): number {
+    const data = this.#storage('U64Vec.argmax');
+    const length = this.#length;
+    if (length === 0) throwEmptyError('U64Vec.argmax');
+    let best = data[0];
+    let at = 0;
+    for (let i = 1; i < length; i++) {
+      const x = data[i];
+      if (x > best) {
+        best = x;
+        at = i;
+      }
+    }
+    return at;
+  }
+
+  /**
+   * The exact dot product as a `bigint` (not wrapped to 64 bits); `0n` for empty vectors.
+   *
+   * @param other - a U64Vec or a `BigUint64Array` of the same length.
+   * @throws RangeError when the lengths differ.
+   * @throws TypeError when `other` is not a U64Vec or a `BigUint64Array`.
+   */
+  dot(other: U64Vec | BigUint64Array): bigint {
+    const data = this.#storage('U64Vec.dot');
+    const length = this.#length;
+    const b = this.#operand('U64Vec.dot', other, null, false);
+    let total = 0n;
+    for (let i = 0; i < length; i++) total += data[i] * b[i];
+    return total;
+  }
+
+  /** The exact sum of the squared elements as a `bigint` (not wrapped); `0n` when empty. */
+  sumOfSquares(): bigint {
+    const data = this.#storage('U64Vec.sumOfSquares');
+    const length = this.#length;
+    let total = 0n;
+    for (let i = 0; i < length; i++) {
+      const x = data[i];
+      total += x * x;
+    }
+    return total;
+  }
+
+  /**
+   * Adds `operand` element-wise: `this[i] + operand[i]`, or `this[i] + operand` for a scalar.
+   *
+   * Exact `bigint` arithmetic, then wrapped modulo 2^64 on store, as `BigUint64Array`
+   * converts.
+   *
+   * @param operand - a bigint, a U64Vec or a `BigUint64Array` of the same length (this vector itself too).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a number scalar included).
+   */
+  add(operand: bigint | U64Vec | BigUint64Array): this;
+  /**
+   * Adds `operand` element-wise: `this[i] + operand[i]`, or `this[i] + operand` for a scalar.
+   *
+   * Exact `bigint` arithmetic, then wrapped modulo 2^64 on store, as `BigUint64Array`
+   * converts.
+   *
+   * @param operand - a bigint, a U64Vec or a `BigUint64Array` of the same length (this vector itself too).
+   * @param out - where to write; by default this vector. A U64Vec of the same length; it may
+   * be this vector or an operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a number scalar included).
+   */
+  add<M extends number>(operand: bigint | U64Vec | BigUint64Array, out: U64Vec<M>): U64Vec<M>;
+  add(operand: bigint | U64Vec | BigUint64Array, out?: U64Vec): U64Vec {
+    let data = this.#storage('U64Vec.add');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('U64Vec.add', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (typeof operand === 'bigint') {
+      for (let i = 0; i < length; i++) dst[i] = data[i] + operand;
+    } else {
+      const src = this.#operand('U64Vec.add', operand, dst, true);
+      for (let i = 0; i < length; i++) dst[i] = data[i] + src[i];
+    }
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Subtracts `operand` element-wise: `this[i] - operand[i]`, or `this[i] - operand` for a scalar.
+   *
+   * Exact `bigint` arithmetic, then wrapped modulo 2^64 on store, as `BigUint64Array`
+   * converts.
+   *
+   * @param operand - a bigint, a U64Vec or a `BigUint64Array` of the same length (this vector itself too).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a number scalar included).
+   */
+  sub(operand: bigint | U64Vec | BigUint64Array): this;
+  /**
+   * Subtracts `operand` element-wise: `this[i] - operand[i]`, or `this[i] - operand` for a scalar.
+   *
+   * Exact `bigint` arithmetic, then wrapped modulo 2^64 on store, as `BigUint64Array`
+   * converts.
+   *
+   * @param operand - a bigint, a U64Vec or a `BigUint64Array` of the same length (this vector itself too).
+   * @param out - where to write; by default this vector. A U64Vec of the same length; it may
+   * be this vector or an operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a number scalar included).
+   */
+  sub<M extends number>(operand: bigint | U64Vec | BigUint64Array, out: U64Vec<M>): U64Vec<M>;
+  sub(operand: bigint | U64Vec | BigUint64Array, out?: U64Vec): U64Vec {
+    let data = this.#storage('U64Vec.sub');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('U64Vec.sub', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (typeof operand === 'bigint') {
+      for (let i = 0; i < length; i++) dst[i] = data[i] - operand;
+    } else {
+      const src = this.#operand('U64Vec.sub', operand, dst, true);
+      for (let i = 0; i < length; i++) dst[i] = data[i] - src[i];
+    }
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Multiplies element-wise: `this[i] * operand[i]`, or `this[i] * operand` for a scalar.
+   *
+   * Exact `bigint` arithmetic, then wrapped modulo 2^64 on store, as `BigUint64Array`
+   * converts.
+   *
+   * @param operand - a bigint, a U64Vec or a `BigUint64Array` of the same length (this vector itself too).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a number scalar included).
+   */
+  mul(operand: bigint | U64Vec | BigUint64Array): this;
+  /**
+   * Multiplies element-wise: `this[i] * operand[i]`, or `this[i] * operand` for a scalar.
+   *
+   * Exact `bigint` arithmetic, then wrapped modulo 2^64 on store, as `BigUint64Array`
+   * converts.
+   *
+   * @param operand - a bigint, a U64Vec or a `BigUint64Array` of the same length (this vector itself too).
+   * @param out - where to write; by default this vector. A U64Vec of the same length; it may
+   * be this vector or an operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a number scalar included).
+   */
+  mul<M extends number>(operand: bigint | U64Vec | BigUint64Array, out: U64Vec<M>): U64Vec<M>;
+  mul(operand: bigint | U64Vec | BigUint64Array, out?: U64Vec): U64Vec {
+    let data = this.#storage('U64Vec.mul');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('U64Vec.mul', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (typeof operand === 'bigint') {
+      for (let i = 0; i < length; i++) dst[i] = data[i] * operand;
+    } else {
+      const src = this.#operand('U64Vec.mul', operand, dst, true);
+      for (let i = 0; i < length; i++) dst[i] = data[i] * src[i];
+    }
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Divides element-wise: `this[i] / operand[i]`, or `this[i] / operand` for a scalar.
+   *
+   * Exact `bigint` arithmetic, then wrapped modulo 2^64 on store, as `BigUint64Array`
+   * converts.
+   *
+   * Truncates toward zero, as `bigint` division does. A zero divisor (the scalar, or any element of the operand) throws RangeError before anything is written.
+   *
+   * @param operand - a bigint, a U64Vec or a `BigUint64Array` of the same length (this vector itself too).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a number scalar included).
+   * @throws RangeError when a divisor is `0n`.
+   */
+  div(operand: bigint | U64Vec | BigUint64Array): this;
+  /**
+   * Divides element-wise: `this[i] / operand[i]`, or `this[i] / operand` for a scalar.
+   *
+   * Exact `bigint` arithmetic, then wrapped modulo 2^64 on store, as `BigUint64Array`
+   * converts.
+   *
+   * Truncates toward zero, as `bigint` division does. A zero divisor (the scalar, or any element of the operand) throws RangeError before anything is written.
+   *
+   * @param operand - a bigint, a U64Vec or a `BigUint64Array` of the same length (this vector itself too).
+   * @param out - where to write; by default this vector. A U64Vec of the same length; it may
+   * be this vector or an operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a number scalar included).
+   * @throws RangeError when a divisor is `0n`.
+   */
+  div<M extends number>(operand: bigint | U64Vec | BigUint64Array, out: U64Vec<M>): U64Vec<M>;
+  div(operand: bigint | U64Vec | BigUint64Array, out?: U64Vec): U64Vec {
+    let data = this.#storage('U64Vec.div');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('U64Vec.div', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (typeof operand === 'bigint') {
+      if (operand === 0n) throwDivisionByZero('U64Vec.div', -1);
+      for (let i = 0; i < length; i++) dst[i] = data[i] / operand;
+    } else {
+      const src = this.#operand('U64Vec.div', operand, dst, true);
+      for (let i = 0; i < length; i++) if (src[i] === 0n) throwDivisionByZero('U64Vec.div', i);
+      for (let i = 0; i < length; i++) dst[i] = data[i] / src[i];
+    }
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Multiplies every element by the scalar `k`: the scalar case of {@link U64Vec.mul}.
+   *
+   * Exact `bigint` arithmetic, then wrapped modulo 2^64 on store, as `BigUint64Array`
+   * converts.
+   *
+   * @param k - a bigint.
+   * @returns `out` when given, else this vector, scaled.
+   * @throws RangeError when `out` has a different length.
+   * @throws TypeError when `k` is not a bigint.
+   */
+  scale(k: bigint): this;
+  /**
+   * Multiplies every element by the scalar `k`: the scalar case of {@link U64Vec.mul}.
+   *
+   * Exact `bigint` arithmetic, then wrapped modulo 2^64 on store, as `BigUint64Array`
+   * converts.
+   *
+   * @param k - a bigint.
+   * @param out - where to write; by default this vector. A U64Vec of the same length; it may
+   * be this vector or an operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, scaled.
+   * @throws RangeError when `out` has a different length.
+   * @throws TypeError when `k` is not a bigint.
+   */
+  scale<M extends number>(k: bigint, out: U64Vec<M>): U64Vec<M>;
+  scale(k: bigint, out?: U64Vec): U64Vec {
+    if (typeof k !== 'bigint') throwElementTypeError('U64Vec.scale', k, 'bigint');
+    let data = this.#storage('U64Vec.scale');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('U64Vec.scale', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    for (let i = 0; i < length; i++) dst[i] = data[i] * k;
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * `this[i] + a * x[i]` for every i (BLAS axpy: y = a*x + y, with this vector as y).
+   *
+   * Exact `bigint` arithmetic, then wrapped modulo 2^64 on store, as `BigUint64Array`
+   * converts.
+   *
+   * @param a - a bigint scalar.
+   * @param x - a U64Vec or a `BigUint64Array` of the same length (this vector itself too: `v.axpy(2n, v)` triples v).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when `x` or `out` has a different length.
+   * @throws TypeError when `a` is not a bigint or `x` is not a U64Vec or a `BigUint64Array`.
+   */
+  axpy(a: bigint, x: U64Vec | BigUint64Array): this;
+  /**
+   * `this[i] + a * x[i]` for every i (BLAS axpy: y = a*x + y, with this vector as y).
+   *
+   * Exact `bigint` arithmetic, then wrapped modulo 2^64 on store, as `BigUint64Array`
+   * converts.
+   *
+   * @param a - a bigint scalar.
+   * @param x - a U64Vec or a `BigUint64Array` of the same length (this vector itself too: `v.axpy(2n, v)` triples v).
+   * @param out - where to write; by default this vector. A U64Vec of the same length; it may
+   * be this vector or an operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when `x` or `out` has a different length.
+   * @throws TypeError when `a` is not a bigint or `x` is not a U64Vec or a `BigUint64Array`.
+   */
+  axpy<M extends number>(a: bigint, x: U64Vec | BigUint64Array, out: U64Vec<M>): U64Vec<M>;
+  axpy(a: bigint, x: U64Vec | BigUint64Array, out?: U64Vec): U64Vec {
+    if (typeof a !== 'bigint') throwElementTypeError('U64Vec.axpy', a, 'bigint');
+    let data = this.#storage('U64Vec.axpy');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('U64Vec.axpy', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    const src = this.#operand('U64Vec.axpy', x, dst, false);
+    for (let i = 0; i < length; i++) dst[i] = data[i] + a * src[i];
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Limits every element to `[lo, hi]`: `x < lo ? lo : x > hi ? hi : x`, like Rust's
+   * `clamp`.
+   *
+   * @param lo - the lower bound, a bigint.
+   * @param hi - the upper bound, a bigint with `lo <= hi`.
+   * @returns `out` when given, else this vector, clamped.
+   * @throws RangeError when `lo > hi`, or `out` has a different length.
+   * @throws TypeError when a bound is not a bigint.
+   */
+  clamp(lo: bigint, hi: bigint): this;
+  /**
+   * Limits every element to `[lo, hi]`: `x < lo ? lo : x > hi ? hi : x`, like Rust's
+   * `clamp`.
+   *
+   * @param lo - the lower bound, a bigint.
+   * @param hi - the upper bound, a bigint with `lo <= hi`.
+   * @param out - where to write; by default this vector. A U64Vec of the same length; it may
+   * be this vector or an operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, clamped.
+   * @throws RangeError when `lo > hi`, or `out` has a different length.
+   * @throws TypeError when a bound is not a bigint.
+   */
+  clamp<M extends number>(lo: bigint, hi: bigint, out: U64Vec<M>): U64Vec<M>;
+  clamp(lo: bigint, hi: bigint, out?: U64Vec): U64Vec {
+    if (typeof lo !== 'bigint') throwElementTypeError('U64Vec.clamp', lo, 'bigint');
+    if (typeof hi !== 'bigint') throwElementTypeError('U64Vec.clamp', hi, 'bigint');
+    if (!(lo <= hi)) throwBoundsError('U64Vec.clamp', lo, hi);
+    let data = this.#storage('U64Vec.clamp');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('U64Vec.clamp', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    for (let i = 0; i < length; i++) {
+      const x = data[i];
+      dst[i] = x < lo ? lo : x > hi ? hi : x;
+    }
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Replaces every element by its absolute value. Unsigned elements are their own absolute value: this only copies (into `out`).
+   *
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when `out` has a different length.
+   * @throws TypeError when `out` is not a U64Vec.
+   */
+  abs(): this;
+  /**
+   * Replaces every element by its absolute value. Unsigned elements are their own absolute value: this only copies (into `out`).
+   *
+   * @param out - where to write; by default this vector. A U64Vec of the same length; it may
+   * be this vector or an operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when `out` has a different length.
+   * @throws TypeError when `out` is not a U64Vec.
+   */
+  abs<M extends number>(out: U64Vec<M>): U64Vec<M>;
+  abs(out?: U64Vec): U64Vec {
+    let data = this.#storage('U64Vec.abs');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('U64Vec.abs', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    for (let i = 0; i < length; i++) {
+      const x = data[i];
+      dst[i] = x < 0n ? -x : x;
+    }
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Replaces every element by `fn(element, index)`, in index order.
+   *
+   * All-or-nothing: the results are collected first and written only after the last call,
+   * so if `fn` throws or returns a non-bigint, nothing was changed; `fn` also sees the
+   * original elements throughout. Results are converted as `BigUint64Array` stores them. Collecting
+   * uses a per-class scratch buffer of up to 65536 elements, kept between calls (a
+   * nested `map` from inside `fn` gets its own); longer vectors allocate one per call.
+   *
+   * @param fn - called with each live element and its index; must return a bigint.
+   * @returns `out` when given, else this vector, with the results.
+   * @throws TypeError when `fn` is not a function or returns a non-bigint.
+   * @throws RangeError when `out` has a different length.
+   * @throws Error when `fn` changes the length of this vector or of `out`.
+   */
+  map(fn: (value: bigint, index: number) => bigint): this;
+  /**
+   * Replaces every element by `fn(element, index)`, in index order.
+   *
+   * All-or-nothing: the results are collected first and written only after the last call,
+   * so if `fn` throws or returns a non-bigint, nothing was changed; `fn` also sees the
+   * original elements throughout. Results are converted as `BigUint64Array` stores them. Collecting
+   * uses a per-class scratch buffer of up to 65536 elements, kept between calls (a
+   * nested `map` from inside `fn` gets its own); longer vectors allocate one per call.
+   *
+   * @param fn - called with each live element and its index; must return a bigint.
+   * @param out - where to write; by default this vector. A U64Vec of the same length; it may
+   * be this vector or an operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws TypeError when `fn` is not a function or returns a non-bigint.
+   * @throws RangeError when `out` has a different length.
+   * @throws Error when `fn` changes the length of this vector or of `out`.
+   */
+  map<M extends number>(fn: (value: bigint, index: number) => bigint, out: U64Vec<M>): U64Vec<M>;
+  map(fn: (value: bigint, index: number) => bigint, out?: U64Vec): U64Vec {
+    if (typeof fn !== 'function') throwNotAFunction('U64Vec.map', 'fn', fn);
+    const data = this.#storage('U64Vec.map');
+    const length = this.#length;
+    if (out !== undefined) this.#outData('U64Vec.map', out);
+    // Take the scratch buffer, so that a map called from fn cannot write into it.
+    let staged = U64Vec.#mapScratch;
+    U64Vec.#mapScratch = null;
+    if (staged === null || staged.length < length) staged = new BigUint64Array(length);
+    for (let i = 0; i < length; i++) {
+      const value = fn(data[i], i);
+      if (typeof value !== 'bigint') throwCallbackResultError('U64Vec.map', value, i, 'bigint');
+      staged[i] = value;
+    }
+    if (this.#length !== length) throwModifiedDuringCallback('U64Vec.map', length, this.#length);
+    const target = out === undefined ? this : out;
+    if (target.#length !== length) throwModifiedDuringCallback('U64Vec.map', length, target.#length);
+    const dst = target.#storage('U64Vec.map');
+    for (let i = 0; i < length; i++) dst[i] = staged[i];
+    if (staged.length <= 65536) U64Vec.#mapScratch = staged;
+    return target;
+  }
+
+  /**
+   * Replaces the contents with `count` elements of `source` starting at `srcStart`: afterwards
+   * `length === count` and `this[i] === source[srcStart + i]` (converted as `BigUint64Array` stores).
+   * All-or-nothing.
+   *
+   * A typed array or U64Vec source is copied with one `TypedArray.prototype.set` (no element
+   * loop, no copy of the source). It may share this vector's buffer, even overlap it: the
+   * copy then behaves like `copyWithin` (`v.copyFrom(v, 1)` drops the first element).
+   * Other sources (arrays, iterables, other vector classes) are checked element by element
+   * first, all of them, not only the copied range.
+   *
+   * @param source - an array, typed array of bigints, vector or iterable.
+   * @param srcStart - an integer in `[0, source length]`; default 0.
+   * @param count - an integer in `[0, source length - srcStart]`; default: everything from `srcStart`.
+   * @returns this vector.
+   * @throws CapacityError when `count > capacity`.
+   * @throws RangeError or TypeError when `srcStart` or `count` is out of range or not an integer.
+   * @throws TypeError when `source` is not a source of bigints.
+   */
+  copyFrom(source: VecSource<bigint>, srcStart = 0, count?: number): this {
+    const data = this.#storage('U64Vec.copyFrom');
+    const staged = U64Vec.#staged('U64Vec.copyFrom', source);
+    // #staged answers with a count only past MAX_CAPACITY elements, more than any vector holds.
+    const items = typeof staged === 'number' ? throwCapacityError('U64Vec.copyFrom', source, this.#capacity, this.#length, staged) : staged;
+    const available = items.length;
+    checkIntegerInRange('U64Vec.copyFrom', 'srcStart', srcStart, available);
+    const n = count === undefined ? available - srcStart : count;
+    checkIntegerInRange('U64Vec.copyFrom', 'count', n, available - srcStart);
+    if (n > data.length) throwCopyCapacityError('U64Vec.copyFrom', source, data.length, this.#length, n);
+    // TypedArray.prototype.set clones a source in the same buffer first, so overlap is safe.
+    data.set(srcStart === 0 && n === available ? items : items.subarray(srcStart, srcStart + n), 0);
+    this.#length = n;
+    return this;
+  }
+
+  /**
+   * Writes the live elements into `target` starting at `targetStart`, all-or-nothing, and
+   * returns `target`.
+   *
+   * - a typed array of bigints: `targetStart + length` must be at most its length; one
+   *   `TypedArray.prototype.set`, which converts as the target stores and handles a target
+   *   in this vector's own buffer like `copyWithin`.
+   * - an array: `targetStart` must be at most its length (no holes); the array grows as needed.
+   * - a vector: `targetStart` must be at most its length; elements from there on are
+   *   overwritten and the vector grows as needed within its capacity (its length becomes
+   *   `max(length, targetStart + this.length)`). A U64Vec target is written with one `set`;
+   *   other vector classes through their `splice`, converting as they store.
+   *
+   * @param target - the destination.
+   * @param targetStart - an integer, default 0.
+   * @throws RangeError or TypeError when `targetStart` is out of range or not an integer.
+   * @throws CapacityError when a vector target's capacity is too small.
+   * @throws TypeError when `target` is none of those, or holds numbers.
+   */
+  copyTo<Target extends BigIntCopyTarget>(target: Target, targetStart = 0): Target {
+    const data = this.#storage('U64Vec.copyTo');
+    const length = this.#length;
+    if (target instanceof U64Vec) {
+      const targetData = target.#storage('U64Vec.copyTo');
+      const targetLength = target.#length;
+      checkIntegerInRange('U64Vec.copyTo', 'targetStart', targetStart, targetLength);
+      const end = targetStart + length;
+      if (end > targetData.length) throwCopyCapacityError('U64Vec.copyTo', target, targetData.length, targetLength, end);
+      // SAFETY: set() reads the whole source before writing when both share a buffer.
+      targetData.set(this.view(), targetStart);
+      if (end > targetLength) target.#length = end;
+      return target;
+    }
+    if (ArrayBuffer.isView(target)) {
+      if (target instanceof DataView || !isBigIntTypedArray(target)) throwTargetError('U64Vec.copyTo', target, 'bigint');
+      const typed = target as BigIntTypedArray;
+      if (!(Number.isInteger(targetStart) && targetStart >= 0 && targetStart + length <= typed.length)) {
+        throwTargetRangeError('U64Vec.copyTo', targetStart, length, typed.length);
+      }
+      typed.set(this.view(), targetStart);
+      return target;
+    }
+    if (Array.isArray(target)) {
+      checkIntegerInRange('U64Vec.copyTo', 'targetStart', targetStart, target.length);
+      for (let i = 0; i < length; i++) target[targetStart + i] = data[i];
+      return target;
+    }
+    if (isFixedVec(target)) {
+      const vec = target as FixedVec<bigint, number, ArrayLike<bigint>>;
+      const targetLength = vec.length;
+      checkIntegerInRange('U64Vec.copyTo', 'targetStart', targetStart, targetLength);
+      const end = targetStart + length;
+      if (end > vec.capacity) throwCopyCapacityError('U64Vec.copyTo', target, vec.capacity, targetLength, end);
+      vec.splice(targetStart, Math.min(length, targetLength - targetStart), this.view());
+      return target;
+    }
+    return throwTargetError('U64Vec.copyTo', target, 'bigint');
+  }
+
+  /** Scratch buffer of `map`, taken while in use (see {@link U64Vec.map}). */
+  static #mapScratch: BigUint64Array | null = null;
+
+  /**
+   * The storage of a vector operand (a U64Vec or `BigUint64Array` of this vector's length), checked.
+   * When `dst` is given and a forward loop writing it would clobber the operand before
+   * reading it (shifted views of one buffer), a copy of the operand is returned instead.
+   */
+  #operand(where: string, operand: unknown, dst: BigUint64Array | null, scalar: boolean): BigUint64Array {
+    const length = this.#length;
+    let src: BigUint64Array;
+    if (operand instanceof U64Vec) {
+      src = operand.#storage(where);
+      if (operand.#length !== length) throwLengthMismatch(where, length, operand.#length, 'the operand');
+    } else if (operand instanceof BigUint64Array) {
+      src = operand;
+      if (src.length !== length) throwLengthMismatch(where, length, src.length, 'the operand');
+    } else {
+      return throwOperandError(where, operand, scalar ? 'a bigint, a U64Vec or a BigUint64Array of the same length' : 'a U64Vec or a BigUint64Array of the same length');
+    }
+    return dst !== null && src !== dst && forwardOverlap(dst, src, length, 8) ? src.slice(0, length) : src;
+  }
+
+  /** The storage of `out`, after checking that it is a usable U64Vec of this vector's length. */
+  #outData(where: string, out: unknown): BigUint64Array {
+    if (!(out instanceof U64Vec)) return throwOutError(where, out, 'U64Vec');
+    const data = out.#storage(where);
+    if (out.#length !== this.#length) throwLengthMismatch(where, this.#length, out.#length, 'out');
+    return data;
+  }
+
+  /**
+   * The elements of `source` as checked bigints: a typed array or U64Vec source as it is (its
+   * own length is checked by the caller), anything else copied into a new `BigUint64Array`.
+   *
+   * Reads at most `limit + 1` elements: when `source` holds more than `limit`, returns
+   * how many (exact for a source with a length, `limit + 1` for an iterable) instead, so an
+   * endless or huge source costs no more than the room it could fill.
+   */
+  static #staged(where: string, source: VecSource<bigint>, limit: number = MAX_CAPACITY): BigIntTypedArray | number {
     if (source instanceof U64Vec) return source.view();
+    // A string is iterable, but taking its characters as elements is never what was meant.
+    if (typeof source !== 'object' || source === null) throwSourceError(where, source);
     if (ArrayBuffer.isView(source)) {
-      if (source instanceof DataView) throwSourceError(where, source);
+      if (typedArrayKind(source) === undefined) throwSourceError(where, source);
       if (!isBigIntTypedArray(source)) throwSourceKindError(where, source, 'bigint');
       return source as BigIntTypedArray;
     }
-    const items = Array.isArray(source) || !isIterable(source) ? (source as ArrayLike<unknown>) : Array.from(source as Iterable<unknown>);
-    if (items == null || typeof items !== 'object') throwSourceError(where, source);
-    const count = arrayLikeLength(where, items);
+    let items: ArrayLike<unknown>;
+    if (Array.isArray(source) || !isIterable(source)) {
+      items = source as ArrayLike<unknown>;
+      const count = arrayLikeLength(where, items);
+      if (count > limit) return count;
+    } else {
+      const collected: unknown[] = [];
+      for (const value of source as Iterable<unknown>) {
+        if (typeof value !== 'bigint') throwElementTypeError(where, value, 'bigint');
+        if (collected.length === limit) return limit + 1; // leaving the loop closes the iterator
+        collected.push(value);
+      }
+      items = collected;
+    }
+    const count = Math.min(items.length, limit);
     const staged = new BigUint64Array(count);
     for (let i = 0; i < count; i++) {
       const value = items[i];
@@ -664,10 +1452,10 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
 
   /** Appends already staged items, or throws CapacityError (carrying `source`) before changing anything. */
   #append(where: string, source: unknown, items: ArrayLike<bigint>): void {
-    const data = this.#data;
+    const data = this.#storage(where);
     const length = this.#length;
     const newLength = length + items.length;
-    if (newLength > data.length) throwCapacityError(where, source, data.length, length, newLength);
+    if (newLength > data.length) this.#failFull(where, source, newLength);
     data.set(items, length);
     this.#length = newLength;
   }
@@ -675,14 +1463,73 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   /** Inserts after checking everything; `false` only when full. */
   #insertAt(where: string, index: number, value: bigint): boolean {
     if (typeof value !== 'bigint') throwElementTypeError(where, value, 'bigint');
-    const data = this.#data;
+    const data = this.#storage(where);
     const length = this.#length;
-    if (!((index >>> 0) === index && index <= length)) throwIndexError(where, index, length + 1, 'length + 1');
+    if (!(typeof index === 'number' && (index >>> 0) === index && index <= length)) throwIndexError(where, index, length, true);
     if (length >= data.length) return false;
     data.copyWithin(index + 1, index, length);
     data[index] = value;
     this.#length = length + 1;
     return true;
+  }
+
+  /** The cached view of the live elements, rebuilt when the length changed. */
+  #liveView(where: string): BigUint64Array {
+    const data = this.#storage(where);
+    const length = this.#length;
+    let view = this.#view;
+    if (view.length !== length) {
+      view = data.subarray(0, length);
+      this.#view = view;
+    }
+    return view;
+  }
+
+  /**
+   * The storage, after checking that it can still be used.
+   *
+   * @throws ReleasedError when a slab released this vector; DetachedError when its buffer was detached.
+   */
+  #storage(where: string): BigUint64Array {
+    const data = this.#data;
+    if (data === RELEASED || data.length !== this.#capacity) throwStorageError(where, data === RELEASED);
+    return data;
+  }
+
+  /** Failure path of the index checks: a released or detached vector says so first. */
+  #failIndex(where: string, index: number): never {
+    this.#storage(where);
+    throwIndexError(where, index, this.#length);
+  }
+
+  /** Failure path of the capacity checks. */
+  #failFull(where: string, value: unknown, requiredLength: number): never {
+    this.#storage(where);
+    throwCapacityError(where, value, this.#capacity, this.#length, requiredLength);
+  }
+
+  /** Failure path of `pop` on an empty vector. */
+  #failEmpty(where: string): never {
+    this.#storage(where);
+    throwEmptyError(where);
+  }
+
+  /** A read inside the length returned `undefined`: only a detached buffer does that. */
+  #failDetached(where: string): never {
+    this.#storage(where);
+    throw new Error(`${where}: internal error: a live slot read as undefined`);
+  }
+
+  /**
+   * Called by the slab that handed this vector out, when it is reset: the vector drops its
+   * storage and every later call throws ReleasedError. Not part of the public API.
+   *
+   * @internal
+   */
+  [RELEASE](): void {
+    this.#data = RELEASED;
+    this.#view = RELEASED;
+    this.#length = 0;
   }
 }
 

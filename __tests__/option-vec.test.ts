@@ -1,0 +1,452 @@
+/**
+ * What is specific to `OptionVec`. Its shared behaviour (the `FixedVec` contract) is tested
+ * with every other class through `KINDS` in the behaviour and model suites.
+ */
+
+import { inspect } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { CapacityError, EmptyError, F64Vec, I64Vec, IndexError, OptionVec } from '../src/index';
+
+/** Runs `fn`, which must throw, and returns what it threw. */
+function caught(fn: () => unknown): any {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to throw, but it returned normally');
+}
+
+type Equal<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
+/** Compiles only when `T` is `true`: `npx tsc -p tsconfig.json` (which includes `__tests__`) fails on a wrong type. */
+function assertType<T extends true>(): T | void {}
+
+// ---------------------------------------------------------------------------------------
+// Removed values are released: the freed slot holds `undefined` again (Rust's `take()`).
+// Observed from outside through the garbage collector: a value removed from the vector
+// and referenced nowhere else must be collectable.
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+interface Tracked {
+  readonly vec: OptionVec<object, 6>;
+  readonly ref: WeakRef<object>;
+}
+
+/**
+ * A vector of six objects with a weak reference to the one at `index`; the objects are
+ * created in a separate function so that no local variable of the test keeps one alive.
+ */
+function tracked(index: number): Tracked {
+  const objects = Array.from({ length: 6 }, (_, i) => ({ id: i }));
+  const vec = OptionVec.from<object, 6>(objects, 6);
+  return { vec, ref: new WeakRef(objects[index]) };
+}
+
+/** Waits for the current job to end: a WeakRef keeps its target alive until then. */
+function nextJob(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Each operation, with the index of the object it removes from a vector made by
+ * {@link tracked}. Every case is chosen so that the object would stay reachable from a
+ * spare slot if that slot were not set back to `undefined` (shifting operations leave a
+ * stale copy of the last element behind, so those cases pop it afterwards).
+ */
+const REMOVALS: readonly [string, number, (vec: OptionVec<object, 6>) => void][] = [
+  ['pop', 5, (v) => void v.pop()],
+  ['remove (last)', 5, (v) => void v.remove(5)],
+  ['remove (middle), then pop', 5, (v) => void (v.remove(2), v.pop())],
+  ['swapRemove (last)', 5, (v) => void v.swapRemove(5)],
+  ['swapRemove (middle) twice', 5, (v) => void (v.swapRemove(2), v.swapRemove(2))],
+  ['truncate', 4, (v) => v.truncate(3)],
+  ['clear', 5, (v) => v.clear()],
+  ['resize (shrinking)', 5, (v) => v.resize(2, {})],
+  ['drain (middle), then pop', 5, (v) => void (v.drain(1, 3), v.pop())],
+  ['drain (all)', 5, (v) => void v.drain()],
+  ['splice (deleting more than inserting)', 3, (v) => void v.splice(1, 4, [{}])],
+  ['splice (replacing)', 1, (v) => void v.splice(1, 1, [{}])],
+  ['retain (removing the odd indexes)', 3, (v) => v.retain((_, i) => i % 2 === 0)],
+  ['retain whose predicate throws, then pop', 5, (v) => void (caught(() => v.retain((_, i) => (i < 2 ? i !== 0 : boom()))), v.pop())],
+  ['dedup (dropping a repeat), then pop', 5, (v) => void (v.set(1, v.get(0)), v.dedup(), v.pop())],
+  [
+    'sort whose comparator pops',
+    5,
+    (v) => {
+      let popped = false;
+      v.sort((a, b) => {
+        if (!popped) {
+          popped = true;
+          v.pop();
+        }
+        return (a as { id: number }).id - (b as { id: number }).id;
+      });
+    },
+  ],
+];
+
+describe('OptionVec: removed elements are not retained by the backing array', () => {
+  // One full GC for all cases (a GC of the Jest worker takes about half a second). Every
+  // vector stays reachable through `runs` until after the GC, so an object can only have
+  // been collected if the vector dropped it.
+  let runs: { label: string; vec: OptionVec<object, 6>; ref: WeakRef<object> }[] = [];
+  let control: Tracked;
+  const collected = new Map<string, boolean>();
+
+  beforeAll(async () => {
+    control = tracked(5);
+    runs = REMOVALS.map(([label, index, operation]) => {
+      const { vec, ref } = tracked(index);
+      operation(vec);
+      return { label, vec, ref };
+    });
+    await nextJob();
+    gc();
+    for (const run of [...runs, { label: 'control', ...control }]) collected.set(run.label, run.ref.deref() === undefined);
+  });
+
+  it('the check works: an object still in the vector is not collected', () => {
+    expect(collected.get('control')).toBe(false);
+    expect(control.vec.length).toBe(6);
+  });
+
+  it.each(REMOVALS.map(([label]) => label))('after %s, the removed object is collectable', (label) => {
+    expect(collected.get(label)).toBe(true);
+    const run = runs.find((r) => r.label === label)!;
+    expect(run.vec.toArray().every((x) => typeof x === 'object' && x !== null)).toBe(true);
+  });
+});
+
+function boom(): never {
+  throw new Error('boom');
+}
+
+// ---------------------------------------------------------------------------------------
+
+describe('OptionVec: view() is a copy', () => {
+  it('returns a new array on every call, equal to the live elements', () => {
+    const v = OptionVec.from([1, 2, 3], 5);
+    const a = v.view();
+    const b = v.view();
+    expect(a).not.toBe(b);
+    expect(a).toEqual([1, 2, 3]);
+    expect(Array.isArray(a)).toBe(true);
+  });
+
+  it('writes to the returned array do not reach the vector, and it does not follow the vector', () => {
+    const v = OptionVec.from([1, 2, 3], 5);
+    const a = v.view() as number[];
+    a[0] = 99;
+    a.push(100);
+    expect(v.toArray()).toEqual([1, 2, 3]);
+    v.set(1, 20);
+    v.push(4);
+    expect(a).toEqual([99, 2, 3, 100]);
+    expect(v.view()).toEqual([1, 20, 3, 4]);
+  });
+
+  it('drain and splice return plain arrays', () => {
+    const v = OptionVec.from([1, 2, 3, 4], 6);
+    const drained = v.drain(0, 2);
+    expect(Array.isArray(drained)).toBe(true);
+    expect(drained).toEqual([1, 2]);
+    const spliced = v.splice(0, 1, [7, 8]);
+    expect(Array.isArray(spliced)).toBe(true);
+    expect(spliced).toEqual([3]);
+    expect(v.toArray()).toEqual([7, 8, 4]);
+  });
+
+  it('toTypedArray is a Float64Array copy for number vectors', () => {
+    const v = OptionVec.from([1.5, -0, NaN], 4);
+    const t = v.toTypedArray();
+    expect(t).toBeInstanceOf(Float64Array);
+    expect(Array.from(t)).toEqual([1.5, -0, NaN]);
+    t[0] = 9;
+    expect(v.get(0)).toBe(1.5);
+    expect(v.toTypedArray()).not.toBe(t);
+  });
+
+  it('toTypedArray refuses a non-number element that got in through a cast', () => {
+    const v = OptionVec.from<number | string, 2>([1, 'two'], 2) as unknown as OptionVec<number>;
+    const error = caught(() => v.toTypedArray());
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toBe('OptionVec.toTypedArray: expected a number, got "two"');
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+
+describe('OptionVec: undefined is the None marker and never an element', () => {
+  const start = [1, 2, 3];
+  const make = () => OptionVec.from<number, 6>(start, 6);
+  const U = undefined as unknown as number;
+
+  it.each<[string, (v: OptionVec<number, 6>) => unknown]>([
+    ['push', (v) => v.push(U)],
+    ['tryPush', (v) => v.tryPush(U)],
+    ['set', (v) => v.set(0, U)],
+    ['insert', (v) => v.insert(1, U)],
+    ['tryInsert', (v) => v.tryInsert(1, U)],
+    ['resize', (v) => v.resize(5, U)],
+    ['fill', (v) => v.fill(U)],
+    ['indexOf', (v) => v.indexOf(U)],
+    ['lastIndexOf', (v) => v.lastIndexOf(U)],
+    ['includes', (v) => v.includes(U)],
+    ['binarySearch', (v) => v.binarySearch(U)],
+  ])('%s(undefined) throws a TypeError naming the method and changes nothing', (method, call) => {
+    const v = make();
+    const error = caught(() => call(v));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toBe(`OptionVec.${method}: expected a defined value, got undefined`);
+    expect(v.toArray()).toEqual(start);
+    expect(v.length).toBe(3);
+  });
+
+  it('resize refuses an undefined fill even when shrinking', () => {
+    const v = make();
+    expect(() => v.resize(1, U)).toThrow(TypeError);
+    expect(v.toArray()).toEqual(start);
+  });
+
+  it.each<[string, () => Iterable<number> | ArrayLike<number>]>([
+    ['an array', () => [4, U, 5]],
+    ['a sparse array', () => [4, , 5] as number[]],
+    ['an array-like', () => ({ length: 3, 0: 4, 2: 5 })],
+    ['a Set', () => new Set([4, U, 5])],
+    [
+      'a generator',
+      function* () {
+        yield 4;
+        yield U;
+        yield 5;
+      },
+    ],
+  ])('extend, tryExtend and splice refuse an undefined element inside %s, all-or-nothing', (_label, source) => {
+    for (const method of ['extend', 'tryExtend', 'splice'] as const) {
+      const v = make();
+      const error = caught(() => (method === 'splice' ? v.splice(1, 1, source()) : v[method](source())));
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.message).toBe(`OptionVec.${method}: expected a defined value, got undefined`);
+      expect(v.toArray()).toEqual(start);
+    }
+  });
+
+  it('from and of refuse an undefined element', () => {
+    expect(caught(() => OptionVec.from([1, U])).message).toBe('OptionVec.from: expected a defined value, got undefined');
+    expect(caught(() => OptionVec.of(1, U))).toBeInstanceOf(TypeError);
+  });
+
+  it('null is an ordinary element', () => {
+    const v = new OptionVec<number | null, 4>(4);
+    v.push(null);
+    v.extend([1, null]);
+    expect(v.toArray()).toEqual([null, 1, null]);
+    expect(v.indexOf(null)).toBe(0);
+    expect(v.lastIndexOf(null)).toBe(2);
+    expect(v.includes(null, 1)).toBe(true);
+    expect(v.at(0)).toBeNull();
+    expect(v.at(3)).toBeUndefined();
+    expect(v.pop()).toBeNull();
+    expect(JSON.stringify(v)).toBe('[null,1]');
+  });
+
+  it('at() returns undefined only outside the live elements, so its result is unambiguous', () => {
+    const v = OptionVec.from([0, 1], 4);
+    expect([v.at(-3), v.at(-2), v.at(-1), v.at(0), v.at(1), v.at(2), v.at(3), v.at(4)]).toEqual([U, 0, 1, 0, 1, U, U, U]);
+  });
+
+  it('a string is refused as a source rather than split into characters', () => {
+    const v = new OptionVec<string, 4>(4);
+    expect(caught(() => v.extend('ab')).message).toBe('OptionVec.extend: source must be an array-like or iterable of elements, got "ab"');
+    expect(() => OptionVec.from('ab')).toThrow(TypeError);
+    expect(v.length).toBe(0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+
+describe('OptionVec: errors have the same classes and messages as the typed vectors', () => {
+  it('index, capacity and empty errors', () => {
+    const v = OptionVec.from([1, 2, 3, 4], 4);
+    const f = F64Vec.from([1, 2, 3, 4], 4);
+    const index = caught(() => v.get(1.5));
+    expect(index).toBeInstanceOf(IndexError);
+    expect(index.message).toBe(caught(() => f.get(1.5)).message.replace('F64Vec', 'OptionVec'));
+    expect(index.message).toMatch(/^OptionVec\.get: index 1\.5 is not an integer for length 4 \(/);
+    expect(caught(() => v.insert(5, 0)).message).toBe(caught(() => f.insert(5, 0)).message.replace('F64Vec', 'OptionVec'));
+    const full = caught(() => v.push(5));
+    expect(full).toBeInstanceOf(CapacityError);
+    expect(full.message).toBe(caught(() => f.push(5)).message.replace('F64Vec', 'OptionVec'));
+    expect(full.value).toBe(5);
+    v.clear();
+    f.clear();
+    const empty = caught(() => v.pop());
+    expect(empty).toBeInstanceOf(EmptyError);
+    expect(empty.message).toBe('OptionVec.pop: the vector is empty');
+    expect(caught(() => v.get('0' as unknown as number))).toBeInstanceOf(TypeError);
+  });
+
+  it('the capacity is limited to OptionVec.MAX_CAPACITY (2^25), refused up front with a RangeError', () => {
+    expect(OptionVec.MAX_CAPACITY).toBe(2 ** 25);
+    const error = caught(() => new OptionVec(OptionVec.MAX_CAPACITY + 1));
+    expect(error).toBeInstanceOf(RangeError);
+    expect(error.message).toBe(`OptionVec: capacity must be an integer from 0 to ${2 ** 25}, got ${2 ** 25 + 1}`);
+    expect(() => new OptionVec(2 ** 32)).toThrow(RangeError);
+    expect(() => new OptionVec('4' as unknown as number)).toThrow(TypeError);
+    expect(new OptionVec(0).isFull).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+
+describe('OptionVec: default sort order and binarySearch', () => {
+  it('sorts numbers ascending with -0 before 0 and NaN last, exactly like Float64Array', () => {
+    const items = [3, NaN, -0, 0, -Infinity, 2.5, NaN, 0, -0, Infinity, -7, 1e-300];
+    const v = OptionVec.from(items);
+    expect(v.sort()).toBe(v);
+    expect(v.toArray()).toEqual(Array.from(Float64Array.from(items).sort()));
+    expect(v.toArray().map((x) => Object.is(x, -0))).toEqual(Array.from(Float64Array.from(items).sort(), (x) => Object.is(x, -0)));
+  });
+
+  it('binarySearch uses the same order, NaN included', () => {
+    const v = OptionVec.from([3, NaN, -1, 10, 7]).sort();
+    expect(v.toArray()).toEqual([-1, 3, 7, 10, NaN]);
+    expect(v.binarySearch(7)).toBe(2);
+    expect(v.binarySearch(NaN)).toBe(4);
+    expect(v.binarySearch(5)).toBe(-3);
+    expect(v.binarySearch(-5)).toBe(-1);
+    expect(v.binarySearch(Infinity)).toBe(-5);
+  });
+
+  it('sorts bigints numerically (not as strings), and mixed numbers and bigints by value', () => {
+    const big = OptionVec.of(10n, -2n, 2n ** 70n, 9n).sort();
+    expect(big.toArray()).toEqual([-2n, 9n, 10n, 2n ** 70n]);
+    expect(big.binarySearch(10n)).toBe(2);
+    expect(big.binarySearch(11n)).toBe(-4);
+    const mixed = OptionVec.of<(number | bigint)[]>(3, 2n, NaN, -1n, 0.5).sort();
+    expect(mixed.toArray()).toEqual([-1n, 0.5, 2n, 3, NaN]);
+  });
+
+  it('sorts strings by UTF-16 code units without a comparator, and by the comparator when given (stably)', () => {
+    const words = OptionVec.of('pear', 'Apple', 'apple', 'Banana');
+    expect(words.sort().toArray()).toEqual(['Apple', 'Banana', 'apple', 'pear']);
+    expect(words.binarySearch('apple')).toBe(2);
+    expect(words.binarySearch('cherry')).toBe(-4);
+    words.sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+    expect(words.toArray()).toEqual(['Apple', 'apple', 'Banana', 'pear']);
+    words.sort((a, b) => a.length - b.length);
+    expect(words.toArray()).toEqual(['pear', 'Apple', 'apple', 'Banana']);
+  });
+
+  it('a comparator that throws leaves the vector unchanged', () => {
+    const v = OptionVec.of(3, 1, 2);
+    expect(caught(() => v.sort(() => boom())).message).toBe('boom');
+    expect(v.toArray()).toEqual([3, 1, 2]);
+    expect(() => v.sort(5 as unknown as () => number)).toThrow(TypeError);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+
+describe('OptionVec: element types other than number', () => {
+  it('holds objects by identity: indexOf, includes, equals', () => {
+    const a = { n: 1 };
+    const b = { n: 1 };
+    const v = OptionVec.of(a, b);
+    expect(v.indexOf(b)).toBe(1);
+    expect(v.includes({ n: 1 })).toBe(false);
+    expect(v.equals([a, b])).toBe(true);
+    expect(v.equals([a, { n: 1 }])).toBe(false);
+    expect(v.clone().get(0)).toBe(a);
+  });
+
+  it('holds bigints; toJSON turns them into decimal strings as I64Vec does', () => {
+    const v = OptionVec.of(1n, -(2n ** 63n), 2n ** 70n);
+    expect(v.toJSON()).toEqual(['1', '-9223372036854775808', '1180591620717411303424']);
+    expect(JSON.stringify(OptionVec.of(1n, -2n))).toBe(JSON.stringify(I64Vec.of(1n, -2n)));
+    expect(v.includes(2n ** 70n)).toBe(true);
+    expect(v.equals(I64Vec.of(1n, -(2n ** 63n)))).toBe(false);
+    expect(OptionVec.of(1n, -2n).equals(I64Vec.of(1n, -2n))).toBe(true);
+  });
+
+  it('takes any source whose elements are defined: a BigInt64Array, a typed vector, another OptionVec', () => {
+    const v = new OptionVec<bigint | number, 8>(8);
+    v.extend(BigInt64Array.of(1n, 2n));
+    v.extend(F64Vec.of(0.5));
+    v.extend(OptionVec.of(7n));
+    v.extend(v);
+    expect(v.toArray()).toEqual([1n, 2n, 0.5, 7n, 1n, 2n, 0.5, 7n]);
+  });
+
+  it('splice with the vector itself as the source', () => {
+    const v = OptionVec.from(['a', 'b', 'c'], 6);
+    expect(v.splice(1, 1, v)).toEqual(['b']);
+    expect(v.toArray()).toEqual(['a', 'a', 'b', 'c', 'c']);
+  });
+
+  it('dedup uses SameValueZero', () => {
+    const v = OptionVec.of(NaN, NaN, 0, -0, 'x', 'x', 1n, 1n, 1);
+    v.dedup();
+    expect(v.toArray()).toEqual([NaN, 0, 'x', 1n, 1]);
+  });
+
+  it('inspect prints the live elements only, with the class name and length/capacity', () => {
+    const v = OptionVec.from(['a', 'b'], 4);
+    v.push('gone');
+    v.pop();
+    expect(inspect(v)).toBe("OptionVec(2/4) [ 'a', 'b' ]");
+    expect(Object.prototype.toString.call(v)).toBe('[object OptionVec]');
+    expect(Object.keys(v)).toEqual([]);
+    expect(structuredClone(v)).toEqual({});
+    expect(JSON.stringify({ v })).toBe('{"v":["a","b"]}');
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Types: `npx tsc -p tsconfig.json` type-checks this file, so each line below is also a
+// compile-time test (ts-jest only transpiles, because of `isolatedModules`).
+
+describe('OptionVec: typing', () => {
+  it('infers and checks element and capacity types', () => {
+    const explicit = new OptionVec<number, 16>(16);
+    assertType<Equal<typeof explicit, OptionVec<number, 16>>>();
+    const numberCapacity = new OptionVec<number>(16);
+    assertType<Equal<typeof numberCapacity, OptionVec<number, number>>>();
+    const inferredCapacity = new OptionVec<string, 3>(3);
+    assertType<Equal<typeof inferredCapacity.capacity, 3>>();
+
+    const of = OptionVec.of(1, 2);
+    assertType<Equal<typeof of, OptionVec<number, 2>>>();
+    const ofMixed = OptionVec.of('a', null, 3n);
+    assertType<Equal<typeof ofMixed, OptionVec<string | bigint | null, 3>>>();
+    const from = OptionVec.from(['a'], 8);
+    assertType<Equal<typeof from, OptionVec<string, 8>>>();
+    const fromNoCapacity = OptionVec.from(new Set([1n]));
+    assertType<Equal<typeof fromNoCapacity, OptionVec<bigint, number>>>();
+
+    assertType<Equal<ReturnType<typeof of.get>, number>>();
+    assertType<Equal<ReturnType<typeof of.at>, number | undefined>>();
+    assertType<Equal<ReturnType<typeof of.view>, readonly number[]>>();
+    assertType<Equal<ReturnType<typeof of.drain>, number[]>>();
+    assertType<Equal<ReturnType<typeof of.toJSON>, number[]>>();
+    assertType<Equal<ReturnType<typeof fromNoCapacity.toJSON>, string[]>>();
+    assertType<Equal<ReturnType<typeof of.clone>, OptionVec<number, 2>>>();
+    assertType<Equal<ReturnType<typeof of.toTypedArray>, Float64Array>>();
+
+    const strings = OptionVec.of('a');
+    // @ts-expect-error toTypedArray exists for number vectors only
+    expect(() => strings.toTypedArray()).toThrow(TypeError);
+    // @ts-expect-error undefined is not an element type
+    expect(() => new OptionVec<number | undefined>(1)).not.toThrow();
+    // @ts-expect-error undefined is not an element
+    expect(() => numberCapacity.push(undefined)).toThrow(TypeError);
+    // @ts-expect-error a source holding undefined is not a source of elements
+    expect(() => numberCapacity.extend([1, undefined])).toThrow(TypeError);
+    // @ts-expect-error the view is read-only
+    expect(() => (of.view()[0] = 5)).not.toThrow();
+    expect(of.get(0)).toBe(1);
+  });
+});

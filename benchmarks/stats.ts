@@ -1,0 +1,31 @@
+/**
+ * Small statistics helpers.
+ *
+ * @module
+ */
+
+/** The median of `values` (the mean of the middle two for an even count); NaN when empty. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The smallest and largest of `values`. */
+export function range(values: readonly number[]): [number, number] {
+  return [Math.min(...values), Math.max(...values)];
+}
+
+/** `count` pseudo-random integers below 2^31 from a fixed seed (xorshift32): the same sequence in every run. */
+export function randomIndexes(count: number, seed = 0x9e3779b9): Uint32Array {
+  const out = new Uint32Array(count);
+  let x = seed | 0 || 1;
+  for (let i = 0; i < count; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x >>> 1;
+  }
+  return out;
+}

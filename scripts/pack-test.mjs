@@ -1,0 +1,238 @@
+#!/usr/bin/env node
+// `npm run test:pack`: installs the package the way a user gets it and uses it.
+//   1. `npm run build` (skip with --no-build to test the dist/ already there)
+//   2. `npm pack` into a temporary directory; checks the tarball's file list
+//   3. a fresh project in os.tmpdir() installs the tarball (offline: it has no dependencies)
+//   4. every path package.json points at (exports, main, module, types) and every source a
+//      source map names exists in the installed package
+//   5. Node runs an ES module (`import`) and a CommonJS file (`require`) that use slabvec
+//   6. the repository's tsc type-checks a consumer twice: node16 (.mts and .cts) and bundler
+// Any failure prints what failed and exits 1. Temporary files are removed (--keep keeps them).
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const args = new Set(process.argv.slice(2));
+const started = performance.now();
+
+/** Files the tarball must hold; a missing one fails the test. */
+const REQUIRED_FILES = [
+  'package.json', 'README.md', 'LICENSE',
+  'dist/esm/package.json', 'dist/esm/index.js', 'dist/esm/index.d.ts',
+  'dist/cjs/index.js', 'dist/cjs/index.d.ts',
+];
+/** Paths that must stay out of the tarball. */
+const FORBIDDEN_FILE = /^(node_modules|__tests__|benchmarks|scripts|\.build|\.ci|docs\/api|coverage)\/|^tsconfig|\.tgz$/;
+
+class Failure extends Error {}
+const fail = (message) => { throw new Failure(message); };
+
+/** npm as the one running this script, else from PATH; `npm_*` variables are dropped so that
+ *  the nested npm does not inherit this repository's prefix or configuration. */
+function npm(npmArgs, cwd) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+  const cli = process.env.npm_execpath;
+  const [file, prefix] = cli && /\.c?js$/.test(cli) ? [process.execPath, [cli]] : ['npm', []];
+  return run(file, [...prefix, ...npmArgs], cwd, env);
+}
+
+/** Runs a command; on failure, throws with its output. */
+function run(file, fileArgs, cwd, env = process.env) {
+  try {
+    return execFileSync(file, fileArgs, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    return commandFailed(file, fileArgs, cwd, error);
+  }
+}
+/** `run`, without blocking, so that the two tsc checks share the CPUs. */
+async function runAsync(file, fileArgs, cwd) {
+  try {
+    return (await promisify(execFile)(file, fileArgs, { cwd, encoding: 'utf8', maxBuffer: 64 << 20 })).stdout;
+  } catch (error) {
+    return commandFailed(file, fileArgs, cwd, error);
+  }
+}
+function commandFailed(file, fileArgs, cwd, error) {
+  const output = `${error.stdout ?? ''}${error.stderr ?? ''}`.trim();
+  const command = [file === process.execPath ? 'node' : file, ...fileArgs].join(' ');
+  return fail(`\`${command}\` in ${cwd} failed (exit ${error.status ?? error.code})\n${output}`);
+}
+
+/** Runs one step (sync or async), printing its name and duration. */
+async function step(name, action) {
+  const t0 = performance.now();
+  try {
+    const result = await action();
+    console.log(`pack-test: ok    ${name} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    return result;
+  } catch (error) {
+    console.error(`pack-test: FAIL  ${name}\n${error instanceof Failure ? error.message : error.stack}`);
+    throw new Failure(name);
+  }
+}
+
+const files = (dir) => readdirSync(dir, { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile())
+  .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
+
+// The consumers. Each one exercises push/get/view and a Slab, and checks that it was given
+// the build its module system asks for.
+const ESM_CONSUMER = `
+import assert from 'node:assert/strict';
+import { F64Vec, Slab, CapacityError } from 'slabvec';
+import pkg from 'slabvec/package.json' with { type: 'json' };
+assert.match(import.meta.resolve('slabvec'), /\\/dist\\/esm\\/index\\.js$/, "import 'slabvec' loaded " + import.meta.resolve('slabvec') + ', not dist/esm/index.js');
+const v = new F64Vec(4);
+v.push(1.5);
+v.extend([-2, 0.25]);
+assert.equal(v.get(1), -2);
+assert.deepEqual(Array.from(v.view()), [1.5, -2, 0.25]);
+assert.throws(() => v.extend([1, 2]), CapacityError);
+const slab = new Slab(1024);
+const w = slab.alloc(F64Vec, 8);
+w.push(3);
+assert.ok(w.view() instanceof Float64Array && w.view()[0] === 3);
+assert.equal(pkg.name, 'slabvec');
+console.log('esm ok');
+`;
+const CJS_CONSUMER = `
+const assert = require('node:assert/strict');
+const { F64Vec, Slab, IndexError } = require('slabvec');
+assert.match(require.resolve('slabvec'), /[\\\\/]dist[\\\\/]cjs[\\\\/]index\\.js$/, "require('slabvec') loaded " + require.resolve('slabvec') + ', not dist/cjs/index.js');
+const v = new F64Vec(2);
+v.push(7);
+assert.equal(v.get(0), 7);
+assert.throws(() => v.get(1), IndexError);
+assert.deepEqual(Array.from(v.view()), [7]);
+const slab = new Slab(64);
+assert.equal(slab.alloc(F64Vec, 2).capacity, 2);
+assert.equal(require('slabvec/package.json').name, 'slabvec');
+assert.throws(() => require('slabvec/dist/cjs/index.js'), { code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
+console.log('cjs ok');
+`;
+const TS_CONSUMER = `
+import { F64Vec, I64Vec, Slab, CapacityError, type FixedVec } from 'slabvec';
+const v: F64Vec<4> = new F64Vec(4);
+const capacity: 4 = v.capacity;
+v.push(1.5);
+const first: number = v.get(0);
+const view: Float64Array = v.view();
+const asInterface: FixedVec<number, 4, Float64Array> = v;
+// @ts-expect-error an F64Vec<4> is not an F64Vec<8>
+const wrong: F64Vec<8> = v;
+const big: FixedVec<bigint, 2, BigInt64Array> = I64Vec.of(1n, 2n);
+const fromSlab: F64Vec = new Slab(1024).alloc(F64Vec, 16);
+const isError: boolean = new Error() instanceof CapacityError;
+export const used = [capacity, first, view, asInterface, wrong, big, fromSlab, isError];
+`;
+const TS_OPTIONS = { strict: true, noEmit: true, types: [], lib: ['ES2023'], target: 'ES2022', skipLibCheck: false, skipDefaultLibCheck: true };
+
+let temp;
+try {
+  if (!args.has('--no-build')) await step('npm run build', () => npm(['run', '--silent', 'build'], root));
+  temp = mkdtempSync(join(tmpdir(), 'slabvec-pack-'));
+
+  const tarball = await step('npm pack', () => {
+    const [packed] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', temp], root));
+    const paths = packed.files.map((file) => file.path);
+    const missing = REQUIRED_FILES.filter((path) => !paths.includes(path));
+    if (missing.length > 0) fail(`the tarball lacks ${missing.join(', ')} (is dist/ built?)`);
+    const forbidden = paths.filter((path) => FORBIDDEN_FILE.test(path));
+    if (forbidden.length > 0) fail(`the tarball holds files it should not: ${forbidden.join(', ')}`);
+    for (const [, link] of readFileSync(join(root, 'README.md'), 'utf8').matchAll(/\]\(((?:docs|src)\/[^)#\s]+)/g)) {
+      if (!paths.includes(link)) fail(`README.md links to ${link}, which is not in the tarball`);
+    }
+    console.log(`pack-test:       ${packed.filename}: ${paths.length} files, ${(packed.size / 1024).toFixed(0)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(0)} KiB unpacked`);
+    return join(temp, packed.filename);
+  });
+
+  const project = join(temp, 'project');
+  const installed = join(project, 'node_modules/slabvec');
+  await step('npm install <tarball> in a fresh project', () => {
+    mkdirSync(project);
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '0.0.0', private: true }));
+    const install = ['install', '--no-audit', '--no-fund', '--no-package-lock', tarball];
+    try {
+      npm([...install, '--offline'], project);
+    } catch {
+      console.log('pack-test:       offline install failed; retrying with the registry');
+      npm(install, project);
+    }
+    if (!existsSync(join(installed, 'package.json'))) fail('node_modules/slabvec/package.json is missing after the install');
+  });
+
+  await step('every path package.json names (and any source map) resolves in the package', () => {
+    const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+    if (Object.keys(pkg.dependencies ?? {}).length > 0) fail(`runtime dependencies: ${Object.keys(pkg.dependencies).join(', ')}`);
+    const targets = [];
+    const collect = (value, where) => {
+      if (typeof value === 'string') targets.push([where, value]);
+      else for (const [key, inner] of Object.entries(value ?? {})) collect(inner, `${where}[${JSON.stringify(key)}]`);
+    };
+    collect(pkg.exports, 'exports');
+    for (const field of ['main', 'module', 'types']) collect(pkg[field], field);
+    if (!targets.some(([where]) => where.endsWith('["import"]["types"]')) || !targets.some(([where]) => where.endsWith('["require"]["types"]'))) {
+      fail('exports["."] needs a "types" condition under both "import" and "require"');
+    }
+    for (const [where, target] of targets) {
+      if (!existsSync(join(installed, target))) fail(`package.json ${where} -> ${target}: no such file in the package`);
+    }
+    for (const map of files(join(installed, 'dist')).filter((file) => file.endsWith('.map'))) {
+      for (const source of JSON.parse(readFileSync(map, 'utf8')).sources) {
+        if (!existsSync(resolve(dirname(map), source))) fail(`${relative(installed, map)} names ${source}, which is not in the package`);
+      }
+    }
+  });
+
+  await step('node: ES module imports slabvec', () => {
+    writeFileSync(join(project, 'esm.mjs'), ESM_CONSUMER);
+    run(process.execPath, ['esm.mjs'], project);
+  });
+  await step('node: CommonJS requires slabvec', () => {
+    writeFileSync(join(project, 'cjs.cjs'), CJS_CONSUMER);
+    run(process.execPath, ['cjs.cjs'], project);
+  });
+
+  /** Type-checks `files` with `options`; checks that tsc read the declarations in `expected`. */
+  const typecheck = async (name, options, sources, expected) => {
+    for (const [file, text] of Object.entries(sources)) writeFileSync(join(project, file), text);
+    const config = `tsconfig.${name}.json`;
+    writeFileSync(join(project, config), JSON.stringify({ compilerOptions: { ...TS_OPTIONS, ...options }, files: Object.keys(sources) }));
+    const listed = await runAsync(process.execPath, [tsc, '-p', config, '--listFiles'], project).catch((error) => {
+      // Keep tsc's diagnostics, drop the --listFiles lines (absolute paths) around them.
+      throw new Failure(error.message.split('\n').filter((line) => !line.startsWith('/')).join('\n'));
+    });
+    for (const declaration of expected) {
+      if (!listed.includes(join(installed, declaration))) {
+        const read = listed.split('\n').filter((line) => line.startsWith(installed)).map((line) => relative(installed, line));
+        fail(`tsc did not read ${declaration}; of slabvec it read: ${read.join(', ') || 'nothing'}`);
+      }
+    }
+  };
+  // The two checks run in parallel; each reads ~0.8 MB of declarations without skipLibCheck.
+  const checks = await Promise.allSettled([
+    step('tsc: module/moduleResolution node16 (.mts imports, .cts requires)', () =>
+      typecheck('node16', { module: 'node16', moduleResolution: 'node16' },
+        { 'consumer.mts': TS_CONSUMER, 'consumer.cts': TS_CONSUMER },
+        ['dist/esm/index.d.ts', 'dist/cjs/index.d.ts'])),
+    step('tsc: module esnext + moduleResolution bundler (and slabvec/package.json)', () =>
+      typecheck('bundler', { module: 'esnext', moduleResolution: 'bundler', resolveJsonModule: true },
+        { 'consumer.ts': `${TS_CONSUMER}\nimport pkg from 'slabvec/package.json';\nexport const name: string = pkg.name;\n` },
+        ['dist/esm/index.d.ts', 'package.json'])),
+  ]);
+  for (const check of checks) if (check.status === 'rejected') throw check.reason;
+} catch (error) {
+  if (!(error instanceof Failure)) console.error(error);
+  process.exitCode = 1;
+} finally {
+  if (temp && args.has('--keep')) console.log(`pack-test: kept ${temp}`);
+  else if (temp) rmSync(temp, { recursive: true, force: true });
+}
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(process.exitCode ? `pack-test: FAILED after ${seconds} s` : `pack-test: OK in ${seconds} s`);

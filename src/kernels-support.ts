@@ -1,0 +1,230 @@
+/**
+ * Helpers of the numeric kernels (reductions, element-wise operations, bulk copies) that
+ * every typed vector class shares. Nothing here reads or writes a vector's elements, so
+ * sharing them keeps no class's hot loop polymorphic (field notes section 1); the throw
+ * helpers keep `throw` statements out of the kernels (field notes section 2).
+ *
+ * @internal
+ * @module
+ */
+
+import { CapacityError, describeValue } from './errors.js';
+import type { BigIntTypedArray, NumberTypedArray } from './internal.js';
+import type { FixedVec } from './types.js';
+
+/** What `copyTo` of a number vector writes into: a vector of any class, a number typed array, or an array. */
+export type NumberCopyTarget = FixedVec<number, number, ArrayLike<number>> | NumberTypedArray | number[];
+
+/** What `copyTo` of a bigint vector writes into: a vector of any class, a bigint typed array, or an array. */
+export type BigIntCopyTarget = FixedVec<bigint, number, ArrayLike<bigint>> | BigIntTypedArray | bigint[];
+
+/**
+ * Elements per leaf block of the pairwise sums (`sum`, `dot`, `sumOfSquares`). A leaf is
+ * summed with {@link SUM_LANES} independent accumulators; leaves are added in a balanced
+ * binary tree.
+ */
+export const SUM_BLOCK = 128;
+
+/** `log2(SUM_BLOCK)`. */
+export const SUM_BLOCK_SHIFT = 7;
+
+/** Independent accumulators in a leaf block: the adds of one lane do not wait for the others. */
+export const SUM_LANES = 8;
+
+/** The unit roundoff of double precision, `2^-53`. */
+export const UNIT_ROUNDOFF = 2 ** -53;
+
+/**
+ * An upper bound `h` on the number of rounded additions any one term passes through in the
+ * pairwise sum of `n` terms, so that, without overflow,
+ * `|computed - exact| <= gamma(h) * sum(|x_i|)` with `gamma(h) = h*u / (1 - h*u)` and
+ * `u = 2^-53` (Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed., section 4.2).
+ *
+ * Derivation, for the leaf code the template generates: a leaf of `L <= 128` terms puts
+ * `floor(L/8) <= 16` terms into each of 8 accumulators that start at `-0` (the first add is
+ * exact, so at most 15 roundings), adds the 8 lanes in a 3-level tree (3 roundings) and
+ * then adds the sum of the last `L mod 8 <= 7` terms (1 rounding; that tail's own chain has
+ * at most 6); so `h_leaf <= 128/8 - 1 + 3 + 1 = 19`.
+ *
+ * Leaf sums are merged like a binary counter: after leaf number j the kernel adds the top
+ * of a stack once per trailing zero bit of j, so the first 2^a leaves form one balanced
+ * tree of depth a. With `m = ceil(n / 128)` leaves and `m = 2^a1 + ... + 2^ag`
+ * (`a1 > ... > ag`), the stack ends with trees of depths a1, ..., ag, which are then added
+ * from the smallest up. A term of the i-th tree passes through `a_i` merges in its tree
+ * and at most `i` of those final additions (the last tree through `g - 1`); as
+ * `a_i <= a1 - (i - 1)`, that is at most `a1 + 1 = floor(log2 m) + 1` roundings, and only
+ * `a1 = log2 m` when m is a power of two: `ceil(log2 m)` in both cases.
+ *
+ * @returns `19 + ceil(log2(ceil(n / 128)))` for `n >= 1`; 0 for `n <= 1`.
+ */
+export function pairwiseRoundings(n: number): number {
+  if (n <= 1) return 0;
+  const leaves = Math.ceil(n / SUM_BLOCK);
+  return SUM_BLOCK / SUM_LANES + 3 + Math.ceil(Math.log2(leaves));
+}
+
+/**
+ * Whether a loop that, for `i` from 0 up, reads `src[i]` and then writes `dst[i]` would
+ * overwrite an element of `src` before reading it: the two views share a buffer and `dst`
+ * starts inside `src`, after its start. Equal starts are safe (each slot is read before it
+ * is written), and so is `dst` starting before `src`. When this returns true the kernel
+ * reads from a copy of `src` instead.
+ *
+ * @param dst - the view written.
+ * @param src - the view read.
+ * @param count - the number of elements the loop touches.
+ * @param bytesPerElement - the element size of both views.
+ */
+export function forwardOverlap(dst: ArrayBufferView, src: ArrayBufferView, count: number, bytesPerElement: number): boolean {
+  if (dst.buffer !== src.buffer) return false;
+  const d = dst.byteOffset;
+  const s = src.byteOffset;
+  return d > s && d < s + count * bytesPerElement;
+}
+
+/**
+ * Throws for a binary kernel whose operands have different lengths. Element-wise
+ * operations never truncate or pad, and `dot` never returns `NaN` for a mismatch.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param length - the length of the vector the method was called on.
+ * @param otherLength - the length of the other argument.
+ * @param role - which argument: `"operand"`, `"x"` or `"out"`.
+ * @throws RangeError always.
+ */
+export function throwLengthMismatch(where: string, length: number, otherLength: number, role: string): never {
+  throw new RangeError(
+    `${where}: length mismatch: this vector has length ${length} but ${role} has length ${otherLength}; ` +
+      'both must have the same length (nothing was changed)',
+  );
+}
+
+/**
+ * Throws for an operand that is neither a scalar of the element type nor a vector or
+ * typed array of exactly this class's kind.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param value - the rejected operand.
+ * @param expected - what was accepted, e.g. `"a number, an F64Vec or a Float64Array"`.
+ * @throws TypeError always.
+ */
+export function throwOperandError(where: string, value: unknown, expected: string): never {
+  throw new TypeError(`${where}: expected ${expected}, got ${describeOperand(value)} (convert it first, e.g. with from())`);
+}
+
+/**
+ * Throws for an `out` argument that is not a vector of the same class.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param value - the rejected `out`.
+ * @param className - the class `out` must be.
+ * @throws TypeError always.
+ */
+export function throwOutError(where: string, value: unknown, className: string): never {
+  throw new TypeError(`${where}: out must be a ${className} of the same length, got ${describeOperand(value)}`);
+}
+
+/**
+ * Throws for `clamp` bounds that are out of order or `NaN`.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param lo - the lower bound.
+ * @param hi - the upper bound.
+ * @throws RangeError always.
+ */
+export function throwBoundsError(where: string, lo: unknown, hi: unknown): never {
+  throw new RangeError(`${where}: need lo <= hi (and neither NaN), got lo ${describeValue(lo)} and hi ${describeValue(hi)}`);
+}
+
+/**
+ * Throws for a bigint division by zero, before any element is written.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param index - the index of the zero divisor, or -1 for a zero scalar.
+ * @throws RangeError always (the error `x / 0n` throws, with the place named).
+ */
+export function throwDivisionByZero(where: string, index: number): never {
+  const what = index < 0 ? 'the divisor is 0n' : `the divisor is 0n at index ${index}`;
+  throw new RangeError(`${where}: division by zero: ${what} (nothing was changed)`);
+}
+
+/**
+ * Throws for a callback result of the wrong type, before any element is written.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param value - the rejected result.
+ * @param index - the index whose callback returned it.
+ * @param expected - the element type.
+ * @throws TypeError always.
+ */
+export function throwCallbackResultError(where: string, value: unknown, index: number, expected: string): never {
+  throw new TypeError(`${where}: the callback must return a ${expected}, got ${describeValue(value)} for index ${index} (nothing was changed)`);
+}
+
+/**
+ * Throws for a bulk copy that does not fit in the destination vector's capacity.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param value - the source (or the target vector, for `copyTo`).
+ * @param capacity - the destination's capacity.
+ * @param length - the destination's length.
+ * @param requiredLength - the length the copy needs.
+ * @throws {@link CapacityError} always.
+ */
+export function throwCopyCapacityError(
+  where: string,
+  value: unknown,
+  capacity: number,
+  length: number,
+  requiredLength: number,
+): never {
+  throw new CapacityError(
+    `${where}: the copy needs length ${requiredLength} but the capacity is ${capacity} (nothing was changed)`,
+    value,
+    capacity,
+    length,
+    requiredLength,
+  );
+}
+
+/**
+ * Throws for a `copyTo` target that is not an array, a typed array of the right kind or a
+ * vector.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param value - the rejected target.
+ * @param expected - the element type of the vector.
+ * @throws TypeError always.
+ */
+export function throwTargetError(where: string, value: unknown, expected: string): never {
+  throw new TypeError(
+    `${where}: target must be an array, a typed array of ${expected}s or a vector, got ${describeOperand(value)}`,
+  );
+}
+
+/**
+ * Throws for a `copyTo` into a typed array that does not hold the elements at `targetStart`.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param targetStart - the rejected start.
+ * @param count - the number of elements to copy.
+ * @param targetLength - the target's length.
+ * @throws TypeError when `targetStart` is not a number; RangeError otherwise.
+ */
+export function throwTargetRangeError(where: string, targetStart: unknown, count: number, targetLength: number): never {
+  const message =
+    `${where}: targetStart must be an integer from 0 to ${targetLength - count} so that ${count} elements ` +
+    `fit in a target of length ${targetLength}, got ${describeValue(targetStart)}`;
+  if (typeof targetStart !== 'number') throw new TypeError(message);
+  throw new RangeError(message);
+}
+
+/** Like `describeValue`, but names typed arrays and vectors with their length. */
+function describeOperand(value: unknown): string {
+  if (typeof value === 'object' && value !== null) {
+    const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+    const length = (value as { length?: unknown }).length;
+    if (typeof name === 'string' && name !== 'Object' && typeof length === 'number') return `a ${name} of length ${length}`;
+  }
+  return describeValue(value);
+}

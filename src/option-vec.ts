@@ -1,0 +1,924 @@
+/**
+ * `OptionVec`: the `[Option<T>; N]` design from Rust, written as well as that design can be
+ * written in JavaScript, as the honest baseline the typed vectors are measured against.
+ *
+ * @module
+ */
+
+import {
+  throwArgumentError,
+  throwCapacityError,
+  throwElementTypeError,
+  throwEmptyError,
+  throwIndexError,
+  throwModifiedDuringCallback,
+  throwNotAFunction,
+  throwSourceError,
+} from './errors.js';
+import {
+  INSPECT_CUSTOM,
+  type InspectFunction,
+  type InspectOptions,
+  arrayLikeLength,
+  checkFromIndex,
+  checkIntegerInRange,
+  isFixedVec,
+  isIterable,
+  relativeIndex,
+  sameValueZero,
+} from './internal.js';
+import type { Comparator, FixedVec, VecSource } from './types.js';
+
+/**
+ * The largest capacity an `OptionVec` accepts: 2^25 = 33,554,432 slots.
+ *
+ * Measured on Node 20 (V8 11.3): `new Array(n)` with `n > 2^25` starts in dictionary mode,
+ * and filling it took 17 s at `2^25 + 1` slots against 1 s at `2^25`; at `2^27 - 3` slots and
+ * from `2^28` up, the process died of an uncatchable out-of-memory error instead of throwing.
+ * A capacity above this limit is therefore refused up front with a `RangeError`.
+ */
+const OPTION_VEC_MAX_CAPACITY = 2 ** 25;
+
+/** What the element-type errors say an element must be. */
+const DEFINED = 'defined value';
+
+/**
+ * A fixed-capacity vector of any non-`undefined` values, stored the way Rust's
+ * `[Option<T>; N]` stores them: a plain JS array of `capacity` slots created filled with
+ * `undefined`, where a live slot holds a `T` (`Some`) and every slot at or past `length`
+ * holds `undefined` (`None`). Removing an element writes `undefined` back into the freed
+ * slot (Rust's `Option::take()`), so the array never keeps a removed value alive.
+ *
+ * This is the comparison baseline for the typed vectors, with the costs that design has in
+ * JavaScript (field notes section 8): every number stored in a slot is a boxed heap number
+ * (24 bytes per `f64` element instead of 8), pushes allocate, and the garbage collector
+ * scans the whole array. In exchange it holds any element type.
+ *
+ * `undefined` is the `None` marker, so it is never an element: the type parameter excludes
+ * it (`T extends {} | null`), and every method that takes an element throws a `TypeError`
+ * for `undefined` at run time. Any other value is accepted as it is; there is no run-time
+ * element type and no conversion. `null` is an ordinary element.
+ *
+ * Everything the shared {@link FixedVec} interface promises holds exactly as for the typed
+ * vectors (same argument rules, error classes and messages, all-or-nothing growth, callback
+ * rules, iterators). The differences, each forced by the representation:
+ * - {@link OptionVec.view} returns a new copy on every call, not a zero-copy view.
+ * - {@link OptionVec.drain} and {@link OptionVec.splice} return plain arrays.
+ * - A source for `extend`, `splice` or `from` may hold any non-`undefined` values, so a
+ *   `BigInt64Array` or a vector of another element type is accepted rather than refused.
+ * - The capacity is at most {@link OptionVec.MAX_CAPACITY} (2^25).
+ *
+ * @typeParam T - the element type; anything but `undefined`.
+ * @typeParam N - the capacity, as a literal type when it is known.
+ * @example
+ * ```ts
+ * const v = new OptionVec<number, 4>(4);   // OptionVec<number, 4>, empty
+ * v.push(1.5);
+ * v.extend([-2, 0.25]);
+ * v.get(0);                                 // 1.5
+ * v.pop();                                  // 0.25 (its slot is set back to undefined)
+ * v.toArray();                              // [1.5, -2]
+ * OptionVec.of('b', 'a').sort().toArray();  // ['a', 'b']
+ * ```
+ */
+export class OptionVec<T extends {} | null, N extends number = number> implements FixedVec<T, N, readonly T[]> {
+  /**
+   * The largest capacity accepted: 2^25 (33,554,432). Past it V8 builds the backing array in
+   * slow dictionary mode, and well past it the process runs out of memory without a
+   * catchable error; the typed vectors have no such limit below 2^32 - 1.
+   */
+  static readonly MAX_CAPACITY: number = OPTION_VEC_MAX_CAPACITY;
+
+  // Representation invariant: #data.length is the capacity and never changes; every slot
+  // in [0, #length) holds a T (never undefined); every slot in [#length, capacity) holds
+  // undefined, so the array never retains a removed value. 0 <= #length <= #data.length.
+  // #data never leaves this class: every method that hands out elements copies them.
+  readonly #data: (T | undefined)[];
+  #length = 0;
+
+  /**
+   * Creates an empty vector: a new array of `capacity` slots, each set to `undefined`.
+   *
+   * @param capacity - an integer from 0 to {@link OptionVec.MAX_CAPACITY} (2^25).
+   * @throws TypeError when `capacity` is not a number; RangeError when it is not such an integer.
+   */
+  constructor(capacity: N) {
+    checkIntegerInRange('OptionVec', 'capacity', capacity, OPTION_VEC_MAX_CAPACITY);
+    this.#data = new Array<T | undefined>(capacity).fill(undefined);
+  }
+
+  /**
+   * A vector holding the elements of `source` (an array, typed array, vector or iterable).
+   * `OptionVec.from(['a'], 8)` has type `OptionVec<string, 8>`; without a capacity the
+   * capacity type is `number`.
+   *
+   * @param source - the elements.
+   * @param capacity - the capacity; defaults to the number of elements.
+   * @throws CapacityError when `source` has more than `capacity` elements.
+   * @throws TypeError when an element is `undefined`, or `source` is neither array-like nor iterable.
+   * @throws TypeError or RangeError when `capacity` is not an integer from 0 to 2^25.
+   */
+  static from<T extends {} | null, const M extends number>(source: VecSource<T>, capacity: M): OptionVec<T, M>;
+  static from<T extends {} | null>(source: VecSource<T>): OptionVec<T>;
+  static from<T extends {} | null>(source: VecSource<T>, capacity?: number): OptionVec<T> {
+    if (capacity !== undefined) checkIntegerInRange('OptionVec.from', 'capacity', capacity, OPTION_VEC_MAX_CAPACITY);
+    const limit = capacity ?? OptionVec.MAX_CAPACITY;
+    const items = OptionVec.#staged<T>('OptionVec.from', source, limit);
+    if (typeof items === 'number') throwCapacityError('OptionVec.from', source, limit, 0, items);
+    const vec = new OptionVec<T>(capacity === undefined ? items.length : capacity);
+    vec.#append('OptionVec.from', source, items);
+    return vec;
+  }
+
+  /**
+   * A full vector holding exactly `items`. The element type is inferred and widened, the
+   * capacity is the literal count: `OptionVec.of(1.5, -2)` has type `OptionVec<number, 2>`,
+   * `OptionVec.of('a', null)` has type `OptionVec<string | null, 2>`.
+   *
+   * @throws TypeError when an item is `undefined`.
+   */
+  static of<Items extends readonly ({} | null)[]>(...items: Items): OptionVec<Items[number], Items['length']> {
+    return OptionVec.from<Items[number], Items['length']>(items, items.length as Items['length']);
+  }
+
+  /** The number of slots, fixed at construction. */
+  get capacity(): N {
+    return this.#data.length as N;
+  }
+
+  /** The number of live elements. */
+  get length(): number {
+    return this.#length;
+  }
+
+  /** Whether the vector holds no elements. */
+  get isEmpty(): boolean {
+    return this.#length === 0;
+  }
+
+  /** Whether the vector holds `capacity` elements. */
+  get isFull(): boolean {
+    return this.#length === this.#data.length;
+  }
+
+  /** How many more elements fit: `capacity - length`. */
+  get remaining(): number {
+    return this.#data.length - this.#length;
+  }
+
+  /** `"OptionVec"`, for `Object.prototype.toString`. */
+  get [Symbol.toStringTag](): string {
+    return 'OptionVec';
+  }
+
+  /**
+   * The element at `index`.
+   *
+   * @param index - an integer in `[0, length)`.
+   * @throws IndexError when `index` is fractional, NaN, negative or `>= length`.
+   */
+  get(index: number): T {
+    // #length is read in the condition rather than into a local that the failure path also
+    // uses (docs/design.md, "Index checks").
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < this.#length)) this.#failIndex('OptionVec.get', index);
+    // SAFETY: index < #length, and every live slot holds a T.
+    return this.#data[index] as T;
+  }
+
+  /**
+   * Replaces the element at `index`.
+   *
+   * @param index - an integer in `[0, length)`.
+   * @param value - the new element; anything but `undefined`.
+   * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @throws TypeError when `value` is `undefined`.
+   */
+  set(index: number, value: T): void {
+    if (value === undefined) throwElementTypeError('OptionVec.set', value, DEFINED);
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < this.#length)) this.#failIndex('OptionVec.set', index);
+    this.#data[index] = value;
+  }
+
+  /**
+   * The element at `index`, following `Array.prototype.at`: fractions truncate, negative
+   * indexes count from the end, and an index outside the live elements gives `undefined`
+   * (which is never an element, so the result is unambiguous).
+   *
+   * @throws TypeError when `index` is not a number.
+   */
+  at(index: number): T | undefined {
+    if (typeof index !== 'number') throwArgumentError('OptionVec.at', 'index', index, 'a number');
+    const length = this.#length;
+    const i = relativeIndex(index, length);
+    return i >= 0 && i < length ? this.#data[i] : undefined;
+  }
+
+  /**
+   * Appends `value`.
+   *
+   * @throws CapacityError (carrying `value`) when the vector is full.
+   * @throws TypeError when `value` is `undefined`.
+   */
+  push(value: T): void {
+    if (value === undefined) throwElementTypeError('OptionVec.push', value, DEFINED);
+    const data = this.#data;
+    const length = this.#length;
+    if (length >= data.length) throwCapacityError('OptionVec.push', value, data.length, length, length + 1);
+    data[length] = value;
+    this.#length = length + 1;
+  }
+
+  /**
+   * Appends `value` if there is room.
+   *
+   * @returns `true` if appended, `false` (and no change) when full.
+   * @throws TypeError when `value` is `undefined`.
+   */
+  tryPush(value: T): boolean {
+    if (value === undefined) throwElementTypeError('OptionVec.tryPush', value, DEFINED);
+    const data = this.#data;
+    const length = this.#length;
+    if (length >= data.length) return false;
+    data[length] = value;
+    this.#length = length + 1;
+    return true;
+  }
+
+  /**
+   * Removes and returns the last element, writing `undefined` into its slot.
+   *
+   * Throws rather than returning `undefined` on an empty vector, like the typed vectors: a
+   * `T | undefined` result would box every number it returns, measured 3.4x slower (field
+   * notes section 4). Check `isEmpty` first, or use `at(-1)` to peek.
+   *
+   * @throws EmptyError when the vector is empty.
+   */
+  pop(): T {
+    const length = this.#length - 1;
+    if (length < 0) throwEmptyError('OptionVec.pop');
+    const data = this.#data;
+    const value = data[length] as T;
+    data[length] = undefined;
+    this.#length = length;
+    return value;
+  }
+
+  /**
+   * Appends every element of `source`, or none: all-or-nothing.
+   *
+   * @param source - an array, typed array, vector or iterable; read completely (and copied)
+   * before the vector changes.
+   * @throws CapacityError (carrying `source`) when the elements do not all fit; the vector
+   * is unchanged.
+   * @throws TypeError when an element is `undefined`, or `source` is neither array-like nor
+   * iterable (a string is refused too); the vector is unchanged.
+   */
+  extend(source: VecSource<T>): void {
+    const items = OptionVec.#staged<T>('OptionVec.extend', source, this.#data.length - this.#length);
+    if (typeof items === 'number') throwCapacityError('OptionVec.extend', source, this.#data.length, this.#length, this.#length + items);
+    this.#append('OptionVec.extend', source, items);
+  }
+
+  /**
+   * Like {@link OptionVec.extend}, but reports overflow by returning `false`.
+   *
+   * @returns `true` if every element was appended, `false` (and no change) if they do not fit.
+   * @throws TypeError when an element is `undefined` or `source` is not a source; the vector is unchanged.
+   */
+  tryExtend(source: VecSource<T>): boolean {
+    const items = OptionVec.#staged<T>('OptionVec.tryExtend', source, this.#data.length - this.#length);
+    if (typeof items === 'number' || items.length > this.#data.length - this.#length) return false;
+    this.#append('OptionVec.tryExtend', source, items);
+    return true;
+  }
+
+  /**
+   * Inserts `value` at `index`, shifting the elements at and after it up by one.
+   *
+   * @param index - an integer in `[0, length]`.
+   * @throws IndexError when `index` is not an integer in `[0, length]`.
+   * @throws CapacityError when the vector is full.
+   * @throws TypeError when `value` is `undefined`.
+   */
+  insert(index: number, value: T): void {
+    if (!this.#insertAt('OptionVec.insert', index, value)) {
+      throwCapacityError('OptionVec.insert', value, this.#data.length, this.#length, this.#length + 1);
+    }
+  }
+
+  /**
+   * Like {@link OptionVec.insert}, but reports a full vector by returning `false`.
+   *
+   * @returns `true` if inserted, `false` (and no change) when full.
+   * @throws IndexError when `index` is not an integer in `[0, length]`.
+   * @throws TypeError when `value` is `undefined`.
+   */
+  tryInsert(index: number, value: T): boolean {
+    return this.#insertAt('OptionVec.tryInsert', index, value);
+  }
+
+  /**
+   * Removes and returns the element at `index`, shifting later elements down and writing
+   * `undefined` into the freed last slot. O(length - index).
+   *
+   * @throws IndexError when `index` is not an integer in `[0, length)`.
+   */
+  remove(index: number): T {
+    const length = this.#length;
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) throwIndexError('OptionVec.remove', index, length);
+    const data = this.#data;
+    const value = data[index] as T;
+    const last = length - 1;
+    for (let i = index; i < last; i++) data[i] = data[i + 1];
+    data[last] = undefined;
+    this.#length = last;
+    return value;
+  }
+
+  /**
+   * Removes and returns the element at `index`, moving the last element into its place and
+   * writing `undefined` into the freed last slot. O(1); does not keep the order.
+   *
+   * @throws IndexError when `index` is not an integer in `[0, length)`.
+   */
+  swapRemove(index: number): T {
+    const length = this.#length;
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) throwIndexError('OptionVec.swapRemove', index, length);
+    const data = this.#data;
+    const value = data[index] as T;
+    const last = length - 1;
+    data[index] = data[last];
+    data[last] = undefined;
+    this.#length = last;
+    return value;
+  }
+
+  /**
+   * Shortens the vector to `newLength` elements, writing `undefined` into every dropped
+   * slot. A `newLength` at or above the length has no effect, as in Rust's `Vec::truncate`.
+   *
+   * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
+   */
+  truncate(newLength: number): void {
+    if (!(typeof newLength === 'number' && Number.isInteger(newLength) && newLength >= 0)) {
+      throwArgumentError('OptionVec.truncate', 'newLength', newLength, 'a non-negative integer');
+    }
+    const length = this.#length;
+    if (newLength < length) {
+      this.#data.fill(undefined, newLength, length);
+      this.#length = newLength + 0; // + 0 turns -0 into 0: the length is a count
+    }
+  }
+
+  /** Removes every element, writing `undefined` into every slot that was live. The capacity is kept. */
+  clear(): void {
+    this.#data.fill(undefined, 0, this.#length);
+    this.#length = 0;
+  }
+
+  /**
+   * Sets the length to `newLength`: shrinking drops elements from the end (their slots
+   * become `undefined`), growing writes `fill` into every new slot.
+   *
+   * @throws CapacityError when `newLength > capacity`.
+   * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
+   * @throws TypeError when `fill` is `undefined` (even when shrinking).
+   */
+  resize(newLength: number, fill: T): void {
+    if (fill === undefined) throwElementTypeError('OptionVec.resize', fill, DEFINED);
+    const data = this.#data;
+    const length = this.#length;
+    if (typeof newLength === 'number' && Number.isInteger(newLength) && newLength > data.length) {
+      throwCapacityError('OptionVec.resize', fill, data.length, length, newLength);
+    }
+    checkIntegerInRange('OptionVec.resize', 'newLength', newLength, data.length);
+    if (newLength > length) data.fill(fill, length, newLength);
+    else data.fill(undefined, newLength, length);
+    this.#length = newLength + 0; // + 0 turns -0 into 0: the length is a count
+  }
+
+  /**
+   * Keeps only the elements for which `predicate` returns a truthy value, in order; the
+   * slots freed at the end become `undefined`.
+   *
+   * If `predicate` throws, the elements already tested are filtered, the element being
+   * tested and all after it are kept, and the error propagates. If `predicate` changes
+   * the vector's length, `retain` stops and throws; every live slot then holds a value
+   * that was written to it, and every spare slot still holds `undefined`.
+   *
+   * @throws TypeError when `predicate` is not a function.
+   */
+  retain(predicate: (value: T, index: number) => unknown): void {
+    if (typeof predicate !== 'function') throwNotAFunction('OptionVec.retain', 'predicate', predicate);
+    const data = this.#data;
+    const length = this.#length;
+    let kept = 0;
+    let read = 0;
+    try {
+      for (; read < length; read++) {
+        const value = data[read] as T;
+        const keep = predicate(value, read);
+        if (this.#length !== length) throwModifiedDuringCallback('OptionVec.retain', length, this.#length);
+        if (keep) data[kept++] = value;
+      }
+    } finally {
+      if (this.#length === length) {
+        // SAFETY: [kept, kept + length - read) receives the untested tail [read, length),
+        // slots that were live; nothing unwritten becomes live, and the slots freed at the
+        // end are set back to undefined.
+        for (let i = read; i < length; i++) data[kept + i - read] = data[i];
+        const newLength = kept + (length - read);
+        data.fill(undefined, newLength, length);
+        this.#length = newLength;
+      }
+    }
+  }
+
+  /**
+   * Removes the elements in `[start, end)` and returns them, in order, as a new plain array.
+   * The slots freed at the end become `undefined`.
+   *
+   * @param start - an integer in `[0, length]`; default 0.
+   * @param end - an integer in `[start, length]`; default `length`.
+   * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   */
+  drain(start = 0, end: number = this.#length): T[] {
+    const length = this.#length;
+    checkIntegerInRange('OptionVec.drain', 'start', start, length);
+    checkIntegerInRange('OptionVec.drain', 'end', end, length);
+    if (end < start) throwArgumentError('OptionVec.drain', 'end', end, `an integer from start (${start}) to ${length}`);
+    const data = this.#data;
+    const removed = data.slice(start, end) as T[];
+    const newLength = length - (end - start);
+    for (let i = end; i < length; i++) data[start + i - end] = data[i];
+    data.fill(undefined, newLength, length);
+    this.#length = newLength;
+    return removed;
+  }
+
+  /**
+   * Replaces `deleteCount` elements at `start` with the elements of `items`, all-or-nothing,
+   * and returns the removed elements as a new plain array. Unlike `Array.prototype.splice`,
+   * `start` and `deleteCount` must lie within the vector (no negative or clamped values).
+   * Slots freed at the end become `undefined`.
+   *
+   * @param start - an integer in `[0, length]`.
+   * @param deleteCount - an integer in `[0, length - start]`.
+   * @param items - the elements to insert; none by default.
+   * @throws CapacityError when the result would exceed the capacity; the vector is unchanged.
+   * @throws TypeError when an item is `undefined` or `items` is not a source; the vector is unchanged.
+   */
+  splice(start: number, deleteCount: number, items: VecSource<T> = []): T[] {
+    checkIntegerInRange('OptionVec.splice', 'start', start, this.#length);
+    checkIntegerInRange('OptionVec.splice', 'deleteCount', deleteCount, this.#length - start);
+    // Staging copies the items, so a source that is this vector itself is safe. It may also
+    // run user code (an iterator, a length getter) that changes this vector, so the length
+    // is read afresh afterwards and the range checked again against it.
+    // At most capacity - length + deleteCount items can fit: read no more than one past that.
+    const staged = OptionVec.#staged<T>('OptionVec.splice', items, this.#data.length - this.#length + deleteCount);
+    const length = this.#length;
+    checkIntegerInRange('OptionVec.splice', 'start', start, length);
+    checkIntegerInRange('OptionVec.splice', 'deleteCount', deleteCount, length - start);
+    const data = this.#data;
+    const count = typeof staged === 'number' ? staged : staged.length;
+    const newLength = length - deleteCount + count;
+    if (newLength > data.length || typeof staged === 'number') throwCapacityError('OptionVec.splice', items, data.length, length, newLength);
+    const inserted = staged;
+    const removed = data.slice(start, start + deleteCount) as T[];
+    const tail = start + deleteCount;
+    const shift = count - deleteCount;
+    if (shift > 0) {
+      for (let i = length - 1; i >= tail; i--) data[i + shift] = data[i];
+    } else if (shift < 0) {
+      for (let i = tail; i < length; i++) data[i + shift] = data[i];
+      data.fill(undefined, newLength, length);
+    }
+    for (let i = 0; i < count; i++) data[start + i] = inserted[i];
+    this.#length = newLength;
+    return removed;
+  }
+
+  /**
+   * Removes consecutive repeated elements (SameValueZero: `NaN` repeats `NaN`), keeping the
+   * first of each run. The slots freed at the end become `undefined`.
+   */
+  dedup(): void {
+    const data = this.#data;
+    const length = this.#length;
+    if (length < 2) return;
+    let kept = 1;
+    for (let read = 1; read < length; read++) {
+      const value = data[read];
+      if (!sameValueZero(value, data[kept - 1])) data[kept++] = value;
+    }
+    data.fill(undefined, kept, length);
+    this.#length = kept;
+  }
+
+  /**
+   * The first index of `value` at or after `fromIndex` (strict equality, so `NaN` is never
+   * found), or -1.
+   *
+   * @param fromIndex - an integer; negative counts from the end, as in `Array.prototype.indexOf`.
+   * @throws TypeError when `value` is `undefined` (never an element), or `fromIndex` is not a number.
+   * @throws RangeError when `fromIndex` is not an integer.
+   */
+  indexOf(value: T, fromIndex = 0): number {
+    if (value === undefined) throwElementTypeError('OptionVec.indexOf', value, DEFINED);
+    checkFromIndex('OptionVec.indexOf', fromIndex);
+    const data = this.#data;
+    const length = this.#length;
+    // + 0 turns a fromIndex of -0 into 0, so that an index found is never -0.
+    for (let i = fromIndex < 0 ? Math.max(length + fromIndex, 0) : fromIndex + 0; i < length; i++) {
+      if (data[i] === value) return i;
+    }
+    return -1;
+  }
+
+  /**
+   * The last index of `value` at or before `fromIndex` (strict equality), or -1.
+   *
+   * @param fromIndex - an integer; negative counts from the end; default `length - 1`.
+   * @throws TypeError when `value` is `undefined`, or `fromIndex` is not a number.
+   * @throws RangeError when `fromIndex` is not an integer.
+   */
+  lastIndexOf(value: T, fromIndex: number = this.#length - 1): number {
+    if (value === undefined) throwElementTypeError('OptionVec.lastIndexOf', value, DEFINED);
+    checkFromIndex('OptionVec.lastIndexOf', fromIndex);
+    const data = this.#data;
+    const length = this.#length;
+    for (let i = fromIndex < 0 ? length + fromIndex : Math.min(fromIndex + 0, length - 1); i >= 0; i--) {
+      if (data[i] === value) return i;
+    }
+    return -1;
+  }
+
+  /**
+   * Whether `value` is among the elements at or after `fromIndex` (SameValueZero, so `NaN`
+   * is found and `-0` equals `0`).
+   *
+   * @param fromIndex - an integer; negative counts from the end, as in `Array.prototype.includes`.
+   * @throws TypeError when `value` is `undefined`, or `fromIndex` is not a number.
+   * @throws RangeError when `fromIndex` is not an integer.
+   */
+  includes(value: T, fromIndex = 0): boolean {
+    if (value === undefined) throwElementTypeError('OptionVec.includes', value, DEFINED);
+    checkFromIndex('OptionVec.includes', fromIndex);
+    const data = this.#data;
+    const length = this.#length;
+    for (let i = fromIndex < 0 ? Math.max(length + fromIndex, 0) : fromIndex; i < length; i++) {
+      if (sameValueZero(data[i], value)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Sorts the elements in place (stable). Without `compare`, the order of the typed
+   * vectors: ascending numeric with `-0` before `0` and `NaN` last, for numbers, bigints
+   * and mixes of the two (`TypedArray.prototype.sort`). For other element types without a
+   * comparator, the order is that of the `<` operator, which is a consistent order only for
+   * strings (UTF-16 code unit order) and numbers/bigints; pass `compare` for anything else.
+   *
+   * The elements are sorted in a copy and written back, so if `compare` throws the vector is
+   * unchanged. If `compare` changes the length, only slots that are still live receive the
+   * sorted elements (as with the typed vectors, the result is then unspecified but every live
+   * slot holds an element and every spare slot `undefined`).
+   *
+   * @throws TypeError when `compare` is given and is not a function.
+   */
+  sort(compare?: Comparator<T>): this {
+    if (compare !== undefined && typeof compare !== 'function') throwNotAFunction('OptionVec.sort', 'compare', compare);
+    const data = this.#data;
+    const length = this.#length;
+    let sorted: ArrayLike<T>;
+    if (compare === undefined && allNumbers(data, length)) {
+      // All numbers: the native numeric sort of a Float64Array gives exactly the default
+      // order (and stores every double exactly), far faster than a comparator.
+      const numbers = new Float64Array(length);
+      for (let i = 0; i < length; i++) numbers[i] = data[i] as number;
+      sorted = numbers.sort() as unknown as ArrayLike<T>;
+    } else {
+      sorted = (data.slice(0, length) as T[]).sort(compare ?? (compareDefault as unknown as Comparator<T>));
+    }
+    const live = Math.min(length, this.#length);
+    for (let i = 0; i < live; i++) data[i] = sorted[i];
+    return this;
+  }
+
+  /** Reverses the elements in place. */
+  reverse(): this {
+    const data = this.#data;
+    for (let low = 0, high = this.#length - 1; low < high; low++, high--) {
+      const value = data[low];
+      data[low] = data[high];
+      data[high] = value;
+    }
+    return this;
+  }
+
+  /**
+   * Binary search in a vector sorted ascending in the default order of
+   * {@link OptionVec.sort} (`NaN` sorts last; `-0` and `0` compare equal here, as in the
+   * typed vectors). O(log length). For elements sorted with a custom comparator the result is
+   * meaningless.
+   *
+   * @returns an index of `value` if present, else `-(insertionPoint) - 1`, which is negative.
+   * @throws TypeError when `value` is `undefined`.
+   */
+  binarySearch(value: T): number {
+    if (value === undefined) throwElementTypeError('OptionVec.binarySearch', value, DEFINED);
+    const data = this.#data as unknown as number[];
+    const needle = value as unknown as number;
+    let low = 0;
+    let high = this.#length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const probe = data[mid];
+      // "probe < needle" in the order that puts NaN after every number.
+      if (probe < needle || (needle !== needle && probe === probe)) low = mid + 1;
+      else if (needle < probe || (probe !== probe && needle === needle)) high = mid;
+      else return mid;
+    }
+    return -low - 1;
+  }
+
+  /**
+   * Sets every element in `[start, end)` to `value`. The range must lie within the live
+   * elements: `fill` never changes the length.
+   *
+   * @param start - an integer in `[0, length]`; default 0.
+   * @param end - an integer in `[start, length]`; default `length`.
+   * @throws TypeError when `value` is `undefined`.
+   * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   */
+  fill(value: T, start = 0, end: number = this.#length): this {
+    if (value === undefined) throwElementTypeError('OptionVec.fill', value, DEFINED);
+    const length = this.#length;
+    checkIntegerInRange('OptionVec.fill', 'start', start, length);
+    checkIntegerInRange('OptionVec.fill', 'end', end, length);
+    if (end < start) throwArgumentError('OptionVec.fill', 'end', end, `an integer from start (${start}) to ${length}`);
+    this.#data.fill(value, start, end);
+    return this;
+  }
+
+  /**
+   * The live elements, as a **new array on every call** (`readonly` in its type only).
+   *
+   * Unlike a typed vector's zero-copy `view()`, this allocates and copies `length`
+   * elements per call: the backing array has `undefined` spare slots and must not escape, and
+   * a JS array cannot present a prefix of itself. Writes to the returned array do not reach
+   * the vector, and it does not follow later changes; two calls return different arrays.
+   * That cost is part of the Option design's comparison with the typed vectors.
+   */
+  view(): readonly T[] {
+    return this.#data.slice(0, this.#length) as T[];
+  }
+
+  /** A new plain array of the live elements. */
+  toArray(): T[] {
+    return this.#data.slice(0, this.#length) as T[];
+  }
+
+  /**
+   * A new `Float64Array` holding a copy of the live elements. Only for vectors of numbers.
+   *
+   * @throws TypeError when an element is not a number (possible only through a type cast).
+   */
+  toTypedArray(this: OptionVec<number, N>): Float64Array {
+    const data = this.#data;
+    const length = this.#length;
+    const out = new Float64Array(length);
+    for (let i = 0; i < length; i++) {
+      const value = data[i];
+      if (typeof value !== 'number') throwElementTypeError('OptionVec.toTypedArray', value, 'number');
+      out[i] = value;
+    }
+    return out;
+  }
+
+  /** A new vector with the same capacity and elements, in its own backing array. */
+  clone(): OptionVec<T, N> {
+    const copy = new OptionVec<T, N>(this.#data.length as N);
+    const data = this.#data;
+    const target = copy.#data;
+    const length = this.#length;
+    for (let i = 0; i < length; i++) target[i] = data[i];
+    copy.#length = length;
+    return copy;
+  }
+
+  /**
+   * Whether `other` (a vector, array or typed array) has the same length and
+   * SameValueZero-equal elements (`NaN` equals `NaN`, `-0` equals `0`; objects by identity).
+   */
+  equals(other: FixedVec<T, number, ArrayLike<T>> | ArrayLike<T>): boolean {
+    // Take the other elements first: an array-like's getters run user code, which may change
+    // this vector, so its length is read only afterwards.
+    const items: ArrayLike<unknown> =
+      other instanceof OptionVec ? other.#data : isFixedVec(other) ? other.toArray() : ArrayBuffer.isView(other) ? other : Array.prototype.slice.call(other);
+    const otherLength = other instanceof OptionVec ? other.#length : items.length;
+    const length = this.#length;
+    if (otherLength !== length) return false;
+    const data = this.#data;
+    for (let i = 0; i < length; i++) {
+      if (!sameValueZero(data[i], items[i])) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The live elements as a plain array, for `JSON.stringify`: bigint elements become decimal
+   * strings (JSON has no bigint, as with `I64Vec`); numbers stay numbers (`NaN` and
+   * infinities become `null`, as JSON does); other values are left for `JSON.stringify`.
+   */
+  toJSON(): (T extends bigint ? string : T)[] {
+    const data = this.#data;
+    const length = this.#length;
+    const out: unknown[] = [];
+    for (let i = 0; i < length; i++) {
+      const value = data[i];
+      out.push(typeof value === 'bigint' ? String(value) : value);
+    }
+    return out as (T extends bigint ? string : T)[];
+  }
+
+  /** Iterates the live elements; the same as {@link OptionVec.values}. */
+  [Symbol.iterator](): IterableIterator<T> {
+    return new OptionVecIterator<T, T>(this, VALUES);
+  }
+
+  /**
+   * Iterates the live elements. The iterator reads the length at every step, so it never
+   * yields a slot that stopped being live during the iteration, and stays done once done.
+   */
+  values(): IterableIterator<T> {
+    return new OptionVecIterator<T, T>(this, VALUES);
+  }
+
+  /** Iterates the indexes of the live elements. */
+  keys(): IterableIterator<number> {
+    return new OptionVecIterator<T, number>(this, KEYS);
+  }
+
+  /** Iterates `[index, element]` pairs of the live elements. */
+  entries(): IterableIterator<[number, T]> {
+    return new OptionVecIterator<T, [number, T]>(this, ENTRIES);
+  }
+
+  /**
+   * Calls `callback(element, index, vec)` for each live element in order. The length is
+   * read at every step: if the callback shortens the vector, iteration stops early.
+   *
+   * @throws TypeError when `callback` is not a function.
+   */
+  forEach(callback: (value: T, index: number, vec: this) => void): void {
+    if (typeof callback !== 'function') throwNotAFunction('OptionVec.forEach', 'callback', callback);
+    for (let i = 0; i < this.#length; i++) callback(this.#data[i] as T, i, this);
+  }
+
+  /** Node's `util.inspect` / `console.log` form: `OptionVec(length/capacity) [ ... ]`, live elements only. */
+  [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
+    const head = `OptionVec(${this.#length}/${this.#data.length})`;
+    if (depth < 0) return `[${head}]`;
+    const items = this.toArray();
+    const body = typeof inspect === 'function' ? inspect(items, { ...options, depth: options.depth == null ? null : options.depth - 1 }) : `[ ${items.join(', ')} ]`;
+    return `${head} ${body}`;
+  }
+
+  /**
+   * The elements of `source` copied into a new array, each checked not to be `undefined`.
+   * Every element is read exactly once, before the caller changes anything.
+   */
+  /**
+   * The elements of \`source\`, checked and copied into a new array. Reads at most
+   * \`limit + 1\` elements: when \`source\` holds more than \`limit\`, returns how many (exact for
+   * a source with a length, \`limit + 1\` for an iterable) instead, so an endless or huge source
+   * costs no more than the room it could fill.
+   */
+  static #staged<T>(where: string, source: VecSource<T>, limit: number): T[] | number {
+    if (source instanceof OptionVec) {
+      return source.#length > limit ? source.#length : (source.#data.slice(0, source.#length) as T[]);
+    }
+    // A string is iterable, but taking its characters as elements is never what was meant.
+    if (typeof source !== 'object' || source === null) throwSourceError(where, source);
+    if (ArrayBuffer.isView(source)) {
+      if (source instanceof DataView) throwSourceError(where, source);
+      // A typed array never holds undefined.
+      const typed = source as unknown as ArrayLike<T>;
+      return typed.length > limit ? typed.length : Array.from(typed);
+    }
+    const fresh = !Array.isArray(source) && isIterable(source);
+    let items: ArrayLike<unknown>;
+    if (fresh) {
+      const collected: unknown[] = [];
+      for (const value of source as Iterable<unknown>) {
+        if (collected.length === limit) return limit + 1; // leaving the loop closes the iterator
+        collected.push(value);
+      }
+      items = collected;
+    } else {
+      items = source as ArrayLike<unknown>;
+    }
+    const count = arrayLikeLength(where, items);
+    if (count > limit) return count;
+    const staged: T[] = fresh ? (items as T[]) : [];
+    for (let i = 0; i < count; i++) {
+      const value = items[i];
+      if (value === undefined) throwElementTypeError(where, value, DEFINED);
+      if (!fresh) staged.push(value as T);
+    }
+    return staged;
+  }
+
+  /** Appends already staged items, or throws CapacityError (carrying `source`) before changing anything. */
+  #append(where: string, source: unknown, items: readonly T[]): void {
+    const data = this.#data;
+    const length = this.#length;
+    const count = items.length;
+    const newLength = length + count;
+    if (newLength > data.length) throwCapacityError(where, source, data.length, length, newLength);
+    for (let i = 0; i < count; i++) data[length + i] = items[i];
+    this.#length = newLength;
+  }
+
+  /** Failure path of the `get`/`set` index checks. */
+  #failIndex(where: string, index: number): never {
+    throwIndexError(where, index, this.#length);
+  }
+
+  /** Inserts after checking everything; `false` only when full. */
+  #insertAt(where: string, index: number, value: T): boolean {
+    if (value === undefined) throwElementTypeError(where, value, DEFINED);
+    const data = this.#data;
+    const length = this.#length;
+    if (!(typeof index === 'number' && (index >>> 0) === index && index <= length)) throwIndexError(where, index, length, true);
+    if (length >= data.length) return false;
+    for (let i = length; i > index; i--) data[i] = data[i - 1];
+    data[index] = value;
+    this.#length = length + 1;
+    return true;
+  }
+}
+
+/** Whether the first `length` slots of `data` all hold numbers. */
+function allNumbers(data: readonly unknown[], length: number): boolean {
+  for (let i = 0; i < length; i++) {
+    if (typeof data[i] !== 'number') return false;
+  }
+  return true;
+}
+
+/**
+ * The default sort order for elements that are not all numbers: `<` in both directions,
+ * then `NaN` after everything and `-0` before `0`, so numbers and bigints (mixed or not)
+ * sort exactly as `TypedArray.prototype.sort` sorts them. Typed `number` only to let `<`
+ * compile; it is called with whatever the vector holds.
+ */
+function compareDefault(a: number, b: number): number {
+  if (a < b) return -1;
+  if (b < a) return 1;
+  if (a !== a) return b !== b ? 0 : 1;
+  if (b !== b) return -1;
+  if (a === 0 && b === 0) {
+    const aNegative = Object.is(a, -0);
+    return aNegative === Object.is(b, -0) ? 0 : aNegative ? -1 : 1;
+  }
+  return 0;
+}
+
+const VALUES = 0;
+const KEYS = 1;
+const ENTRIES = 2;
+
+/** Iterator over a live OptionVec: re-reads the length at every step and stays done once done. */
+class OptionVecIterator<T extends {} | null, R> implements IterableIterator<R> {
+  #vec: OptionVec<T> | null;
+  #index = 0;
+  readonly #kind: number;
+
+  constructor(vec: OptionVec<T>, kind: number) {
+    this.#vec = vec;
+    this.#kind = kind;
+  }
+
+  next(): IteratorResult<R> {
+    const vec = this.#vec;
+    const index = this.#index;
+    if (vec === null || index >= vec.length) {
+      this.#vec = null;
+      return { done: true, value: undefined };
+    }
+    this.#index = index + 1;
+    const kind = this.#kind;
+    const value = kind === VALUES ? vec.get(index) : kind === KEYS ? index : [index, vec.get(index)];
+    return { done: false, value: value as R };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'OptionVec Iterator';
+  }
+}

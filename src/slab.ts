@@ -1,0 +1,199 @@
+/**
+ * `Slab`: one buffer, many vectors. A bump allocator that hands out typed vectors of any
+ * element type from one `ArrayBuffer`, `SharedArrayBuffer` or `WebAssembly.Memory`, and
+ * takes them all back at once with {@link Slab.reset}.
+ *
+ * @module
+ */
+
+import { describeValue, throwArgumentError } from './errors.js';
+import { MAX_CAPACITY, RELEASE } from './internal.js';
+import type { TypedVecClass, TypedVecOf } from './generated/index.js';
+import { type Memory, bufferOf } from './memory.js';
+
+/** The part of a vector a slab keeps, to release it on reset. */
+interface Releasable {
+  [RELEASE](): void;
+}
+
+/**
+ * A bump allocator of vectors over one buffer.
+ *
+ * - `alloc(F64Vec, 256)` returns an empty `F64Vec<256>` over the next free region, aligned
+ *   for its element type; regions never overlap.
+ * - `reset()` makes the whole slab free again and releases every vector handed out before:
+ *   any later call on one of them throws `ReleasedError`, so a stale handle can neither read
+ *   what the next owner writes nor write into the next owner's memory. The hot methods pay
+ *   nothing for this check (see docs/benchmarks.md).
+ * - A vector taken after a reset starts empty, and a slot becomes readable only once it has
+ *   been written through the new vector: no public path shows an earlier owner's data.
+ *
+ * Raw reads of `slab.buffer` (for example `new Float64Array(slab.buffer)`) see everything,
+ * as any typed array over the buffer would: the safety promise covers the vectors.
+ *
+ * @example
+ * ```ts
+ * const slab = new Slab(64 * 1024);
+ * const xs = slab.alloc(F32Vec, 1024);   // F32Vec<1024>
+ * const ids = slab.alloc(U16Vec, 1024);  // U16Vec<1024>
+ * xs.push(1.5);
+ * slab.reset();                          // xs and ids are released
+ * xs.push(2);                            // ReleasedError
+ * ```
+ */
+export class Slab {
+  // Invariant: #start <= #start + #used <= #end <= #buffer.byteLength; the vectors in
+  // #vectors occupy disjoint regions inside [#start, #start + #used) and are exactly the
+  // ones handed out since the last reset.
+  readonly #buffer: ArrayBuffer | SharedArrayBuffer;
+  readonly #start: number;
+  readonly #end: number;
+  #used = 0;
+  #vectors: Releasable[] = [];
+
+  /** The region {@link Slab.over} hands to the constructor it calls; null otherwise. */
+  static #pendingRegion: { buffer: ArrayBuffer | SharedArrayBuffer; start: number; end: number } | null = null;
+
+  /**
+   * A slab with its own zeroed buffer of `byteLength` bytes.
+   *
+   * @param byteLength - a non-negative integer.
+   * @param options - `shared: true` allocates a `SharedArrayBuffer`, to hand to workers.
+   * @throws TypeError or RangeError when `byteLength` is not a non-negative integer.
+   */
+  constructor(byteLength: number, options: { readonly shared?: boolean } = {}) {
+    const region = Slab.#pendingRegion;
+    Slab.#pendingRegion = null;
+    if (region !== null) {
+      this.#buffer = region.buffer;
+      this.#start = region.start;
+      this.#end = region.end;
+      return;
+    }
+    checkByteCount('Slab', 'byteLength', byteLength);
+    this.#buffer = options.shared === true ? new SharedArrayBuffer(byteLength) : new ArrayBuffer(byteLength);
+    this.#start = 0;
+    this.#end = byteLength;
+  }
+
+  /**
+   * A slab over existing memory: the `byteLength` bytes of `memory` from `byteOffset` on
+   * (by default, all of it from there). Nothing is copied or cleared.
+   *
+   * @param memory - an `ArrayBuffer`, `SharedArrayBuffer` or `WebAssembly.Memory` (its current
+   * buffer; after `grow()` allocation throws, since that buffer is detached).
+   * @throws TypeError for memory of another kind, a resizable or a detached buffer.
+   * @throws RangeError when the region runs past the end of the buffer.
+   */
+  static over(memory: Memory, byteOffset = 0, byteLength?: number): Slab {
+    const buffer = bufferOf('Slab.over', memory);
+    checkByteCount('Slab.over', 'byteOffset', byteOffset);
+    const length = byteLength ?? buffer.byteLength - byteOffset;
+    checkByteCount('Slab.over', 'byteLength', length);
+    if (byteOffset + length > buffer.byteLength) {
+      throw new RangeError(
+        `Slab.over: the region [${byteOffset}, ${byteOffset + length}) runs past the end of the buffer (byteLength ${buffer.byteLength})`,
+      );
+    }
+    Slab.#pendingRegion = { buffer, start: byteOffset, end: byteOffset + length };
+    return new Slab(length);
+  }
+
+  /** The whole underlying buffer (post it to a worker, or build views of your own). */
+  get buffer(): ArrayBuffer | SharedArrayBuffer {
+    return this.#buffer;
+  }
+
+  /** Where the slab's region starts in {@link Slab.buffer}. */
+  get byteOffset(): number {
+    return this.#start;
+  }
+
+  /** The size of the slab's region in bytes. */
+  get byteLength(): number {
+    return this.#end - this.#start;
+  }
+
+  /** Bytes handed out since the last reset, alignment padding included. */
+  get used(): number {
+    return this.#used;
+  }
+
+  /** Bytes still free. A request may need up to `BYTES_PER_ELEMENT - 1` more for alignment. */
+  get remaining(): number {
+    return this.#end - this.#start - this.#used;
+  }
+
+  /** How many vectors were handed out since the last reset. */
+  get allocations(): number {
+    return this.#vectors.length;
+  }
+
+  /**
+   * An empty vector of class `cls` with room for `capacity` elements, in the next free
+   * region aligned for its element type.
+   *
+   * @param cls - a typed vector class: `F64Vec`, `F32Vec`, `U8Vec`, ...
+   * @param capacity - an integer from 0 to 2^32 - 1.
+   * @throws RangeError when the vector does not fit; the slab is unchanged.
+   * @throws TypeError or RangeError when `capacity` is not such an integer.
+   */
+  alloc<C extends TypedVecClass, const M extends number>(cls: C, capacity: M): TypedVecOf<C, M> {
+    const vec = this.#allocate('Slab.alloc', cls, capacity);
+    if (vec === null) {
+      const bytes = capacity * cls.BYTES_PER_ELEMENT;
+      throw new RangeError(
+        `Slab.alloc: ${capacity} elements of ${cls.BYTES_PER_ELEMENT} bytes (${bytes} bytes, aligned to ${cls.BYTES_PER_ELEMENT}) ` +
+          `do not fit: ${this.remaining} of ${this.byteLength} bytes free`,
+      );
+    }
+    return vec;
+  }
+
+  /**
+   * Like {@link Slab.alloc}, but returns `null` (and changes nothing) when the vector does not fit.
+   *
+   * @throws TypeError or RangeError when `capacity` is not an integer from 0 to 2^32 - 1.
+   */
+  tryAlloc<C extends TypedVecClass, const M extends number>(cls: C, capacity: M): TypedVecOf<C, M> | null {
+    return this.#allocate('Slab.tryAlloc', cls, capacity);
+  }
+
+  /**
+   * Frees the whole slab for reuse and releases every vector handed out since the last
+   * reset: any later call on one of them throws `ReleasedError`. The memory is not cleared;
+   * new vectors start empty and never show what it held.
+   */
+  reset(): void {
+    const vectors = this.#vectors;
+    this.#vectors = [];
+    this.#used = 0;
+    for (const vec of vectors) vec[RELEASE]();
+  }
+
+  #allocate<C extends TypedVecClass, M extends number>(where: string, cls: C, capacity: M): TypedVecOf<C, M> | null {
+    if (!(typeof capacity === 'number' && Number.isInteger(capacity) && capacity >= 0 && capacity <= MAX_CAPACITY)) {
+      throwArgumentError(where, 'capacity', capacity, `an integer from 0 to ${MAX_CAPACITY}`);
+    }
+    bufferOf(where, this.#buffer); // a WebAssembly.Memory.grow() may have detached it
+    const align = cls.BYTES_PER_ELEMENT;
+    const free = this.#start + this.#used;
+    const byteOffset = Math.ceil(free / align) * align;
+    const end = byteOffset + capacity * align;
+    if (end > this.#end) return null;
+    const vec = cls.over(this.#buffer, byteOffset, capacity) as TypedVecOf<C, M> & Releasable;
+    if (typeof vec[RELEASE] !== 'function') {
+      // Checked before anything changes: a vector the slab cannot release would outlive reset().
+      throw new TypeError(`${where}: expected one of slabvec's typed vector classes (F64Vec, U8Vec, ...), got ${describeValue(cls)}`);
+    }
+    this.#vectors.push(vec);
+    this.#used = end - this.#start;
+    return vec;
+  }
+}
+
+function checkByteCount(where: string, name: string, value: unknown): void {
+  if (!(typeof value === 'number' && Number.isInteger(value) && value >= 0)) {
+    throwArgumentError(where, name, value, 'a non-negative integer');
+  }
+}
