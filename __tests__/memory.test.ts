@@ -8,7 +8,7 @@
  */
 
 import { inspect } from 'node:util';
-import { CapacityError, EmptyError, F64Vec, IndexError, Slab, type Memory } from '../src/index';
+import { CapacityError, DetachedError, EmptyError, F64Vec, IndexError, Slab, type Memory } from '../src/index';
 import { TYPED_KINDS, type AnyVec, type Elem, type Kind } from './support/kinds';
 
 /** A typed array of either element type, as built over a buffer by a test. */
@@ -252,9 +252,10 @@ describe.each(TYPED_KINDS)('$name over caller memory', (kind) => {
       }
     });
 
-    it('rejects a detached ArrayBuffer with a TypeError that says so', () => {
+    it('rejects a detached ArrayBuffer with a DetachedError (a TypeError) that says so', () => {
       for (const byteLength of [0, 8 * bpe]) {
         const error = caught(() => cls.over(detachedBuffer(byteLength), 0, 0));
+        expect(error).toBeInstanceOf(DetachedError);
         expect(error).toBeInstanceOf(TypeError);
         expect(error.message).toContain(`${name}.over`);
         expect(error.message).toMatch(/detached/);

@@ -1,7 +1,7 @@
 /**
  * Side-by-side measurement of the numeric kernels against the loops they replace.
  *
- *   node scripts/run-ts.cjs benchmarks/kernels.ts [--quick]
+ *   node --expose-gc scripts/run-ts.cjs benchmarks/kernels.ts [--quick]
  *
  * - `F64Vec.sum` / `F64Vec.dot` against the naive left-to-right loop over a raw
  *   `Float64Array` (target from the issue: at most 0.75x the naive time);
@@ -16,6 +16,12 @@
  * often by the scheduler of a shared machine); the reported figure is the median per-call
  * time, and the ratio is kernel / baseline. Every result is folded into a checksum that is
  * printed, so the JIT cannot drop the work.
+ *
+ * Garbage: with `--expose-gc`, every F64Vec kernel then runs in a loop of its own under a
+ * \`PerformanceObserver\` for \`gc\` entries; the table gives the collections seen and the heap
+ * bytes allocated per call (heap growth over the loop, after a full collection). A kernel
+ * returning a double to a caller it is not inlined into boxes that one result (16 bytes per
+ * call, not per element); anything per element would show as kilobytes per call.
  *
  * Reading the figures: the naive sum and dot loops are one dependent chain of additions,
  * so they run at the latency of a floating-point add; the kernels are bound by load and
@@ -39,6 +45,7 @@ import {
   U8ClampedVec,
   U8Vec,
 } from '../src/index';
+import { PerformanceObserver } from 'node:perf_hooks';
 
 const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 5 : 61;
@@ -319,13 +326,88 @@ function pairsFor(capacity: number): Pair[] {
   ];
 }
 
+// ---------------------------------------------------------------------------------------
+// Garbage: collections and bytes allocated per kernel call
+// ---------------------------------------------------------------------------------------
+
+interface GarbageRow {
+  readonly capacity: number;
+  readonly name: string;
+  readonly calls: number;
+  readonly collections: number;
+  readonly bytesPerCall: number;
+}
+
+/** Every F64Vec kernel as a body that allocates nothing in the harness itself. */
+function garbageCases(capacity: number): [string, () => number][] {
+  const v = F64Vec.from(Array.from({ length: capacity }, (_, i) => (i % 97) * 0.5), capacity);
+  const w = F64Vec.from(Array.from({ length: capacity }, (_, i) => (i % 89) * 0.25), capacity);
+  const out = new F64Vec(capacity);
+  out.resize(capacity, 0);
+  const typed = new Float64Array(capacity).fill(0.5);
+  const target = new Float64Array(capacity);
+  const identity = (x: number): number => x;
+  return [
+    ['sum', () => v.sum()],
+    ['mean', () => v.mean()],
+    ['min', () => v.min()],
+    ['max', () => v.max()],
+    ['argmin', () => v.argmin()],
+    ['argmax', () => v.argmax()],
+    ['dot', () => v.dot(w)],
+    ['sumOfSquares', () => v.sumOfSquares()],
+    ['norm', () => v.norm()],
+    ['add(vec, out)', () => v.add(w, out).length],
+    ['sub(scalar)', () => out.sub(0.5).length],
+    ['mul(vec, out)', () => v.mul(w, out).length],
+    ['scale(k, out)', () => v.scale(0.5, out).length],
+    ['axpy(a, x, out)', () => v.axpy(0.5, w, out).length],
+    ['clamp(lo, hi, out)', () => v.clamp(1, 10, out).length],
+    ['abs(out)', () => v.abs(out).length],
+    ['map(fn, out)', () => v.map(identity, out).length],
+    ['fill', () => out.fill(1.5).length],
+    ['copyFrom(typed)', () => out.copyFrom(typed).length],
+    ['copyTo(typed)', () => v.copyTo(target).length],
+    ['clear + extend(typed)', () => {
+      out.clear();
+      out.extend(typed);
+      return out.length;
+    }],
+  ];
+}
+
+async function measureGarbage(capacity: number): Promise<GarbageRow[]> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) return [];
+  const calls = Math.max(20, Math.round((quick ? 2e6 : 2e7) / capacity));
+  const rows: GarbageRow[] = [];
+  for (const [name, body] of garbageCases(capacity)) {
+    let acc = 0;
+    for (let r = 0; r < 200; r++) acc += body(); // optimize first
+    let collections = 0;
+    const observer = new PerformanceObserver((list) => {
+      collections += list.getEntries().length;
+    });
+    gc();
+    observer.observe({ entryTypes: ['gc'] });
+    const before = process.memoryUsage().heapUsed;
+    for (let r = 0; r < calls; r++) acc += body();
+    const after = process.memoryUsage().heapUsed;
+    await new Promise((resolve) => setTimeout(resolve, 20)); // gc entries arrive asynchronously
+    observer.disconnect();
+    consume(acc);
+    rows.push({ capacity, name, calls, collections, bytesPerCall: collections === 0 ? Math.max(0, after - before) / calls : NaN });
+  }
+  return rows;
+}
+
 function format(ns: number): string {
   if (ns >= 1e6) return `${(ns / 1e6).toFixed(2)} ms`;
   if (ns >= 1e3) return `${(ns / 1e3).toFixed(2)} µs`;
   return `${ns.toFixed(0)} ns`;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const warmStart = Date.now();
   exerciseAll();
   console.log(`warm-up: all 11 typed classes, every kernel (${Date.now() - warmStart} ms)`);
@@ -353,7 +435,19 @@ function main(): void {
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const r of table) console.log(line(r));
+
+  const garbage: GarbageRow[] = [];
+  for (const capacity of CAPACITIES) garbage.push(...(await measureGarbage(capacity)));
+  if (garbage.length === 0) {
+    console.log('\n(garbage: run with node --expose-gc to count collections per kernel)');
+  } else {
+    console.log('\nGarbage, F64Vec kernels: collections observed and heap bytes allocated per call');
+    for (const g of garbage) {
+      const bytes = Number.isNaN(g.bytesPerCall) ? 'n/a (collected)' : `${g.bytesPerCall.toFixed(1)} B/call`;
+      console.log(`  ${String(g.capacity).padEnd(8)} ${g.name.padEnd(22)} ${String(g.calls).padStart(6)} calls  ${g.collections} GCs  ${bytes}`);
+    }
+  }
   console.log(`\nchecksum ${checksum}`);
 }
 
-main();
+void main();

@@ -228,3 +228,10 @@ function describeOperand(value: unknown): string {
   }
   return describeValue(value);
 }
+
+/**
+ * Scratch space through which the float classes' \`clamp\` passes its bounds, so that the
+ * compiler types them as doubles (see the comment in \`clamp\`). Written and read back within
+ * one call, with no user code in between.
+ */
+export const CLAMP_BOUNDS = /* @__PURE__ */ new Float64Array(2);

@@ -1356,9 +1356,11 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
+    const low = lo;
+    const high = hi;
     for (let i = 0; i < length; i++) {
       const x = data[i];
-      dst[i] = x < lo ? lo : x > hi ? hi : x;
+      dst[i] = x < low ? low : x > high ? high : x;
     }
     return out === undefined ? this : out;
   }
