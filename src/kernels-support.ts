@@ -121,7 +121,8 @@ export function throwOperandError(where: string, value: unknown, expected: strin
  * @throws TypeError always.
  */
 export function throwOutError(where: string, value: unknown, className: string): never {
-  throw new TypeError(`${where}: out must be a ${className} of the same length, got ${describeOperand(value)}`);
+  const article = /^[AEFHILMNORSX]/.test(className) ? 'an' : 'a'; // as spoken: an F64Vec, an OptionVec, a U8Vec
+  throw new TypeError(`${where}: out must be ${article} ${className} of the same length, got ${describeOperand(value)}`);
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   throwNotAFunction,
   throwSourceError,
 } from './errors.js';
+import { F64Vec } from './generated/f64-vec.js';
 import {
   INSPECT_CUSTOM,
   type InspectFunction,
@@ -26,7 +27,50 @@ import {
   isIterable,
   relativeIndex,
   sameValueZero,
+  typedArrayKind,
 } from './internal.js';
+import {
+  type NumberCopyTarget,
+  throwBoundsError,
+  throwCallbackResultError,
+  throwCopyCapacityError,
+  throwLengthMismatch,
+  throwOperandError,
+  throwOutError,
+} from './kernels-support.js';
+import {
+  OF_OPERAND,
+  absInto,
+  addArray,
+  addScalar,
+  addTyped,
+  argmaxOf,
+  argminOf,
+  axpyArray,
+  axpyTyped,
+  checkNumbers,
+  clampInto,
+  copyToForeign,
+  divArray,
+  divScalar,
+  divTyped,
+  maxOf,
+  minOf,
+  mulArray,
+  mulScalar,
+  mulTyped,
+  normOf,
+  pairwiseDot,
+  pairwiseDotTyped,
+  pairwiseSum,
+  pairwiseSumOfSquares,
+  stageArray,
+  stageNumbers,
+  subArray,
+  subScalar,
+  subTyped,
+  throwNonNumber,
+} from './option-vec-kernels.js';
 import type { Comparator, FixedVec, VecSource } from './types.js';
 
 /**
@@ -41,6 +85,18 @@ const OPTION_VEC_MAX_CAPACITY = 2 ** 25;
 
 /** What the element-type errors say an element must be. */
 const DEFINED = 'defined value';
+
+/** What a failing element check says about an element of a `copyFrom` source, after its index. */
+const OF_SOURCE = ' of the source';
+
+/** The vector operands the kernels accept, for their `TypeError` messages. */
+const OPERAND = 'an OptionVec<number>, an F64Vec, a Float64Array or an array of numbers of the same length';
+
+/** The operands of `add`, `sub`, `mul` and `div`, for their `TypeError` messages. */
+const OPERAND_OR_SCALAR = `a number, ${OPERAND}`;
+
+/** Elements kept in the scratch buffer of `map` between calls; longer maps allocate (as in the typed vectors). */
+const MAP_SCRATCH_LIMIT = 65536;
 
 /**
  * A fixed-capacity vector of any non-`undefined` values, stored the way Rust's
@@ -67,6 +123,16 @@ const DEFINED = 'defined value';
  * - A source for `extend`, `splice` or `from` may hold any non-`undefined` values, so a
  *   `BigInt64Array` or a vector of another element type is accepted rather than refused.
  * - The capacity is at most {@link OptionVec.MAX_CAPACITY} (2^25).
+ *
+ * An `OptionVec<number>` also has the numeric kernels of the typed vectors, for the
+ * comparison: `sum`, `mean`, `min`, `max`, `argmin`, `argmax`, `dot`, `sumOfSquares`, `norm`,
+ * `add`, `sub`, `mul`, `div`, `scale`, `axpy`, `clamp`, `abs`, `map`, `copyFrom` and `copyTo`,
+ * with the names, semantics, error classes and messages of {@link F64Vec}'s (the pairwise
+ * sums give bit-identical results). Their `this: OptionVec<number, N>` parameter makes them
+ * uncallable on vectors of other element types. They carry the design's costs: every
+ * element-wise result is stored as a new heap number, and every element read is checked to
+ * be a number (a type cast can put anything in a slot), in a separate pass before the first
+ * write for the element-wise operations, which must change nothing when they throw.
  *
  * @typeParam T - the element type; anything but `undefined`.
  * @typeParam N - the capacity, as a literal type when it is known.
@@ -783,6 +849,761 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
     const items = this.toArray();
     const body = typeof inspect === 'function' ? inspect(items, { ...options, depth: options.depth == null ? null : options.depth - 1 }) : `[ ${items.join(', ')} ]`;
     return `${head} ${body}`;
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Numeric kernels: those of the typed vectors (scripts/templates/kernels.ts), for
+  // OptionVec<number> only, with the same names, semantics, error classes and messages as
+  // F64Vec's: an OptionVec<number> behaves like an F64Vec whose storage is a JS array.
+  // Each method declares `this: OptionVec<number, N>`, so it cannot be called on a vector of
+  // another element type; at run time every element read is checked to be a number, so a
+  // vector that a type cast filled with something else gets a TypeError naming the method.
+  //
+  // Element-wise operations share one design: op(args, out?) writes into this vector and
+  // returns it; with `out` (an OptionVec<number> of the same length, which may be this
+  // vector or the operand) they write there instead, leave this vector unchanged and return
+  // `out`. Operands are a number scalar, or an OptionVec<number>, an F64Vec, a Float64Array
+  // or an array of numbers of the same length (no other typed array or vector class: no
+  // silent conversion between kinds). All checks come before the first write: a call that
+  // throws changes nothing. The loops are in src/option-vec-kernels.ts.
+  // ---------------------------------------------------------------------------------
+
+  /**
+   * The sum of the elements; `0` for an empty vector (the empty sum, as in NumPy).
+   *
+   * Pairwise summation, exactly the scheme of {@link F64Vec.sum}: leaves of 128 elements are
+   * summed with 8 independent accumulators, and leaf sums are added in balanced binary
+   * trees. The result is bit-identical to `F64Vec.sum` on the same elements, and has its error
+   * bound, barring overflow:
+   * |sum() - exact| <= gamma(h) * (|x_0| + ... + |x_(n-1)|), where n = length,
+   * u = 2^-53, gamma(h) = h*u / (1 - h*u) and h = 19 + ceil(log2(ceil(n / 128))), which
+   * is at most ceil(log2(n)) + 12 for n >= 128 (h = 32 at n = 10^6; the
+   * left-to-right loop has h = n - 1). That is |error| <= (h / 2) * eps * sum|x_i| to first
+   * order, eps = 2^-52. Derivation: `pairwiseRoundings` in src/kernels-support.ts.
+   *
+   * Special values: `NaN` if any element is `NaN` or if both `+Infinity` and `-Infinity`
+   * occur; `±Infinity` if an infinity occurs or a partial sum overflows (as with any
+   * floating-point summation, that can happen even when the exact sum is finite). The sum
+   * of elements that are all `-0` is `-0` (the accumulators start at `-0`, the IEEE
+   * additive identity).
+   *
+   * @throws TypeError when an element is not a number (possible only through a type cast).
+   */
+  sum(this: OptionVec<number, N>): number {
+    const length = this.#length;
+    if (length === 0) return 0;
+    return pairwiseSum('OptionVec.sum', this.#data, length);
+  }
+
+  /**
+   * The arithmetic mean, `sum() / length`.
+   *
+   * Throws on an empty vector rather than returning `NaN` (0 / 0): a `NaN` mean would flow
+   * silently into later arithmetic. The error is that of {@link OptionVec.sum} plus one
+   * rounding; `NaN` and infinities propagate as in `sum`.
+   *
+   * @throws EmptyError when the vector is empty.
+   * @throws TypeError when an element is not a number (possible only through a type cast).
+   */
+  mean(this: OptionVec<number, N>): number {
+    const length = this.#length;
+    if (length === 0) throwEmptyError('OptionVec.mean');
+    return pairwiseSum('OptionVec.mean', this.#data, length) / length;
+  }
+
+  /**
+   * The smallest element.
+   *
+   * Throws on an empty vector: the minimum of no elements does not exist, and
+   * returning `Infinity` or `undefined` would pass a silent wrong value on
+   * (and `number | undefined` boxes every result; field notes section 4).
+   *
+   * `NaN` if any element is `NaN`, as `Math.min` does; `min` of `-0` and `0` is `-0`.
+   *
+   * @throws EmptyError when the vector is empty.
+   * @throws TypeError when an element is not a number (possible only through a type cast).
+   */
+  min(this: OptionVec<number, N>): number {
+    const length = this.#length;
+    if (length === 0) throwEmptyError('OptionVec.min');
+    return minOf('OptionVec.min', this.#data, length);
+  }
+
+  /**
+   * The largest element.
+   *
+   * Throws on an empty vector: the maximum of no elements does not exist, and
+   * returning `-Infinity` or `undefined` would pass a silent wrong value on
+   * (and `number | undefined` boxes every result; field notes section 4).
+   *
+   * `NaN` if any element is `NaN`, as `Math.max` does; `max` of `-0` and `0` is `0`.
+   *
+   * @throws EmptyError when the vector is empty.
+   * @throws TypeError when an element is not a number (possible only through a type cast).
+   */
+  max(this: OptionVec<number, N>): number {
+    const length = this.#length;
+    if (length === 0) throwEmptyError('OptionVec.max');
+    return maxOf('OptionVec.max', this.#data, length);
+  }
+
+  /**
+   * The index of the smallest element; the first such index when it occurs more than once.
+   * `get(argmin())` is the element `min()` returns.
+   *
+   * Throws on an empty vector, which has no index to return (-1 would be a valid-looking
+   * number that indexes from the end in `at`).
+   *
+   * `NaN`: the index of the first `NaN`, consistent with `min()` returning `NaN` (the scan
+   * stops there). `-0` counts as smaller than `0`, as in `Math.min`.
+   *
+   * @throws EmptyError when the vector is empty.
+   * @throws TypeError when an element before the result is not a number (possible only
+   * through a type cast).
+   */
+  argmin(this: OptionVec<number, N>): number {
+    const length = this.#length;
+    if (length === 0) throwEmptyError('OptionVec.argmin');
+    return argminOf('OptionVec.argmin', this.#data, length);
+  }
+
+  /**
+   * The index of the largest element; the first such index when it occurs more than once.
+   * `get(argmax())` is the element `max()` returns.
+   *
+   * Throws on an empty vector, which has no index to return (-1 would be a valid-looking
+   * number that indexes from the end in `at`).
+   *
+   * `NaN`: the index of the first `NaN`, consistent with `max()` returning `NaN` (the scan
+   * stops there). `0` counts as larger than `-0`, as in `Math.max`.
+   *
+   * @throws EmptyError when the vector is empty.
+   * @throws TypeError when an element before the result is not a number (possible only
+   * through a type cast).
+   */
+  argmax(this: OptionVec<number, N>): number {
+    const length = this.#length;
+    if (length === 0) throwEmptyError('OptionVec.argmax');
+    return argmaxOf('OptionVec.argmax', this.#data, length);
+  }
+
+  /**
+   * The dot product `this[0]*other[0] + ... + this[n-1]*other[n-1]`; `0` for empty vectors.
+   *
+   * Summed pairwise like {@link OptionVec.sum} (bit-identical to {@link F64Vec.dot} on the
+   * same elements), so, barring overflow and underflow in the products,
+   * |dot - exact| <= gamma(h + 1) * sum|x_i * y_i| with the h of `sum` (one more rounding
+   * for each product). `NaN` if any product is `NaN` (a `NaN` element, or `0 * Infinity`).
+   *
+   * @param other - an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an array of
+   * numbers, of the same length (this vector itself too). An array is first copied into a new
+   * `Float64Array`, reading each element once.
+   * @throws RangeError when the lengths differ (never `NaN`, never truncation).
+   * @throws TypeError when `other` is none of those, or an element of either is not a number.
+   */
+  dot(this: OptionVec<number, N>, other: OptionVec<number> | F64Vec | Float64Array | readonly number[]): number {
+    const b = this.#operand('OptionVec.dot', other, false, false);
+    const length = this.#length;
+    if (length === 0) return 0;
+    return Array.isArray(b)
+      ? pairwiseDot('OptionVec.dot', this.#data, b, length)
+      : pairwiseDotTyped('OptionVec.dot', this.#data, b as Float64Array, length);
+  }
+
+  /**
+   * The sum of the squared elements, `dot(this)` without the second read; `0` when empty.
+   *
+   * Summed pairwise like {@link OptionVec.sum} (bit-identical to {@link F64Vec.sumOfSquares}):
+   * |error| <= gamma(h + 1) * sumOfSquares, barring overflow and underflow in the squares.
+   *
+   * @throws TypeError when an element is not a number (possible only through a type cast).
+   */
+  sumOfSquares(this: OptionVec<number, N>): number {
+    const length = this.#length;
+    if (length === 0) return 0;
+    return pairwiseSumOfSquares('OptionVec.sumOfSquares', this.#data, length);
+  }
+
+  /**
+   * The Euclidean norm, `Math.sqrt(sumOfSquares())`; `0` for an empty vector.
+   *
+   * When the sum of squares would overflow or underflow (elements beyond about 1e154 or
+   * below about 1e-154), the elements are divided by the largest magnitude first, as BLAS
+   * `nrm2` does, so every finite input gives a finite, accurate result (that slow path adds
+   * about length/4 roundings of relative error). `NaN` if any element is `NaN` (unlike
+   * `Math.hypot`, which prefers `Infinity`); `Infinity` if an element is infinite. The same
+   * computation as {@link F64Vec.norm}, with the same result.
+   *
+   * @throws TypeError when an element is not a number (possible only through a type cast).
+   */
+  norm(this: OptionVec<number, N>): number {
+    const length = this.#length;
+    if (length === 0) return 0;
+    return normOf('OptionVec.norm', this.#data, length);
+  }
+
+  /**
+   * Adds `operand` element-wise: `this[i] + operand[i]`, or `this[i] + operand` for a scalar.
+   *
+   * IEEE double arithmetic; `NaN` and infinities propagate.
+   *
+   * @param operand - a number, or an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an
+   * array of numbers, of the same length (this vector itself too). An array is first copied
+   * into a new `Float64Array`, reading each element once.
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a bigint scalar included), `out` is
+   * not an `OptionVec`, or an element of this vector or the operand is not a number.
+   */
+  add(this: OptionVec<number, N>, operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[]): this;
+  /**
+   * Adds `operand` element-wise: `this[i] + operand[i]`, or `this[i] + operand` for a scalar.
+   *
+   * IEEE double arithmetic; `NaN` and infinities propagate.
+   *
+   * @param operand - a number, or an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an
+   * array of numbers, of the same length (this vector itself too). An array is first copied
+   * into a new `Float64Array`, reading each element once.
+   * @param out - where to write; by default this vector. An `OptionVec<number>` of the same
+   * length; it may be this vector or the operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a bigint scalar included), `out` is
+   * not an `OptionVec`, or an element of this vector or the operand is not a number.
+   */
+  add<M extends number>(
+    this: OptionVec<number, N>,
+    operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[],
+    out: OptionVec<number, M>,
+  ): OptionVec<number, M>;
+  add(
+    this: OptionVec<number, N>,
+    operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[],
+    out?: OptionVec<number>,
+  ): OptionVec<T, N> | OptionVec<number> {
+    // The operand first: reading an array operand may run code that changes this vector.
+    const src = typeof operand === 'number' ? null : this.#operand('OptionVec.add', operand, true, true);
+    const data = this.#data as readonly number[];
+    const length = this.#length;
+    const dst = out === undefined ? this.#data : this.#outData('OptionVec.add', out);
+    checkNumbers('OptionVec.add', data, length, '');
+    if (src === null) addScalar(dst, data, operand as number, length);
+    else if (Array.isArray(src)) addArray(dst, data, src, length);
+    else addTyped(dst, data, src as Float64Array, length);
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Subtracts `operand` element-wise: `this[i] - operand[i]`, or `this[i] - operand` for a scalar.
+   *
+   * IEEE double arithmetic; `NaN` and infinities propagate.
+   *
+   * @param operand - a number, or an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an
+   * array of numbers, of the same length (this vector itself too). An array is first copied
+   * into a new `Float64Array`, reading each element once.
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a bigint scalar included), `out` is
+   * not an `OptionVec`, or an element of this vector or the operand is not a number.
+   */
+  sub(this: OptionVec<number, N>, operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[]): this;
+  /**
+   * Subtracts `operand` element-wise: `this[i] - operand[i]`, or `this[i] - operand` for a scalar.
+   *
+   * IEEE double arithmetic; `NaN` and infinities propagate.
+   *
+   * @param operand - a number, or an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an
+   * array of numbers, of the same length (this vector itself too). An array is first copied
+   * into a new `Float64Array`, reading each element once.
+   * @param out - where to write; by default this vector. An `OptionVec<number>` of the same
+   * length; it may be this vector or the operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a bigint scalar included), `out` is
+   * not an `OptionVec`, or an element of this vector or the operand is not a number.
+   */
+  sub<M extends number>(
+    this: OptionVec<number, N>,
+    operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[],
+    out: OptionVec<number, M>,
+  ): OptionVec<number, M>;
+  sub(
+    this: OptionVec<number, N>,
+    operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[],
+    out?: OptionVec<number>,
+  ): OptionVec<T, N> | OptionVec<number> {
+    const src = typeof operand === 'number' ? null : this.#operand('OptionVec.sub', operand, true, true);
+    const data = this.#data as readonly number[];
+    const length = this.#length;
+    const dst = out === undefined ? this.#data : this.#outData('OptionVec.sub', out);
+    checkNumbers('OptionVec.sub', data, length, '');
+    if (src === null) subScalar(dst, data, operand as number, length);
+    else if (Array.isArray(src)) subArray(dst, data, src, length);
+    else subTyped(dst, data, src as Float64Array, length);
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Multiplies element-wise: `this[i] * operand[i]`, or `this[i] * operand` for a scalar.
+   *
+   * IEEE double arithmetic; `NaN` and infinities propagate.
+   *
+   * @param operand - a number, or an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an
+   * array of numbers, of the same length (this vector itself too). An array is first copied
+   * into a new `Float64Array`, reading each element once.
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a bigint scalar included), `out` is
+   * not an `OptionVec`, or an element of this vector or the operand is not a number.
+   */
+  mul(this: OptionVec<number, N>, operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[]): this;
+  /**
+   * Multiplies element-wise: `this[i] * operand[i]`, or `this[i] * operand` for a scalar.
+   *
+   * IEEE double arithmetic; `NaN` and infinities propagate.
+   *
+   * @param operand - a number, or an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an
+   * array of numbers, of the same length (this vector itself too). An array is first copied
+   * into a new `Float64Array`, reading each element once.
+   * @param out - where to write; by default this vector. An `OptionVec<number>` of the same
+   * length; it may be this vector or the operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a bigint scalar included), `out` is
+   * not an `OptionVec`, or an element of this vector or the operand is not a number.
+   */
+  mul<M extends number>(
+    this: OptionVec<number, N>,
+    operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[],
+    out: OptionVec<number, M>,
+  ): OptionVec<number, M>;
+  mul(
+    this: OptionVec<number, N>,
+    operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[],
+    out?: OptionVec<number>,
+  ): OptionVec<T, N> | OptionVec<number> {
+    const src = typeof operand === 'number' ? null : this.#operand('OptionVec.mul', operand, true, true);
+    const data = this.#data as readonly number[];
+    const length = this.#length;
+    const dst = out === undefined ? this.#data : this.#outData('OptionVec.mul', out);
+    checkNumbers('OptionVec.mul', data, length, '');
+    if (src === null) mulScalar(dst, data, operand as number, length);
+    else if (Array.isArray(src)) mulArray(dst, data, src, length);
+    else mulTyped(dst, data, src as Float64Array, length);
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Divides element-wise: `this[i] / operand[i]`, or `this[i] / operand` for a scalar.
+   *
+   * IEEE double arithmetic; `NaN` and infinities propagate.
+   *
+   * Division by zero gives `±Infinity` or `NaN` (IEEE).
+   *
+   * @param operand - a number, or an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an
+   * array of numbers, of the same length (this vector itself too). An array is first copied
+   * into a new `Float64Array`, reading each element once.
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a bigint scalar included), `out` is
+   * not an `OptionVec`, or an element of this vector or the operand is not a number.
+   */
+  div(this: OptionVec<number, N>, operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[]): this;
+  /**
+   * Divides element-wise: `this[i] / operand[i]`, or `this[i] / operand` for a scalar.
+   *
+   * IEEE double arithmetic; `NaN` and infinities propagate.
+   *
+   * Division by zero gives `±Infinity` or `NaN` (IEEE).
+   *
+   * @param operand - a number, or an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an
+   * array of numbers, of the same length (this vector itself too). An array is first copied
+   * into a new `Float64Array`, reading each element once.
+   * @param out - where to write; by default this vector. An `OptionVec<number>` of the same
+   * length; it may be this vector or the operand (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those (a bigint scalar included), `out` is
+   * not an `OptionVec`, or an element of this vector or the operand is not a number.
+   */
+  div<M extends number>(
+    this: OptionVec<number, N>,
+    operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[],
+    out: OptionVec<number, M>,
+  ): OptionVec<number, M>;
+  div(
+    this: OptionVec<number, N>,
+    operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[],
+    out?: OptionVec<number>,
+  ): OptionVec<T, N> | OptionVec<number> {
+    const src = typeof operand === 'number' ? null : this.#operand('OptionVec.div', operand, true, true);
+    const data = this.#data as readonly number[];
+    const length = this.#length;
+    const dst = out === undefined ? this.#data : this.#outData('OptionVec.div', out);
+    checkNumbers('OptionVec.div', data, length, '');
+    if (src === null) divScalar(dst, data, operand as number, length);
+    else if (Array.isArray(src)) divArray(dst, data, src, length);
+    else divTyped(dst, data, src as Float64Array, length);
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Multiplies every element by the scalar `k`: the scalar case of {@link OptionVec.mul}.
+   *
+   * IEEE double arithmetic; `NaN` and infinities propagate.
+   *
+   * @param k - a number.
+   * @returns `out` when given, else this vector, scaled.
+   * @throws RangeError when `out` has a different length.
+   * @throws TypeError when `k` is not a number, `out` is not an `OptionVec`, or an element is
+   * not a number.
+   */
+  scale(this: OptionVec<number, N>, k: number): this;
+  /**
+   * Multiplies every element by the scalar `k`: the scalar case of {@link OptionVec.mul}.
+   *
+   * IEEE double arithmetic; `NaN` and infinities propagate.
+   *
+   * @param k - a number.
+   * @param out - where to write; by default this vector. An `OptionVec<number>` of the same
+   * length; it may be this vector (each slot is read before it is written).
+   * @returns `out` when given, else this vector, scaled.
+   * @throws RangeError when `out` has a different length.
+   * @throws TypeError when `k` is not a number, `out` is not an `OptionVec`, or an element is
+   * not a number.
+   */
+  scale<M extends number>(this: OptionVec<number, N>, k: number, out: OptionVec<number, M>): OptionVec<number, M>;
+  scale(this: OptionVec<number, N>, k: number, out?: OptionVec<number>): OptionVec<T, N> | OptionVec<number> {
+    if (typeof k !== 'number') throwElementTypeError('OptionVec.scale', k, 'number');
+    const data = this.#data as readonly number[];
+    const length = this.#length;
+    const dst = out === undefined ? this.#data : this.#outData('OptionVec.scale', out);
+    checkNumbers('OptionVec.scale', data, length, '');
+    mulScalar(dst, data, k, length);
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * `this[i] + a * x[i]` for every i (BLAS axpy: y = a*x + y, with this vector as y).
+   *
+   * IEEE double arithmetic; `NaN` and infinities propagate. The product and the sum round
+   * separately (no fused multiply-add).
+   *
+   * @param a - a number scalar.
+   * @param x - an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an array of numbers, of
+   * the same length (this vector itself too: `v.axpy(2, v)` triples v). An array is first
+   * copied into a new `Float64Array`, reading each element once.
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when `x` or `out` has a different length.
+   * @throws TypeError when `a` is not a number, `x` is none of those, `out` is not an
+   * `OptionVec`, or an element of this vector or `x` is not a number.
+   */
+  axpy(this: OptionVec<number, N>, a: number, x: OptionVec<number> | F64Vec | Float64Array | readonly number[]): this;
+  /**
+   * `this[i] + a * x[i]` for every i (BLAS axpy: y = a*x + y, with this vector as y).
+   *
+   * IEEE double arithmetic; `NaN` and infinities propagate. The product and the sum round
+   * separately (no fused multiply-add).
+   *
+   * @param a - a number scalar.
+   * @param x - an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an array of numbers, of
+   * the same length (this vector itself too: `v.axpy(2, v)` triples v). An array is first
+   * copied into a new `Float64Array`, reading each element once.
+   * @param out - where to write; by default this vector. An `OptionVec<number>` of the same
+   * length; it may be this vector or `x` (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when `x` or `out` has a different length.
+   * @throws TypeError when `a` is not a number, `x` is none of those, `out` is not an
+   * `OptionVec`, or an element of this vector or `x` is not a number.
+   */
+  axpy<M extends number>(
+    this: OptionVec<number, N>,
+    a: number,
+    x: OptionVec<number> | F64Vec | Float64Array | readonly number[],
+    out: OptionVec<number, M>,
+  ): OptionVec<number, M>;
+  axpy(
+    this: OptionVec<number, N>,
+    a: number,
+    x: OptionVec<number> | F64Vec | Float64Array | readonly number[],
+    out?: OptionVec<number>,
+  ): OptionVec<T, N> | OptionVec<number> {
+    if (typeof a !== 'number') throwElementTypeError('OptionVec.axpy', a, 'number');
+    const src = this.#operand('OptionVec.axpy', x, false, true);
+    const data = this.#data as readonly number[];
+    const length = this.#length;
+    const dst = out === undefined ? this.#data : this.#outData('OptionVec.axpy', out);
+    checkNumbers('OptionVec.axpy', data, length, '');
+    if (Array.isArray(src)) axpyArray(dst, data, a, src, length);
+    else axpyTyped(dst, data, a, src as Float64Array, length);
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Limits every element to `[lo, hi]`: `x < lo ? lo : x > hi ? hi : x`, like Rust's
+   * `clamp`. A `NaN` element stays `NaN`, and `-0` stays `-0` when `lo <= 0`.
+   *
+   * @param lo - the lower bound, a number.
+   * @param hi - the upper bound, a number with `lo <= hi`.
+   * @returns `out` when given, else this vector, clamped.
+   * @throws RangeError when `lo > hi` or either is `NaN`, or `out` has a different length.
+   * @throws TypeError when a bound is not a number, `out` is not an `OptionVec`, or an element
+   * is not a number.
+   */
+  clamp(this: OptionVec<number, N>, lo: number, hi: number): this;
+  /**
+   * Limits every element to `[lo, hi]`: `x < lo ? lo : x > hi ? hi : x`, like Rust's
+   * `clamp`. A `NaN` element stays `NaN`, and `-0` stays `-0` when `lo <= 0`.
+   *
+   * @param lo - the lower bound, a number.
+   * @param hi - the upper bound, a number with `lo <= hi`.
+   * @param out - where to write; by default this vector. An `OptionVec<number>` of the same
+   * length; it may be this vector (each slot is read before it is written).
+   * @returns `out` when given, else this vector, clamped.
+   * @throws RangeError when `lo > hi` or either is `NaN`, or `out` has a different length.
+   * @throws TypeError when a bound is not a number, `out` is not an `OptionVec`, or an element
+   * is not a number.
+   */
+  clamp<M extends number>(this: OptionVec<number, N>, lo: number, hi: number, out: OptionVec<number, M>): OptionVec<number, M>;
+  clamp(this: OptionVec<number, N>, lo: number, hi: number, out?: OptionVec<number>): OptionVec<T, N> | OptionVec<number> {
+    if (typeof lo !== 'number') throwElementTypeError('OptionVec.clamp', lo, 'number');
+    if (typeof hi !== 'number') throwElementTypeError('OptionVec.clamp', hi, 'number');
+    if (!(lo <= hi)) throwBoundsError('OptionVec.clamp', lo, hi);
+    const data = this.#data as readonly number[];
+    const length = this.#length;
+    const dst = out === undefined ? this.#data : this.#outData('OptionVec.clamp', out);
+    checkNumbers('OptionVec.clamp', data, length, '');
+    clampInto(dst, data, lo, hi, length);
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Replaces every element by its absolute value. `abs(-0)` is `0`; `NaN` stays `NaN`.
+   *
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when `out` has a different length.
+   * @throws TypeError when `out` is not an `OptionVec`, or an element is not a number.
+   */
+  abs(this: OptionVec<number, N>): this;
+  /**
+   * Replaces every element by its absolute value. `abs(-0)` is `0`; `NaN` stays `NaN`.
+   *
+   * @param out - where to write; by default this vector. An `OptionVec<number>` of the same
+   * length; it may be this vector (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws RangeError when `out` has a different length.
+   * @throws TypeError when `out` is not an `OptionVec`, or an element is not a number.
+   */
+  abs<M extends number>(this: OptionVec<number, N>, out: OptionVec<number, M>): OptionVec<number, M>;
+  abs(this: OptionVec<number, N>, out?: OptionVec<number>): OptionVec<T, N> | OptionVec<number> {
+    const data = this.#data as readonly number[];
+    const length = this.#length;
+    const dst = out === undefined ? this.#data : this.#outData('OptionVec.abs', out);
+    checkNumbers('OptionVec.abs', data, length, '');
+    absInto(dst, data, length);
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Replaces every element by `fn(element, index)`, in index order.
+   *
+   * All-or-nothing: the results are collected first and written only after the last call,
+   * so if `fn` throws or returns a non-number, nothing was changed; `fn` also sees the
+   * original elements throughout. Collecting uses a scratch `Float64Array` of up to 65536
+   * elements, kept between calls (a nested `map` from inside `fn` gets its own); longer
+   * vectors allocate one per call.
+   *
+   * @param fn - called with each live element and its index; must return a number.
+   * @returns `out` when given, else this vector, with the results.
+   * @throws TypeError when `fn` is not a function or returns a non-number, `out` is not an
+   * `OptionVec`, or an element is not a number.
+   * @throws RangeError when `out` has a different length.
+   * @throws Error when `fn` changes the length of this vector or of `out`.
+   */
+  map(this: OptionVec<number, N>, fn: (value: number, index: number) => number): this;
+  /**
+   * Replaces every element by `fn(element, index)`, in index order.
+   *
+   * All-or-nothing: the results are collected first and written only after the last call,
+   * so if `fn` throws or returns a non-number, nothing was changed; `fn` also sees the
+   * original elements throughout. Collecting uses a scratch `Float64Array` of up to 65536
+   * elements, kept between calls (a nested `map` from inside `fn` gets its own); longer
+   * vectors allocate one per call.
+   *
+   * @param fn - called with each live element and its index; must return a number.
+   * @param out - where to write; by default this vector. An `OptionVec<number>` of the same
+   * length; it may be this vector (each slot is read before it is written).
+   * @returns `out` when given, else this vector, with the results.
+   * @throws TypeError when `fn` is not a function or returns a non-number, `out` is not an
+   * `OptionVec`, or an element is not a number.
+   * @throws RangeError when `out` has a different length.
+   * @throws Error when `fn` changes the length of this vector or of `out`.
+   */
+  map<M extends number>(this: OptionVec<number, N>, fn: (value: number, index: number) => number, out: OptionVec<number, M>): OptionVec<number, M>;
+  map(this: OptionVec<number, N>, fn: (value: number, index: number) => number, out?: OptionVec<number>): OptionVec<T, N> | OptionVec<number> {
+    if (typeof fn !== 'function') throwNotAFunction('OptionVec.map', 'fn', fn);
+    const data = this.#data;
+    const length = this.#length;
+    if (out !== undefined) this.#outData('OptionVec.map', out);
+    // Take the scratch buffer, so that a map called from fn cannot write into it.
+    let staged = OptionVec.#mapScratch;
+    OptionVec.#mapScratch = null;
+    if (staged === null || staged.length < length) staged = new Float64Array(length);
+    for (let i = 0; i < length; i++) {
+      const x = data[i];
+      if (typeof x !== 'number') throwNonNumber('OptionVec.map', x, i, '');
+      const value = fn(x, i);
+      if (typeof value !== 'number') throwCallbackResultError('OptionVec.map', value, i, 'number');
+      staged[i] = value;
+    }
+    if (this.#length !== length) throwModifiedDuringCallback('OptionVec.map', length, this.#length);
+    const target = out === undefined ? this : out;
+    if (target.#length !== length) throwModifiedDuringCallback('OptionVec.map', length, target.#length);
+    const dst = target.#data;
+    for (let i = 0; i < length; i++) dst[i] = staged[i];
+    if (staged.length <= MAP_SCRATCH_LIMIT) OptionVec.#mapScratch = staged;
+    return target;
+  }
+
+  /**
+   * Replaces the contents with `count` elements of `source` starting at `srcStart`: afterwards
+   * `length === count` and `this[i] === source[srcStart + i]`. All-or-nothing. When the vector
+   * shrinks, the slots it no longer uses are set back to `undefined`.
+   *
+   * An `OptionVec`, `F64Vec` or typed array source is read in place (an `OptionVec` source's
+   * elements are checked to be numbers); other sources (arrays, iterables, other vector
+   * classes) are read once into a `Float64Array` and checked element by element first, all of
+   * them, not only the copied range. The source may be this vector: `v.copyFrom(v, 1)` drops
+   * the first element. Elements of a typed array of another number type are taken as the
+   * numbers they read as.
+   *
+   * @param source - an array, typed array of numbers, vector or iterable.
+   * @param srcStart - an integer in `[0, source length]`; default 0.
+   * @param count - an integer in `[0, source length - srcStart]`; default: everything from `srcStart`.
+   * @returns this vector.
+   * @throws CapacityError when `count > capacity`.
+   * @throws RangeError or TypeError when `srcStart` or `count` is out of range or not an integer.
+   * @throws TypeError when `source` is not a source of numbers.
+   */
+  copyFrom(this: OptionVec<number, N>, source: VecSource<number>, srcStart?: number, count?: number): this;
+  copyFrom(this: OptionVec<number, N>, source: VecSource<number>, srcStart = 0, count?: number): OptionVec<T, N> | OptionVec<number, N> {
+    const where = 'OptionVec.copyFrom';
+    // The source first: staging an array or iterable may run code that changes this vector.
+    let vecItems: readonly unknown[] | null = null;
+    let items: ArrayLike<number> | null = null;
+    let available: number;
+    if (source instanceof OptionVec) {
+      vecItems = source.#data;
+      available = source.#length;
+      checkNumbers(where, vecItems, available, OF_SOURCE);
+    } else if (source instanceof F64Vec) {
+      items = source.view();
+      available = items.length;
+    } else {
+      const staged = stageNumbers(where, source);
+      // stageNumbers answers with a count only past MAX_CAPACITY elements, more than any vector holds.
+      if (typeof staged === 'number') throwCapacityError(where, source, this.#data.length, this.#length, staged);
+      items = staged;
+      available = staged.length;
+    }
+    checkIntegerInRange(where, 'srcStart', srcStart, available);
+    const n = count === undefined ? available - srcStart : count;
+    checkIntegerInRange(where, 'count', n, available - srcStart);
+    const data = this.#data;
+    const length = this.#length;
+    if (n > data.length) throwCopyCapacityError(where, source, data.length, length, n);
+    // SAFETY: when the source is this vector, slot srcStart + i is read before slot i is
+    // written (srcStart >= 0), so a forward copy is right.
+    if (vecItems !== null) {
+      for (let i = 0; i < n; i++) data[i] = vecItems[srcStart + i] as number;
+    } else {
+      const from = items as ArrayLike<number>;
+      for (let i = 0; i < n; i++) data[i] = from[srcStart + i];
+    }
+    if (n < length) data.fill(undefined, n, length);
+    this.#length = n;
+    return this;
+  }
+
+  /**
+   * Writes the live elements into `target` starting at `targetStart`, all-or-nothing, and
+   * returns `target`.
+   *
+   * - a typed array of numbers: `targetStart + length` must be at most its length; the
+   *   elements are converted as the target stores them.
+   * - an array: `targetStart` must be at most its length (no holes); the array grows as needed.
+   * - a vector: `targetStart` must be at most its length; elements from there on are
+   *   overwritten and the vector grows as needed within its capacity (its length becomes
+   *   `max(length, targetStart + this.length)`). An `OptionVec` target is written directly
+   *   (this vector itself too, like `copyWithin`: `v.copyTo(v, 1)` shifts up by one); other
+   *   vector classes through their `splice`, converting as they store.
+   *
+   * @param target - the destination.
+   * @param targetStart - an integer, default 0.
+   * @throws RangeError or TypeError when `targetStart` is out of range or not an integer.
+   * @throws CapacityError when a vector target's capacity is too small.
+   * @throws TypeError when `target` is none of those, or holds bigints; or when an element of
+   * this vector is not a number (possible only through a type cast).
+   */
+  copyTo<Target extends NumberCopyTarget>(this: OptionVec<number, N>, target: Target, targetStart = 0): Target {
+    const where = 'OptionVec.copyTo';
+    const data = this.#data;
+    const length = this.#length;
+    checkNumbers(where, data, length, '');
+    if (target instanceof OptionVec) {
+      const targetData = target.#data;
+      const targetLength = target.#length;
+      checkIntegerInRange(where, 'targetStart', targetStart, targetLength);
+      const end = targetStart + length;
+      if (end > targetData.length) throwCopyCapacityError(where, target, targetData.length, targetLength, end);
+      // SAFETY: copyWithin moves overlapping ranges as if through a copy.
+      if (targetData === data) data.copyWithin(targetStart, 0, length);
+      else for (let i = 0; i < length; i++) targetData[targetStart + i] = data[i];
+      if (end > targetLength) target.#length = end;
+      return target;
+    }
+    copyToForeign(where, data as readonly number[], length, target, targetStart);
+    return target;
+  }
+
+  /** Scratch buffer of `map`, taken while in use (see {@link OptionVec.map}). */
+  static #mapScratch: Float64Array | null = null;
+
+  /**
+   * A vector operand, checked against this vector's length and resolved to what the loops
+   * read: the backing array of an `OptionVec` (its live elements checked to be numbers when
+   * `check`; `dot` checks them in its loop instead), or a `Float64Array` (an `F64Vec`'s view,
+   * a `Float64Array`, or a copy of an array operand). Called before the kernel reads anything
+   * of this vector: reading an array operand may run code that changes this vector.
+   */
+  #operand(where: string, operand: unknown, scalar: boolean, check: boolean): readonly number[] | Float64Array {
+    let src: readonly unknown[] | Float64Array;
+    if (operand instanceof OptionVec) {
+      if (operand.#length !== this.#length) throwLengthMismatch(where, this.#length, operand.#length, 'the operand');
+      src = operand.#data;
+      if (check && src !== this.#data) checkNumbers(where, src, operand.#length, OF_OPERAND);
+      return src as readonly number[];
+    }
+    if (operand instanceof F64Vec) {
+      src = operand.view();
+    } else if (typedArrayKind(operand) === 'Float64Array') {
+      src = operand as Float64Array;
+    } else if (Array.isArray(operand)) {
+      // Refuse a wrong length before reading a single element.
+      if (operand.length !== this.#length) throwLengthMismatch(where, this.#length, operand.length, 'the operand');
+      src = stageArray(where, operand);
+    } else {
+      return throwOperandError(where, operand, scalar ? OPERAND_OR_SCALAR : OPERAND);
+    }
+    if (src.length !== this.#length) throwLengthMismatch(where, this.#length, src.length, 'the operand');
+    return src;
+  }
+
+  /** The backing array of `out`, after checking that it is an `OptionVec` of this vector's length. */
+  #outData(where: string, out: unknown): (number | undefined)[] {
+    if (!(out instanceof OptionVec)) return throwOutError(where, out, 'OptionVec');
+    if (out.#length !== this.#length) throwLengthMismatch(where, this.#length, out.#length, 'out');
+    return out.#data;
   }
 
   /**

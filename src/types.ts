@@ -21,6 +21,11 @@ export type Comparator<T> = (a: T, b: T) => number;
  * interface. Every failing operation throws before changing anything, so a caught error
  * leaves the vector exactly as it was.
  *
+ * The one deliberate window is {@link FixedVec.view} on the typed vectors: a zero-copy typed
+ * array over the live elements. Like any typed array, its `.buffer` is the whole backing
+ * buffer, and a view taken before the length shrinks still covers the old range; call
+ * `view()` again after any change of length.
+ *
  * @typeParam T - the element type.
  * @typeParam N - the capacity, as a literal type where it is known (`F64Vec<16>`).
  * @typeParam View - what {@link FixedVec.view} returns.
