@@ -235,7 +235,9 @@ export function throwModifiedDuringCallback(where: string, before: number, after
  * @throws TypeError always.
  */
 export function throwSourceKindError(where: string, source: ArrayBufferView, expected: string): never {
-  throw new TypeError(`${where}: cannot take the elements of a ${source.constructor.name} into a vector of ${expected}s`);
+  // The kind from Symbol.toStringTag, not constructor.name, which bundlers rename.
+  const kind = Object.prototype.toString.call(source).slice(8, -1);
+  throw new TypeError(`${where}: cannot take the elements of a ${kind} into a vector of ${expected}s`);
 }
 
 /**

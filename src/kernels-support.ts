@@ -121,8 +121,7 @@ export function throwOperandError(where: string, value: unknown, expected: strin
  * @throws TypeError always.
  */
 export function throwOutError(where: string, value: unknown, className: string): never {
-  const article = /^[AEFHILMNORSX]/.test(className) ? 'an' : 'a'; // as spoken: an F64Vec, an OptionVec, a U8Vec
-  throw new TypeError(`${where}: out must be ${article} ${className} of the same length, got ${describeOperand(value)}`);
+  throw new TypeError(`${where}: out must be ${withArticle(className)} of the same length, got ${describeOperand(value)}`);
 }
 
 /**
@@ -220,12 +219,21 @@ export function throwTargetRangeError(where: string, targetStart: unknown, count
   throw new RangeError(message);
 }
 
-/** Like `describeValue`, but names typed arrays and vectors with their length. */
+/** A class name with its article, as spoken: "an F64Vec", "an OptionVec", "a U8Vec". */
+function withArticle(name: string): string {
+  return `${/^[AEFHILMNORSX]/.test(name) ? 'an' : 'a'} ${name}`;
+}
+
+/**
+ * Like `describeValue`, but names typed arrays and vectors with their length. The name comes
+ * from `Symbol.toStringTag` (which every typed array and slabvec vector defines), not from
+ * `constructor.name`, which bundlers and minifiers rename.
+ */
 function describeOperand(value: unknown): string {
   if (typeof value === 'object' && value !== null) {
-    const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+    const tag = Object.prototype.toString.call(value).slice(8, -1);
     const length = (value as { length?: unknown }).length;
-    if (typeof name === 'string' && name !== 'Object' && typeof length === 'number') return `a ${name} of length ${length}`;
+    if (tag !== 'Object' && typeof length === 'number') return `${withArticle(tag)} of length ${length}`;
   }
   return describeValue(value);
 }
