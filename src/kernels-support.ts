@@ -31,9 +31,6 @@ export const SUM_BLOCK_SHIFT = 7;
 /** Independent accumulators in a leaf block: the adds of one lane do not wait for the others. */
 export const SUM_LANES = 8;
 
-/** The unit roundoff of double precision, `2^-53`. */
-export const UNIT_ROUNDOFF = 2 ** -53;
-
 /**
  * An upper bound `h` on the number of rounded additions any one term passes through in the
  * pairwise sum of `n` terms, so that, without overflow,
