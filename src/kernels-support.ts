@@ -241,3 +241,30 @@ function describeOperand(value: unknown): string {
  * one call, with no user code in between.
  */
 export const CLAMP_BOUNDS = /* @__PURE__ */ new Float64Array(2);
+
+/**
+ * The slow path of \`norm\` (F64Vec and OptionVec<number>), taken only when the plain sum of
+ * squares overflowed or may have underflowed: divides by the largest magnitude first, so that
+ * no square overflows or underflows. Shared between the classes because it is rare; the hot
+ * reductions stay per class.
+ */
+export function scaledNorm(data: ArrayLike<number>, length: number): number {
+  let largest = 0;
+  for (let i = 0; i < length; i++) {
+    const x = Math.abs(data[i]);
+    if (x > largest) largest = x;
+    else if (x !== x) return NaN;
+  }
+  if (largest === 0 || largest === Infinity) return largest;
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let i = 0;
+  for (const end = length - 3; i < end; i += 4) {
+    const x0 = data[i] / largest, x1 = data[i + 1] / largest, x2 = data[i + 2] / largest, x3 = data[i + 3] / largest;
+    s0 += x0 * x0; s1 += x1 * x1; s2 += x2 * x2; s3 += x3 * x3;
+  }
+  for (; i < length; i++) {
+    const x = data[i] / largest;
+    s0 += x * x;
+  }
+  return largest * Math.sqrt((s0 + s1) + (s2 + s3));
+}

@@ -34,7 +34,7 @@ import {
   isIterable,
   typedArrayKind,
 } from './internal.js';
-import { SUM_BLOCK, throwCopyCapacityError, throwTargetError, throwTargetRangeError } from './kernels-support.js';
+import { SUM_BLOCK, scaledNorm, throwCopyCapacityError, throwTargetError, throwTargetRangeError } from './kernels-support.js';
 import type { FixedVec } from './types.js';
 
 /** What a failing element check says about an element of the operand, after its index. */
@@ -457,28 +457,6 @@ export function normOf(where: string, data: readonly unknown[], length: number):
   if (squares >= NORM_TINY && squares < Infinity) return Math.sqrt(squares);
   // pairwiseSumOfSquares checked every element: they are all numbers.
   return scaledNorm(data as readonly number[], length);
-}
-
-/** The slow path of `normOf`: divides by the largest magnitude so that no square overflows or underflows. */
-function scaledNorm(data: readonly number[], length: number): number {
-  let largest = 0;
-  for (let i = 0; i < length; i++) {
-    const x = Math.abs(data[i]);
-    if (x > largest) largest = x;
-    else if (x !== x) return NaN;
-  }
-  if (largest === 0 || largest === Infinity) return largest;
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  let i = 0;
-  for (const end = length - 3; i < end; i += 4) {
-    const x0 = data[i] / largest, x1 = data[i + 1] / largest, x2 = data[i + 2] / largest, x3 = data[i + 3] / largest;
-    s0 += x0 * x0; s1 += x1 * x1; s2 += x2 * x2; s3 += x3 * x3;
-  }
-  for (; i < length; i++) {
-    const x = data[i] / largest;
-    s0 += x * x;
-  }
-  return largest * Math.sqrt((s0 + s1) + (s2 + s3));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -63,7 +63,7 @@ export function renderKernelImports(spec: ElementSpec): string {
   const isBig = family === 'bigint';
   return `import {
   type ${isBig ? 'BigIntCopyTarget' : 'NumberCopyTarget'},${family === 'float' ? '\n  CLAMP_BOUNDS,' : ''}
-  forwardOverlap,
+  forwardOverlap,${spec.id === 'f64' ? '\n  scaledNorm,' : ''}
   throwBoundsError,
   throwCallbackResultError,
   throwCopyCapacityError,
@@ -244,7 +244,7 @@ function numberReductions(spec: ElementSpec, family: Family): string {
     // Fast path: nothing overflowed (the sum is finite) and the sum is far above the
     // range where underflow in the squares could matter (2^-900).
     if (squares >= ${tiny} && squares < Infinity) return Math.sqrt(squares);
-    return ${C}.#scaledNorm(data, length);`
+    return scaledNorm(data, length);`
       : `    this.#storage('${C}.norm');
     return Math.sqrt(this.sumOfSquares());`;
   const normDoc =
@@ -931,33 +931,7 @@ function helpers(spec: ElementSpec, family: Family): string {
   static #pairwiseStack = new Float64Array(32);
 
 `;
-  const scaledNorm =
-    spec.id === 'f64'
-      ? `  /** The slow path of \`norm\`: divides by the largest magnitude so that no square overflows or underflows. */
-  static #scaledNorm(data: ${A}, length: number): number {
-    let largest = 0;
-    for (let i = 0; i < length; i++) {
-      const x = Math.abs(data[i]);
-      if (x > largest) largest = x;
-      else if (x !== x) return NaN;
-    }
-    if (largest === 0 || largest === Infinity) return largest;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    let i = 0;
-    for (const end = length - 3; i < end; i += 4) {
-      const x0 = data[i] / largest, x1 = data[i + 1] / largest, x2 = data[i + 2] / largest, x3 = data[i + 3] / largest;
-      s0 += x0 * x0; s1 += x1 * x1; s2 += x2 * x2; s3 += x3 * x3;
-    }
-    for (; i < length; i++) {
-      const x = data[i] / largest;
-      s0 += x * x;
-    }
-    return largest * Math.sqrt((s0 + s1) + (s2 + s3));
-  }
-
-`
-      : '';
-  return `${sums}${scaledNorm}  /** Scratch buffer of \`map\`, taken while in use (see {@link ${C}.map}). */
+  return `${sums}  /** Scratch buffer of \`map\`, taken while in use (see {@link ${C}.map}). */
   static #mapScratch: ${A} | null = null;
 
   /**

@@ -37,6 +37,7 @@ import {
   type NumberCopyTarget,
   CLAMP_BOUNDS,
   forwardOverlap,
+  scaledNorm,
   throwBoundsError,
   throwCallbackResultError,
   throwCopyCapacityError,
@@ -1044,7 +1045,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     // Fast path: nothing overflowed (the sum is finite) and the sum is far above the
     // range where underflow in the squares could matter (2^-900).
     if (squares >= 1.1830521861667747e-271 && squares < Infinity) return Math.sqrt(squares);
-    return F64Vec.#scaledNorm(data, length);
+    return scaledNorm(data, length);
   }
 
   /**
@@ -1520,28 +1521,6 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
 
   /** The partial sums of the pairwise reductions (never reentered: no callbacks run inside them). */
   static #pairwiseStack = new Float64Array(32);
-
-  /** The slow path of `norm`: divides by the largest magnitude so that no square overflows or underflows. */
-  static #scaledNorm(data: Float64Array, length: number): number {
-    let largest = 0;
-    for (let i = 0; i < length; i++) {
-      const x = Math.abs(data[i]);
-      if (x > largest) largest = x;
-      else if (x !== x) return NaN;
-    }
-    if (largest === 0 || largest === Infinity) return largest;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    let i = 0;
-    for (const end = length - 3; i < end; i += 4) {
-      const x0 = data[i] / largest, x1 = data[i + 1] / largest, x2 = data[i + 2] / largest, x3 = data[i + 3] / largest;
-      s0 += x0 * x0; s1 += x1 * x1; s2 += x2 * x2; s3 += x3 * x3;
-    }
-    for (; i < length; i++) {
-      const x = data[i] / largest;
-      s0 += x * x;
-    }
-    return largest * Math.sqrt((s0 + s1) + (s2 + s3));
-  }
 
   /** Scratch buffer of `map`, taken while in use (see {@link F64Vec.map}). */
   static #mapScratch: Float64Array | null = null;
