@@ -346,6 +346,7 @@ export class ${C}<N extends number = number> implements FixedVec<${T}, N, ${A}> 
    */
   tryExtend(source: VecSource<${T}>): boolean {
     const items = ${C}.#staged('${C}.tryExtend', source, this.#storage('${C}.tryExtend').length - this.#length);
+    // Measured again: staging an iterable ran user code, which may have changed the length.
     if (typeof items === 'number' || items.length > this.#storage('${C}.tryExtend').length - this.#length) return false;
     this.#append('${C}.tryExtend', source, items);
     return true;

@@ -336,6 +336,7 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
    */
   tryExtend(source: VecSource<number>): boolean {
     const items = F32Vec.#staged('F32Vec.tryExtend', source, this.#storage('F32Vec.tryExtend').length - this.#length);
+    // Measured again: staging an iterable ran user code, which may have changed the length.
     if (typeof items === 'number' || items.length > this.#storage('F32Vec.tryExtend').length - this.#length) return false;
     this.#append('F32Vec.tryExtend', source, items);
     return true;

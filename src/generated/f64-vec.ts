@@ -337,6 +337,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    */
   tryExtend(source: VecSource<number>): boolean {
     const items = F64Vec.#staged('F64Vec.tryExtend', source, this.#storage('F64Vec.tryExtend').length - this.#length);
+    // Measured again: staging an iterable ran user code, which may have changed the length.
     if (typeof items === 'number' || items.length > this.#storage('F64Vec.tryExtend').length - this.#length) return false;
     this.#append('F64Vec.tryExtend', source, items);
     return true;

@@ -335,6 +335,7 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    */
   tryExtend(source: VecSource<number>): boolean {
     const items = I32Vec.#staged('I32Vec.tryExtend', source, this.#storage('I32Vec.tryExtend').length - this.#length);
+    // Measured again: staging an iterable ran user code, which may have changed the length.
     if (typeof items === 'number' || items.length > this.#storage('I32Vec.tryExtend').length - this.#length) return false;
     this.#append('I32Vec.tryExtend', source, items);
     return true;

@@ -335,6 +335,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   tryExtend(source: VecSource<bigint>): boolean {
     const items = I64Vec.#staged('I64Vec.tryExtend', source, this.#storage('I64Vec.tryExtend').length - this.#length);
+    // Measured again: staging an iterable ran user code, which may have changed the length.
     if (typeof items === 'number' || items.length > this.#storage('I64Vec.tryExtend').length - this.#length) return false;
     this.#append('I64Vec.tryExtend', source, items);
     return true;

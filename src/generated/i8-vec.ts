@@ -335,6 +335,7 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
    */
   tryExtend(source: VecSource<number>): boolean {
     const items = I8Vec.#staged('I8Vec.tryExtend', source, this.#storage('I8Vec.tryExtend').length - this.#length);
+    // Measured again: staging an iterable ran user code, which may have changed the length.
     if (typeof items === 'number' || items.length > this.#storage('I8Vec.tryExtend').length - this.#length) return false;
     this.#append('I8Vec.tryExtend', source, items);
     return true;

@@ -335,6 +335,7 @@ export class U16Vec<N extends number = number> implements FixedVec<number, N, Ui
    */
   tryExtend(source: VecSource<number>): boolean {
     const items = U16Vec.#staged('U16Vec.tryExtend', source, this.#storage('U16Vec.tryExtend').length - this.#length);
+    // Measured again: staging an iterable ran user code, which may have changed the length.
     if (typeof items === 'number' || items.length > this.#storage('U16Vec.tryExtend').length - this.#length) return false;
     this.#append('U16Vec.tryExtend', source, items);
     return true;

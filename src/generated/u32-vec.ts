@@ -335,6 +335,7 @@ export class U32Vec<N extends number = number> implements FixedVec<number, N, Ui
    */
   tryExtend(source: VecSource<number>): boolean {
     const items = U32Vec.#staged('U32Vec.tryExtend', source, this.#storage('U32Vec.tryExtend').length - this.#length);
+    // Measured again: staging an iterable ran user code, which may have changed the length.
     if (typeof items === 'number' || items.length > this.#storage('U32Vec.tryExtend').length - this.#length) return false;
     this.#append('U32Vec.tryExtend', source, items);
     return true;

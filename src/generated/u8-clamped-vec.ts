@@ -335,6 +335,7 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    */
   tryExtend(source: VecSource<number>): boolean {
     const items = U8ClampedVec.#staged('U8ClampedVec.tryExtend', source, this.#storage('U8ClampedVec.tryExtend').length - this.#length);
+    // Measured again: staging an iterable ran user code, which may have changed the length.
     if (typeof items === 'number' || items.length > this.#storage('U8ClampedVec.tryExtend').length - this.#length) return false;
     this.#append('U8ClampedVec.tryExtend', source, items);
     return true;

@@ -335,6 +335,7 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
    */
   tryExtend(source: VecSource<number>): boolean {
     const items = U8Vec.#staged('U8Vec.tryExtend', source, this.#storage('U8Vec.tryExtend').length - this.#length);
+    // Measured again: staging an iterable ran user code, which may have changed the length.
     if (typeof items === 'number' || items.length > this.#storage('U8Vec.tryExtend').length - this.#length) return false;
     this.#append('U8Vec.tryExtend', source, items);
     return true;
