@@ -19,6 +19,32 @@
  */
 export type Family = 'float' | 'wrap32' | 'wrap' | 'clamped' | 'bigint';
 
+/**
+ * What each family's arithmetic does, for the TSDoc of the element-wise kernels (the
+ * `{{arithmetic}}` slot of the templates). `{{...}}` inside is filled from the row.
+ */
+export const ARITHMETIC: Readonly<Record<Family, string>> = {
+  float: 'IEEE double arithmetic; `NaN` and infinities propagate.',
+  wrap32:
+    'Integer results wrap modulo 2^{{bits}} as `{{arrayName}}` stores them (results outside the\n' +
+    'range wrap around). An integer scalar is reduced modulo 2^32 first and products use\n' +
+    '`Math.imul`, so add, sub, mul and axpy with integer operands give the exact result wrapped,\n' +
+    'even where a double would round. A fractional, `NaN` or infinite scalar is applied in\n' +
+    'double and the double result converted: truncated toward zero, and `NaN` or `±Infinity`\n' +
+    'store `0`.',
+  wrap:
+    'Integer results wrap modulo 2^{{bits}} as `{{arrayName}}` stores them (results outside the\n' +
+    'range wrap around: in an I8Vec, 100 + 100 is -56). An integer scalar is reduced modulo\n' +
+    '2^32 first and products are exact in double, so add, sub, mul and axpy with integer\n' +
+    'operands give the exact result wrapped. A fractional, `NaN` or infinite scalar is applied\n' +
+    'in double and the double result converted: truncated toward zero, and `NaN` or\n' +
+    '`±Infinity` store `0`.',
+  clamped:
+    'Computed in double, then stored as `Uint8ClampedArray` stores: clamped to [0, 255] and\n' +
+    'rounded half to even (200 + 100 is 255, 3 - 5 is 0, 5 / 2 is 2); `NaN` stores 0.',
+  bigint: 'Exact `bigint` arithmetic, then wrapped modulo 2^64 on store, as `{{arrayName}}` converts.',
+};
+
 /** One element type: everything the template, the tests and the benchmarks need to know. */
 export interface ElementSpec {
   /** Short id, as in `@thi.ng`: `"f64"`, `"u8c"`, ... Also the class's static `elementType`. */
@@ -46,6 +72,8 @@ export interface ElementSpec {
   readonly exactSumLength?: string;
   /** How a JavaScript value is converted on store, for the class TSDoc. */
   readonly conversion: string;
+  /** Replaces the family's {@link ARITHMETIC} note in the kernels' TSDoc, where the type differs from its family. */
+  readonly arithmetic?: string;
   /** Three values that exercise the type in the TSDoc example, as TypeScript source. */
   readonly example: readonly [string, string, string];
 }
@@ -62,6 +90,9 @@ export const ELEMENT_SPECS = [
     id: 'f32', className: 'F32Vec', arrayName: 'Float32Array', elementType: 'number', bytes: 4, fileName: 'f32-vec',
     family: 'float', signed: true, range: ['-3.4028234663852886e38', '3.4028234663852886e38'],
     conversion: 'rounded to the nearest float32 (`Math.fround`); out-of-range values become ±Infinity',
+    arithmetic:
+      'Computed in double and rounded to float32 on store; for `+ - * /` of float32 values\n' +
+      'that is the correctly rounded float32 result. IEEE special values propagate.',
     example: ['1.5', '-2', '0.25'],
   },
   {

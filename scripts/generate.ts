@@ -1,24 +1,228 @@
 /**
- * Generates one class per element type from `scripts/templates/typed-vec.ts`, plus the
- * barrel that exports them. `scripts/generate-cli.ts` (`npm run generate`) writes the
- * files; the test suite compares them with {@link staleFiles}.
+ * Generates one class per row of the element table (`scripts/element-types.ts`) from the
+ * template `scripts/templates/typed-vec.ts`, plus the barrel that exports them.
+ * `scripts/generate-cli.ts` (`npm run generate`) writes the files; the test suite compares
+ * them with {@link staleFiles}.
+ *
+ * The template scheme, in full:
+ *
+ * 1. A template is a TypeScript file in `scripts/templates/` that compiles as it stands:
+ *    `instance.ts` declares its placeholder names as F64Vec's, so `npm run typecheck`
+ *    checks every line of it.
+ * 2. A template emits the lines between its `//@part` and `//@endpart` lines; the rest is
+ *    scaffolding for the type checker (placeholder imports, stubs of the members another
+ *    template defines).
+ * 3. `//@include NAME` emits the part of `scripts/templates/NAME.ts` in its place.
+ * 4. `//@if COND`, `//@elif COND`, `//@else` and `//@endif` keep the lines between them only
+ *    for the element types COND holds for; they nest, and work in comments too. COND is
+ *    words joined by `|` (any of them), each an id (`f32`), a family (`float`, `wrap32`,
+ *    `wrap`, `clamped`, `bigint`), `number`, `signed` or `unsigned`, optionally `!`-negated.
+ * 5. The placeholder names (see {@link placeholderValues}) are replaced everywhere, strings
+ *    and comments included; `a`/`an` before `TVec` or `TArray` becomes the article of the
+ *    name it stands for.
+ * 6. `{{slot}}` in a comment is a documentation value of the element row (see
+ *    {@link slotValues}).
+ * 7. Imports of `../../src/X.js` become `../X.js`, as seen from `src/generated/`.
+ *
+ * Every marker is a line of its own (its first non-blank characters are `//@`). Anything
+ * the scheme does not know (a marker, a condition word, a slot) stops the generator.
  *
  * @module
  */
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ELEMENT_SPECS } from './element-types';
-import { renderTypedVec } from './templates/typed-vec';
+import { SUM_BLOCK, SUM_BLOCK_SHIFT, SUM_LANES, pairwiseRoundings } from '../src/kernels-support';
+import { ARITHMETIC, ELEMENT_SPECS, type ElementSpec } from './element-types';
 
 /** Where the generated files live, relative to the repository root. */
 export const GENERATED_DIR = 'src/generated';
 
-/** Every generated file: repository-relative path to its exact contents. */
-export function renderAll(): Map<string, string> {
+/** Where the templates live, relative to the repository root. */
+const TEMPLATES_DIR = 'scripts/templates';
+
+/** The template every class is generated from; it includes the others. */
+const MAIN_TEMPLATE = 'typed-vec';
+
+/**
+ * What each placeholder name of `instance.ts` stands for in the class of `spec`, as source
+ * text. Names are matched as whole words, also with the endings `Iterator` (`TVecIterator`)
+ * and `s` (`TElems`, "numbers").
+ */
+export function placeholderValues(spec: ElementSpec): ReadonlyMap<string, string> {
+  const isBig = spec.elementType === 'bigint';
+  return new Map([
+    ['TVec', spec.className],
+    ['TArray', spec.arrayName],
+    ['TElem', spec.elementType],
+    ['TJson', isBig ? 'string[]' : 'number[]'],
+    ['ELEMENT_ID', `'${spec.id}'`],
+    ['ELEMENT', `'${spec.elementType}'`],
+    ['ZERO', isBig ? '0n' : '0'],
+    ['BYTES', String(spec.bytes)],
+    ['NumberTypedArray', isBig ? 'BigIntTypedArray' : 'NumberTypedArray'],
+    ['NumberCopyTarget', isBig ? 'BigIntCopyTarget' : 'NumberCopyTarget'],
+  ]);
+}
+
+/** The documentation values `{{slot}}` can name, for the class of `spec`. */
+export function slotValues(spec: ElementSpec): ReadonlyMap<string, string> {
+  const [example1, example2, example3] = spec.example;
+  const isBig = spec.elementType === 'bigint';
+  return new Map([
+    ['arrayName', spec.arrayName],
+    ['arithmetic', spec.arithmetic ?? ARITHMETIC[spec.family]],
+    ['otherElement', isBig ? 'number' : 'bigint'],
+    ['literalSuffix', isBig ? 'n' : ''],
+    ['bytes', String(spec.bytes)],
+    ['bytesPerElement', spec.bytes === 1 ? '1 byte' : `${spec.bytes} bytes`],
+    ['bits', String(spec.bytes * 8)],
+    ['conversion', spec.conversion],
+    ['example1', example1],
+    ['example2', example2],
+    ['example3', example3],
+    ['min', spec.range[0]],
+    ['max', spec.range[1]],
+    ['exactSumLength', spec.exactSumLength ?? ''],
+    // The pairwise summation scheme of src/kernels-support.ts, for the error bounds.
+    ['sumBlock', String(SUM_BLOCK)],
+    ['sumLanes', String(SUM_LANES)],
+    ['leafRoundings', String(SUM_BLOCK / SUM_LANES + 3)],
+    ['roundingsOverLog2', String(SUM_BLOCK / SUM_LANES + 3 - SUM_BLOCK_SHIFT)],
+    ['roundingsAt1e6', String(pairwiseRoundings(1e6))],
+  ]);
+}
+
+/** Whether the condition word `word` holds for `spec` (rule 4). */
+function holds(word: string, spec: ElementSpec, where: string): boolean {
+  if (word.startsWith('!')) return !holds(word.slice(1), spec, where);
+  switch (word) {
+    case 'number':
+    case 'bigint':
+      return spec.elementType === word;
+    case 'signed':
+      return spec.signed;
+    case 'unsigned':
+      return !spec.signed;
+    case 'float':
+    case 'wrap32':
+    case 'wrap':
+    case 'clamped':
+      return spec.family === word;
+    default:
+      if (ELEMENT_SPECS.some((row) => row.id === word)) return spec.id === word;
+      throw new Error(`${where}: unknown condition word "${word}"`);
+  }
+}
+
+/** The lines of `scripts/templates/NAME.ts` between `//@part` and `//@endpart` (rule 2). */
+function partOf(root: string, name: string): { lines: string[]; file: string; firstLine: number } {
+  const file = `${TEMPLATES_DIR}/${name}.ts`;
+  const lines = readFileSync(join(root, file), 'utf8').split('\n');
+  const start = lines.findIndex((line) => line.trim() === '//@part');
+  const end = lines.findIndex((line) => line.trim() === '//@endpart');
+  if (start < 0 || end < start) throw new Error(`${file}: needs one //@part ... //@endpart region`);
+  return { lines: lines.slice(start + 1, end), file, firstLine: start + 2 };
+}
+
+/** Expands the markers of a part for `spec` (rules 3 and 4), returning the lines kept. */
+function expand(root: string, name: string, spec: ElementSpec): string[] {
+  const { lines, file, firstLine } = partOf(root, name);
+  const out: string[] = [];
+  // One frame per open //@if: whether some branch was taken already, and whether this one is.
+  const open: { taken: boolean; active: boolean; parentActive: boolean }[] = [];
+  const active = (): boolean => open.length === 0 || open[open.length - 1].active;
+  lines.forEach((line, index) => {
+    const where = `${file}:${firstLine + index}`;
+    const marker = /^\s*\/\/@(\w+)\s*(.*)$/.exec(line);
+    if (marker === null) {
+      if (active()) out.push(line);
+      return;
+    }
+    const [, verb, argument] = marker;
+    const test = (): boolean => argument.split('|').some((word) => holds(word.trim(), spec, where));
+    const top = open[open.length - 1];
+    switch (verb) {
+      case 'if': {
+        const parentActive = active();
+        const yes = parentActive && test();
+        open.push({ taken: yes, active: yes, parentActive });
+        break;
+      }
+      case 'elif':
+      case 'else': {
+        if (top === undefined) throw new Error(`${where}: //@${verb} without //@if`);
+        const yes = top.parentActive && !top.taken && (verb === 'else' || test());
+        top.active = yes;
+        top.taken ||= yes;
+        break;
+      }
+      case 'endif':
+        if (open.pop() === undefined) throw new Error(`${where}: //@endif without //@if`);
+        break;
+      case 'include':
+        if (active()) out.push(...expand(root, argument.trim(), spec));
+        break;
+      default:
+        throw new Error(`${where}: unknown marker //@${verb}`);
+    }
+  });
+  if (open.length > 0) throw new Error(`${file}: an //@if is not closed`);
+  return out;
+}
+
+/**
+ * "a" or "an" for a name as it is read aloud: a capital followed by a digit is spelled out
+ * ("an F64Vec", "a U8Vec"), anything else is read as a word ("a Float64Array", "an Int8Array").
+ */
+function articleFor(name: string): 'a' | 'an' {
+  if (/^[A-Z]\d/.test(name)) return /^[AEFHILMNORSX]/.test(name) ? 'an' : 'a';
+  return /^[AEIO]/.test(name) ? 'an' : 'a';
+}
+
+/** Replaces placeholders, articles, slots and import paths (rules 5 to 7). */
+function substitute(text: string, spec: ElementSpec): string {
+  const values = placeholderValues(spec);
+  const slots = slotValues(spec);
+  const names = [...values.keys()].sort((a, b) => b.length - a.length).join('|');
+  return text
+    .replace(/\b(a|an|A|An) (`?)(TVec|TArray)\b/g, (_all, article: string, tick: string, name: string) => {
+      const chosen = articleFor(values.get(name)!);
+      const spelled = article[0] === 'A' ? chosen[0].toUpperCase() + chosen.slice(1) : chosen;
+      return `${spelled} ${tick}${name}`;
+    })
+    .replace(new RegExp(`\\b(${names})(Iterator|s)?\\b`, 'g'), (_all, name: string, suffix = '') => values.get(name)! + suffix)
+    .split('\n')
+    .map((line) => fillSlots(line, slots))
+    .join('\n')
+    .replace(/from '\.\.\/\.\.\/src\//g, "from '../");
+}
+
+/**
+ * Fills the `{{slot}}`s of one line (rule 6). A value of several lines continues with the
+ * prefix of its line (` * ` inside a doc comment); slots inside a value are filled too.
+ */
+function fillSlots(line: string, slots: ReadonlyMap<string, string>): string {
+  const prefix = /^\s*(\* |\/\/ )?/.exec(line)![0];
+  return line.replace(/\{\{(\w+)\}\}/g, (_all, slot: string) => {
+    const value = slots.get(slot);
+    if (value === undefined) throw new Error(`templates: unknown slot {{${slot}}}`);
+    return fillSlots(value, slots).split('\n').join(`\n${prefix}`);
+  });
+}
+
+/** The generated source of the class of `spec`, from the templates under `root`. */
+export function renderClass(root: string, spec: ElementSpec): string {
+  // The pairwise loops of kernels.ts are written out for these constants.
+  if (SUM_BLOCK !== 128 || SUM_LANES !== 8) throw new Error('kernels.ts: the pairwise loops assume SUM_BLOCK 128 and SUM_LANES 8');
+  return `${substitute(expand(root, MAIN_TEMPLATE, spec).join('\n'), spec)}\n`;
+}
+
+/** Every generated file, from the templates under `root`: repository-relative path to its exact contents. */
+export function renderAll(root: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const spec of ELEMENT_SPECS) {
-    files.set(`${GENERATED_DIR}/${spec.fileName}.ts`, renderTypedVec(spec));
+    files.set(`${GENERATED_DIR}/${spec.fileName}.ts`, renderClass(root, spec));
   }
   files.set(`${GENERATED_DIR}/index.ts`, renderBarrel());
   return files;
@@ -51,7 +255,7 @@ function renderBarrel(): string {
 /** Generated paths whose contents on disk differ from what the template renders now. */
 export function staleFiles(root: string): string[] {
   const stale: string[] = [];
-  for (const [path, contents] of renderAll()) {
+  for (const [path, contents] of renderAll(root)) {
     let onDisk: string | undefined;
     try {
       onDisk = readFileSync(join(root, path), 'utf8');
@@ -70,7 +274,7 @@ export function staleFiles(root: string): string[] {
  */
 export function writeOrCheck(root: string, check: boolean): string[] {
   if (check) return staleFiles(root);
-  const files = renderAll();
+  const files = renderAll(root);
   for (const [path, contents] of files) writeFileSync(join(root, path), contents);
   return [...files.keys()];
 }

@@ -1,69 +1,28 @@
 /**
  * The numeric kernels of every typed vector class (reductions, element-wise operations,
- * bulk copies), spliced into the class body by `typed-vec.ts`.
+ * bulk copies), spliced into the class of `typed-vec.ts` at `//@include kernels`. The
+ * bigint classes take their reductions from `bigint-reductions.ts` instead.
  *
- * Like the rest of the template this is a plain function of the element spec: each class
- * gets its own copy of every loop, so each loop's element accesses stay monomorphic (field
- * notes section 1). Loops read `#data` through hoisted locals, call no callbacks (except
- * `map`), allocate nothing (except where a method's TSDoc says so), and leave every
- * `throw` to the module-scope helpers of `src/kernels-support.ts` and `src/errors.ts`
- * (field notes section 2).
+ * Each class gets its own copy of every loop, so each loop's element accesses stay
+ * monomorphic. Loops read `#data` through hoisted locals, call no callbacks (except `map`),
+ * allocate nothing (except where a method's TSDoc says so), and leave every `throw` to the
+ * module-scope helpers of `src/kernels-support.ts` and `src/errors.ts` (docs/design.md).
  *
  * @module
  */
 
-import type { ElementSpec } from '../element-types';
-import { SUM_BLOCK, SUM_BLOCK_SHIFT, SUM_LANES, pairwiseRoundings } from '../../src/kernels-support';
-
-/** How the arithmetic of an element type behaves, which decides the code of its kernels. */
-type Family =
-  /** IEEE doubles (f64) or float32 values computed in double (f32). */
-  | 'float'
-  /** 32-bit integers: wrap modulo 2^32; products need `Math.imul` to stay exact. */
-  | 'wrap32'
-  /** 8- and 16-bit integers: wrap modulo 2^bits; every product of an element and an int32 is exact in double. */
-  | 'wrap'
-  /** `Uint8ClampedArray`: clamp to [0, 255], round half to even. */
-  | 'clamped'
-  /** 64-bit integers as bigints: exact arithmetic, wrapped modulo 2^64 on store. */
-  | 'bigint';
-
-/** Per element type: its family and, for integer kinds, the largest length whose `sum` is always exact. */
-const TRAITS: Readonly<Record<string, { readonly family: Family; readonly exactSumLength?: string }>> = {
-  f64: { family: 'float' },
-  f32: { family: 'float' },
-  i32: { family: 'wrap32', exactSumLength: '2^22' },
-  u32: { family: 'wrap32', exactSumLength: '2^21' },
-  i16: { family: 'wrap' },
-  u16: { family: 'wrap' },
-  i8: { family: 'wrap' },
-  u8: { family: 'wrap' },
-  u8c: { family: 'clamped' },
-  i64: { family: 'bigint' },
-  u64: { family: 'bigint' },
-};
-
-/** Elements kept in the per-class scratch buffer of `map` between calls; longer maps allocate. */
-const MAP_SCRATCH_LIMIT = 65536;
-
-/** "a" or "an" before a class or typed array name, as it is read aloud ("an F64Vec", "a Float64Array"). */
-function an(word: string, code = false): string {
-  return `${/^([AEIO]|F\d)/.test(word) ? 'an' : 'a'} ${code ? `\`${word}\`` : word}`;
-}
-
-function traitsOf(spec: ElementSpec): { readonly family: Family; readonly exactSumLength?: string } {
-  const traits = TRAITS[spec.id];
-  if (traits === undefined) throw new Error(`kernels: no arithmetic traits for element type ${spec.id}`);
-  return traits;
-}
-
-/** The import line the generated file needs for the kernels (placed with the other imports). */
-export function renderKernelImports(spec: ElementSpec): string {
-  const { family } = traitsOf(spec);
-  const isBig = family === 'bigint';
-  return `import {
-  type ${isBig ? 'BigIntCopyTarget' : 'NumberCopyTarget'},${family === 'float' ? '\n  CLAMP_BOUNDS,' : ''}
-  forwardOverlap,${spec.id === 'f64' ? '\n  scaledNorm,' : ''}
+import {
+  throwCapacityError,
+  throwElementTypeError,
+  throwEmptyError,
+  throwModifiedDuringCallback,
+  throwNotAFunction,
+} from '../../src/errors.js';
+import { type NumberTypedArray, checkIntegerInRange, isBigIntTypedArray, isFixedVec } from '../../src/internal.js';
+import {
+  type NumberCopyTarget,
+  forwardOverlap,
+  scaledNorm,
   throwBoundsError,
   throwCallbackResultError,
   throwCopyCapacityError,
@@ -73,840 +32,97 @@ export function renderKernelImports(spec: ElementSpec): string {
   throwOutError,
   throwTargetError,
   throwTargetRangeError,
-} from '../kernels-support.js';
-`;
-}
+} from '../../src/kernels-support.js';
+import type { FixedVec, VecSource } from '../../src/types.js';
+import { BYTES, ELEMENT, TArray, ZERO, type TElem } from './instance';
 
-/** Renders the kernel methods of one class (indented class-body text). */
-export function renderKernels(spec: ElementSpec): string {
-  const { family } = traitsOf(spec);
-  const isBig = family === 'bigint';
-  return [
-    banner(spec),
-    isBig ? bigintReductions(spec) : numberReductions(spec, family),
-    documentOutOverloads(elementwise(spec, family)),
-    copies(spec),
-    helpers(spec, family),
-  ].join('');
-}
+export class TVec<N extends number = number> {
+  // Scaffolding: the members of typed-vec.ts that the kernels use.
+  #data = new TArray(0);
+  #length = 0;
+  #capacity = 0 as N;
+  #storage(_where: string): TArray {
+    return this.#data;
+  }
+  static #staged(_where: string, _source: VecSource<TElem>): NumberTypedArray | number {
+    return 0;
+  }
+  view(): TArray {
+    return this.#data;
+  }
 
-/**
- * Gives each overload pair \`name(...): this\` / \`name<M>(..., out): C<M>\` its own doc
- * comment: the shared comment without its \`@param out\` paragraph before the in-place form,
- * and the whole comment before the \`out\` form, so that TypeDoc (and editor hovers) document
- * each signature with exactly its own parameters.
- */
-function documentOutOverloads(text: string): string {
-  const pair = /( {2}\/\*\*\n[\s\S]*?\*\/\n)( {2}(\w+)\([^\n]*\): this;\n)( {2}\3<M extends number>\()/g;
-  return text.replace(pair, (_match, doc: string, inPlace: string, _name: string, outForm: string) => {
-    const withoutOut = doc.replace(/ {3}\* @param out - [\s\S]*?(?= {3}\* @)/, '');
-    return withoutOut + inPlace + doc + outForm;
-  });
-}
-
-function banner(spec: ElementSpec): string {
-  const isBig = spec.elementType === 'bigint';
-  return `  // ---------------------------------------------------------------------------------
-  // Numeric kernels, generated by scripts/templates/kernels.ts. Every kernel works on
-  // exactly the live elements [0, length). Element-wise operations share one design:
-  // op(args, out?) writes into this vector and returns it; with \`out\` (${an(spec.className)}
-  // of the same length, which may be this vector or an operand) they write there instead,
-  // leave this vector unchanged and return \`out\`. Operands are a ${spec.elementType} scalar,
-  // ${an(spec.className)} or ${an(spec.arrayName)} of the same length${isBig ? '' : ' (no silent conversion between kinds)'}.
-  // All checks come before the first write: a call that throws changes nothing.
+  //@part
+  // ---------------------------------------------------------------------------------
+  // Numeric kernels, from scripts/templates/kernels.ts. Every kernel works on exactly the
+  // live elements [0, length). Element-wise operations share one design: op(args, out?)
+  // writes into this vector and returns it; with `out` (a TVec of the same length, which
+  // may be this vector or an operand) they write there instead, leave this vector
+  // unchanged and return `out`. Operands are a TElem scalar, a TVec or a TArray of the
+  // same length (no silent conversion between kinds). All checks come before the first
+  // write: a call that throws changes nothing.
   // ---------------------------------------------------------------------------------
 
-`;
-}
-
-// ---------------------------------------------------------------------------------------
-// Reductions
-// ---------------------------------------------------------------------------------------
-
-function numberReductions(spec: ElementSpec, family: Family): string {
-  const C = spec.className;
-  const A = spec.arrayName;
-  const isFloat = family === 'float';
-  const isF32 = spec.id === 'f32';
-  const h1e6 = pairwiseRoundings(1e6);
-  const boundText = `|sum() - exact| <= gamma(h) * (|x_0| + ... + |x_(n-1)|), where n = length,
-   * u = 2^-53, gamma(h) = h*u / (1 - h*u) and h = ${SUM_BLOCK / SUM_LANES + 3} + ceil(log2(ceil(n / ${SUM_BLOCK}))), which
-   * is at most ceil(log2(n)) + ${SUM_BLOCK / SUM_LANES + 3 - SUM_BLOCK_SHIFT} for n >= ${SUM_BLOCK} (h = ${h1e6} at n = 10^6; the
-   * left-to-right loop has h = n - 1). That is |error| <= (h / 2) * eps * sum|x_i| to first
-   * order, eps = 2^-52. Derivation: \`pairwiseRoundings\` in src/kernels-support.ts.`;
-  const exactNote = (() => {
-    const t = TRAITS[spec.id];
-    if (isFloat) return '';
-    const always =
-      t.exactSumLength === undefined
-        ? `which always holds here: fewer than 2^32 elements of magnitude at most 2^16`
-        : `which always holds up to ${t.exactSumLength} elements`;
-    return always;
-  })();
-  const sumDoc = isFloat
-    ? `
-   * Pairwise summation: leaves of ${SUM_BLOCK} elements are summed with ${SUM_LANES} independent
+  //@if bigint
+  //@include bigint-reductions
+  //@else
+  /**
+   * The sum of the elements; `0` for an empty vector (the empty sum, as in NumPy).
+   *
+   //@if float
+   * Pairwise summation: leaves of {{sumBlock}} elements are summed with {{sumLanes}} independent
    * accumulators (so the additions overlap in the CPU), and leaf sums are added in balanced
    * binary trees. This is both faster than the naive left-to-right loop and more accurate,
    * and it allocates nothing. Error bound, barring overflow:
-   * ${boundText}
-   *${isF32 ? `
+   * |sum() - exact| <= gamma(h) * (|x_0| + ... + |x_(n-1)|), where n = length,
+   * u = 2^-53, gamma(h) = h*u / (1 - h*u) and h = {{leafRoundings}} + ceil(log2(ceil(n / {{sumBlock}}))), which
+   * is at most ceil(log2(n)) + {{roundingsOverLog2}} for n >= {{sumBlock}} (h = {{roundingsAt1e6}} at n = 10^6; the
+   * left-to-right loop has h = n - 1). That is |error| <= (h / 2) * eps * sum|x_i| to first
+   * order, eps = 2^-52. Derivation: `pairwiseRoundings` in src/kernels-support.ts.
+   *
+   //@if f32
    * The float32 elements are accumulated in double, and the result is a double: it is
    * not rounded to float32.
-   *` : ''}
-   * Special values: \`NaN\` if any element is \`NaN\` or if both \`+Infinity\` and \`-Infinity\`
-   * occur; \`±Infinity\` if an infinity occurs or a partial sum overflows (as with any
+   *
+   //@endif
+   * Special values: `NaN` if any element is `NaN` or if both `+Infinity` and `-Infinity`
+   * occur; `±Infinity` if an infinity occurs or a partial sum overflows (as with any
    * floating-point summation, that can happen even when the exact sum is finite). The sum
-   * of elements that are all \`-0\` is \`-0\` (the accumulators start at \`-0\`, the IEEE
-   * additive identity).`
-    : `
+   * of elements that are all `-0` is `-0` (the accumulators start at `-0`, the IEEE
+   * additive identity).
+   //@else
    * Exact whenever the sum of the magnitudes |x_0| + ... + |x_(n-1)| is at most 2^53
-   * (every partial sum is then an integer that a double holds exactly), ${exactNote}.
+   * (every partial sum is then an integer that a double holds exactly), which always holds
+   //@if wrap32
+   * up to {{exactSumLength}} elements.
+   //@else
+   * here: fewer than 2^32 elements of magnitude at most 2^16.
+   //@endif
    * Beyond that each addition rounds, and the pairwise order keeps the error within the
-   * bound documented on \`F64Vec.sum\`.`;
-  const minMax = (name: 'min' | 'max'): string => {
-    const op = name === 'min' ? '<' : '>';
-    const word = name === 'min' ? 'smallest' : 'largest';
-    const zero = name === 'min' ? '`min` of `-0` and `0` is `-0`' : '`max` of `-0` and `0` is `0`';
-    return `  /**
-   * The ${word} element.
-   *
-   * Throws on an empty vector: the ${name === 'min' ? 'minimum' : 'maximum'} of no elements does not exist, and
-   * returning \`${name === 'min' ? 'Infinity' : '-Infinity'}\` or \`undefined\` would pass a silent wrong value on
-   * (and \`${'number | undefined'}\` boxes every result; field notes section 4).${isFloat ? `
-   *
-   * \`NaN\` if any element is \`NaN\`, as \`Math.${name}\` does; ${zero}.` : ''}
-   *
-   * @throws EmptyError when the vector is empty.
-   */
-  ${name}(): number {
-    const data = this.#storage('${C}.${name}');
-    const length = this.#length;
-    if (length === 0) throwEmptyError('${C}.${name}');
-    let best = data[0];
-    for (let i = 1; i < length; i++) ${isFloat ? `best = Math.${name}(best, data[i]);` : `{
-      const x = data[i];
-      if (x ${op} best) best = x;
-    }`}
-    return best;
-  }
-
-`;
-  };
-  const argMinMax = (name: 'argmin' | 'argmax'): string => {
-    const op = name === 'argmin' ? '<' : '>';
-    const word = name === 'argmin' ? 'smallest' : 'largest';
-    const zeroCmp = name === 'argmin' ? '1 / x < 1 / best' : '1 / x > 1 / best';
-    const zeroDoc = name === 'argmin' ? '`-0` counts as smaller than `0`' : '`0` counts as larger than `-0`';
-    return `  /**
-   * The index of the ${word} element; the first such index when it occurs more than once.
-   * \`get(${name}())\` is the element \`${name === 'argmin' ? 'min' : 'max'}()\` returns.
-   *
-   * Throws on an empty vector, which has no index to return (-1 would be a valid-looking
-   * number that indexes from the end in \`at\`).${isFloat ? `
-   *
-   * \`NaN\`: the index of the first \`NaN\`, consistent with \`${name === 'argmin' ? 'min' : 'max'}()\` returning \`NaN\`.
-   * ${zeroDoc}, as in \`Math.${name === 'argmin' ? 'min' : 'max'}\`.` : ''}
-   *
-   * @throws EmptyError when the vector is empty.
-   */
-  ${name}(): number {
-    const data = this.#storage('${C}.${name}');
-    const length = this.#length;
-    if (length === 0) throwEmptyError('${C}.${name}');
-    let best = data[0];
-    let at = 0;${isFloat ? `
-    if (best !== best) return 0;` : ''}
-    for (let i = 1; i < length; i++) {
-      const x = data[i];
-      if (x ${op} best) {
-        best = x;
-        at = i;
-      }${isFloat ? ` else if (x !== x) {
-        return i;
-      } else if (x === 0 && best === 0 && ${zeroCmp}) {
-        best = x;
-        at = i;
-      }` : ''}
-    }
-    return at;
-  }
-
-`;
-  };
-  const tiny = 2 ** -900;
-  const normBody =
-    spec.id === 'f64'
-      ? `    const data = this.#storage('${C}.norm');
-    const length = this.#length;
-    if (length === 0) return 0;
-    const squares = this.sumOfSquares();
-    // Fast path: nothing overflowed (the sum is finite) and the sum is far above the
-    // range where underflow in the squares could matter (2^-900).
-    if (squares >= ${tiny} && squares < Infinity) return Math.sqrt(squares);
-    return scaledNorm(data, length);`
-      : `    this.#storage('${C}.norm');
-    return Math.sqrt(this.sumOfSquares());`;
-  const normDoc =
-    spec.id === 'f64'
-      ? `
-   *
-   * When the sum of squares would overflow or underflow (elements beyond about 1e154 or
-   * below about 1e-154), the elements are divided by the largest magnitude first, as BLAS
-   * \`nrm2\` does, so every finite input gives a finite, accurate result (that slow path adds
-   * about length/4 roundings of relative error). \`NaN\` if any element is \`NaN\` (unlike
-   * \`Math.hypot\`, which prefers \`Infinity\`); \`Infinity\` if an element is infinite.`
-      : isF32
-        ? `
-   *
-   * Squares of float32 values cannot overflow or underflow in double. \`NaN\` if any element
-   * is \`NaN\`, \`Infinity\` if an element is infinite.`
-        : `
-   *
-   * The sum of squares is exact while it stays at most 2^53 (see \`sumOfSquares\`); the
-   * square root rounds once.`;
-
-  return `  /**
-   * The sum of the elements; \`0\` for an empty vector (the empty sum, as in NumPy).
-   *${sumDoc}
+   * bound documented on `F64Vec.sum`.
+   //@endif
    */
   sum(): number {
-    const data = this.#storage('${C}.sum');
+    const data = this.#storage('TVec.sum');
     const length = this.#length;
     if (length === 0) return 0;
-${pairwiseLoop(C, isFloat, (o) => `data[${o}]`)}
-  }
-
-  /**
-   * The arithmetic mean, \`sum() / length\`.
-   *
-   * Throws on an empty vector rather than returning \`NaN\` (0 / 0): a \`NaN\` mean would flow
-   * silently into later arithmetic.${isFloat ? ` The error is that of {@link ${C}.sum} plus one rounding;
-   * \`NaN\` and infinities propagate as in \`sum\`.` : ` Correctly rounded while \`sum()\` is exact.`}
-   *
-   * @throws EmptyError when the vector is empty.
-   */
-  mean(): number {
-    const length = this.#length;
-    this.#storage('${C}.mean');
-    if (length === 0) throwEmptyError('${C}.mean');
-    return this.sum() / length;
-  }
-
-${minMax('min')}${minMax('max')}${argMinMax('argmin')}${argMinMax('argmax')}  /**
-   * The dot product \`this[0]*other[0] + ... + this[n-1]*other[n-1]\`; \`0\` for empty vectors.
-   *
-   * Summed pairwise like {@link ${C}.sum}${isFloat ? `, so, barring overflow and underflow in the products,
-   * |dot - exact| <= gamma(h + 1) * sum|x_i * y_i| with the h of \`sum\` (one more rounding
-   * for each product). \`NaN\` if any product is \`NaN\` (a \`NaN\` element, or \`0 * Infinity\`).` : `. Exact whenever sum|x_i * y_i| <= 2^53 (then every
-   * product and partial sum is an integer a double holds exactly).`}
-   *
-   * @param other - ${an(C)} or ${an(A, true)} of the same length.
-   * @throws RangeError when the lengths differ (never \`NaN\`, never truncation).
-   * @throws TypeError when \`other\` is not ${an(C)} or ${an(A, true)}.
-   */
-  dot(other: ${C} | ${A}): number {
-    const data = this.#storage('${C}.dot');
-    const length = this.#length;
-    const b = this.#operand('${C}.dot', other, null, false);
-    if (length === 0) return 0;
-${pairwiseLoop(C, isFloat, (o) => `data[${o}] * b[${o}]`)}
-  }
-
-  /**
-   * The sum of the squared elements, \`dot(this)\` without the second read; \`0\` when empty.
-   *
-   * Summed pairwise like {@link ${C}.sum}${isFloat ? `: |error| <= gamma(h + 1) * sumOfSquares, barring
-   * overflow and underflow in the squares.` : `; exact whenever the result is at most 2^53.`}
-   */
-  sumOfSquares(): number {
-    const data = this.#storage('${C}.sumOfSquares');
-    const length = this.#length;
-    if (length === 0) return 0;
-${pairwiseLoop(
-  C,
-  isFloat,
-  () => 'x$k * x$k',
-  (o, k) => `const x${k} = data[${o}];`,
-)}
-  }
-
-  /**
-   * The Euclidean norm, \`Math.sqrt(sumOfSquares())\`; \`0\` for an empty vector.${normDoc}
-   */
-  norm(): number {
-${normBody}
-  }
-
-`;
-}
-
-function bigintReductions(spec: ElementSpec): string {
-  const C = spec.className;
-  const A = spec.arrayName;
-  const minMax = (name: 'min' | 'max'): string => {
-    const op = name === 'min' ? '<' : '>';
-    return `  /**
-   * The ${name === 'min' ? 'smallest' : 'largest'} element.
-   *
-   * Throws on an empty vector: the ${name === 'min' ? 'minimum' : 'maximum'} of no elements does not exist, and a
-   * \`bigint | undefined\` result would pass a silent wrong value on.
-   *
-   * @throws EmptyError when the vector is empty.
-   */
-  ${name}(): bigint {
-    const data = this.#storage('${C}.${name}');
-    const length = this.#length;
-    if (length === 0) throwEmptyError('${C}.${name}');
-    let best = data[0];
-    for (let i = 1; i < length; i++) {
-      const x = data[i];
-      if (x ${op} best) best = x;
-    }
-    return best;
-  }
-
-`;
-  };
-  const argMinMax = (name: 'argmin' | 'argmax'): string => {
-    const op = name === 'argmin' ? '<' : '>';
-    return `  /**
-   * The index of the ${name === 'argmin' ? 'smallest' : 'largest'} element; the first such index when it occurs more
-   * than once.
-   *
-   * Throws on an empty vector, which has no index to return.
-   *
-   * @throws EmptyError when the vector is empty.
-   */
-  ${name}(): number {
-    const data = this.#storage('${C}.${name}');
-    const length = this.#length;
-    if (length === 0) throwEmptyError('${C}.${name}');
-    let best = data[0];
-    let at = 0;
-    for (let i = 1; i < length; i++) {
-      const x = data[i];
-      if (x ${op} best) {
-        best = x;
-        at = i;
-      }
-    }
-    return at;
-  }
-
-`;
-  };
-  return `  /**
-   * The exact sum of the elements as a \`bigint\` (not wrapped to 64 bits); \`0n\` when empty.
-   */
-  sum(): bigint {
-    const data = this.#storage('${C}.sum');
-    const length = this.#length;
-    let total = 0n;
-    for (let i = 0; i < length; i++) total += data[i];
-    return total;
-  }
-
-  /**
-   * The arithmetic mean as a \`number\`: \`Number(sum()) / length\`, so a fraction is kept
-   * (a \`bigint\` mean would have to truncate). The exact sum is rounded to a double once and
-   * the division rounds once: relative error at most about 2^-52.
-   *
-   * Throws on an empty vector rather than returning \`NaN\` (0 / 0).
-   *
-   * @throws EmptyError when the vector is empty.
-   */
-  mean(): number {
-    const length = this.#length;
-    this.#storage('${C}.mean');
-    if (length === 0) throwEmptyError('${C}.mean');
-    return Number(this.sum()) / length;
-  }
-
-${minMax('min')}${minMax('max')}${argMinMax('argmin')}${argMinMax('argmax')}  /**
-   * The exact dot product as a \`bigint\` (not wrapped to 64 bits); \`0n\` for empty vectors.
-   *
-   * @param other - ${an(C)} or ${an(A, true)} of the same length.
-   * @throws RangeError when the lengths differ.
-   * @throws TypeError when \`other\` is not ${an(C)} or ${an(A, true)}.
-   */
-  dot(other: ${C} | ${A}): bigint {
-    const data = this.#storage('${C}.dot');
-    const length = this.#length;
-    const b = this.#operand('${C}.dot', other, null, false);
-    let total = 0n;
-    for (let i = 0; i < length; i++) total += data[i] * b[i];
-    return total;
-  }
-
-  /** The exact sum of the squared elements as a \`bigint\` (not wrapped); \`0n\` when empty. */
-  sumOfSquares(): bigint {
-    const data = this.#storage('${C}.sumOfSquares');
-    const length = this.#length;
-    let total = 0n;
-    for (let i = 0; i < length; i++) {
-      const x = data[i];
-      total += x * x;
-    }
-    return total;
-  }
-
-`;
-}
-
-// ---------------------------------------------------------------------------------------
-// Element-wise operations
-// ---------------------------------------------------------------------------------------
-
-/** What each family's arithmetic does, for the TSDoc of the element-wise operations. */
-function arithmeticDoc(spec: ElementSpec, family: Family): string {
-  switch (family) {
-    case 'float':
-      return spec.id === 'f32'
-        ? `Computed in double and rounded to float32 on store; for \`+ - * /\` of float32 values
-   * that is the correctly rounded float32 result. IEEE special values propagate.`
-        : `IEEE double arithmetic; \`NaN\` and infinities propagate.`;
-    case 'wrap':
-    case 'wrap32':
-      return `Integer results wrap modulo 2^${spec.bytes * 8} as \`${spec.arrayName}\` stores them
-   * (${spec.id === 'i8' ? 'I8Vec: 100 + 100 is -56' : `${spec.className}: results outside the range wrap around`}). An integer scalar is reduced modulo 2^32 first and
-   * products use ${family === 'wrap32' ? '`Math.imul`' : 'exact double arithmetic'}, so add, sub, mul and axpy with integer operands give
-   * the exact result wrapped, even where a double would round. A fractional, \`NaN\` or
-   * infinite scalar is applied in double and the double result converted: truncated toward
-   * zero, and \`NaN\` or \`±Infinity\` store \`0\`.`;
-    case 'clamped':
-      return `Computed in double, then stored as \`Uint8ClampedArray\` stores: clamped to [0, 255]
-   * and rounded half to even (200 + 100 is 255, 3 - 5 is 0, 5 / 2 is 2); \`NaN\` stores 0.`;
-    case 'bigint':
-      return `Exact \`bigint\` arithmetic, then wrapped modulo 2^64 on store, as \`${spec.arrayName}\`
-   * converts.`;
-  }
-}
-
-interface BinaryOp {
-  readonly name: string;
-  readonly summary: string;
-  /** Extra TSDoc paragraph. */
-  readonly note?: string;
-  /** The element expression for a scalar `k` (already prepared) and element `x`. */
-  readonly scalar: string;
-  /** The element expression for elements `x` and `y`. */
-  readonly vector: string;
-}
-
-function elementwise(spec: ElementSpec, family: Family): string {
-  const C = spec.className;
-  const A = spec.arrayName;
-  const T = spec.elementType;
-  const isBig = family === 'bigint';
-  const wraps = family === 'wrap' || family === 'wrap32';
-  const arith = arithmeticDoc(spec, family);
-  const OPERAND = `${T} | ${C} | ${A}`;
-  const prologue = (name: string): string => `    let data = this.#storage('${C}.${name}');
-    const length = this.#length;
-    const dst = out === undefined ? data : this.#outData('${C}.${name}', out);
-    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
-    // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, ${spec.bytes})) data = data.slice(0, length);
-`;
-  const outDoc = (verb: string): string => `   * @param out - where to write; by default this vector. ${an(C).replace(/^a/, 'A')} of the same length; it may
-   * be this vector or an operand (each slot is read before it is written).
-   * @returns \`out\` when given, else this vector, ${verb}.`;
-  const overloads = (name: string, params: string, args: string): string => `  ${name}(${params}): this;
-  ${name}<M extends number>(${params}, out: ${C}<M>): ${C}<M>;
-  ${name}(${args}, out?: ${C}): ${C} {`;
-
-  const divNote = (() => {
-    switch (family) {
-      case 'float':
-        return 'Division by zero gives `±Infinity` or `NaN` (IEEE).';
-      case 'wrap':
-      case 'wrap32':
-        return 'With integer operands this is exact integer division truncated toward zero; division by zero stores `0` (the double `±Infinity` or `NaN` converts to 0).';
-      case 'clamped':
-        return 'Quotients round half to even; `x / 0` is `Infinity`, stored as 255, and `0 / 0` is `NaN`, stored as 0.';
-      case 'bigint':
-        return `Truncates toward zero, as \`bigint\` division does. A zero divisor (the scalar, or any element of the operand) throws RangeError before anything is written.${spec.id === 'i64' ? ' `-(2n ** 63n) / -1n` wraps to `-(2n ** 63n)`.' : ''}`;
-    }
-  })();
-
-  const ops: BinaryOp[] = [
-    { name: 'add', summary: 'Adds `operand` element-wise: `this[i] + operand[i]`, or `this[i] + operand` for a scalar.', scalar: 'x + k', vector: 'x + y' },
-    { name: 'sub', summary: 'Subtracts `operand` element-wise: `this[i] - operand[i]`, or `this[i] - operand` for a scalar.', scalar: 'x - k', vector: 'x - y' },
-    {
-      name: 'mul',
-      summary: 'Multiplies element-wise: `this[i] * operand[i]`, or `this[i] * operand` for a scalar.',
-      scalar: family === 'wrap32' ? 'Math.imul(x, k)' : 'x * k',
-      vector: family === 'wrap32' ? 'Math.imul(x, y)' : 'x * y',
-    },
-    { name: 'div', summary: 'Divides element-wise: `this[i] / operand[i]`, or `this[i] / operand` for a scalar.', note: divNote, scalar: 'x / k', vector: 'x / y' },
-  ];
-
-  const expr = (template: string, x: string, y: string, k: string): string =>
-    template.replace(/\bx\b/g, x).replace(/\by\b/g, y).replace(/\bk\b/g, k);
-
-  /** The scalar loop(s): k is the scalar parameter's name. */
-  const scalarLoops = (op: BinaryOp, k: string): string => {
-    const ex = (kk: string): string => expr(op.scalar, 'data[i]', 'NONE', kk);
-    if (isBig && op.name === 'div') {
-      return `      if (${k} === 0n) throwDivisionByZero('${C}.${op.name}', -1);
-      for (let i = 0; i < length; i++) dst[i] = ${ex(k)};`;
-    }
-    if (wraps && op.name !== 'div') {
-      if (family === 'wrap32' && op.name === 'mul') {
-        return `      if (Number.isInteger(${k})) {
-        // Math.imul reduces k modulo 2^32 and multiplies exactly modulo 2^32.
-        for (let i = 0; i < length; i++) dst[i] = ${ex(k)};
-      } else {
-        for (let i = 0; i < length; i++) dst[i] = data[i] * ${k};
-      }`;
-      }
-      return `      // An integer scalar is reduced modulo 2^32 (exactly, by ToInt32): the stored result is
-      // the same modulo 2^${spec.bytes * 8}, and every intermediate stays exact in double.
-      const kk = Number.isInteger(${k}) ? ${k} | 0 : ${k};
-      for (let i = 0; i < length; i++) dst[i] = ${ex('kk')};`;
-    }
-    return `      for (let i = 0; i < length; i++) dst[i] = ${ex(k)};`;
-  };
-
-  const binary = (op: BinaryOp): string => `  /**
-   * ${op.summary}
-   *
-   * ${arith}${op.note ? `
-   *
-   * ${op.note}` : ''}
-   *
-   * @param operand - a ${T}, ${an(C)} or ${an(A, true)} of the same length (this vector itself too).
-${outDoc('with the results')}
-   * @throws RangeError when a vector operand or \`out\` has a different length.
-   * @throws TypeError when \`operand\` is not one of those (a ${isBig ? 'number' : 'bigint'} scalar included).${isBig && op.name === 'div' ? `
-   * @throws RangeError when a divisor is \`0n\`.` : ''}
-   */
-${overloads(op.name, `operand: ${OPERAND}`, `operand: ${OPERAND}`)}
-${prologue(op.name)}    if (typeof operand === '${T}') {
-${scalarLoops(op, 'operand')}
-    } else {
-      const src = this.#operand('${C}.${op.name}', operand, dst, true);${isBig && op.name === 'div' ? `
-      for (let i = 0; i < length; i++) if (src[i] === 0n) throwDivisionByZero('${C}.div', i);` : ''}
-      for (let i = 0; i < length; i++) dst[i] = ${expr(op.vector, 'data[i]', 'src[i]', 'NONE')};
-    }
-    return out === undefined ? this : out;
-  }
-
-`;
-
-  const scale = `  /**
-   * Multiplies every element by the scalar \`k\`: the scalar case of {@link ${C}.mul}.
-   *
-   * ${arith}
-   *
-   * @param k - a ${T}.
-${outDoc('scaled')}
-   * @throws RangeError when \`out\` has a different length.
-   * @throws TypeError when \`k\` is not a ${T}.
-   */
-${overloads('scale', `k: ${T}`, `k: ${T}`)}
-    if (typeof k !== '${T}') throwElementTypeError('${C}.scale', k, '${T}');
-${prologue('scale')}${scalarLoops(ops[2], 'k').replace(/^ {2}/gm, '')}
-    return out === undefined ? this : out;
-  }
-
-`;
-
-  const axpyLoop = (() => {
-    if (family === 'wrap32') {
-      return `    if (Number.isInteger(a)) {
-      // Math.imul is the exact product modulo 2^32; adding an element keeps it exact.
-      for (let i = 0; i < length; i++) dst[i] = data[i] + Math.imul(a, src[i]);
-    } else {
-      for (let i = 0; i < length; i++) dst[i] = data[i] + a * src[i];
-    }`;
-    }
-    if (family === 'wrap') {
-      return `    // An integer a is reduced modulo 2^32; a * x then stays below 2^47, exact in double.
-    const aa = Number.isInteger(a) ? a | 0 : a;
-    for (let i = 0; i < length; i++) dst[i] = data[i] + aa * src[i];`;
-    }
-    return `    for (let i = 0; i < length; i++) dst[i] = data[i] + a * src[i];`;
-  })();
-
-  const axpy = `  /**
-   * \`this[i] + a * x[i]\` for every i (BLAS axpy: y = a*x + y, with this vector as y).
-   *
-   * ${arith}${family === 'float' ? ' The product and the sum round separately (no fused multiply-add).' : ''}
-   *
-   * @param a - a ${T} scalar.
-   * @param x - ${an(C)} or ${an(A, true)} of the same length (this vector itself too: \`v.axpy(2${isBig ? 'n' : ''}, v)\` triples v).
-${outDoc('with the results')}
-   * @throws RangeError when \`x\` or \`out\` has a different length.
-   * @throws TypeError when \`a\` is not a ${T} or \`x\` is not ${an(C)} or ${an(A, true)}.
-   */
-${overloads('axpy', `a: ${T}, x: ${C} | ${A}`, `a: ${T}, x: ${C} | ${A}`)}
-    if (typeof a !== '${T}') throwElementTypeError('${C}.axpy', a, '${T}');
-${prologue('axpy')}    const src = this.#operand('${C}.axpy', x, dst, false);
-${axpyLoop}
-    return out === undefined ? this : out;
-  }
-
-`;
-
-  const clamp = `  /**
-   * Limits every element to \`[lo, hi]\`: \`x < lo ? lo : x > hi ? hi : x\`, like Rust's
-   * \`clamp\`.${isBig ? '' : ` A \`NaN\` element stays \`NaN\`, and \`-0\` stays \`-0\` when \`lo <= 0\`.${family === 'float' ? '' : ` The bounds are compared in double and stored with the element conversion, so
-   * use integer bounds within the element range.`}`}
-   *
-   * @param lo - the lower bound, a ${T}.
-   * @param hi - the upper bound, a ${T} with \`lo <= hi\`.
-${outDoc('clamped')}
-   * @throws RangeError when \`lo > hi\`${isBig ? '' : ' or either is `NaN`'}, or \`out\` has a different length.
-   * @throws TypeError when a bound is not a ${T}.
-   */
-${overloads('clamp', `lo: ${T}, hi: ${T}`, `lo: ${T}, hi: ${T}`)}
-    if (typeof lo !== '${T}') throwElementTypeError('${C}.clamp', lo, '${T}');
-    if (typeof hi !== '${T}') throwElementTypeError('${C}.clamp', hi, '${T}');
-    if (!(lo <= hi)) throwBoundsError('${C}.clamp', lo, hi);
-${prologue('clamp')}${family === 'float' ? `    // The bounds pass through a Float64Array so that the compiler sees doubles: with small-integer
-    // bounds the select below was boxed per element once both call forms had run (about
-    // 250 KB of garbage per call at 1e6, benchmarks/kernels.ts).
-    const bounds = CLAMP_BOUNDS;
-    bounds[0] = lo;
-    bounds[1] = hi;
-    const low = bounds[0];
-    const high = bounds[1];
-` : `    const low = lo;
-    const high = hi;
-`}    for (let i = 0; i < length; i++) {
-      const x = data[i];
-      dst[i] = x < low ? low : x > high ? high : x;
-    }
-    return out === undefined ? this : out;
-  }
-
-`;
-
-  const absExpr = isBig ? 'x < 0n ? -x : x' : 'Math.abs(x)';
-  const absNote = (() => {
-    if (spec.id === 'u8' || spec.id === 'u16' || spec.id === 'u32' || spec.id === 'u8c' || spec.id === 'u64') {
-      return 'Unsigned elements are their own absolute value: this only copies (into `out`).';
-    }
-    if (family === 'float') return '`abs(-0)` is `0`; `NaN` stays `NaN`.';
-    const min = spec.id === 'i64' ? '-(2n ** 63n)' : `-(2 ** ${spec.bytes * 8 - 1})`;
-    return `The most negative value, ${min}, has no positive counterpart and stays as it is (its negation wraps back), like Rust's \`wrapping_abs\`.`;
-  })();
-  const abs = `  /**
-   * Replaces every element by its absolute value. ${absNote}
-   *
-${outDoc('with the results')}
-   * @throws RangeError when \`out\` has a different length.
-   * @throws TypeError when \`out\` is not ${an(C)}.
-   */
-  abs(): this;
-  abs<M extends number>(out: ${C}<M>): ${C}<M>;
-  abs(out?: ${C}): ${C} {
-${prologue('abs')}    for (let i = 0; i < length; i++) {
-      const x = data[i];
-      dst[i] = ${absExpr};
-    }
-    return out === undefined ? this : out;
-  }
-
-`;
-
-  const map = `  /**
-   * Replaces every element by \`fn(element, index)\`, in index order.
-   *
-   * All-or-nothing: the results are collected first and written only after the last call,
-   * so if \`fn\` throws or returns a non-${T}, nothing was changed; \`fn\` also sees the
-   * original elements throughout. Results are converted as \`${A}\` stores them. Collecting
-   * uses a per-class scratch buffer of up to ${MAP_SCRATCH_LIMIT} elements, kept between calls (a
-   * nested \`map\` from inside \`fn\` gets its own); longer vectors allocate one per call.
-   *
-   * @param fn - called with each live element and its index; must return a ${T}.
-${outDoc('with the results')}
-   * @throws TypeError when \`fn\` is not a function or returns a non-${T}.
-   * @throws RangeError when \`out\` has a different length.
-   * @throws Error when \`fn\` changes the length of this vector or of \`out\`.
-   */
-  map(fn: (value: ${T}, index: number) => ${T}): this;
-  map<M extends number>(fn: (value: ${T}, index: number) => ${T}, out: ${C}<M>): ${C}<M>;
-  map(fn: (value: ${T}, index: number) => ${T}, out?: ${C}): ${C} {
-    if (typeof fn !== 'function') throwNotAFunction('${C}.map', 'fn', fn);
-    const data = this.#storage('${C}.map');
-    const length = this.#length;
-    if (out !== undefined) this.#outData('${C}.map', out);
-    // Take the scratch buffer, so that a map called from fn cannot write into it.
-    let staged = ${C}.#mapScratch;
-    ${C}.#mapScratch = null;
-    if (staged === null || staged.length < length) staged = new ${A}(length);
-    for (let i = 0; i < length; i++) {
-      const value = fn(data[i], i);
-      if (typeof value !== '${T}') throwCallbackResultError('${C}.map', value, i, '${T}');
-      staged[i] = value;
-    }
-    if (this.#length !== length) throwModifiedDuringCallback('${C}.map', length, this.#length);
-    const target = out === undefined ? this : out;
-    if (target.#length !== length) throwModifiedDuringCallback('${C}.map', length, target.#length);
-    const dst = target.#storage('${C}.map');
-    for (let i = 0; i < length; i++) dst[i] = staged[i];
-    if (staged.length <= ${MAP_SCRATCH_LIMIT}) ${C}.#mapScratch = staged;
-    return target;
-  }
-
-`;
-
-  return ops.map(binary).join('') + scale + axpy + clamp + abs + map;
-}
-
-// ---------------------------------------------------------------------------------------
-// Bulk copies
-// ---------------------------------------------------------------------------------------
-
-function copies(spec: ElementSpec): string {
-  const C = spec.className;
-  const A = spec.arrayName;
-  const T = spec.elementType;
-  const isBig = T === 'bigint';
-  const TA = isBig ? 'BigIntTypedArray' : 'NumberTypedArray';
-  return `  /**
-   * Replaces the contents with \`count\` elements of \`source\` starting at \`srcStart\`: afterwards
-   * \`length === count\` and \`this[i] === source[srcStart + i]\` (converted as \`${A}\` stores).
-   * All-or-nothing.
-   *
-   * A typed array or ${C} source is copied with one \`TypedArray.prototype.set\` (no element
-   * loop, no copy of the source). It may share this vector's buffer, even overlap it: the
-   * copy then behaves like \`copyWithin\` (\`v.copyFrom(v, 1)\` drops the first element).
-   * Other sources (arrays, iterables, other vector classes) are checked element by element
-   * first, all of them, not only the copied range.
-   *
-   * @param source - an array, typed array of ${T}s, vector or iterable.
-   * @param srcStart - an integer in \`[0, source length]\`; default 0.
-   * @param count - an integer in \`[0, source length - srcStart]\`; default: everything from \`srcStart\`.
-   * @returns this vector.
-   * @throws CapacityError when \`count > capacity\`.
-   * @throws RangeError or TypeError when \`srcStart\` or \`count\` is out of range or not an integer.
-   * @throws TypeError when \`source\` is not a source of ${T}s.
-   */
-  copyFrom(source: VecSource<${T}>, srcStart = 0, count?: number): this {
-    const data = this.#storage('${C}.copyFrom');
-    const staged = ${C}.#staged('${C}.copyFrom', source);
-    // #staged answers with a count only past MAX_CAPACITY elements, more than any vector holds.
-    const items = typeof staged === 'number' ? throwCapacityError('${C}.copyFrom', source, this.#capacity, this.#length, staged) : staged;
-    const available = items.length;
-    checkIntegerInRange('${C}.copyFrom', 'srcStart', srcStart, available);
-    const n = count === undefined ? available - srcStart : count;
-    checkIntegerInRange('${C}.copyFrom', 'count', n, available - srcStart);
-    if (n > data.length) throwCopyCapacityError('${C}.copyFrom', source, data.length, this.#length, n);
-    // TypedArray.prototype.set clones a source in the same buffer first, so overlap is safe.
-    data.set(srcStart === 0 && n === available ? items : items.subarray(srcStart, srcStart + n), 0);
-    this.#length = n;
-    return this;
-  }
-
-  /**
-   * Writes the live elements into \`target\` starting at \`targetStart\`, all-or-nothing, and
-   * returns \`target\`.
-   *
-   * - a typed array of ${T}s: \`targetStart + length\` must be at most its length; one
-   *   \`TypedArray.prototype.set\`, which converts as the target stores and handles a target
-   *   in this vector's own buffer like \`copyWithin\`.
-   * - an array: \`targetStart\` must be at most its length (no holes); the array grows as needed.
-   * - a vector: \`targetStart\` must be at most its length; elements from there on are
-   *   overwritten and the vector grows as needed within its capacity (its length becomes
-   *   \`max(length, targetStart + this.length)\`). ${an(C).replace(/^a/, 'A')} target is written with one \`set\`;
-   *   other vector classes through their \`splice\`, converting as they store.
-   *
-   * @param target - the destination.
-   * @param targetStart - an integer, default 0.
-   * @throws RangeError or TypeError when \`targetStart\` is out of range or not an integer.
-   * @throws CapacityError when a vector target's capacity is too small.
-   * @throws TypeError when \`target\` is none of those, or holds ${isBig ? 'numbers' : 'bigints'}.
-   */
-  copyTo<Target extends ${isBig ? 'BigIntCopyTarget' : 'NumberCopyTarget'}>(target: Target, targetStart = 0): Target {
-    const data = this.#storage('${C}.copyTo');
-    const length = this.#length;
-    if (target instanceof ${C}) {
-      const targetData = target.#storage('${C}.copyTo');
-      const targetLength = target.#length;
-      checkIntegerInRange('${C}.copyTo', 'targetStart', targetStart, targetLength);
-      const end = targetStart + length;
-      if (end > targetData.length) throwCopyCapacityError('${C}.copyTo', target, targetData.length, targetLength, end);
-      // SAFETY: set() reads the whole source before writing when both share a buffer.
-      targetData.set(this.view(), targetStart);
-      if (end > targetLength) target.#length = end;
-      return target;
-    }
-    if (ArrayBuffer.isView(target)) {
-      if (target instanceof DataView || ${isBig ? '!' : ''}isBigIntTypedArray(target)) throwTargetError('${C}.copyTo', target, '${T}');
-      const typed = target as ${TA};
-      if (!(Number.isInteger(targetStart) && targetStart >= 0 && targetStart + length <= typed.length)) {
-        throwTargetRangeError('${C}.copyTo', targetStart, length, typed.length);
-      }
-      typed.set(this.view(), targetStart);
-      return target;
-    }
-    if (Array.isArray(target)) {
-      checkIntegerInRange('${C}.copyTo', 'targetStart', targetStart, target.length);
-      for (let i = 0; i < length; i++) target[targetStart + i] = data[i];
-      return target;
-    }
-    if (isFixedVec(target)) {
-      const vec = target as FixedVec<${T}, number, ArrayLike<${T}>>;
-      const targetLength = vec.length;
-      checkIntegerInRange('${C}.copyTo', 'targetStart', targetStart, targetLength);
-      const end = targetStart + length;
-      if (end > vec.capacity) throwCopyCapacityError('${C}.copyTo', target, vec.capacity, targetLength, end);
-      vec.splice(targetStart, Math.min(length, targetLength - targetStart), this.view());
-      return target;
-    }
-    return throwTargetError('${C}.copyTo', target, '${T}');
-  }
-
-`;
-}
-
-// ---------------------------------------------------------------------------------------
-// Private helpers
-// ---------------------------------------------------------------------------------------
-
-/**
- * The body of a pairwise reduction over \`[0, length)\`, \`length >= 1\` already checked,
- * ending in \`return\`. \`term(i)\` is the expression of the i-th term; \`prelude(i, lane)\`,
- * when given, declares the locals \`x<lane>\` the term reads (as \`x$k\`).
- *
- * The loop sits inside the method over the hoisted storage, as every kernel does: no
- * recursion, no call per leaf. Leaves of SUM_BLOCK elements are summed in SUM_LANES lanes;
- * leaf sums are combined like a binary counter (after leaf number j, merge with the top of
- * the stack once per trailing zero bit of j), which builds the same balanced trees as
- * recursive halving with a stack of at most 26 sums (2^32 / 128 = 2^25 leaves).
- */
-function pairwiseLoop(C: string, isFloat: boolean, term: (offset: string) => string, prelude?: (offset: string, lane: number) => string): string {
-  const lanes = Array.from({ length: SUM_LANES }, (_, k) => k);
-  const off = (k: number): string => (k === 0 ? 'i' : `i + ${k}`);
-  const decl = lanes.map((k) => `s${k} = -0`).join(', ');
-  const pre = prelude ? lanes.map((k) => prelude(off(k), k)).join(' ') + '\n        ' : '';
-  const adds = lanes.map((k) => `s${k} += ${term(off(k)).replace(/\$k/g, String(k))};`).join(' ');
-  const tree = (xs: string[]): string => (xs.length === 1 ? xs[0] : `(${tree(xs.slice(0, xs.length / 2))} + ${tree(xs.slice(xs.length / 2))})`);
-  return `    // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts). Leaves
-    // of ${SUM_BLOCK} elements go through ${SUM_LANES} independent lanes that start at -0, the IEEE additive
+    // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts). Leaves
+    // of 128 elements go through 8 independent lanes that start at -0, the IEEE additive
     // identity (-0 + x is x exactly, -0 included); leaf sums merge like a binary counter.
-    const stack = ${C}.#pairwiseStack;
+    const stack = TVec.#pairwiseStack;
     let top = 0;
     let leaves = 0;
     let lo = 0;
     let total = -0;
     for (;;) {
-      const hi = length - lo > ${SUM_BLOCK} ? lo + ${SUM_BLOCK} : length;
-      let ${decl};
+      const hi = length - lo > 128 ? lo + 128 : length;
+      let s0 = -0, s1 = -0, s2 = -0, s3 = -0, s4 = -0, s5 = -0, s6 = -0, s7 = -0;
       let i = lo;
-      for (const end = hi - ${SUM_LANES - 1}; i < end; i += ${SUM_LANES}) {
-        ${pre}${adds}
+      for (const end = hi - 7; i < end; i += 8) {
+        s0 += data[i]; s1 += data[i + 1]; s2 += data[i + 2]; s3 += data[i + 3]; s4 += data[i + 4]; s5 += data[i + 5]; s6 += data[i + 6]; s7 += data[i + 7];
       }
       let tail = -0;
-      for (; i < hi; i++) ${prelude ? `{
-        ${prelude('i', 0)}
-        tail += ${term('i').replace(/\$k/g, '0')};
-      }` : `tail += ${term('i')};`}
-      let leaf = ${tree(lanes.map((k) => `s${k}`))} + tail;
+      for (; i < hi; i++) tail += data[i];
+      let leaf = (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))) + tail;
       leaves++;
       for (let bits = leaves; (bits & 1) === 0; bits >>>= 1) leaf = stack[--top] + leaf;
       if (hi === length) {
@@ -917,50 +133,913 @@ function pairwiseLoop(C: string, isFloat: boolean, term: (offset: string) => str
       lo = hi;
     }
     while (top > 0) total = stack[--top] + total;
-    ${isFloat ? 'return total;' : 'return total + 0; // an integer result is never -0 (in double, 0 * -1 is -0)'}`;
-}
-
-function helpers(spec: ElementSpec, family: Family): string {
-  const C = spec.className;
-  const A = spec.arrayName;
-  const T = spec.elementType;
-  const isBig = family === 'bigint';
-  const sums = isBig
-    ? ''
-    : `  /** The partial sums of the pairwise reductions (never reentered: no callbacks run inside them). */
-  static #pairwiseStack = new Float64Array(32);
-
-`;
-  return `${sums}  /** Scratch buffer of \`map\`, taken while in use (see {@link ${C}.map}). */
-  static #mapScratch: ${A} | null = null;
+    //@if float
+    return total;
+    //@else
+    return total + 0; // an integer result is never -0 (in double, 0 * -1 is -0)
+    //@endif
+  }
 
   /**
-   * The storage of a vector operand (a ${C} or \`${A}\` of this vector's length), checked.
-   * When \`dst\` is given and a forward loop writing it would clobber the operand before
+   * The arithmetic mean, `sum() / length`.
+   *
+   * Throws on an empty vector rather than returning `NaN` (0 / 0): a `NaN` mean would flow
+   //@if float
+   * silently into later arithmetic. The error is that of {@link TVec.sum} plus one rounding;
+   * `NaN` and infinities propagate as in `sum`.
+   //@else
+   * silently into later arithmetic. Correctly rounded while `sum()` is exact.
+   //@endif
+   *
+   * @throws EmptyError when the vector is empty.
+   */
+  mean(): number {
+    const length = this.#length;
+    this.#storage('TVec.mean');
+    if (length === 0) throwEmptyError('TVec.mean');
+    return this.sum() / length;
+  }
+
+  /**
+   * The smallest element.
+   *
+   * Throws on an empty vector: the minimum of no elements does not exist, and returning
+   * `Infinity` or `undefined` would pass a silent wrong value on (and a `number | undefined`
+   * result boxes every return value; docs/design.md).
+   //@if float
+   *
+   * `NaN` if any element is `NaN`, as `Math.min` does; `min` of `-0` and `0` is `-0`.
+   //@endif
+   *
+   * @throws EmptyError when the vector is empty.
+   */
+  min(): number {
+    const data = this.#storage('TVec.min');
+    const length = this.#length;
+    if (length === 0) throwEmptyError('TVec.min');
+    let best = data[0];
+    //@if float
+    for (let i = 1; i < length; i++) best = Math.min(best, data[i]);
+    //@else
+    for (let i = 1; i < length; i++) {
+      const x = data[i];
+      if (x < best) best = x;
+    }
+    //@endif
+    return best;
+  }
+
+  /**
+   * The largest element.
+   *
+   * Throws on an empty vector: the maximum of no elements does not exist, and returning
+   * `-Infinity` or `undefined` would pass a silent wrong value on (and a `number | undefined`
+   * result boxes every return value; docs/design.md).
+   //@if float
+   *
+   * `NaN` if any element is `NaN`, as `Math.max` does; `max` of `-0` and `0` is `0`.
+   //@endif
+   *
+   * @throws EmptyError when the vector is empty.
+   */
+  max(): number {
+    const data = this.#storage('TVec.max');
+    const length = this.#length;
+    if (length === 0) throwEmptyError('TVec.max');
+    let best = data[0];
+    //@if float
+    for (let i = 1; i < length; i++) best = Math.max(best, data[i]);
+    //@else
+    for (let i = 1; i < length; i++) {
+      const x = data[i];
+      if (x > best) best = x;
+    }
+    //@endif
+    return best;
+  }
+
+  /**
+   * The index of the smallest element; the first such index when it occurs more than once.
+   * `get(argmin())` is the element `min()` returns.
+   *
+   * Throws on an empty vector, which has no index to return (-1 would be a valid-looking
+   * number that indexes from the end in `at`).
+   //@if float
+   *
+   * `NaN`: the index of the first `NaN`, consistent with `min()` returning `NaN`.
+   * `-0` counts as smaller than `0`, as in `Math.min`.
+   //@endif
+   *
+   * @throws EmptyError when the vector is empty.
+   */
+  argmin(): number {
+    const data = this.#storage('TVec.argmin');
+    const length = this.#length;
+    if (length === 0) throwEmptyError('TVec.argmin');
+    let best = data[0];
+    let at = 0;
+    //@if float
+    if (best !== best) return 0;
+    //@endif
+    for (let i = 1; i < length; i++) {
+      const x = data[i];
+      if (x < best) {
+        best = x;
+        at = i;
+      //@if float
+      } else if (x !== x) {
+        return i;
+      } else if (x === 0 && best === 0 && 1 / x < 1 / best) {
+        best = x;
+        at = i;
+      //@endif
+      }
+    }
+    return at;
+  }
+
+  /**
+   * The index of the largest element; the first such index when it occurs more than once.
+   * `get(argmax())` is the element `max()` returns.
+   *
+   * Throws on an empty vector, which has no index to return (-1 would be a valid-looking
+   * number that indexes from the end in `at`).
+   //@if float
+   *
+   * `NaN`: the index of the first `NaN`, consistent with `max()` returning `NaN`.
+   * `0` counts as larger than `-0`, as in `Math.max`.
+   //@endif
+   *
+   * @throws EmptyError when the vector is empty.
+   */
+  argmax(): number {
+    const data = this.#storage('TVec.argmax');
+    const length = this.#length;
+    if (length === 0) throwEmptyError('TVec.argmax');
+    let best = data[0];
+    let at = 0;
+    //@if float
+    if (best !== best) return 0;
+    //@endif
+    for (let i = 1; i < length; i++) {
+      const x = data[i];
+      if (x > best) {
+        best = x;
+        at = i;
+      //@if float
+      } else if (x !== x) {
+        return i;
+      } else if (x === 0 && best === 0 && 1 / x > 1 / best) {
+        best = x;
+        at = i;
+      //@endif
+      }
+    }
+    return at;
+  }
+
+  /**
+   * The dot product `this[0]*other[0] + ... + this[n-1]*other[n-1]`; `0` for empty vectors.
+   *
+   //@if float
+   * Summed pairwise like {@link TVec.sum}, so, barring overflow and underflow in the products,
+   * |dot - exact| <= gamma(h + 1) * sum|x_i * y_i| with the h of `sum` (one more rounding
+   * for each product). `NaN` if any product is `NaN` (a `NaN` element, or `0 * Infinity`).
+   //@else
+   * Summed pairwise like {@link TVec.sum}. Exact whenever sum|x_i * y_i| <= 2^53 (then every
+   * product and partial sum is an integer a double holds exactly).
+   //@endif
+   *
+   * @param other - a TVec or a `TArray` of the same length.
+   * @throws RangeError when the lengths differ (never `NaN`, never truncation).
+   * @throws TypeError when `other` is not a TVec or a `TArray`.
+   */
+  dot(other: TVec | TArray): number {
+    const data = this.#storage('TVec.dot');
+    const length = this.#length;
+    const b = this.#operand('TVec.dot', other, null, false);
+    if (length === 0) return 0;
+    // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts). Leaves
+    // of 128 elements go through 8 independent lanes that start at -0, the IEEE additive
+    // identity (-0 + x is x exactly, -0 included); leaf sums merge like a binary counter.
+    const stack = TVec.#pairwiseStack;
+    let top = 0;
+    let leaves = 0;
+    let lo = 0;
+    let total = -0;
+    for (;;) {
+      const hi = length - lo > 128 ? lo + 128 : length;
+      let s0 = -0, s1 = -0, s2 = -0, s3 = -0, s4 = -0, s5 = -0, s6 = -0, s7 = -0;
+      let i = lo;
+      for (const end = hi - 7; i < end; i += 8) {
+        s0 += data[i] * b[i]; s1 += data[i + 1] * b[i + 1]; s2 += data[i + 2] * b[i + 2]; s3 += data[i + 3] * b[i + 3]; s4 += data[i + 4] * b[i + 4]; s5 += data[i + 5] * b[i + 5]; s6 += data[i + 6] * b[i + 6]; s7 += data[i + 7] * b[i + 7];
+      }
+      let tail = -0;
+      for (; i < hi; i++) tail += data[i] * b[i];
+      let leaf = (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))) + tail;
+      leaves++;
+      for (let bits = leaves; (bits & 1) === 0; bits >>>= 1) leaf = stack[--top] + leaf;
+      if (hi === length) {
+        total = leaf;
+        break;
+      }
+      stack[top++] = leaf;
+      lo = hi;
+    }
+    while (top > 0) total = stack[--top] + total;
+    //@if float
+    return total;
+    //@else
+    return total + 0; // an integer result is never -0 (in double, 0 * -1 is -0)
+    //@endif
+  }
+
+  /**
+   * The sum of the squared elements, `dot(this)` without the second read; `0` when empty.
+   *
+   //@if float
+   * Summed pairwise like {@link TVec.sum}: |error| <= gamma(h + 1) * sumOfSquares, barring
+   * overflow and underflow in the squares.
+   //@else
+   * Summed pairwise like {@link TVec.sum}; exact whenever the result is at most 2^53.
+   //@endif
+   */
+  sumOfSquares(): number {
+    const data = this.#storage('TVec.sumOfSquares');
+    const length = this.#length;
+    if (length === 0) return 0;
+    // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts). Leaves
+    // of 128 elements go through 8 independent lanes that start at -0, the IEEE additive
+    // identity (-0 + x is x exactly, -0 included); leaf sums merge like a binary counter.
+    const stack = TVec.#pairwiseStack;
+    let top = 0;
+    let leaves = 0;
+    let lo = 0;
+    let total = -0;
+    for (;;) {
+      const hi = length - lo > 128 ? lo + 128 : length;
+      let s0 = -0, s1 = -0, s2 = -0, s3 = -0, s4 = -0, s5 = -0, s6 = -0, s7 = -0;
+      let i = lo;
+      for (const end = hi - 7; i < end; i += 8) {
+        const x0 = data[i]; const x1 = data[i + 1]; const x2 = data[i + 2]; const x3 = data[i + 3]; const x4 = data[i + 4]; const x5 = data[i + 5]; const x6 = data[i + 6]; const x7 = data[i + 7];
+        s0 += x0 * x0; s1 += x1 * x1; s2 += x2 * x2; s3 += x3 * x3; s4 += x4 * x4; s5 += x5 * x5; s6 += x6 * x6; s7 += x7 * x7;
+      }
+      let tail = -0;
+      for (; i < hi; i++) {
+        const x0 = data[i];
+        tail += x0 * x0;
+      }
+      let leaf = (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))) + tail;
+      leaves++;
+      for (let bits = leaves; (bits & 1) === 0; bits >>>= 1) leaf = stack[--top] + leaf;
+      if (hi === length) {
+        total = leaf;
+        break;
+      }
+      stack[top++] = leaf;
+      lo = hi;
+    }
+    while (top > 0) total = stack[--top] + total;
+    //@if float
+    return total;
+    //@else
+    return total + 0; // an integer result is never -0 (in double, 0 * -1 is -0)
+    //@endif
+  }
+
+  /**
+   * The Euclidean norm, `Math.sqrt(sumOfSquares())`; `0` for an empty vector.
+   *
+   //@if f64
+   * When the sum of squares would overflow or underflow (elements beyond about 1e154 or
+   * below about 1e-154), the elements are divided by the largest magnitude first, as BLAS
+   * `nrm2` does, so every finite input gives a finite, accurate result (that slow path adds
+   * about length/4 roundings of relative error). `NaN` if any element is `NaN` (unlike
+   * `Math.hypot`, which prefers `Infinity`); `Infinity` if an element is infinite.
+   //@elif f32
+   * Squares of float32 values cannot overflow or underflow in double. `NaN` if any element
+   * is `NaN`, `Infinity` if an element is infinite.
+   //@else
+   * The sum of squares is exact while it stays at most 2^53 (see `sumOfSquares`); the
+   * square root rounds once.
+   //@endif
+   */
+  norm(): number {
+    //@if f64
+    const data = this.#storage('TVec.norm');
+    const length = this.#length;
+    if (length === 0) return 0;
+    const squares = this.sumOfSquares();
+    // Fast path: nothing overflowed (the sum is finite) and the sum is far above the
+    // range where underflow in the squares could matter (2^-900).
+    if (squares >= 1.1830521861667747e-271 && squares < Infinity) return Math.sqrt(squares);
+    return scaledNorm(data, length);
+    //@else
+    this.#storage('TVec.norm');
+    return Math.sqrt(this.sumOfSquares());
+    //@endif
+  }
+
+  //@endif
+  /**
+   * Adds `operand` element-wise: `this[i] + operand[i]`, or `this[i] + operand` for a scalar.
+   *
+   * {{arithmetic}}
+   *
+   * @param operand - a TElem, a TVec or a `TArray` of the same length (this vector itself too).
+   * @returns this vector, with the results.
+   * @throws RangeError when a vector operand has a different length.
+   * @throws TypeError when `operand` is not one of those (a {{otherElement}} scalar included).
+   */
+  add(operand: TElem | TVec | TArray): this;
+  /**
+   * Like the in-place {@link TVec.add}, but writes the results into `out` and leaves this
+   * vector unchanged.
+   *
+   * @param operand - a TElem, a TVec or a `TArray` of the same length (this vector itself too).
+   * @param out - a TVec of the same length; it may be this vector or the operand (each slot is
+   * read before it is written).
+   * @returns `out`.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those, or `out` is not a TVec.
+   */
+  add<M extends number>(operand: TElem | TVec | TArray, out: TVec<M>): TVec<M>;
+  add(operand: TElem | TVec | TArray, out?: TVec): TVec {
+    let data = this.#storage('TVec.add');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('TVec.add', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
+    if (typeof operand === ELEMENT) {
+      //@if wrap|wrap32
+      // An integer scalar is reduced modulo 2^32 (exactly, by ToInt32): the stored result is
+      // the same modulo 2^{{bits}}, and every intermediate stays exact in double.
+      const kk = Number.isInteger(operand) ? (operand as TElem) | 0 : (operand as TElem);
+      for (let i = 0; i < length; i++) dst[i] = data[i] + kk;
+      //@else
+      for (let i = 0; i < length; i++) dst[i] = data[i] + (operand as TElem);
+      //@endif
+    } else {
+      const src = this.#operand('TVec.add', operand, dst, true);
+      for (let i = 0; i < length; i++) dst[i] = data[i] + src[i];
+    }
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Subtracts `operand` element-wise: `this[i] - operand[i]`, or `this[i] - operand` for a scalar.
+   *
+   * {{arithmetic}}
+   *
+   * @param operand - a TElem, a TVec or a `TArray` of the same length (this vector itself too).
+   * @returns this vector, with the results.
+   * @throws RangeError when a vector operand has a different length.
+   * @throws TypeError when `operand` is not one of those (a {{otherElement}} scalar included).
+   */
+  sub(operand: TElem | TVec | TArray): this;
+  /**
+   * Like the in-place {@link TVec.sub}, but writes the results into `out` and leaves this
+   * vector unchanged.
+   *
+   * @param operand - a TElem, a TVec or a `TArray` of the same length (this vector itself too).
+   * @param out - a TVec of the same length; it may be this vector or the operand (each slot is
+   * read before it is written).
+   * @returns `out`.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those, or `out` is not a TVec.
+   */
+  sub<M extends number>(operand: TElem | TVec | TArray, out: TVec<M>): TVec<M>;
+  sub(operand: TElem | TVec | TArray, out?: TVec): TVec {
+    let data = this.#storage('TVec.sub');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('TVec.sub', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
+    if (typeof operand === ELEMENT) {
+      //@if wrap|wrap32
+      // An integer scalar is reduced modulo 2^32 (exactly, by ToInt32): the stored result is
+      // the same modulo 2^{{bits}}, and every intermediate stays exact in double.
+      const kk = Number.isInteger(operand) ? (operand as TElem) | 0 : (operand as TElem);
+      for (let i = 0; i < length; i++) dst[i] = data[i] - kk;
+      //@else
+      for (let i = 0; i < length; i++) dst[i] = data[i] - (operand as TElem);
+      //@endif
+    } else {
+      const src = this.#operand('TVec.sub', operand, dst, true);
+      for (let i = 0; i < length; i++) dst[i] = data[i] - src[i];
+    }
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Multiplies element-wise: `this[i] * operand[i]`, or `this[i] * operand` for a scalar.
+   *
+   * {{arithmetic}}
+   *
+   * @param operand - a TElem, a TVec or a `TArray` of the same length (this vector itself too).
+   * @returns this vector, with the results.
+   * @throws RangeError when a vector operand has a different length.
+   * @throws TypeError when `operand` is not one of those (a {{otherElement}} scalar included).
+   */
+  mul(operand: TElem | TVec | TArray): this;
+  /**
+   * Like the in-place {@link TVec.mul}, but writes the results into `out` and leaves this
+   * vector unchanged.
+   *
+   * @param operand - a TElem, a TVec or a `TArray` of the same length (this vector itself too).
+   * @param out - a TVec of the same length; it may be this vector or the operand (each slot is
+   * read before it is written).
+   * @returns `out`.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those, or `out` is not a TVec.
+   */
+  mul<M extends number>(operand: TElem | TVec | TArray, out: TVec<M>): TVec<M>;
+  mul(operand: TElem | TVec | TArray, out?: TVec): TVec {
+    let data = this.#storage('TVec.mul');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('TVec.mul', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
+    if (typeof operand === ELEMENT) {
+      //@if wrap32
+      if (Number.isInteger(operand)) {
+        // Math.imul reduces k modulo 2^32 and multiplies exactly modulo 2^32.
+        for (let i = 0; i < length; i++) dst[i] = Math.imul(data[i], operand as TElem);
+      } else {
+        for (let i = 0; i < length; i++) dst[i] = data[i] * (operand as TElem);
+      }
+      //@elif wrap
+      // An integer scalar is reduced modulo 2^32 (exactly, by ToInt32): the stored result is
+      // the same modulo 2^{{bits}}, and every intermediate stays exact in double.
+      const kk = Number.isInteger(operand) ? (operand as TElem) | 0 : (operand as TElem);
+      for (let i = 0; i < length; i++) dst[i] = data[i] * kk;
+      //@else
+      for (let i = 0; i < length; i++) dst[i] = data[i] * (operand as TElem);
+      //@endif
+    } else {
+      const src = this.#operand('TVec.mul', operand, dst, true);
+      //@if wrap32
+      for (let i = 0; i < length; i++) dst[i] = Math.imul(data[i], src[i]);
+      //@else
+      for (let i = 0; i < length; i++) dst[i] = data[i] * src[i];
+      //@endif
+    }
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Divides element-wise: `this[i] / operand[i]`, or `this[i] / operand` for a scalar.
+   *
+   * {{arithmetic}}
+   *
+   //@if float
+   * Division by zero gives `±Infinity` or `NaN` (IEEE).
+   //@elif wrap|wrap32
+   * With integer operands this is exact integer division truncated toward zero; division by
+   * zero stores `0` (the double `±Infinity` or `NaN` converts to 0).
+   //@elif clamped
+   * Quotients round half to even; `x / 0` is `Infinity`, stored as 255, and `0 / 0` is
+   * `NaN`, stored as 0.
+   //@else
+   * Truncates toward zero, as `bigint` division does. A zero divisor (the scalar, or any
+   * element of the operand) throws RangeError before anything is written.
+   //@if signed
+   * `{{min}} / -1n` wraps to `{{min}}`.
+   //@endif
+   //@endif
+   *
+   * @param operand - a TElem, a TVec or a `TArray` of the same length (this vector itself too).
+   * @returns this vector, with the results.
+   * @throws RangeError when a vector operand has a different length.
+   * @throws TypeError when `operand` is not one of those (a {{otherElement}} scalar included).
+   //@if bigint
+   * @throws RangeError when a divisor is `0n`.
+   //@endif
+   */
+  div(operand: TElem | TVec | TArray): this;
+  /**
+   * Like the in-place {@link TVec.div}, but writes the results into `out` and leaves this
+   * vector unchanged.
+   *
+   * @param operand - a TElem, a TVec or a `TArray` of the same length (this vector itself too).
+   * @param out - a TVec of the same length; it may be this vector or the operand (each slot is
+   * read before it is written).
+   * @returns `out`.
+   * @throws RangeError when a vector operand or `out` has a different length.
+   * @throws TypeError when `operand` is not one of those, or `out` is not a TVec.
+   //@if bigint
+   * @throws RangeError when a divisor is `0n`.
+   //@endif
+   */
+  div<M extends number>(operand: TElem | TVec | TArray, out: TVec<M>): TVec<M>;
+  div(operand: TElem | TVec | TArray, out?: TVec): TVec {
+    let data = this.#storage('TVec.div');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('TVec.div', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
+    if (typeof operand === ELEMENT) {
+      //@if bigint
+      if (operand === ZERO) throwDivisionByZero('TVec.div', -1);
+      //@endif
+      for (let i = 0; i < length; i++) dst[i] = data[i] / (operand as TElem);
+    } else {
+      const src = this.#operand('TVec.div', operand, dst, true);
+      //@if bigint
+      for (let i = 0; i < length; i++) if (src[i] === ZERO) throwDivisionByZero('TVec.div', i);
+      //@endif
+      for (let i = 0; i < length; i++) dst[i] = data[i] / src[i];
+    }
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Multiplies every element by the scalar `k`: the scalar case of {@link TVec.mul}.
+   *
+   * {{arithmetic}}
+   *
+   * @param k - a TElem.
+   * @returns this vector, scaled.
+   * @throws TypeError when `k` is not a TElem.
+   */
+  scale(k: TElem): this;
+  /**
+   * Like the in-place {@link TVec.scale}, but writes the results into `out` and leaves this
+   * vector unchanged.
+   *
+   * @param k - a TElem.
+   * @param out - a TVec of the same length; it may be this vector.
+   * @returns `out`.
+   * @throws RangeError when `out` has a different length.
+   * @throws TypeError when `k` is not a TElem, or `out` is not a TVec.
+   */
+  scale<M extends number>(k: TElem, out: TVec<M>): TVec<M>;
+  scale(k: TElem, out?: TVec): TVec {
+    if (typeof k !== ELEMENT) throwElementTypeError('TVec.scale', k, ELEMENT);
+    let data = this.#storage('TVec.scale');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('TVec.scale', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
+    //@if wrap32
+    if (Number.isInteger(k)) {
+      // Math.imul reduces k modulo 2^32 and multiplies exactly modulo 2^32.
+      for (let i = 0; i < length; i++) dst[i] = Math.imul(data[i], k);
+    } else {
+      for (let i = 0; i < length; i++) dst[i] = data[i] * k;
+    }
+    //@elif wrap
+    // An integer scalar is reduced modulo 2^32 (exactly, by ToInt32): the stored result is
+    // the same modulo 2^{{bits}}, and every intermediate stays exact in double.
+    const kk = Number.isInteger(k) ? k | 0 : k;
+    for (let i = 0; i < length; i++) dst[i] = data[i] * kk;
+    //@else
+    for (let i = 0; i < length; i++) dst[i] = data[i] * k;
+    //@endif
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * `this[i] + a * x[i]` for every i (BLAS axpy: y = a*x + y, with this vector as y).
+   *
+   * {{arithmetic}}
+   //@if float
+   * The product and the sum round separately (no fused multiply-add).
+   //@endif
+   *
+   * @param a - a TElem scalar.
+   * @param x - a TVec or a `TArray` of the same length (this vector itself too: `v.axpy(2{{literalSuffix}}, v)` triples v).
+   * @returns this vector, with the results.
+   * @throws RangeError when `x` has a different length.
+   * @throws TypeError when `a` is not a TElem or `x` is not a TVec or a `TArray`.
+   */
+  axpy(a: TElem, x: TVec | TArray): this;
+  /**
+   * Like the in-place {@link TVec.axpy}, but writes the results into `out` and leaves this
+   * vector unchanged.
+   *
+   * @param a - a TElem scalar.
+   * @param x - a TVec or a `TArray` of the same length (this vector itself too).
+   * @param out - a TVec of the same length; it may be this vector or `x` (each slot is read
+   * before it is written).
+   * @returns `out`.
+   * @throws RangeError when `x` or `out` has a different length.
+   * @throws TypeError when `a` is not a TElem, `x` is not a TVec or a `TArray`, or `out` is not a TVec.
+   */
+  axpy<M extends number>(a: TElem, x: TVec | TArray, out: TVec<M>): TVec<M>;
+  axpy(a: TElem, x: TVec | TArray, out?: TVec): TVec {
+    if (typeof a !== ELEMENT) throwElementTypeError('TVec.axpy', a, ELEMENT);
+    let data = this.#storage('TVec.axpy');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('TVec.axpy', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
+    const src = this.#operand('TVec.axpy', x, dst, false);
+    //@if wrap32
+    if (Number.isInteger(a)) {
+      // Math.imul is the exact product modulo 2^32; adding an element keeps it exact.
+      for (let i = 0; i < length; i++) dst[i] = data[i] + Math.imul(a, src[i]);
+    } else {
+      for (let i = 0; i < length; i++) dst[i] = data[i] + a * src[i];
+    }
+    //@elif wrap
+    // An integer a is reduced modulo 2^32; a * x then stays below 2^47, exact in double.
+    const aa = Number.isInteger(a) ? a | 0 : a;
+    for (let i = 0; i < length; i++) dst[i] = data[i] + aa * src[i];
+    //@else
+    for (let i = 0; i < length; i++) dst[i] = data[i] + a * src[i];
+    //@endif
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Limits every element to `[lo, hi]`: `x < lo ? lo : x > hi ? hi : x`, like Rust's
+   * `clamp`.
+   //@if number
+   * A `NaN` element stays `NaN`, and `-0` stays `-0` when `lo <= 0`.
+   //@endif
+   //@if wrap|wrap32|clamped
+   * The bounds are compared in double and stored with the element conversion, so use
+   * integer bounds within the element range.
+   //@endif
+   *
+   * @param lo - the lower bound, a TElem.
+   * @param hi - the upper bound, a TElem with `lo <= hi`.
+   * @returns this vector, clamped.
+   //@if bigint
+   * @throws RangeError when `lo > hi`.
+   //@else
+   * @throws RangeError when `lo > hi` or either is `NaN`.
+   //@endif
+   * @throws TypeError when a bound is not a TElem.
+   */
+  clamp(lo: TElem, hi: TElem): this;
+  /**
+   * Like the in-place {@link TVec.clamp}, but writes the results into `out` and leaves this
+   * vector unchanged.
+   *
+   * @param lo - the lower bound, a TElem.
+   * @param hi - the upper bound, a TElem with `lo <= hi`.
+   * @param out - a TVec of the same length; it may be this vector.
+   * @returns `out`.
+   * @throws RangeError when the bounds are out of order, or `out` has a different length.
+   * @throws TypeError when a bound is not a TElem, or `out` is not a TVec.
+   */
+  clamp<M extends number>(lo: TElem, hi: TElem, out: TVec<M>): TVec<M>;
+  clamp(lo: TElem, hi: TElem, out?: TVec): TVec {
+    if (typeof lo !== ELEMENT) throwElementTypeError('TVec.clamp', lo, ELEMENT);
+    if (typeof hi !== ELEMENT) throwElementTypeError('TVec.clamp', hi, ELEMENT);
+    if (!(lo <= hi)) throwBoundsError('TVec.clamp', lo, hi);
+    let data = this.#storage('TVec.clamp');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('TVec.clamp', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
+    //@if float
+    //@include float-clamp-bounds
+    //@else
+    const low = lo;
+    const high = hi;
+    //@endif
+    for (let i = 0; i < length; i++) {
+      const x = data[i];
+      dst[i] = x < low ? low : x > high ? high : x;
+    }
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Replaces every element by its absolute value.
+   //@if unsigned
+   * Unsigned elements are their own absolute value: this only copies (into `out`).
+   //@elif float
+   * `abs(-0)` is `0`; `NaN` stays `NaN`.
+   //@else
+   * The most negative value, {{min}}, has no positive counterpart and stays as it is (its
+   * negation wraps back), like Rust's `wrapping_abs`.
+   //@endif
+   *
+   * @returns this vector, with the results.
+   */
+  abs(): this;
+  /**
+   * Like the in-place {@link TVec.abs}, but writes the results into `out` and leaves this
+   * vector unchanged.
+   *
+   * @param out - a TVec of the same length; it may be this vector.
+   * @returns `out`.
+   * @throws RangeError when `out` has a different length.
+   * @throws TypeError when `out` is not a TVec.
+   */
+  abs<M extends number>(out: TVec<M>): TVec<M>;
+  abs(out?: TVec): TVec {
+    let data = this.#storage('TVec.abs');
+    const length = this.#length;
+    const dst = out === undefined ? data : this.#outData('TVec.abs', out);
+    // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
+    // starts inside data after its start (vectors over one slab); then read from a copy.
+    if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
+    for (let i = 0; i < length; i++) {
+      const x = data[i];
+      //@if bigint
+      dst[i] = x < ZERO ? -x : x;
+      //@else
+      dst[i] = Math.abs(x);
+      //@endif
+    }
+    return out === undefined ? this : out;
+  }
+
+  /**
+   * Replaces every element by `fn(element, index)`, in index order.
+   *
+   * All-or-nothing: the results are collected first and written only after the last call,
+   * so if `fn` throws or returns a non-TElem, nothing was changed; `fn` also sees the
+   * original elements throughout. Results are converted as `TArray` stores them. Collecting
+   * uses a per-class scratch buffer of up to 65536 elements, kept between calls (a nested
+   * `map` from inside `fn` gets its own); longer vectors allocate one per call.
+   *
+   * @param fn - called with each live element and its index; must return a TElem.
+   * @returns this vector, with the results.
+   * @throws TypeError when `fn` is not a function or returns a non-TElem.
+   * @throws Error when `fn` changes the length of this vector.
+   */
+  map(fn: (value: TElem, index: number) => TElem): this;
+  /**
+   * Like the in-place {@link TVec.map}, but writes the results into `out` and leaves this
+   * vector unchanged.
+   *
+   * @param fn - called with each live element and its index; must return a TElem.
+   * @param out - a TVec of the same length; it may be this vector.
+   * @returns `out`.
+   * @throws TypeError when `fn` is not a function or returns a non-TElem, or `out` is not a TVec.
+   * @throws RangeError when `out` has a different length.
+   * @throws Error when `fn` changes the length of this vector or of `out`.
+   */
+  map<M extends number>(fn: (value: TElem, index: number) => TElem, out: TVec<M>): TVec<M>;
+  map(fn: (value: TElem, index: number) => TElem, out?: TVec): TVec {
+    if (typeof fn !== 'function') throwNotAFunction('TVec.map', 'fn', fn);
+    const data = this.#storage('TVec.map');
+    const length = this.#length;
+    if (out !== undefined) this.#outData('TVec.map', out);
+    // Take the scratch buffer, so that a map called from fn cannot write into it.
+    let staged = TVec.#mapScratch;
+    TVec.#mapScratch = null;
+    if (staged === null || staged.length < length) staged = new TArray(length);
+    for (let i = 0; i < length; i++) {
+      const value = fn(data[i], i);
+      if (typeof value !== ELEMENT) throwCallbackResultError('TVec.map', value, i, ELEMENT);
+      staged[i] = value;
+    }
+    if (this.#length !== length) throwModifiedDuringCallback('TVec.map', length, this.#length);
+    const target = out === undefined ? this : out;
+    if (target.#length !== length) throwModifiedDuringCallback('TVec.map', length, target.#length);
+    const dst = target.#storage('TVec.map');
+    for (let i = 0; i < length; i++) dst[i] = staged[i];
+    if (staged.length <= 65536) TVec.#mapScratch = staged;
+    return target;
+  }
+
+  /**
+   * Replaces the contents with `count` elements of `source` starting at `srcStart`: afterwards
+   * `length === count` and `this[i] === source[srcStart + i]` (converted as `TArray` stores).
+   * All-or-nothing.
+   *
+   * A typed array or TVec source is copied with one `TypedArray.prototype.set` (no element
+   * loop, no copy of the source). It may share this vector's buffer, even overlap it: the
+   * copy then behaves like `copyWithin` (`v.copyFrom(v, 1)` drops the first element).
+   * Other sources (arrays, iterables, other vector classes) are checked element by element
+   * first, all of them, not only the copied range.
+   *
+   * @param source - an array, typed array of TElems, vector or iterable.
+   * @param srcStart - an integer in `[0, source length]`; default 0.
+   * @param count - an integer in `[0, source length - srcStart]`; default: everything from `srcStart`.
+   * @returns this vector.
+   * @throws CapacityError when `count > capacity`.
+   * @throws RangeError or TypeError when `srcStart` or `count` is out of range or not an integer.
+   * @throws TypeError when `source` is not a source of TElems.
+   */
+  copyFrom(source: VecSource<TElem>, srcStart = 0, count?: number): this {
+    const data = this.#storage('TVec.copyFrom');
+    const staged = TVec.#staged('TVec.copyFrom', source);
+    // #staged answers with a count only past MAX_CAPACITY elements, more than any vector holds.
+    const items = typeof staged === 'number' ? throwCapacityError('TVec.copyFrom', source, this.#capacity, this.#length, staged) : staged;
+    const available = items.length;
+    checkIntegerInRange('TVec.copyFrom', 'srcStart', srcStart, available);
+    const n = count === undefined ? available - srcStart : count;
+    checkIntegerInRange('TVec.copyFrom', 'count', n, available - srcStart);
+    if (n > data.length) throwCopyCapacityError('TVec.copyFrom', source, data.length, this.#length, n);
+    // TypedArray.prototype.set clones a source in the same buffer first, so overlap is safe.
+    data.set(srcStart === 0 && n === available ? items : items.subarray(srcStart, srcStart + n), 0);
+    this.#length = n;
+    return this;
+  }
+
+  /**
+   * Writes the live elements into `target` starting at `targetStart`, all-or-nothing, and
+   * returns `target`.
+   *
+   * - a typed array of TElems: `targetStart + length` must be at most its length; one
+   *   `TypedArray.prototype.set`, which converts as the target stores and handles a target
+   *   in this vector's own buffer like `copyWithin`.
+   * - an array: `targetStart` must be at most its length (no holes); the array grows as needed.
+   * - a vector: `targetStart` must be at most its length; elements from there on are
+   *   overwritten and the vector grows as needed within its capacity (its length becomes
+   *   `max(length, targetStart + this.length)`). A TVec target is written with one `set`;
+   *   other vector classes through their `splice`, converting as they store.
+   *
+   * @param target - the destination.
+   * @param targetStart - an integer, default 0.
+   * @throws RangeError or TypeError when `targetStart` is out of range or not an integer.
+   * @throws CapacityError when a vector target's capacity is too small.
+   * @throws TypeError when `target` is none of those, or holds {{otherElement}}s.
+   */
+  copyTo<Target extends NumberCopyTarget>(target: Target, targetStart = 0): Target {
+    const data = this.#storage('TVec.copyTo');
+    const length = this.#length;
+    if (target instanceof TVec) {
+      const targetData = target.#storage('TVec.copyTo');
+      const targetLength = target.#length;
+      checkIntegerInRange('TVec.copyTo', 'targetStart', targetStart, targetLength);
+      const end = targetStart + length;
+      if (end > targetData.length) throwCopyCapacityError('TVec.copyTo', target, targetData.length, targetLength, end);
+      // SAFETY: set() reads the whole source before writing when both share a buffer.
+      targetData.set(this.view(), targetStart);
+      if (end > targetLength) target.#length = end;
+      return target;
+    }
+    if (ArrayBuffer.isView(target)) {
+      //@if bigint
+      if (target instanceof DataView || !isBigIntTypedArray(target)) throwTargetError('TVec.copyTo', target, ELEMENT);
+      //@else
+      if (target instanceof DataView || isBigIntTypedArray(target)) throwTargetError('TVec.copyTo', target, ELEMENT);
+      //@endif
+      const typed = target as NumberTypedArray;
+      if (!(Number.isInteger(targetStart) && targetStart >= 0 && targetStart + length <= typed.length)) {
+        throwTargetRangeError('TVec.copyTo', targetStart, length, typed.length);
+      }
+      typed.set(this.view(), targetStart);
+      return target;
+    }
+    if (Array.isArray(target)) {
+      checkIntegerInRange('TVec.copyTo', 'targetStart', targetStart, target.length);
+      for (let i = 0; i < length; i++) target[targetStart + i] = data[i];
+      return target;
+    }
+    if (isFixedVec(target)) {
+      const vec = target as FixedVec<TElem, number, ArrayLike<TElem>>;
+      const targetLength = vec.length;
+      checkIntegerInRange('TVec.copyTo', 'targetStart', targetStart, targetLength);
+      const end = targetStart + length;
+      if (end > vec.capacity) throwCopyCapacityError('TVec.copyTo', target, vec.capacity, targetLength, end);
+      vec.splice(targetStart, Math.min(length, targetLength - targetStart), this.view());
+      return target;
+    }
+    return throwTargetError('TVec.copyTo', target, ELEMENT);
+  }
+
+  //@if number
+  /** The partial sums of the pairwise reductions (never reentered: no callbacks run inside them). */
+  static #pairwiseStack = new Float64Array(32);
+
+  //@endif
+  /** Scratch buffer of `map`, taken while in use (see {@link TVec.map}). */
+  static #mapScratch: TArray | null = null;
+
+  /**
+   * The storage of a vector operand (a TVec or `TArray` of this vector's length), checked.
+   * When `dst` is given and a forward loop writing it would clobber the operand before
    * reading it (shifted views of one buffer), a copy of the operand is returned instead.
    */
-  #operand(where: string, operand: unknown, dst: ${A} | null, scalar: boolean): ${A} {
+  #operand(where: string, operand: unknown, dst: TArray | null, scalar: boolean): TArray {
     const length = this.#length;
-    let src: ${A};
-    if (operand instanceof ${C}) {
+    let src: TArray;
+    if (operand instanceof TVec) {
       src = operand.#storage(where);
       if (operand.#length !== length) throwLengthMismatch(where, length, operand.#length, 'the operand');
-    } else if (operand instanceof ${A}) {
+    } else if (operand instanceof TArray) {
       src = operand;
       if (src.length !== length) throwLengthMismatch(where, length, src.length, 'the operand');
     } else {
-      return throwOperandError(where, operand, scalar ? 'a ${T}, ${an(C)} or ${an(A)} of the same length' : '${an(C)} or ${an(A)} of the same length');
+      return throwOperandError(where, operand, scalar ? 'a TElem, an TVec or a TArray of the same length' : 'an TVec or a TArray of the same length');
     }
-    return dst !== null && src !== dst && forwardOverlap(dst, src, length, ${spec.bytes}) ? src.slice(0, length) : src;
+    return dst !== null && src !== dst && forwardOverlap(dst, src, length, BYTES) ? src.slice(0, length) : src;
   }
 
-  /** The storage of \`out\`, after checking that it is a usable ${C} of this vector's length. */
-  #outData(where: string, out: unknown): ${A} {
-    if (!(out instanceof ${C})) return throwOutError(where, out, '${C}');
+  /** The storage of `out`, after checking that it is a usable TVec of this vector's length. */
+  #outData(where: string, out: unknown): TArray {
+    if (!(out instanceof TVec)) return throwOutError(where, out, 'TVec');
     const data = out.#storage(where);
     if (out.#length !== this.#length) throwLengthMismatch(where, this.#length, out.#length, 'out');
     return data;
   }
 
-`;
+  //@endpart
 }
