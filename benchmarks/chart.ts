@@ -6,15 +6,17 @@
  * @module
  */
 
+import { MEASURED_SPECS } from './classes.js';
+import type { Cell } from './comparison.js';
 import { formatCapacity } from './format.js';
 import { OPERATIONS } from './operations.js';
-import type { Cell } from './runner.js';
+
+/** Marker colours of the typed vectors, in the element table's order. */
+const TYPED_VECTOR_COLOURS = ['#1f4e9c', '#4a90d9', '#2aa198'];
 
 /** Marker colour per implementation id; anything else gets grey. */
 const COLOURS: Readonly<Record<string, string>> = {
-  F64Vec: '#1f4e9c',
-  F32Vec: '#4a90d9',
-  I32Vec: '#2aa198',
+  ...Object.fromEntries(MEASURED_SPECS.map((spec, i) => [spec.className, TYPED_VECTOR_COLOURS[i]])),
   OptionVec: '#d62728',
   Array: '#ff7f0e',
   mnemonist: '#9467bd',

@@ -1,39 +1,35 @@
 /**
- * Run modes of the benchmark suite and the knobs each one sets.
+ * Run modes of the benchmark suite, the knobs each one sets, and the command line.
  *
  * @module
  */
 
+import type { Timing } from './runner.js';
+
 /** The three ways to run the suite. */
 export type ModeName = 'quick' | 'default' | 'full';
 
+/** The scenario tables: the comparison (which the docs report), the kernels, the slabs. */
+export const TABLE_NAMES = ['operations', 'kernels', 'slab'] as const;
+
+/** One scenario table. */
+export type TableName = (typeof TABLE_NAMES)[number];
+
 /** Everything that differs between run modes. */
-export interface Mode {
+export interface Mode extends Timing {
   /** The mode's name, as printed and written into the docs. */
   readonly name: ModeName;
+  /** The tables the mode runs when `--only` does not choose. */
+  readonly tables: readonly TableName[];
   /** Vector capacities to measure, smallest first. */
   readonly capacities: readonly number[];
-  /** Rounds whose results are kept (medians are taken over these). */
-  readonly rounds: number;
-  /** Extra rounds run first and thrown away, so every loop is optimized before it counts. */
-  readonly warmupRounds: number;
-  /** tinybench `time`: milliseconds each task runs per round. */
-  readonly taskTimeMs: number;
-  /** tinybench `iterations`: the fewest calls per task per round. */
-  readonly taskIterations: number;
-  /** tinybench `warmupTime` in milliseconds. */
-  readonly warmupTimeMs: number;
-  /** Whether tinybench warms every task up in every round, or only in the first. */
-  readonly warmupEveryRound: boolean;
-  /** tinybench `warmupIterations`. */
-  readonly warmupIterations: number;
   /** Element operations per call for the O(1)-per-element operations (sets the repetitions at small capacities). */
   readonly elementsPerCall: number;
   /** For the memory measurement: vectors built at each capacity (at least one). */
   readonly memoryElements: number;
-  /** Operations in the steady-state garbage-collection loop. */
+  /** Operations in the steady-state garbage-collection loop; element operations of each kernel's garbage loop. */
   readonly gcLoopOperations: number;
-  /** Whether this mode rewrites docs/benchmarks.md and docs/benchmarks.svg. */
+  /** Whether this mode rewrites docs/benchmarks.md and docs/benchmarks.svg (never with `--only`). */
   readonly writesDocs: boolean;
 }
 
@@ -41,6 +37,7 @@ export interface Mode {
 export const MODES: Readonly<Record<ModeName, Mode>> = {
   quick: {
     name: 'quick',
+    tables: TABLE_NAMES,
     capacities: [256, 8192],
     rounds: 1,
     warmupRounds: 0,
@@ -56,6 +53,7 @@ export const MODES: Readonly<Record<ModeName, Mode>> = {
   },
   default: {
     name: 'default',
+    tables: ['operations'],
     capacities: [1024, 1_000_000],
     rounds: 3,
     warmupRounds: 0,
@@ -71,6 +69,7 @@ export const MODES: Readonly<Record<ModeName, Mode>> = {
   },
   full: {
     name: 'full',
+    tables: TABLE_NAMES,
     capacities: [1024, 1_000_000],
     rounds: 5,
     warmupRounds: 1,
@@ -86,17 +85,44 @@ export const MODES: Readonly<Record<ModeName, Mode>> = {
   },
 };
 
+/** What one invocation runs. */
+export interface RunOptions {
+  /** The mode. */
+  readonly mode: Mode;
+  /** The tables to run, in {@link TABLE_NAMES} order. */
+  readonly tables: readonly TableName[];
+  /** Whether docs/benchmarks.* are rewritten: the mode writes them and `--only` was not given. */
+  readonly writesDocs: boolean;
+  /** Set in a child process that runs one phase of the slab table (`--slab-phase`, internal). */
+  readonly slabPhase?: string;
+}
+
+const USAGE = 'expected --quick, --full, --only <table>[,<table>] (tables: operations, kernels, slab)';
+
 /**
- * Picks the mode from command-line arguments: `--quick` wins over `--full`, and no flag
- * means `default`.
+ * Reads the command line: `--quick` wins over `--full`, no flag means `default`; `--only`
+ * takes a comma-separated list of tables.
  *
- * @throws Error on an unknown argument, so a typo does not silently run the wrong mode.
+ * @throws Error on an unknown argument or table, so a typo does not silently run the wrong thing.
  */
-export function modeFromArgs(args: readonly string[]): Mode {
-  for (const arg of args) {
-    if (arg !== '--quick' && arg !== '--full') throw new Error(`unknown argument ${JSON.stringify(arg)} (expected --quick or --full)`);
+export function optionsFromArgs(args: readonly string[]): RunOptions {
+  let only: TableName[] | undefined;
+  let slabPhase: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--quick' || arg === '--full') continue;
+    if ((arg === '--only' || arg === '--slab-phase') && i + 1 < args.length) {
+      const value = args[++i];
+      if (arg === '--slab-phase') slabPhase = value;
+      else only = value.split(',').map((name) => {
+        if (!(TABLE_NAMES as readonly string[]).includes(name)) throw new Error(`unknown table ${JSON.stringify(name)} (${USAGE})`);
+        return name as TableName;
+      });
+      continue;
+    }
+    throw new Error(`unknown argument ${JSON.stringify(arg)} (${USAGE})`);
   }
-  if (args.includes('--quick')) return MODES.quick;
-  if (args.includes('--full')) return MODES.full;
-  return MODES.default;
+  const mode = args.includes('--quick') ? MODES.quick : args.includes('--full') ? MODES.full : MODES.default;
+  const chosen = only ?? mode.tables;
+  return { mode, tables: TABLE_NAMES.filter((t) => chosen.includes(t)), writesDocs: mode.writesDocs && only === undefined, slabPhase };
 }

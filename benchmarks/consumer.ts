@@ -8,7 +8,7 @@
  * @module
  */
 
-import type { NumericArray } from './state.js';
+import type { NumericArray } from './classes.js';
 
 /** Copies `view` into `dst` and returns a number that depends on the copy. */
 export function consumeView(view: ArrayLike<number>, dst: NumericArray): number {

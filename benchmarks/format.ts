@@ -37,3 +37,11 @@ export function formatRate(perSecond: number): string {
 export function formatBytes(bytes: number): string {
   return bytes.toFixed(1);
 }
+
+/** A duration given in ms, with the unit that suits it: `136 ns`, `3.35 µs`, `1.20 ms`. */
+export function formatDuration(ms: number): string {
+  const ns = ms * 1e6;
+  if (ns >= 1e6) return `${(ns / 1e6).toFixed(2)} ms`;
+  if (ns >= 1e3) return `${(ns / 1e3).toFixed(2)} µs`;
+  return `${ns.toFixed(0)} ns`;
+}

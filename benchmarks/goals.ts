@@ -6,9 +6,10 @@
  */
 
 import { formatCapacity, formatRatio } from './format.js';
+import type { Cell, SpeedResults } from './comparison.js';
+import { IMPLEMENTATIONS } from './implementations.js';
 import type { MemoryResult, GcResult } from './memory.js';
 import { OPERATIONS, operation, type OpId } from './operations.js';
-import type { Cell, SpeedResults } from './runner.js';
 
 /** One goal and whether the run met it. */
 export interface GoalResult {
@@ -34,7 +35,7 @@ export interface GoalInputs {
 
 const SUBJECT = 'F64Vec';
 const OPTION_VEC = 'OptionVec';
-const TYPED_VECTORS = ['F64Vec', 'F32Vec', 'I32Vec'];
+const TYPED_VECTORS = IMPLEMENTATIONS.filter((impl) => impl.role === 'typed vector').map((impl) => impl.id);
 
 function cellOf(speed: SpeedResults, impl: string, op: OpId, capacity: number): Cell | undefined {
   return speed.cells.find((c) => c.impl === impl && c.op === op && c.capacity === capacity);

@@ -1,349 +1,227 @@
 /**
- * Side-by-side measurement of the numeric kernels against the loops they replace.
+ * Scenario table "kernels": F64Vec's numeric kernels against the loops they replace, and
+ * the garbage each kernel makes. Run it alone with `npm run bench -- --only kernels`.
  *
- *   node --expose-gc scripts/run-ts.cjs benchmarks/kernels.ts [--quick]
+ * - `sum()` / `dot(b)` against the naive left-to-right loop over a raw `Float64Array`
+ *   (target: at most 0.75x the naive time);
+ * - `fill`, `copyFrom` and `extend` from a `Float64Array` against the element loop a user
+ *   would write without them (`set(i, x)`, `clear()` + `push(x)`) (target: at least 5x
+ *   faster, a ratio of at most 0.20).
  *
- * - `F64Vec.sum` / `F64Vec.dot` against the naive left-to-right loop over a raw
- *   `Float64Array` (target from the issue: at most 0.75x the naive time);
- * - `fill`, `copyFrom`, `extend` from a `Float64Array` against the element loop a user
- *   would write without them (`set(i, x)`, `clear()` + `push(x)`) (target: at least 5x faster,
- *   i.e. a ratio of at most 0.20).
- *
- * Method: every one of the eleven typed classes runs every kernel first, so the JIT sees
- * the polymorphism of a real program (field notes section 1). Then, at each capacity, the
- * cases run in interleaved rounds (the order of the pair alternates from round to round);
- * each sample times enough repetitions to last about 0.3 ms (short samples are cut less
- * often by the scheduler of a shared machine); the reported figure is the median per-call
- * time, and the ratio is kernel / baseline. Every result is folded into a checksum that is
- * printed, so the JIT cannot drop the work.
- *
- * Garbage: with `--expose-gc`, every F64Vec kernel then runs in a loop of its own under a
- * \`PerformanceObserver\` for \`gc\` entries; the table gives the collections seen and the heap
- * bytes allocated per call (heap growth over the loop, after a full collection). A kernel
- * returning a double to a caller it is not inlined into boxes that one result (16 bytes per
- * call, not per element); anything per element would show as kilobytes per call.
+ * Every class of the element table runs every kernel first, so the JIT sees the
+ * polymorphism of a real program. The values are multiples of 1/8, so every summation
+ * order gives the same exact result and each kernel is validated against its baseline.
  *
  * Reading the figures: the naive sum and dot loops are one dependent chain of additions,
  * so they run at the latency of a floating-point add; the kernels are bound by load and
  * bounds-check throughput instead (8 independent lanes). `dot` reads two arrays, so its
- * margin is the smallest, and on a busy machine the two kinds of loop are slowed unequally:
- * run it on a quiet machine, several times, before trusting a ratio.
+ * margin is the smallest, and on a busy machine the two kinds of loop are slowed unequally.
+ *
+ * Garbage: every F64Vec kernel then runs in a loop of its own in a window of the GC
+ * recorder; the table gives the collections seen and the heap bytes allocated per call. A
+ * kernel returning a double to a caller it is not inlined into boxes that one result (16
+ * bytes per call, not per element); anything per element would show as kilobytes per call.
  *
  * @module
  */
 
-import {
-  F32Vec,
-  F64Vec,
-  I16Vec,
-  I32Vec,
-  I64Vec,
-  I8Vec,
-  U16Vec,
-  U32Vec,
-  U64Vec,
-  U8ClampedVec,
-  U8Vec,
-} from '../src/index';
-import { PerformanceObserver } from 'node:perf_hooks';
+import { F64Vec } from '../src/index.js';
+import type { Mode } from './config.js';
+import { formatCapacity, formatDuration, formatRatio } from './format.js';
+import { GcRecorder, type GcWindow } from './gc.js';
+import { PRIME_CAPACITY, contender, runCases, timerOverheadMs, type Case, type Progress } from './runner.js';
+import { addToSink } from './sink.js';
+import { median, pairedRatios } from './stats.js';
+import type { TimedState } from './state.js';
+import { textTable, type Table } from './tables.js';
+import { warmEveryClass } from './warm.js';
 
-const quick = process.argv.includes('--quick');
-const ROUNDS = quick ? 5 : 61;
-const SAMPLE_NS = quick ? 2e5 : 3e5;
-const CAPACITIES = [1024, 1_000_000];
-
-/** Everything measured lands here; printed at the end. */
-let checksum = 0;
-
-function consume(value: number | bigint | { length: number }): void {
-  if (typeof value === 'number') checksum += value === value ? value : 1;
-  else if (typeof value === 'bigint') checksum += Number(value & 0xffn);
-  else checksum += value.length;
+/** What a kernel loop and its baseline work on. */
+interface KernelState extends TimedState {
+  /** The operand vector, full. */
+  readonly a: F64Vec;
+  /** The second operand of `dot`, full. */
+  readonly b: F64Vec;
+  /** `a`'s elements as a raw array. */
+  readonly rawA: Float64Array;
+  /** `b`'s elements as a raw array. */
+  readonly rawB: Float64Array;
+  /** The vector written by fill, copyFrom and extend (each contender has its own). */
+  readonly target: F64Vec;
+  /** Repetitions per call. */
+  readonly reps: number;
 }
 
-// ---------------------------------------------------------------------------------------
-// Warm-up: every class, every kernel.
-// ---------------------------------------------------------------------------------------
-
-/** The kernel API every number class has, through one structural type. */
-interface NumberVec {
-  readonly length: number;
-  sum(): number;
-  mean(): number;
-  min(): number;
-  max(): number;
-  argmin(): number;
-  argmax(): number;
-  dot(other: NumberVec): number;
-  sumOfSquares(): number;
-  norm(): number;
-  add(operand: number | NumberVec, out?: NumberVec): NumberVec;
-  sub(operand: number | NumberVec): NumberVec;
-  mul(operand: number | NumberVec): NumberVec;
-  div(operand: number | NumberVec): NumberVec;
-  scale(k: number): NumberVec;
-  axpy(a: number, x: NumberVec): NumberVec;
-  clamp(lo: number, hi: number): NumberVec;
-  abs(): NumberVec;
-  map(fn: (x: number) => number): NumberVec;
-  fill(x: number): NumberVec;
-  copyFrom(source: ArrayLike<number> | NumberVec): NumberVec;
-  copyTo(target: Float64Array): Float64Array;
-  extend(source: ArrayLike<number>): void;
-  clear(): void;
-  push(x: number): void;
-  get(i: number): number;
-}
-
-/** The same for the bigint classes. */
-interface BigIntVec {
-  sum(): bigint;
-  mean(): number;
-  min(): bigint;
-  argmax(): number;
-  dot(other: BigIntVec): bigint;
-  sumOfSquares(): bigint;
-  add(operand: bigint | BigIntVec): BigIntVec;
-  mul(operand: bigint | BigIntVec): BigIntVec;
-  axpy(a: bigint, x: BigIntVec): BigIntVec;
-  copyFrom(source: BigIntVec): BigIntVec;
-}
-
-type FromNumbers = (source: number[], capacity: number) => unknown;
-type FromBigInts = (source: bigint[], capacity: number) => unknown;
-
-function exerciseAll(): void {
-  const numberFroms: FromNumbers[] = [F64Vec, F32Vec, I32Vec, U32Vec, I16Vec, U16Vec, I8Vec, U8Vec, U8ClampedVec].map(
-    (Cls) => Cls.from.bind(Cls) as FromNumbers,
-  );
-  const bigintFroms: FromBigInts[] = [I64Vec, U64Vec].map((Cls) => Cls.from.bind(Cls) as FromBigInts);
-  // Several lengths, so that every branch of the pairwise loops (partial leaves, leaf
-  // counts that are not powers of two) has type feedback before anything is timed.
-  for (const n of [5, 256, 1000, 3000]) {
-    for (let round = 0; round < 10; round++) {
-      for (const from of numberFroms) {
-        const source = Array.from({ length: n }, (_, i) => (i * 7) % 100);
-        const v = from(source, n) as NumberVec;
-        const b = from(source, n) as NumberVec;
-        consume(v.sum() + v.mean() + v.min() + v.max() + v.argmin() + v.argmax());
-        consume(v.dot(b) + v.sumOfSquares() + v.norm());
-        v.add(b).sub(b).mul(1).div(1).scale(1).axpy(1, b).clamp(0, 50).abs();
-        v.add(b, b);
-        v.map((x) => x);
-        v.fill(3);
-        v.copyFrom(b);
-        consume(v.copyTo(new Float64Array(n)));
-        v.clear();
-        v.extend(new Float64Array(n));
-        v.clear();
-        for (let i = 0; i < n; i++) v.push(i & 63);
-        for (let i = 0; i < n; i++) consume(v.get(i));
-      }
-      for (const from of bigintFroms) {
-        const source = Array.from({ length: n }, (_, i) => BigInt((i * 7) % 100));
-        const v = from(source, n) as BigIntVec;
-        const w = from(source, n) as BigIntVec;
-        consume(v.sum() + v.min() + v.dot(w) + v.sumOfSquares());
-        consume(v.mean() + v.argmax());
-        v.add(w).mul(1n).axpy(1n, w).copyFrom(w);
-      }
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------
-// Timing
-// ---------------------------------------------------------------------------------------
-
-/** Runs `body` `reps` times and returns the nanoseconds per call. */
-function timeOnce(body: () => number, reps: number): number {
-  const start = process.hrtime.bigint();
+function kernelSum(s: KernelState): number {
+  const a = s.a;
   let acc = 0;
-  for (let r = 0; r < reps; r++) acc += body();
-  const elapsed = Number(process.hrtime.bigint() - start);
-  consume(acc);
-  return elapsed / reps;
+  for (let r = 0; r < s.reps; r++) acc += a.sum();
+  return acc;
 }
 
-/** Repetitions so that one sample lasts about SAMPLE_NS. */
-function calibrate(body: () => number): number {
-  let reps = 1;
-  for (;;) {
-    const perCall = timeOnce(body, reps);
-    if (perCall * reps >= SAMPLE_NS / 4 || reps >= 1 << 20) return Math.max(1, Math.ceil(SAMPLE_NS / Math.max(perCall, 1)));
-    reps *= 4;
+function naiveSum(s: KernelState): number {
+  const d = s.rawA;
+  const n = d.length;
+  let acc = 0;
+  for (let r = 0; r < s.reps; r++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += d[i];
+    acc += sum;
   }
+  return acc;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+function kernelDot(s: KernelState): number {
+  const a = s.a;
+  const b = s.b;
+  let acc = 0;
+  for (let r = 0; r < s.reps; r++) acc += a.dot(b);
+  return acc;
 }
 
-interface Pair {
-  readonly name: string;
-  readonly kernel: () => number;
-  readonly baseline: () => number;
-  readonly baselineName: string;
-  /** Ratio the issue asks for: at most this. */
+function naiveDot(s: KernelState): number {
+  const x = s.rawA;
+  const y = s.rawB;
+  const n = x.length;
+  let acc = 0;
+  for (let r = 0; r < s.reps; r++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += x[i] * y[i];
+    acc += sum;
+  }
+  return acc;
+}
+
+function kernelFill(s: KernelState): number {
+  const t = s.target;
+  let acc = 0;
+  for (let r = 0; r < s.reps; r++) {
+    t.fill(r + 0.5);
+    acc += t.get(t.length - 1);
+  }
+  return acc;
+}
+
+function setLoopFill(s: KernelState): number {
+  const t = s.target;
+  const n = t.length;
+  let acc = 0;
+  for (let r = 0; r < s.reps; r++) {
+    const x = r + 0.5;
+    for (let i = 0; i < n; i++) t.set(i, x);
+    acc += t.get(n - 1);
+  }
+  return acc;
+}
+
+function kernelCopyFrom(s: KernelState): number {
+  const t = s.target;
+  const src = s.rawA;
+  let acc = 0;
+  for (let r = 0; r < s.reps; r++) {
+    t.copyFrom(src);
+    acc += t.get(t.length - 1) + t.length;
+  }
+  return acc;
+}
+
+function kernelExtend(s: KernelState): number {
+  const t = s.target;
+  const src = s.rawA;
+  let acc = 0;
+  for (let r = 0; r < s.reps; r++) {
+    t.clear();
+    t.extend(src);
+    acc += t.get(t.length - 1) + t.length;
+  }
+  return acc;
+}
+
+function pushLoopCopy(s: KernelState): number {
+  const t = s.target;
+  const src = s.rawA;
+  const n = src.length;
+  let acc = 0;
+  for (let r = 0; r < s.reps; r++) {
+    t.clear();
+    for (let i = 0; i < n; i++) t.push(src[i]);
+    acc += t.get(t.length - 1) + t.length;
+  }
+  return acc;
+}
+
+/** One row: a kernel, the loop it replaces, and the ratio it should reach. */
+interface KernelPair {
+  /** Names the compiled loops. */
+  readonly id: string;
+  /** The kernel, as the table shows it. */
+  readonly kernel: string;
+  /** Calls the kernel `reps` times. */
+  readonly kernelLoop: (s: KernelState) => number;
+  /** The loop it replaces, as the table shows it. */
+  readonly baseline: string;
+  /** Does the same work without the kernel, `reps` times; returns what `kernelLoop` returns. */
+  readonly baselineLoop: (s: KernelState) => number;
+  /** At most this ratio (kernel time / baseline time). */
   readonly target: number;
 }
 
-interface Row {
+/** The rows of the table. */
+const PAIRS: readonly KernelPair[] = [
+  { id: 'sum', kernel: 'F64Vec.sum()', kernelLoop: kernelSum, baseline: 'naive Float64Array loop', baselineLoop: naiveSum, target: 0.75 },
+  { id: 'dot', kernel: 'F64Vec.dot(b)', kernelLoop: kernelDot, baseline: 'naive Float64Array loop', baselineLoop: naiveDot, target: 0.75 },
+  { id: 'fill', kernel: 'F64Vec.fill(x)', kernelLoop: kernelFill, baseline: 'set(i, x) loop', baselineLoop: setLoopFill, target: 0.2 },
+  { id: 'copyFrom', kernel: 'F64Vec.copyFrom(f64)', kernelLoop: kernelCopyFrom, baseline: 'clear() + push loop', baselineLoop: pushLoopCopy, target: 0.2 },
+  { id: 'extend', kernel: 'F64Vec.extend(f64)', kernelLoop: kernelExtend, baseline: 'clear() + push loop', baselineLoop: pushLoopCopy, target: 0.2 },
+];
+
+/** Rounds over every class in the warm-up (each runs every kernel at four lengths). */
+const WARMUP_CYCLES = 10;
+
+/** `n` elements, multiples of 1/8 (`scale` 0.5 or 0.25) so that every sum of them and of their products is exact. */
+function exactValues(n: number, period: number, scale: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = (i % period) * scale;
+  return out;
+}
+
+/** A fresh state at capacity `n`: its own operands and target, so that contenders share nothing they write. */
+function kernelState(n: number, reps: number): KernelState {
+  const rawA = exactValues(n, 1000, 0.5);
+  const rawB = exactValues(n, 89, 0.25);
+  return { a: F64Vec.from(rawA, n), b: F64Vec.from(rawB, n), rawA, rawB, target: F64Vec.from(rawA, n), reps, overhead: timerOverheadMs(), elapsed: 0 };
+}
+
+/** A case of this table: one pair at one capacity, the kernel validated against its baseline. */
+interface KernelCase extends Case {
+  readonly pair: KernelPair;
   readonly capacity: number;
-  readonly name: string;
-  readonly baselineName: string;
-  readonly kernelNs: number;
-  readonly baselineNs: number;
-  readonly target: number;
+  /** Repetitions per call, to report the time of one. */
+  readonly reps: number;
 }
 
-/** Runs `body` for about `ms` milliseconds, so that it is optimized before it is timed. */
-function warm(body: () => number, ms: number): void {
-  const end = Date.now() + ms;
-  let acc = 0;
-  while (Date.now() < end) for (let r = 0; r < 16; r++) acc += body();
-  consume(acc);
-}
-
-function measure(capacity: number, pair: Pair): Row {
-  warm(pair.kernel, quick ? 20 : 150);
-  warm(pair.baseline, quick ? 20 : 150);
-  const kernelReps = calibrate(pair.kernel);
-  const baselineReps = calibrate(pair.baseline);
-  const kernel: number[] = [];
-  const baseline: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    if (round % 2 === 0) {
-      kernel.push(timeOnce(pair.kernel, kernelReps));
-      baseline.push(timeOnce(pair.baseline, baselineReps));
-    } else {
-      baseline.push(timeOnce(pair.baseline, baselineReps));
-      kernel.push(timeOnce(pair.kernel, kernelReps));
-    }
-  }
-  return {
+function kernelCases(mode: Mode, capacity: number): KernelCase[] {
+  const reps = Math.max(1, Math.floor(mode.elementsPerCall / capacity));
+  const primerReps = 4;
+  return PAIRS.map((pair) => ({
+    id: `kernel_${pair.id}_${capacity}`,
+    label: pair.kernel,
+    selfTimed: false,
+    pair,
     capacity,
-    name: pair.name,
-    baselineName: pair.baselineName,
-    kernelNs: median(kernel),
-    baselineNs: median(baseline),
-    target: pair.target,
-  };
+    reps,
+    contenders: [
+      contender({ id: 'baseline', loop: pair.baselineLoop, state: kernelState(capacity, reps), primer: kernelState(PRIME_CAPACITY, primerReps) }),
+      contender({ id: 'kernel', loop: pair.kernelLoop, state: kernelState(capacity, reps), primer: kernelState(PRIME_CAPACITY, primerReps), baseline: 'baseline' }),
+    ],
+  }));
 }
 
-// ---------------------------------------------------------------------------------------
-// The cases
-// ---------------------------------------------------------------------------------------
-
-function naiveSum(data: Float64Array, length: number): number {
-  let s = 0;
-  for (let i = 0; i < length; i++) s += data[i];
-  return s;
-}
-
-function naiveDot(a: Float64Array, b: Float64Array, length: number): number {
-  let s = 0;
-  for (let i = 0; i < length; i++) s += a[i] * b[i];
-  return s;
-}
-
-function pairsFor(capacity: number): Pair[] {
-  const raw = new Float64Array(capacity);
-  const raw2 = new Float64Array(capacity);
-  for (let i = 0; i < capacity; i++) {
-    raw[i] = Math.sin(i) * 1000;
-    raw2[i] = Math.cos(i);
-  }
-  const a = F64Vec.from(raw, capacity);
-  const b = F64Vec.from(raw2, capacity);
-  const target = new F64Vec(capacity);
-  const loopTarget = new F64Vec(capacity);
-  loopTarget.extend(raw);
-  target.extend(raw);
-  let fillValue = 0;
-
-  return [
-    {
-      name: 'F64Vec.sum()',
-      kernel: () => a.sum(),
-      baseline: () => naiveSum(raw, capacity),
-      baselineName: 'naive Float64Array loop',
-      target: 0.75,
-    },
-    {
-      name: 'F64Vec.dot(b)',
-      kernel: () => a.dot(b),
-      baseline: () => naiveDot(raw, raw2, capacity),
-      baselineName: 'naive Float64Array loop',
-      target: 0.75,
-    },
-    {
-      name: 'F64Vec.fill(x)',
-      kernel: () => {
-        target.fill(++fillValue);
-        return target.length;
-      },
-      baseline: () => {
-        const x = ++fillValue;
-        const length = loopTarget.length;
-        for (let i = 0; i < length; i++) loopTarget.set(i, x);
-        return length;
-      },
-      baselineName: 'set(i, x) loop',
-      target: 0.2,
-    },
-    {
-      name: 'F64Vec.copyFrom(f64)',
-      kernel: () => {
-        target.copyFrom(raw);
-        return target.length;
-      },
-      baseline: () => {
-        loopTarget.clear();
-        for (let i = 0; i < capacity; i++) loopTarget.push(raw[i]);
-        return loopTarget.length;
-      },
-      baselineName: 'clear() + push loop',
-      target: 0.2,
-    },
-    {
-      name: 'F64Vec.extend(f64)',
-      kernel: () => {
-        target.clear();
-        target.extend(raw);
-        return target.length;
-      },
-      baseline: () => {
-        loopTarget.clear();
-        for (let i = 0; i < capacity; i++) loopTarget.push(raw[i]);
-        return loopTarget.length;
-      },
-      baselineName: 'clear() + push loop',
-      target: 0.2,
-    },
-  ];
-}
-
-// ---------------------------------------------------------------------------------------
-// Garbage: collections and bytes allocated per kernel call
-// ---------------------------------------------------------------------------------------
-
-interface GarbageRow {
-  readonly capacity: number;
-  readonly name: string;
-  readonly calls: number;
-  readonly collections: number;
-  readonly bytesPerCall: number;
-}
-
-/** Every F64Vec kernel as a body that allocates nothing in the harness itself. */
-function garbageCases(capacity: number): [string, () => number][] {
-  const v = F64Vec.from(Array.from({ length: capacity }, (_, i) => (i % 97) * 0.5), capacity);
-  const w = F64Vec.from(Array.from({ length: capacity }, (_, i) => (i % 89) * 0.25), capacity);
-  const out = new F64Vec(capacity);
-  out.resize(capacity, 0);
+/** Every F64Vec kernel as a call that allocates nothing in the harness itself. */
+function garbageBodies(capacity: number): [string, () => number][] {
+  const v = F64Vec.from(exactValues(capacity, 97, 0.5), capacity);
+  const w = F64Vec.from(exactValues(capacity, 89, 0.25), capacity);
+  const out = F64Vec.from(new Float64Array(capacity), capacity);
   const typed = new Float64Array(capacity).fill(0.5);
   const target = new Float64Array(capacity);
   const identity = (x: number): number => x;
@@ -368,86 +246,59 @@ function garbageCases(capacity: number): [string, () => number][] {
     ['fill', () => out.fill(1.5).length],
     ['copyFrom(typed)', () => out.copyFrom(typed).length],
     ['copyTo(typed)', () => v.copyTo(target).length],
-    ['clear + extend(typed)', () => {
-      out.clear();
-      out.extend(typed);
-      return out.length;
-    }],
+    ['clear + extend(typed)', () => (out.clear(), out.extend(typed), out.length)],
   ];
 }
 
-async function measureGarbage(capacity: number): Promise<GarbageRow[]> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc === undefined) return [];
-  const calls = Math.max(20, Math.round((quick ? 2e6 : 2e7) / capacity));
-  const rows: GarbageRow[] = [];
-  for (const [name, body] of garbageCases(capacity)) {
-    let acc = 0;
-    for (let r = 0; r < 200; r++) acc += body(); // optimize first
-    let collections = 0;
-    const observer = new PerformanceObserver((list) => {
-      collections += list.getEntries().length;
-    });
-    gc();
-    observer.observe({ entryTypes: ['gc'] });
-    const before = process.memoryUsage().heapUsed;
-    for (let r = 0; r < calls; r++) acc += body();
-    const after = process.memoryUsage().heapUsed;
-    await new Promise((resolve) => setTimeout(resolve, 20)); // gc entries arrive asynchronously
-    observer.disconnect();
-    consume(acc);
-    rows.push({ capacity, name, calls, collections, bytesPerCall: collections === 0 ? Math.max(0, after - before) / calls : NaN });
-  }
-  return rows;
-}
-
-function format(ns: number): string {
-  if (ns >= 1e6) return `${(ns / 1e6).toFixed(2)} ms`;
-  if (ns >= 1e3) return `${(ns / 1e3).toFixed(2)} µs`;
-  return `${ns.toFixed(0)} ns`;
-}
-
-async function main(): Promise<void> {
-  const warmStart = Date.now();
-  exerciseAll();
-  console.log(`warm-up: all 11 typed classes, every kernel (${Date.now() - warmStart} ms)`);
-  console.log(`${ROUNDS} interleaved rounds per case, median per call; ratio = kernel time / baseline time\n`);
-  const rows: Row[] = [];
-  for (const capacity of CAPACITIES) {
-    for (const pair of pairsFor(capacity)) rows.push(measure(capacity, pair));
-  }
-  const header = ['capacity', 'kernel', 'time', 'baseline', 'time', 'ratio', 'target', 'met'];
-  const table = rows.map((row) => {
-    const ratio = row.kernelNs / row.baselineNs;
-    return [
-      String(row.capacity),
-      row.name,
-      format(row.kernelNs),
-      row.baselineName,
-      format(row.baselineNs),
-      `${ratio.toFixed(2)}x`,
-      `<= ${row.target.toFixed(2)}x`,
-      ratio <= row.target ? 'yes' : 'NO',
-    ];
-  });
-  const widths = header.map((h, c) => Math.max(h.length, ...table.map((r) => r[c].length)));
-  const line = (cells: string[]): string => cells.map((cell, c) => cell.padEnd(widths[c])).join('  ');
-  console.log(line(header));
-  console.log(line(widths.map((w) => '-'.repeat(w))));
-  for (const r of table) console.log(line(r));
-
-  const garbage: GarbageRow[] = [];
-  for (const capacity of CAPACITIES) garbage.push(...(await measureGarbage(capacity)));
-  if (garbage.length === 0) {
-    console.log('\n(garbage: run with node --expose-gc to count collections per kernel)');
-  } else {
-    console.log('\nGarbage, F64Vec kernels: collections observed and heap bytes allocated per call');
-    for (const g of garbage) {
-      const bytes = Number.isNaN(g.bytesPerCall) ? 'n/a (collected)' : `${g.bytesPerCall.toFixed(1)} B/call`;
-      console.log(`  ${String(g.capacity).padEnd(8)} ${g.name.padEnd(22)} ${String(g.calls).padStart(6)} calls  ${g.collections} GCs  ${bytes}`);
+/** Calls each kernel `2 * mode.gcLoopOperations / capacity` times (at least 20) in a GC window: rows of the garbage table. */
+async function garbageTable(mode: Mode): Promise<Table> {
+  const recorder = new GcRecorder();
+  const runs: { capacity: number; name: string; calls: number; window: GcWindow }[] = [];
+  for (const capacity of mode.capacities) {
+    const calls = Math.max(20, Math.round((2 * mode.gcLoopOperations) / capacity));
+    for (const [name, body] of garbageBodies(capacity)) {
+      for (let k = 0; k < 200; k++) addToSink(body());
+      runs.push({ capacity, name, calls, window: recorder.window(() => {
+        for (let k = 0; k < calls; k++) addToSink(body());
+      }) });
     }
   }
-  console.log(`\nchecksum ${checksum}`);
+  const counts = await recorder.countIn(runs.map((r) => r.window));
+  const rows = runs.map(({ capacity, name, calls, window }, i) => {
+    const bytes = counts[i].collections === 0 ? `${(Math.max(0, window.heapGrowth) / calls).toFixed(1)} B/call` : 'n/a (collected)';
+    return [formatCapacity(capacity), name, String(calls), String(counts[i].collections), bytes];
+  });
+  return { head: ['capacity', 'F64Vec kernel', 'calls', 'GCs', 'heap growth'], rows };
 }
 
-void main();
+/**
+ * Runs the kernel table, then the garbage table.
+ *
+ * @param mode - the run mode (capacities, timing).
+ * @param progress - receives a line per case and round.
+ * @returns both tables as text, for the console.
+ */
+export async function runKernelTable(mode: Mode, progress: Progress): Promise<string> {
+  progress('kernels: every class runs every kernel');
+  addToSink(warmEveryClass({ cycles: WARMUP_CYCLES, storages: ['own buffer'], kernels: true }));
+  const speed: Table = { head: ['capacity', 'kernel', 'time/call', 'baseline', 'time/call', 'ratio', 'rounds', 'target', 'met'], rows: [] };
+  for (const capacity of mode.capacities) {
+    for (const { case: kase, latencies } of runCases(kernelCases(mode, capacity), mode, progress, `kernels, capacity ${capacity}`)) {
+      const kernel = latencies.get('kernel')!;
+      const baseline = latencies.get('baseline')!;
+      const ratio = pairedRatios(kernel, baseline);
+      const perCall = (ms: readonly number[]): string => formatDuration(median(ms) / kase.reps);
+      const { pair } = kase;
+      speed.rows.push([formatCapacity(capacity), pair.kernel, perCall(kernel), pair.baseline, perCall(baseline), formatRatio(ratio.median), `${formatRatio(ratio.low)}-${formatRatio(ratio.high)}`, `<= ${formatRatio(pair.target)}`, ratio.median <= pair.target ? 'yes' : 'NO']);
+    }
+  }
+  progress('kernels: counting garbage per call');
+  const garbage = await garbageTable(mode);
+  return [
+    `kernels: median over ${mode.rounds} paired rounds of kernel time / baseline time (every class ran every kernel first)`,
+    textTable(speed),
+    '',
+    'garbage per F64Vec kernel call: collections in the window, heap growth per call (after full collections)',
+    textTable(garbage),
+  ].join('\n');
+}

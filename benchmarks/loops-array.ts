@@ -6,8 +6,8 @@
  * @module
  */
 
-import type { OpId } from './operations.js';
-import type { BenchState, Family, Loop, SelectedLoop } from './state.js';
+import { fillByPush, forOfLoop } from './loops-shared.js';
+import type { BenchState, Family } from './state.js';
 
 type S = BenchState<number[]>;
 
@@ -124,15 +124,6 @@ function arrayChurn(s: S): number {
   return acc;
 }
 
-function arrayForOf(s: S): number {
-  const a = s.v;
-  let acc = 0;
-  for (let r = 0; r < s.reps; r++) {
-    for (const x of a) acc += x;
-  }
-  return acc;
-}
-
 function arrayExtend(s: S): number {
   const a = s.v;
   const src = s.src;
@@ -186,7 +177,7 @@ function arrayMixed(s: S): number {
   return acc;
 }
 
-const LOOPS: Readonly<Record<OpId, Loop<number[]>>> = {
+const LOOPS: Family<number[]>['loops'] = {
   push: arrayPush,
   get: arrayGet,
   set: arraySet,
@@ -195,13 +186,13 @@ const LOOPS: Readonly<Record<OpId, Loop<number[]>>> = {
   insertFront: arrayInsertFront,
   removeFront: arrayRemoveFront,
   churn: arrayChurn,
-  forOf: arrayForOf,
+  forOf: forOfLoop,
   extend: arrayExtend,
   view: arrayView,
   frame: arrayFrame,
 };
 
-const NOTES: Partial<Record<OpId, string>> = {
+const NOTES: Family<number[]>['notes'] = {
   sum: 'index loop (Array has no sum)',
   insertFront: 'unshift',
   removeFront: 'shift',
@@ -211,12 +202,4 @@ const NOTES: Partial<Record<OpId, string>> = {
 };
 
 /** The plain-`Array` family. */
-export const ARRAY_FAMILY: Family<number[]> = {
-  select(op: OpId): SelectedLoop<number[]> {
-    return { loop: LOOPS[op], note: NOTES[op] };
-  },
-  mixed: arrayMixed,
-  fill(container: number[], n: number, off: number): void {
-    for (let i = 0; i < n; i++) container.push(i + off);
-  },
-};
+export const ARRAY_FAMILY: Family<number[]> = { loops: LOOPS, notes: NOTES, mixed: arrayMixed, fill: fillByPush };

@@ -14,8 +14,8 @@
  * @module
  */
 
-import type { OpId } from './operations.js';
-import type { BenchState, Family, Loop, RawVec, SelectedLoop } from './state.js';
+import { cachedViewLoop, fillRaw } from './loops-shared.js';
+import type { BenchState, Family, RawVec } from './state.js';
 
 type S = BenchState<RawVec>;
 
@@ -148,18 +148,6 @@ function fieldExtend(s: S): number {
   return acc;
 }
 
-function fieldView(s: S): number {
-  const c = s.v;
-  const consume = s.consume;
-  const dst = s.dst;
-  let acc = 0;
-  for (let r = 0; r < s.reps; r++) {
-    if (c.view.length !== c.len) c.view = c.data.subarray(0, c.len);
-    acc += consume(c.view, dst);
-  }
-  return acc;
-}
-
 function fieldFrame(s: S): number {
   const c = s.v;
   const n = s.cap;
@@ -191,7 +179,7 @@ function fieldMixed(s: S): number {
   return acc;
 }
 
-const LOOPS: Readonly<Record<OpId, Loop<RawVec>>> = {
+const LOOPS: Family<RawVec>['loops'] = {
   push: fieldPush,
   get: fieldGet,
   set: fieldSet,
@@ -202,17 +190,9 @@ const LOOPS: Readonly<Record<OpId, Loop<RawVec>>> = {
   churn: fieldChurn,
   forOf: fieldGet,
   extend: fieldExtend,
-  view: fieldView,
+  view: cachedViewLoop,
   frame: fieldFrame,
 };
 
 /** The field-counter reference family. */
-export const FIELD_FAMILY: Family<RawVec> = {
-  select(op: OpId): SelectedLoop<RawVec> {
-    return { loop: LOOPS[op] };
-  },
-  mixed: fieldMixed,
-  fill(container: RawVec, n: number, off: number): void {
-    for (let i = 0; i < n; i++) container.data[container.len++] = i + off;
-  },
-};
+export const FIELD_FAMILY: Family<RawVec> = { loops: LOOPS, mixed: fieldMixed, fill: fillRaw };

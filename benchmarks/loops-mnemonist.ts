@@ -8,8 +8,8 @@
  * @module
  */
 
-import type { OpId } from './operations.js';
-import type { BenchState, Family, Loop, MnemonistVec, SelectedLoop } from './state.js';
+import { fillByPush, forOfLoop, indexGetLoop, indexSetLoop } from './loops-shared.js';
+import type { BenchState, Family, MnemonistVec } from './state.js';
 
 type S = BenchState<MnemonistVec>;
 
@@ -22,28 +22,6 @@ function mnPush(s: S): number {
     v.resize(0);
     for (let i = 0; i < n; i++) v.push(i + off);
     acc += v.length;
-  }
-  return acc;
-}
-
-function mnGet(s: S): number {
-  const v = s.v;
-  const n = v.length;
-  let acc = 0;
-  for (let r = 0; r < s.reps; r++) {
-    for (let i = 0; i < n; i++) acc += v.get(i) as number;
-  }
-  return acc;
-}
-
-function mnSet(s: S): number {
-  const v = s.v;
-  const n = v.length;
-  const off = s.off;
-  let acc = 0;
-  for (let r = 0; r < s.reps; r++) {
-    for (let i = 0; i < n; i++) v.set(i, i + off);
-    acc += v.get(n - 1) as number;
   }
   return acc;
 }
@@ -76,20 +54,11 @@ function mnChurn(s: S): number {
   for (let r = 0; r < s.reps; r++) {
     for (let k = 0; k < n; k++) {
       const i = rand[k] % n;
-      acc += v.get(i) as number;
-      v.set(i, v.get(v.length - 1) as number);
+      acc += v.get(i);
+      v.set(i, v.get(v.length - 1));
       v.pop();
       v.push(k + off);
     }
-  }
-  return acc;
-}
-
-function mnForOf(s: S): number {
-  const v = s.v;
-  let acc = 0;
-  for (let r = 0; r < s.reps; r++) {
-    for (const x of v) acc += x;
   }
   return acc;
 }
@@ -141,26 +110,26 @@ function mnMixed(s: S): number {
   let acc = 0;
   for (let k = 0; k < s.reps; k++) {
     v.push(k + off);
-    acc += v.get(k & mask) as number;
+    acc += v.get(k & mask);
     acc += v.pop() as number;
   }
   return acc;
 }
 
-const LOOPS: Readonly<Partial<Record<OpId, Loop<MnemonistVec>>>> = {
+const LOOPS: Family<MnemonistVec>['loops'] = {
   push: mnPush,
-  get: mnGet,
-  set: mnSet,
-  sum: mnGet,
+  get: indexGetLoop,
+  set: indexSetLoop,
+  sum: indexGetLoop,
   pop: mnPop,
   churn: mnChurn,
-  forOf: mnForOf,
+  forOf: forOfLoop,
   extend: mnExtend,
   view: mnView,
   frame: mnFrame,
 };
 
-const NOTES: Partial<Record<OpId, string>> = {
+const NOTES: Family<MnemonistVec>['notes'] = {
   push: 'resize(0) to clear',
   sum: 'get loop (no sum method)',
   churn: 'set(i, get(length - 1)); pop()',
@@ -170,13 +139,4 @@ const NOTES: Partial<Record<OpId, string>> = {
 };
 
 /** The mnemonist `Vector` family. */
-export const MNEMONIST_FAMILY: Family<MnemonistVec> = {
-  select(op: OpId): SelectedLoop<MnemonistVec> | undefined {
-    const loop = LOOPS[op];
-    return loop === undefined ? undefined : { loop, note: NOTES[op] };
-  },
-  mixed: mnMixed,
-  fill(container: MnemonistVec, n: number, off: number): void {
-    for (let i = 0; i < n; i++) container.push(i + off);
-  },
-};
+export const MNEMONIST_FAMILY: Family<MnemonistVec> = { loops: LOOPS, notes: NOTES, mixed: mnMixed, fill: fillByPush };

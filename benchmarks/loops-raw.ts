@@ -8,8 +8,8 @@
  * @module
  */
 
-import type { OpId } from './operations.js';
-import type { BenchState, Family, Loop, RawVec, SelectedLoop } from './state.js';
+import { cachedViewLoop, fillRaw } from './loops-shared.js';
+import type { BenchState, Family, RawVec } from './state.js';
 
 type S = BenchState<RawVec>;
 
@@ -158,18 +158,6 @@ function rawExtend(s: S): number {
   return acc;
 }
 
-function rawView(s: S): number {
-  const c = s.v;
-  const consume = s.consume;
-  const dst = s.dst;
-  let acc = 0;
-  for (let r = 0; r < s.reps; r++) {
-    if (c.view.length !== c.len) c.view = c.data.subarray(0, c.len);
-    acc += consume(c.view, dst);
-  }
-  return acc;
-}
-
 function rawFrame(s: S): number {
   const c = s.v;
   const d = c.data;
@@ -205,7 +193,7 @@ function rawMixed(s: S): number {
   return acc;
 }
 
-const LOOPS: Readonly<Record<OpId, Loop<RawVec>>> = {
+const LOOPS: Family<RawVec>['loops'] = {
   push: rawPush,
   get: rawGet,
   set: rawSet,
@@ -216,17 +204,9 @@ const LOOPS: Readonly<Record<OpId, Loop<RawVec>>> = {
   churn: rawChurn,
   forOf: rawGet,
   extend: rawExtend,
-  view: rawView,
+  view: cachedViewLoop,
   frame: rawFrame,
 };
 
 /** The baseline family. */
-export const RAW_FAMILY: Family<RawVec> = {
-  select(op: OpId): SelectedLoop<RawVec> {
-    return { loop: LOOPS[op] };
-  },
-  mixed: rawMixed,
-  fill(container: RawVec, n: number, off: number): void {
-    for (let i = 0; i < n; i++) container.data[container.len++] = i + off;
-  },
-};
+export const RAW_FAMILY: Family<RawVec> = { loops: LOOPS, mixed: rawMixed, fill: fillRaw };

@@ -1,5 +1,6 @@
 /**
- * Benchmark loops for the slabvec interface (`F64Vec`, `F32Vec`, `I32Vec`, `OptionVec`).
+ * Benchmark loops for the slabvec interface: the typed vectors and `OptionVec` (and, in the
+ * slab table, an `F64Vec` from a slab).
  *
  * Each function is a template: `clone.ts` compiles a separate copy for every
  * implementation, so a loop's call sites only ever see one class. Keep them
@@ -8,8 +9,8 @@
  * @module
  */
 
-import type { OpId } from './operations.js';
-import type { BenchState, Family, Loop, SelectedLoop, VecLike } from './state.js';
+import { fillByPush, forOfLoop, indexGetLoop, indexSetLoop } from './loops-shared.js';
+import type { BenchState, Family, VecLike } from './state.js';
 
 type S = BenchState<VecLike>;
 
@@ -27,33 +28,9 @@ function vecPush(s: S): number {
   return acc;
 }
 
-/** Sum through get(i). */
-function vecGet(s: S): number {
-  const v = s.v;
-  const n = v.length;
-  let acc = 0;
-  for (let r = 0; r < s.reps; r++) {
-    for (let i = 0; i < n; i++) acc += v.get(i);
-  }
-  return acc;
-}
-
-/** set(i, x) for every index. */
-function vecSet(s: S): number {
-  const v = s.v;
-  const n = v.length;
-  const off = s.off;
-  let acc = 0;
-  for (let r = 0; r < s.reps; r++) {
-    for (let i = 0; i < n; i++) v.set(i, i + off);
-    acc += v.get(n - 1);
-  }
-  return acc;
-}
-
 /** The library's sum(). */
 function vecSum(s: S): number {
-  const v = s.v as Required<VecLike>;
+  const v = s.v;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) acc += v.sum();
   return acc;
@@ -135,16 +112,6 @@ function vecChurn(s: S): number {
   return acc;
 }
 
-/** for...of over the vector. */
-function vecForOf(s: S): number {
-  const v = s.v;
-  let acc = 0;
-  for (let r = 0; r < s.reps; r++) {
-    for (const x of v) acc += x;
-  }
-  return acc;
-}
-
 /** clear(), then extend from a typed array. */
 function vecExtend(s: S): number {
   const v = s.v;
@@ -200,33 +167,20 @@ function vecMixed(s: S): number {
   return acc;
 }
 
-const LOOPS: Readonly<Record<Exclude<OpId, 'sum'>, Loop<VecLike>>> = {
+const LOOPS: Family<VecLike>['loops'] = {
   push: vecPush,
-  get: vecGet,
-  set: vecSet,
+  get: indexGetLoop,
+  set: indexSetLoop,
+  sum: vecSum,
   pop: vecPop,
   insertFront: vecInsertFront,
   removeFront: vecRemoveFront,
   churn: vecChurn,
-  forOf: vecForOf,
+  forOf: forOfLoop,
   extend: vecExtend,
   view: vecView,
   frame: vecFrame,
 };
 
-/** Whether a vector has the `sum()` kernel method (being added to the library). */
-export function hasSum(v: VecLike): boolean {
-  return typeof (v as { sum?: unknown }).sum === 'function';
-}
-
 /** The slabvec-interface family. */
-export const VEC_FAMILY: Family<VecLike> = {
-  select(op: OpId, container: VecLike): SelectedLoop<VecLike> {
-    if (op !== 'sum') return { loop: LOOPS[op] };
-    return hasSum(container) ? { loop: vecSum } : { loop: vecGet, note: 'get loop: this class has no sum()' };
-  },
-  mixed: vecMixed,
-  fill(container: VecLike, n: number, off: number): void {
-    for (let i = 0; i < n; i++) container.push(i + off);
-  },
-};
+export const VEC_FAMILY: Family<VecLike> = { loops: LOOPS, mixed: vecMixed, fill: fillByPush };

@@ -1,13 +1,18 @@
 /**
- * Entry point of the benchmark suite.
+ * Entry point of the benchmark suite: one runner (tinybench, `runner.ts`) for three
+ * scenario tables: `operations` (the comparison in docs/benchmarks.md, with memory per
+ * element and GC counts), `kernels` (`kernels.ts`) and `slab` (`slab.ts`, each phase in a
+ * fresh process of this same runner).
  *
  * ```sh
- * npm start                  # default: short comparison, prints the table, rewrites docs/benchmarks.*
- * npm run bench              # full suite, same outputs
- * npm run bench -- --quick   # seconds-long smoke run: prints, writes nothing, asserts no timings
+ * npm start                             # default: the operations table; prints it, rewrites docs/benchmarks.*
+ * npm run bench                         # full: every table, longer; rewrites docs/benchmarks.* too
+ * npm run bench -- --quick              # seconds-long smoke run of every table: prints, writes nothing, asserts no timings
+ * npm run bench -- --only kernels       # one table (or several: --only kernels,slab), full timing; writes nothing
+ * npm start -- --only slab              # the same with the default mode's shorter timing
  * ```
  *
- * Run through `node --expose-gc scripts/run-ts.cjs benchmarks/main.ts [--full|--quick]`.
+ * Run through `node --expose-gc scripts/run-ts.cjs benchmarks/main.ts [--full|--quick] [--only <tables>]`.
  *
  * @module
  */
@@ -16,14 +21,18 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { renderChart } from './chart.js';
-import { modeFromArgs } from './config.js';
-import { describeEnvironment } from './environment.js';
-import { exerciseAllElementTypes } from './exercise.js';
+import { COMPARISON_WARMUP, runComparison } from './comparison.js';
+import { optionsFromArgs, type Mode } from './config.js';
+import { describeEnvironment, type Environment } from './environment.js';
+import { fullGc } from './gc.js';
 import { checkGoals } from './goals.js';
 import { IMPLEMENTATIONS } from './implementations.js';
-import { measureGcs, measureMemory, memorySink } from './memory.js';
+import { runKernelTable } from './kernels.js';
+import { measureGcs, measureMemory } from './memory.js';
 import { printConsole, renderMarkdown, type RunResults } from './report.js';
-import { runSpeed } from './runner.js';
+import { addToSink, sinkTotal } from './sink.js';
+import { printSlabPhase, runSlabTable } from './slab.js';
+import { warmEveryClass } from './warm.js';
 
 const DOCS = join(process.cwd(), 'docs');
 const CHART_FILE = 'benchmarks.svg';
@@ -38,33 +47,53 @@ function endProgress(): void {
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const mode = modeFromArgs(args);
-  if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
-    throw new Error('run with node --expose-gc (npm start / npm run bench do)');
-  }
+/** The operations table: warm-up, memory, GC counts, speed, goals; printed, and written to docs/ when `writesDocs`. */
+async function runOperationsTable(mode: Mode, env: Environment, writesDocs: boolean): Promise<void> {
   const started = performance.now();
-  const env = describeEnvironment('benchmarks/main.ts', args);
-  progress(`mode ${mode.name}: exercising all eleven typed vector classes`);
-  const exercised = exerciseAllElementTypes();
+  progress(`mode ${mode.name}: exercising every typed vector class`);
+  addToSink(warmEveryClass(COMPARISON_WARMUP));
   progress('measuring memory per element');
   const memory = measureMemory(mode);
   progress('counting garbage collections in the steady-state loop');
   const gcs = await measureGcs(mode);
-  const speed = runSpeed(mode, progress);
+  const speed = runComparison(mode, progress);
   endProgress();
   const goals = checkGoals({ speed, memory, gcs, capacities: mode.capacities });
   const results: RunResults = { mode, env, speed, memory, gcs, goals, seconds: (performance.now() - started) / 1000, loadAtEnd: os.loadavg()[0] };
   printConsole(results);
-  console.log(`checksums: exercise ${exercised}, memory ${memorySink()}`);
-  if (mode.writesDocs) {
-    const plotted = IMPLEMENTATIONS.filter((i) => !i.baseline).map((i) => i.id);
-    const subtitle = `${mode.name} run, ${env.date.slice(0, 10)}: ${env.node}, ${env.cpu}, ${env.cores} cores. Median of ${mode.rounds} paired rounds.`;
-    writeFileSync(join(DOCS, CHART_FILE), renderChart(speed.cells, plotted, mode.capacities, subtitle));
-    writeFileSync(join(DOCS, 'benchmarks.md'), renderMarkdown(results, CHART_FILE));
-    console.log(`wrote docs/benchmarks.md and docs/${CHART_FILE}`);
+  if (!writesDocs) return;
+  const plotted = IMPLEMENTATIONS.filter((i) => i.role !== 'baseline').map((i) => i.id);
+  const subtitle = `${mode.name} run, ${env.date.slice(0, 10)}: ${env.node}, ${env.cpu}, ${env.cores} cores. Median of ${mode.rounds} paired rounds.`;
+  writeFileSync(join(DOCS, CHART_FILE), renderChart(speed.cells, plotted, mode.capacities, subtitle));
+  writeFileSync(join(DOCS, 'benchmarks.md'), renderMarkdown(results, CHART_FILE));
+  console.log(`wrote docs/benchmarks.md and docs/${CHART_FILE}`);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const options = optionsFromArgs(args);
+  const { mode } = options;
+  fullGc();
+  if (options.slabPhase !== undefined) {
+    printSlabPhase(mode, options.slabPhase, progress);
+    endProgress();
+    return;
   }
+  const started = performance.now();
+  const env = describeEnvironment('benchmarks/main.ts', args);
+  if (options.tables.includes('operations')) await runOperationsTable(mode, env, options.writesDocs);
+  if (options.tables.includes('kernels')) {
+    const text = await runKernelTable(mode, progress);
+    endProgress();
+    console.log(`\n${text}`);
+  }
+  if (options.tables.includes('slab')) {
+    const text = runSlabTable(mode, progress);
+    endProgress();
+    console.log(`\n${text}`);
+  }
+  const quick = mode.name === 'quick' ? ' (quick mode: a smoke run, the timings mean nothing)' : '';
+  console.log(`\ntables ${options.tables.join(', ')} in mode ${mode.name}${quick}; sink ${sinkTotal()}; ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 main().catch((error: unknown) => {

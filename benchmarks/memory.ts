@@ -1,15 +1,17 @@
 /**
  * Memory per element and garbage collections in a steady-state loop, for every
- * implementation. Needs `node --expose-gc`.
+ * implementation of the comparison. Needs `node --expose-gc`.
  *
  * @module
  */
 
-import { PerformanceObserver, constants, type PerformanceEntry } from 'node:perf_hooks';
+import { arrayOf, valueOffset } from './classes.js';
 import { compileCopy } from './clone.js';
 import type { Mode } from './config.js';
 import { consumeView } from './consumer.js';
-import { ELEMENT_KINDS, IMPLEMENTATIONS, type Implementation } from './implementations.js';
+import { GcRecorder, fullGc, type GcCount, type GcWindow } from './gc.js';
+import { IMPLEMENTATIONS, type Implementation } from './implementations.js';
+import { addToSink } from './sink.js';
 import type { BenchState, Consumer } from './state.js';
 
 /** Bytes per element of one implementation at one capacity. */
@@ -25,32 +27,21 @@ export interface MemoryResult {
 }
 
 /** Garbage collections seen during one implementation's steady-state loop. */
-export interface GcResult {
+export interface GcResult extends GcCount {
   /** Implementation id. */
   readonly impl: string;
   /** Operations in the loop (push, get, pop each count one). */
   readonly operations: number;
-  /** Collections of any kind that started during the loop. */
-  readonly collections: number;
-  /** Of which scavenges (minor). */
-  readonly minor: number;
-  /** Of which mark-compact or incremental marking (major). */
-  readonly major: number;
   /** Wall time per operation, in ns. */
   readonly nsPerOp: number;
 }
 
 /** The capacity of the vector used by the steady-state loop; it holds half of it. */
 export const GC_LOOP_CAPACITY = 1024;
-
-let sink = 0;
-
-function gc(): void {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  if (collect === undefined) throw new Error('memory measurements need node --expose-gc');
-  collect();
-  collect();
-}
+/** Push/get/pop steps per call of the steady-state loop. */
+export const GC_STEPS_PER_CALL = 50_000;
+/** Calls before the measured window: enough for V8 to replace on-stack-replacement code with the fully optimized function. */
+export const GC_WARMUP_CALLS = 30;
 
 function heapBytes(): number {
   const usage = process.memoryUsage();
@@ -59,18 +50,17 @@ function heapBytes(): number {
 
 /** Builds `vectors` full containers of `capacity` and measures how much the heap grew per element. */
 function bytesPerElement(impl: Implementation, capacity: number, vectors: number): number {
-  const { off } = ELEMENT_KINDS[impl.kind];
   const keep: unknown[] = new Array(vectors).fill(null);
-  gc();
+  fullGc(2);
   const before = heapBytes();
   for (let k = 0; k < vectors; k++) {
     const container = impl.create(capacity);
-    impl.family.fill(container, capacity, off);
+    impl.family.fill(container, capacity, valueOffset(impl.kind));
     keep[k] = container;
   }
-  gc();
+  fullGc(2);
   const after = heapBytes();
-  sink += keep.length;
+  addToSink(keep.length);
   return (after - before) / (vectors * capacity);
 }
 
@@ -91,34 +81,14 @@ export function measureMemory(mode: Mode): MemoryResult[] {
 
 /** A state for the steady-state loop: a vector of {@link GC_LOOP_CAPACITY} holding half of it, `steps` push/get/pop steps. */
 function mixedState(impl: Implementation, steps: number): BenchState<unknown> {
-  const { Array: TypedArray, off } = ELEMENT_KINDS[impl.kind];
+  const TypedArray = arrayOf(impl.kind);
+  const off = valueOffset(impl.kind);
   const src = new TypedArray(GC_LOOP_CAPACITY);
   for (let i = 0; i < src.length; i++) src[i] = i + off;
-  return {
-    v: impl.create(GC_LOOP_CAPACITY),
-    cap: GC_LOOP_CAPACITY,
-    reps: steps,
-    count: 0,
-    off,
-    src,
-    prefix: src.subarray(0, GC_LOOP_CAPACITY / 2),
-    rand: new Uint32Array(0),
-    dst: new TypedArray(GC_LOOP_CAPACITY),
-    consume: compileCopy<Consumer>(consumeView, `consume_gc_${impl.id}`),
-    overhead: 0,
-    elapsed: 0,
-  };
+  const consume = compileCopy<Consumer>(consumeView, `consume_gc_${impl.id}`);
+  const prefix = src.subarray(0, GC_LOOP_CAPACITY / 2);
+  return { v: impl.create(GC_LOOP_CAPACITY), cap: GC_LOOP_CAPACITY, reps: steps, count: 0, off, src, prefix, rand: new Uint32Array(0), dst: new TypedArray(GC_LOOP_CAPACITY), consume, overhead: 0, elapsed: 0 };
 }
-
-function isMinor(entry: PerformanceEntry): boolean {
-  const detail = (entry as { detail?: { kind?: number } }).detail;
-  return detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR;
-}
-
-/** Push/get/pop steps per call of the steady-state loop. */
-export const GC_STEPS_PER_CALL = 50_000;
-/** Calls before the measured window: enough for V8 to replace on-stack-replacement code with the fully optimized function. */
-export const GC_WARMUP_CALLS = 30;
 
 /**
  * Counts garbage collections during `mode.gcLoopOperations` mixed push/get/pop
@@ -131,35 +101,18 @@ export const GC_WARMUP_CALLS = 30;
  * the optimized steady state.
  */
 export async function measureGcs(mode: Mode): Promise<GcResult[]> {
-  const entries: PerformanceEntry[] = [];
-  const observer = new PerformanceObserver((list) => {
-    entries.push(...list.getEntries());
-  });
-  observer.observe({ entryTypes: ['gc'] });
+  const recorder = new GcRecorder();
   const steps = Math.min(GC_STEPS_PER_CALL, Math.ceil(mode.gcLoopOperations / 3));
   const calls = Math.ceil(mode.gcLoopOperations / (3 * steps));
-  const windows: { impl: string; t0: number; t1: number }[] = [];
-  for (const impl of IMPLEMENTATIONS) {
+  const windows: GcWindow[] = IMPLEMENTATIONS.map((impl) => {
     const loop = compileCopy(impl.family.mixed, `mixed_${impl.id}`);
     const state = mixedState(impl, steps);
-    for (let k = 0; k < GC_WARMUP_CALLS; k++) sink += loop(state);
-    gc();
-    const t0 = performance.now();
-    for (let k = 0; k < calls; k++) sink += loop(state);
-    const t1 = performance.now();
-    windows.push({ impl: impl.id, t0, t1 });
-  }
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  observer.disconnect();
-  const operations = calls * steps * 3;
-  return windows.map(({ impl, t0, t1 }) => {
-    const inside = entries.filter((e) => e.startTime >= t0 && e.startTime <= t1);
-    const minor = inside.filter(isMinor).length;
-    return { impl, operations, collections: inside.length, minor, major: inside.length - minor, nsPerOp: ((t1 - t0) * 1e6) / operations };
+    for (let k = 0; k < GC_WARMUP_CALLS; k++) addToSink(loop(state));
+    return recorder.window(() => {
+      for (let k = 0; k < calls; k++) addToSink(loop(state));
+    });
   });
-}
-
-/** The sum of everything built or computed here, printed so the work cannot be optimized away. */
-export function memorySink(): number {
-  return sink;
+  const counts = await recorder.countIn(windows);
+  const operations = calls * steps * 3;
+  return IMPLEMENTATIONS.map((impl, i) => ({ impl: impl.id, operations, ...counts[i], nsPerOp: ((windows[i].t1 - windows[i].t0) * 1e6) / operations }));
 }

@@ -4,15 +4,19 @@
  * @module
  */
 
+import { ELEMENT_SPECS } from '../scripts/element-types.js';
+import { MEASURED_SPECS } from './classes.js';
+import { COMPARISON_WARMUP, type Cell, type SpeedResults } from './comparison.js';
 import type { Mode } from './config.js';
 import type { Environment } from './environment.js';
-import { EXERCISE_CYCLES } from './exercise.js';
 import { formatBytes, formatCapacity, formatRate, formatRatio } from './format.js';
 import type { GoalResult } from './goals.js';
-import { IMPLEMENTATIONS } from './implementations.js';
+import { IMPLEMENTATIONS, implementation } from './implementations.js';
 import { GC_LOOP_CAPACITY, GC_STEPS_PER_CALL, GC_WARMUP_CALLS, type GcResult, type MemoryResult } from './memory.js';
 import { FRONT_OPS_CAP, FRONT_OPS_FULL_UP_TO, OPERATIONS } from './operations.js';
-import { PRIME_CALLS, PRIME_CAPACITY, type Cell, type SpeedResults } from './runner.js';
+import { PRIME_CALLS, PRIME_CAPACITY } from './runner.js';
+import { markdownTable, textTable, type Table } from './tables.js';
+import { COMMON_METHODS } from './warm.js';
 
 /** Everything one run produced. */
 export interface RunResults {
@@ -34,9 +38,6 @@ export interface RunResults {
   readonly loadAtEnd: number;
 }
 
-/** A table: header row plus body rows of cell text. */
-type Table = { head: string[]; rows: string[][] };
-
 /** Numbers each distinct note, so table cells can carry a short marker. */
 class Notes {
   readonly list: string[] = [];
@@ -51,7 +52,8 @@ class Notes {
 
 function speedTable(results: RunResults, capacity: number, notes: Notes): Table {
   const impls = IMPLEMENTATIONS.map((i) => i.id);
-  const head = ['operation', ...impls.map((id) => (IMPLEMENTATIONS.find((i) => i.id === id)!.baseline ? `${id} ops/s` : id))];
+  const isBaseline = (id: string): boolean => implementation(id).role === 'baseline';
+  const head = ['operation', ...impls.map((id) => (isBaseline(id) ? `${id} ops/s` : id))];
   const rows = OPERATIONS.map((op) => {
     const count = op.count(capacity);
     const label = count !== capacity ? `${op.label} (${count} ops)` : op.label;
@@ -60,9 +62,8 @@ function speedTable(results: RunResults, capacity: number, notes: Notes): Table 
       ...impls.map((id) => {
         const cell: Cell | undefined = results.speed.cells.find((c) => c.impl === id && c.op === op.id && c.capacity === capacity);
         if (cell === undefined) return 'n/a';
-        const baseline = IMPLEMENTATIONS.find((i) => i.id === id)!.baseline;
         const mark = notes.marker(id, cell.note);
-        return baseline ? formatRate(cell.opsPerSec) : `${formatRatio(cell.ratio)} ${formatRate(cell.opsPerSec)}${mark}`;
+        return isBaseline(id) ? formatRate(cell.opsPerSec) : `${formatRatio(cell.ratio)} ${formatRate(cell.opsPerSec)}${mark}`;
       }),
     ];
   });
@@ -113,18 +114,6 @@ function overFieldTable(results: RunResults): Table {
   };
 }
 
-function textTable(table: Table): string {
-  const widths = table.head.map((h, i) => Math.max(h.length, ...table.rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(table.head), widths.map((w) => '-'.repeat(w)).join('  '), ...table.rows.map(line)].join('\n');
-}
-
-function markdownTable(table: Table): string {
-  const row = (cells: string[]): string => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
-  const align = table.head.map((_, i) => (i === 0 ? '---' : '---:'));
-  return [row(table.head), `| ${align.join(' | ')} |`, ...table.rows.map(row)].join('\n');
-}
-
 /** Prints the tables to the console. */
 export function printConsole(results: RunResults): void {
   const notes = new Notes();
@@ -146,6 +135,7 @@ export function printConsole(results: RunResults): void {
 
 function methodSection(results: RunResults): string {
   const m = results.mode;
+  const [f64, ...others] = MEASURED_SPECS;
   const ops = OPERATIONS.map((op) => `- **${op.label}**: ${op.description}.`).join('\n');
   const impls = IMPLEMENTATIONS.map((i) => `- **${i.id}**: ${i.description}.`).join('\n');
   return `## Method
@@ -172,16 +162,16 @@ ${m.taskTimeMs} ms and at least ${m.taskIterations} calls per task per round; ti
 the validation call described below. One call repeats the operation so that it does about
 ${m.elementsPerCall.toLocaleString('en-US')} element operations (at least one full pass). The latency of a task in a round is the
 median of its calls. Pop and the front operations must start from a full (or prepared)
-vector: their loops time only the operation with \`performance.now()\` (its pair cost,
-${results.speed.timerOverheadNs.toFixed(0)} ns, subtracted) and hand that to tinybench as \`overriddenDuration\`, so the refill
+vector: their loops time only the operation with \`performance.now()\` (its cost, ${results.speed.timerOverheadNs.toFixed(0)} ns
+by tinybench's \`calibrateTimerOverhead\`, subtracted) and hand that to tinybench as \`overriddenDuration\`, so the refill
 is not counted.
 
 **Rounds and ratios.** ${m.warmupRounds > 0 ? `${m.warmupRounds} warm-up round(s) are thrown away, then ` : ''}${m.rounds} rounds are kept. In a
 round, each operation is one tinybench run holding every implementation, in an order rotated
 every round, after a full GC. A ratio is *this latency / the raw typed array's latency in the
 same round* for the same operation and capacity; the table shows the median over rounds of
-these paired ratios, so slow drifts of a shared machine cancel. F32Vec and I32Vec are compared
-with a raw Float32Array and Int32Array; everything else with a raw Float64Array. Ops/s is
+these paired ratios, so slow drifts of a shared machine cancel. ${others.map((s) => s.className).join(' and ')} are compared
+with a raw ${others.map((s) => s.arrayName).join(' and ')}; everything else with a raw ${f64.arrayName}. Ops/s is
 element operations per second at the median latency. The raw baseline keeps its length in a
 local variable and checks nothing: it is the limit, not a competitor. Its for...of row is its
 index loop (the fastest way to visit every element), and for view it keeps a subarray cached by hand.
@@ -210,9 +200,8 @@ every call adds it to a sink that is printed at the end (${results.speed.sink}).
 every loop is run once and its result compared with the raw baseline's: a loop that computes
 something else stops the run.
 
-**An application's process.** Before anything is measured, all eleven typed vector classes
-(F64Vec to U64Vec) are constructed and exercised (push, get, set, insert, extend, remove,
-swapRemove, pop, for...of, view, at, indexOf) ${EXERCISE_CYCLES} times each, so any code they share carries feedback
+**An application's process.** Before anything is measured, all ${ELEMENT_SPECS.length} typed vector classes
+(${ELEMENT_SPECS[0].className} to ${ELEMENT_SPECS[ELEMENT_SPECS.length - 1].className}) are constructed and exercised (${COMMON_METHODS}) ${COMPARISON_WARMUP.cycles} times each, so any code they share carries feedback
 from every element type, as in an application that uses several.
 
 **Memory.** With \`--expose-gc\`: two full GCs, \`process.memoryUsage()\` heapUsed + external,

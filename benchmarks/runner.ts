@@ -1,153 +1,106 @@
 /**
- * The speed comparison: every operation, implementation and capacity, measured with
- * tinybench in interleaved rounds, reported as medians and as ratios to the raw typed
- * array of the same element type measured in the same round.
+ * The one timing engine of the suite: runs a scenario table (cases, each a set of
+ * contenders with their baselines) in paired interleaved rounds with tinybench.
+ *
+ * For every contender the runner compiles its own copy of the loop (`clone.ts`), primes
+ * it on a tiny state, checks its first result against its baseline's, and only then times
+ * it. In a round, each case is one tinybench `Bench` holding all its contenders, in an
+ * order rotated every round, after a full GC; the latency of a contender in a round is the
+ * median of its calls. Every result goes into the sink.
  *
  * @module
  */
 
-import { Bench } from 'tinybench';
+import { Bench, calibrateTimerOverhead, performanceNowTimestampProvider } from 'tinybench';
 import { compileCopy } from './clone.js';
-import type { Mode } from './config.js';
-import { consumeView } from './consumer.js';
-import { ELEMENT_KINDS, IMPLEMENTATIONS, baselineOf, type Implementation } from './implementations.js';
-import { OPERATIONS, type OpId, type Operation } from './operations.js';
-import type { BenchState, Consumer, ElementKind, Loop, NumericArray } from './state.js';
-import { median, randomIndexes, range } from './stats.js';
+import { fullGc } from './gc.js';
+import { addToSink } from './sink.js';
+import type { Loop, TimedState } from './state.js';
 
-/** One measured cell: an implementation doing an operation at a capacity. */
-export interface Cell {
-  /** Implementation id. */
-  readonly impl: string;
-  /** Operation id. */
-  readonly op: OpId;
-  /** Capacity. */
-  readonly capacity: number;
-  /** Element operations per second (from the median latency over rounds). */
-  readonly opsPerSec: number;
-  /** Median over rounds of (this latency / the baseline's latency in the same round). */
-  readonly ratio: number;
-  /** Smallest per-round ratio. */
-  readonly ratioLow: number;
-  /** Largest per-round ratio. */
-  readonly ratioHigh: number;
-  /** Set when the loop composes the operation from other methods (see the family's notes). */
-  readonly note?: string;
+/** How long and how often tinybench runs each task; part of every run mode. */
+export interface Timing {
+  /** Rounds whose results are kept (medians are taken over these). */
+  readonly rounds: number;
+  /** Extra rounds run first and thrown away, so every loop is optimized before it counts. */
+  readonly warmupRounds: number;
+  /** tinybench `time`: milliseconds each task runs per round. */
+  readonly taskTimeMs: number;
+  /** tinybench `iterations`: the fewest calls per task per round. */
+  readonly taskIterations: number;
+  /** tinybench `warmupTime` in milliseconds. */
+  readonly warmupTimeMs: number;
+  /** Whether tinybench warms every task up in every round, or only in the first. */
+  readonly warmupEveryRound: boolean;
+  /** tinybench `warmupIterations`. */
+  readonly warmupIterations: number;
 }
 
-/** Everything the speed comparison produced. */
-export interface SpeedResults {
-  /** The cells; an implementation that cannot do an operation has no cell for it. */
-  readonly cells: readonly Cell[];
-  /** The cost of one `performance.now()` pair, subtracted from self-timed regions, in ns. */
-  readonly timerOverheadNs: number;
-  /** Sum of every loop's result: printed so that no loop's work can be optimized away. */
-  readonly sink: number;
+/**
+ * One column of a case: a loop template and the state it runs on.
+ *
+ * @typeParam S - the loop's state.
+ */
+export interface Contender<S extends TimedState = TimedState> {
+  /** Unique within its case; names the compiled copy and keys the results. */
+  readonly id: string;
+  /** The loop template: self-contained, see `state.ts`. */
+  readonly loop: Loop<S>;
+  /** What the timed calls run on. */
+  readonly state: S;
+  /** The same loop's state over a tiny container, for priming. */
+  readonly primer: S;
+  /** The id of the contender in the same case this one is validated against; absent for a baseline. */
+  readonly baseline?: string;
+}
+
+/** One row of a scenario table: contenders doing the same work, measured side by side. */
+export interface Case {
+  /** Unique within the run; names the compiled copies (`push_1024_F64Vec`). */
+  readonly id: string;
+  /** Shown in progress lines. */
+  readonly label: string;
+  /** Whether the loops time themselves (their setup is left out through tinybench's `overriddenDuration`). */
+  readonly selfTimed: boolean;
+  /** The contenders, baselines included. */
+  readonly contenders: readonly Contender[];
+}
+
+/** What the runner measured for one case. */
+export interface CaseResult<C extends Case = Case> {
+  /** The case. */
+  readonly case: C;
+  /** Per contender id: its median latency in ms per call, one entry per kept round. */
+  readonly latencies: ReadonlyMap<string, readonly number[]>;
 }
 
 /** Receives a one-line progress message. */
 export type Progress = (message: string) => void;
-
-/** A benchmark loop bound to its state, ready to run. */
-interface Runnable {
-  readonly impl: Implementation;
-  readonly op: Operation;
-  readonly loop: Loop<unknown>;
-  readonly state: BenchState<unknown>;
-  /** The same loop's state over a tiny container of the same class, for {@link prime}. */
-  readonly primer: BenchState<unknown>;
-  readonly note?: string;
-}
 
 /** Capacity of the containers that prime each loop. */
 export const PRIME_CAPACITY = 16;
 /** Calls that prime each loop: enough for V8 to allocate its feedback vector and see every statement. */
 export const PRIME_CALLS = 60;
 
-let sink = 0;
+let overheadMs: number | undefined;
 
-/** Median cost of two back-to-back `performance.now()` calls, in ms. */
-function timerOverhead(): number {
-  const samples: number[] = [];
-  for (let i = 0; i < 20_001; i++) {
-    const t0 = performance.now();
-    samples.push(performance.now() - t0);
-  }
-  return median(samples);
+/** The cost of one `performance.now()` call in ms (tinybench's calibration, done once). */
+export function timerOverheadMs(): number {
+  overheadMs ??= calibrateTimerOverhead(performanceNowTimestampProvider, { pairs: 20_000 });
+  return overheadMs;
 }
 
-function collectGarbage(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc !== undefined) gc();
+/** Erases a contender's state type so that contenders of different containers share one case. */
+export function contender<S extends TimedState>(entry: Contender<S>): Contender {
+  return entry as unknown as Contender;
 }
 
-/** The inputs every loop of one element kind shares at one capacity. */
-interface Shared {
-  readonly src: NumericArray;
-  readonly dst: NumericArray;
-  readonly rand: Uint32Array;
-}
-
-function sharedInputs(capacity: number): Map<ElementKind, Shared> {
-  const rand = randomIndexes(capacity);
-  const perKind = new Map<ElementKind, Shared>();
-  for (const kind of Object.keys(ELEMENT_KINDS) as ElementKind[]) {
-    const { Array: TypedArray, off } = ELEMENT_KINDS[kind];
-    const src = new TypedArray(capacity);
-    for (let i = 0; i < capacity; i++) src[i] = i + off;
-    perKind.set(kind, { src, dst: new TypedArray(capacity), rand });
-  }
-  return perKind;
-}
-
-function makeState(mode: Mode, op: Operation, container: unknown, capacity: number, shared: Shared, off: number, consume: Consumer, overhead: number): BenchState<unknown> {
-  const count = op.count(capacity);
-  return {
-    v: container,
-    cap: capacity,
-    reps: op.reps(capacity, mode.elementsPerCall),
-    count,
-    off,
-    src: shared.src,
-    prefix: shared.src.subarray(0, capacity - count),
-    rand: shared.rand,
-    dst: shared.dst,
-    consume,
-    overhead,
-    elapsed: 0,
-  };
-}
-
-/** Builds every container, state and compiled loop copy for one capacity. */
-function prepare(mode: Mode, capacity: number, overhead: number, impls: readonly Implementation[], ops: readonly Operation[]): Runnable[] {
-  const shared = sharedInputs(capacity);
-  const primerShared = sharedInputs(PRIME_CAPACITY);
-  const runnables: Runnable[] = [];
-  for (const impl of impls) {
-    const { off } = ELEMENT_KINDS[impl.kind];
-    const container = impl.create(capacity);
-    impl.family.fill(container, capacity, off);
-    const primerContainer = impl.create(PRIME_CAPACITY);
-    impl.family.fill(primerContainer, PRIME_CAPACITY, off);
-    const consume = compileCopy<Consumer>(consumeView, `consume_${impl.id}_${capacity}`);
-    for (const op of ops) {
-      const selected = impl.family.select(op.id, container);
-      if (selected === undefined) continue;
-      runnables.push({
-        impl,
-        op,
-        loop: compileCopy(selected.loop, `${op.id}_${impl.id}_${capacity}`),
-        state: makeState(mode, op, container, capacity, shared.get(impl.kind)!, off, consume, overhead),
-        primer: makeState({ ...mode, elementsPerCall: 4 * PRIME_CAPACITY }, op, primerContainer, PRIME_CAPACITY, primerShared.get(impl.kind)!, off, consume, overhead),
-        note: selected.note,
-      });
-    }
-  }
-  return runnables;
+interface Compiled {
+  readonly contender: Contender;
+  readonly loop: Loop<TimedState>;
 }
 
 /**
- * Calls every loop {@link PRIME_CALLS} times on a tiny container of the same class.
+ * Calls every loop {@link PRIME_CALLS} times on its primer.
  *
  * V8 allocates a function's feedback vector only after its first calls, so a loop that
  * is called just a few times (one pass over a million elements per call) never records
@@ -155,131 +108,99 @@ function prepare(mode: Mode, capacity: number, overhead: number, impls: readonly
  * at entry and most of the measurement runs in on-stack-replacement code (which boxes a
  * double accumulator). Priming makes every loop reach its optimized steady state.
  */
-function prime(runnables: readonly Runnable[]): void {
+function prime(compiled: readonly Compiled[]): void {
   for (let k = 0; k < PRIME_CALLS; k++) {
-    for (const r of runnables) sink += r.loop(r.primer);
+    for (const { contender: c, loop } of compiled) addToSink(loop(c.primer));
   }
 }
 
 /**
- * Runs every loop once and checks that it returns what the baseline of its element kind
- * returns: a wrong loop would make every ratio meaningless.
+ * Runs every loop of a case once and checks that it returns what its baseline returns: a
+ * wrong loop would make every ratio meaningless.
  *
  * @throws Error naming the first loop that disagrees.
  */
-function validate(runnables: readonly Runnable[], ops: readonly Operation[]): void {
-  for (const op of ops) {
-    const expected = new Map<ElementKind, number>();
-    for (const r of runnables) {
-      if (r.op === op && r.impl.baseline) expected.set(r.impl.kind, r.loop(r.state));
+function validate(kase: Case, compiled: readonly Compiled[]): void {
+  const expected = new Map<string, number>();
+  for (const { contender: c, loop } of compiled) if (c.baseline === undefined) expected.set(c.id, loop(c.state));
+  for (const { contender: c, loop } of compiled) {
+    if (c.baseline === undefined) continue;
+    const got = loop(c.state);
+    const want = expected.get(c.baseline);
+    if (want === undefined) throw new Error(`case ${kase.id}: ${c.id} names a missing baseline ${c.baseline}`);
+    if (!(Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want)))) {
+      throw new Error(`benchmark loop ${kase.id} of ${c.id} returned ${got}, its baseline ${c.baseline} ${want}`);
     }
-    for (const r of runnables) {
-      if (r.op !== op || r.impl.baseline) continue;
-      const got = r.loop(r.state);
-      const want = expected.get(r.impl.kind)!;
-      if (!(Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want)))) {
-        throw new Error(`benchmark loop ${op.id} of ${r.impl.id} at capacity ${r.state.cap} returned ${got}, the baseline ${want}`);
-      }
-      sink += got;
-    }
+    addToSink(got);
   }
 }
 
-/** `items` rotated left by `by`, so that each round starts with a different implementation. */
+/** `items` rotated left by `by`, so that each round starts with a different contender. */
 function rotate<T>(items: readonly T[], by: number): T[] {
   const k = by % items.length;
   return [...items.slice(k), ...items.slice(0, k)];
 }
 
-/** One tinybench run of every implementation of one operation; returns median latency (ms) by implementation id. */
-function measureRound(mode: Mode, group: readonly Runnable[], round: number): Map<string, number> {
-  collectGarbage();
+/** One tinybench run of every contender of a case; returns the median latency (ms) by contender id. */
+function measureRound(timing: Timing, kase: Case, compiled: readonly Compiled[], round: number): Map<string, number> {
+  fullGc();
   const bench = new Bench({
-    name: group[0].op.id,
-    time: mode.taskTimeMs,
-    iterations: mode.taskIterations,
-    warmup: round === 0 || mode.warmupEveryRound,
-    warmupTime: mode.warmupTimeMs,
-    warmupIterations: mode.warmupIterations,
+    name: kase.id,
+    time: timing.taskTimeMs,
+    iterations: timing.taskIterations,
+    warmup: round === 0 || timing.warmupEveryRound,
+    warmupTime: timing.warmupTimeMs,
+    warmupIterations: timing.warmupIterations,
     throws: true,
   });
-  for (const r of rotate(group, round)) {
-    const { loop, state } = r;
-    if (r.op.selfTimed) {
-      bench.add(r.impl.id, () => {
-        sink += loop(state);
+  for (const { contender: c, loop } of rotate(compiled, round)) {
+    const state = c.state;
+    if (kase.selfTimed) {
+      bench.add(c.id, () => {
+        addToSink(loop(state));
         return { overriddenDuration: Math.max(0, state.elapsed) };
       });
     } else {
-      bench.add(r.impl.id, () => {
-        sink += loop(state);
+      bench.add(c.id, () => {
+        addToSink(loop(state));
       });
     }
   }
   const latency = new Map<string, number>();
   for (const task of bench.runSync()) {
     const result = task.result;
-    if (result.state !== 'completed') throw new Error(`task ${group[0].op.id}/${task.name} ended ${result.state}`);
+    if (result.state !== 'completed') throw new Error(`task ${kase.id}/${task.name} ended ${result.state}`);
     latency.set(task.name, result.latency.p50);
   }
   return latency;
 }
 
 /**
- * Runs the speed comparison.
+ * Runs a scenario table: compiles, primes and validates every loop of every case, then
+ * runs `warmupRounds + rounds` rounds, each measuring every case once.
  *
- * For each capacity: builds the containers (full) and a separately compiled loop per
- * implementation and operation, primes every loop, validates it against its baseline, then runs
- * `warmupRounds + rounds` rounds. In a round, each operation is one tinybench `Bench`
- * holding every implementation, in an order rotated each round; a full GC runs before each.
- *
- * @param mode - the run mode.
- * @param progress - receives a line per operation measured.
- * @param impls - the implementations (every one, by default); must include the baseline of each kind used.
- * @param ops - the operations (every one, by default).
+ * @param cases - the table's rows.
+ * @param timing - tinybench settings and round counts.
+ * @param progress - receives a line per case and round.
+ * @param title - the start of each progress line (`capacity 1024`).
+ * @returns one result per case, in the order given.
  */
-export function runSpeed(mode: Mode, progress: Progress, impls: readonly Implementation[] = IMPLEMENTATIONS, ops: readonly Operation[] = OPERATIONS): SpeedResults {
-  const overhead = timerOverhead();
-  const cells: Cell[] = [];
-  const totalSteps = mode.capacities.length * (mode.warmupRounds + mode.rounds) * ops.length;
-  let step = 0;
-  for (const capacity of mode.capacities) {
-    const runnables = prepare(mode, capacity, overhead, impls, ops);
-    prime(runnables);
-    validate(runnables, ops);
-    const latencies = new Map<string, number[]>();
-    const key = (impl: string, op: OpId): string => `${impl}\u0000${op}`;
-    for (let round = 0; round < mode.warmupRounds + mode.rounds; round++) {
-      const warming = round < mode.warmupRounds;
-      for (const op of ops) {
-        step++;
-        const label = warming ? `warm-up round ${round + 1}/${mode.warmupRounds}` : `round ${round - mode.warmupRounds + 1}/${mode.rounds}`;
-        progress(`[${String(Math.round((100 * step) / totalSteps)).padStart(3)}%] capacity ${capacity}, ${label}: ${op.label}`);
-        const measured = measureRound(mode, runnables.filter((r) => r.op === op), round);
-        if (warming) continue;
-        for (const [impl, ms] of measured) {
-          const list = latencies.get(key(impl, op.id)) ?? [];
-          list.push(ms);
-          latencies.set(key(impl, op.id), list);
-        }
-      }
-    }
-    for (const r of runnables) {
-      const own = latencies.get(key(r.impl.id, r.op.id))!;
-      const base = latencies.get(key(baselineOf(r.impl.kind).id, r.op.id))!;
-      const ratios = own.map((ms, i) => ms / base[i]);
-      const [ratioLow, ratioHigh] = range(ratios);
-      cells.push({
-        impl: r.impl.id,
-        op: r.op.id,
-        capacity,
-        opsPerSec: (r.state.reps * r.state.count) / (median(own) / 1000),
-        ratio: median(ratios),
-        ratioLow,
-        ratioHigh,
-        note: r.note,
-      });
-    }
+export function runCases<C extends Case>(cases: readonly C[], timing: Timing, progress: Progress, title: string): CaseResult<C>[] {
+  const compiled = cases.map((kase) => kase.contenders.map((c) => ({ contender: c, loop: compileCopy(c.loop, `${kase.id}_${c.id}`) })));
+  prime(compiled.flat());
+  cases.forEach((kase, i) => validate(kase, compiled[i]));
+  const latencies = cases.map(() => new Map<string, number[]>());
+  const totalRounds = timing.warmupRounds + timing.rounds;
+  for (let round = 0; round < totalRounds; round++) {
+    const warming = round < timing.warmupRounds;
+    const label = warming ? `warm-up round ${round + 1}/${timing.warmupRounds}` : `round ${round - timing.warmupRounds + 1}/${timing.rounds}`;
+    cases.forEach((kase, i) => {
+      const percent = Math.round((100 * (round * cases.length + i + 1)) / (totalRounds * cases.length));
+      progress(`[${String(percent).padStart(3)}%] ${title}, ${label}: ${kase.label}`);
+      const measured = measureRound(timing, kase, compiled[i], round);
+      if (warming) return;
+      for (const [id, ms] of measured) latencies[i].set(id, [...(latencies[i].get(id) ?? []), ms]);
+    });
   }
-  return { cells, timerOverheadNs: overhead * 1e6, sink };
+  return cases.map((kase, i) => ({ case: kase, latencies: latencies[i] }));
 }

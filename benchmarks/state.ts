@@ -1,25 +1,31 @@
 /**
  * The types every benchmark loop works on.
  *
- * A loop is a self-contained function of one {@link BenchState}: it must not refer to
- * anything outside its own body except globals (`performance`), because each
- * implementation gets its own copy compiled from the loop's source text
- * (see `clone.ts`).
+ * A loop is a self-contained function of one state object: it must not refer to anything
+ * outside its own body except globals (`performance`), because the runner compiles a copy
+ * of it from its source text for every place it is used (see `clone.ts`).
  *
  * @module
  */
 
+import type { Float64Vector } from 'mnemonist';
 import type { FixedVec } from '../src/index.js';
+import type { NumericArray } from './classes.js';
 import type { OpId } from './operations.js';
 
-/** The element types the suite measures. */
-export type ElementKind = 'f64' | 'f32' | 'i32';
+/** The slabvec interface as the loops use it, with the `sum` kernel. */
+export type VecLike = FixedVec<number, number, ArrayLike<number>> & { sum(): number };
 
-/** A typed array of one of the measured element kinds. */
-export type NumericArray = Float64Array | Float32Array | Int32Array;
+/** What every loop's state carries for self-timed loops. */
+export interface TimedState {
+  /** Milliseconds one `performance.now()` call adds to a timed region; self-timed loops subtract it. */
+  readonly overhead: number;
+  /** Self-timed loops store the milliseconds of their timed part here. */
+  elapsed: number;
+}
 
-/** The slabvec interface as the loops use it; `sum` is optional until the library has it. */
-export type VecLike = FixedVec<number, number, ArrayLike<number>> & { sum?(): number };
+/** One benchmark loop: does its work and returns a number that depends on all of it (the sink input). */
+export type Loop<S> = (s: S) => number;
 
 /**
  * The baseline: a raw typed array with a hand-kept length, no checks at all. The counter
@@ -34,35 +40,18 @@ export interface RawVec {
   view: NumericArray;
 }
 
-/** What the suite uses of mnemonist's `Vector` (its typings omit the public `array` field). */
-export interface MnemonistVec {
-  /** The number of live elements. */
-  length: number;
-  /** The backing typed array (public in mnemonist, used for the view). */
-  array: Float64Array;
-  /** Appends; grows when full (never, here: capacity is preallocated). */
-  push(value: number): number;
-  /** Removes the last element, `undefined` when empty. */
-  pop(): number | undefined;
-  /** The element at `index`, `undefined` at or past the length. */
-  get(index: number): number | undefined;
-  /** Writes the element at `index`. */
-  set(index: number, value: number): unknown;
-  /** Sets the length; `resize(0)` is its clear. */
-  resize(length: number): unknown;
-  /** Iterates the live elements. */
-  [Symbol.iterator](): Iterator<number>;
-}
+/** mnemonist's `Float64Vector`, with the public `array` field its typings omit (the loops use it for a view). */
+export type MnemonistVec = Float64Vector & { readonly array: Float64Array };
 
 /** A function handed a view, as an application hands one to an upload or a copy. */
 export type Consumer = (view: ArrayLike<number>, dst: NumericArray) => number;
 
 /**
- * Everything one benchmark loop needs, for one implementation, operation and capacity.
+ * Everything one comparison loop needs, for one implementation, operation and capacity.
  *
  * @typeParam C - the container type: a slabvec vector, an `Array`, a {@link RawVec}, a {@link MnemonistVec}.
  */
-export interface BenchState<C> {
+export interface BenchState<C> extends TimedState {
   /** The container under test, full (length === cap) whenever no loop is running. */
   readonly v: C;
   /** The capacity. */
@@ -71,7 +60,7 @@ export interface BenchState<C> {
   readonly reps: number;
   /** For the capped operations (insert/remove at the front): operations per repetition. */
   readonly count: number;
-  /** Added to integer indexes to make element values: 0.5 for float kinds (no small-integer shortcut), 0 for i32. */
+  /** Added to integer indexes to make element values: 0.5 for float kinds (no small-integer shortcut), 0 for integers. */
   readonly off: number;
   /** `cap` elements, `src[i] = i + off`, of the container's element kind. */
   readonly src: NumericArray;
@@ -83,21 +72,6 @@ export interface BenchState<C> {
   readonly dst: NumericArray;
   /** This implementation's own copy of the consumer. */
   readonly consume: Consumer;
-  /** Milliseconds one `performance.now()` pair adds to a timed region; self-timed loops subtract it. */
-  readonly overhead: number;
-  /** Self-timed loops store the milliseconds of their timed part here. */
-  elapsed: number;
-}
-
-/** One benchmark loop: does its work and returns a number that depends on all of it (the sink input). */
-export type Loop<C> = (s: BenchState<C>) => number;
-
-/** A loop chosen for one implementation, with a note when it is not the plain operation. */
-export interface SelectedLoop<C> {
-  /** The loop. */
-  readonly loop: Loop<C>;
-  /** Set when the implementation lacks the operation and the loop composes it (shown in the report). */
-  readonly note?: string;
 }
 
 /**
@@ -108,13 +82,15 @@ export interface SelectedLoop<C> {
  * @typeParam C - the container type.
  */
 export interface Family<C> {
-  /** The loop for `op` on `container`, or `undefined` when the implementation cannot do it. */
-  select(op: OpId, container: C): SelectedLoop<C> | undefined;
+  /** The loop of each operation; an operation without one is shown as n/a. */
+  readonly loops: Readonly<Partial<Record<OpId, Loop<BenchState<C>>>>>;
+  /** Per operation, set when the family lacks the method and the loop composes it from others (shown in the report). */
+  readonly notes?: Readonly<Partial<Record<OpId, string>>>;
   /**
    * The steady-state loop of the garbage-collection count: starting from `prefix` (a
    * power-of-two length), `reps` times push, get, pop.
    */
-  readonly mixed: Loop<C>;
+  readonly mixed: Loop<BenchState<C>>;
   /** Setup, not timed: appends `n` elements `i + off` to an empty container. */
   fill(container: C, n: number, off: number): void;
 }

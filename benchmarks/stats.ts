@@ -1,5 +1,5 @@
 /**
- * Small statistics helpers.
+ * The statistics of the suite: medians, spreads and paired ratios over rounds.
  *
  * @module
  */
@@ -12,9 +12,23 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** The smallest and largest of `values`. */
-export function range(values: readonly number[]): [number, number] {
-  return [Math.min(...values), Math.max(...values)];
+/** A ratio measured once per round: its median and its spread over the rounds. */
+export interface RatioStats {
+  /** Median over rounds. */
+  readonly median: number;
+  /** Smallest per-round ratio. */
+  readonly low: number;
+  /** Largest per-round ratio. */
+  readonly high: number;
+}
+
+/**
+ * The ratios `own[i] / base[i]` of two series measured side by side (index = round), so
+ * that slow drifts of a shared machine cancel: the median and the range over rounds.
+ */
+export function pairedRatios(own: readonly number[], base: readonly number[]): RatioStats {
+  const ratios = own.map((value, round) => value / base[round]);
+  return { median: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios) };
 }
 
 /** `count` pseudo-random integers below 2^31 from a fixed seed (xorshift32): the same sequence in every run. */
