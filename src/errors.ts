@@ -175,6 +175,22 @@ export function throwElementTypeError(where: string, value: unknown, expected: s
 }
 
 /**
+ * Throws for an element of the wrong JavaScript type found at a known index, naming the
+ * index and whose element it is: `"OptionVec.add: expected a number at index 2 of the
+ * operand, got \"x\""`.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param value - the rejected value.
+ * @param expected - the element type, e.g. `"number"`.
+ * @param index - the index of the rejected element.
+ * @param owner - whose element it is, e.g. `"the operand"`; omitted for the vector's own.
+ * @throws TypeError always.
+ */
+export function throwElementTypeErrorAt(where: string, value: unknown, expected: string, index: number, owner?: string): never {
+  throwElementTypeError(where, value, `${expected} at index ${index}${owner === undefined ? '' : ` of ${owner}`}`);
+}
+
+/**
  * Throws for a count, capacity or range argument that is not a non-negative integer in range.
  *
  * @param where - `Class.method`, for the message.

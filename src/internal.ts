@@ -6,7 +6,7 @@
  * @module
  */
 
-import { throwArgumentError, throwSourceError } from './errors.js';
+import { throwArgumentError, throwCapacityError, throwSourceError } from './errors.js';
 
 /** The largest capacity accepted: indexes must stay exact for the `(i >>> 0) === i` check. */
 export const MAX_CAPACITY = 0xffff_ffff;
@@ -43,6 +43,55 @@ export function checkIntegerInRange(where: string, name: string, value: unknown,
   if (!(typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max)) {
     throwArgumentError(where, name, value, `an integer from 0 to ${max}`);
   }
+}
+
+/**
+ * Validates a non-negative integer argument without an upper bound (`truncate`'s `newLength`).
+ *
+ * @throws TypeError or RangeError naming `where`, `name` and the value.
+ */
+export function checkNonNegativeInteger(where: string, name: string, value: unknown): void {
+  if (!(typeof value === 'number' && Number.isInteger(value) && value >= 0)) {
+    throwArgumentError(where, name, value, 'a non-negative integer');
+  }
+}
+
+/**
+ * Validates the `newLength` of `resize`: an integer past the capacity is a growth that does
+ * not fit, anything else must be an integer in `[0, capacity]`.
+ *
+ * @param fill - the fill value, carried by the error.
+ * @throws CapacityError when `newLength` is an integer above `capacity`.
+ * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
+ */
+export function checkResizeLength(where: string, newLength: number, fill: unknown, capacity: number, length: number): void {
+  if (typeof newLength === 'number' && Number.isInteger(newLength) && newLength > capacity) {
+    throwCapacityError(where, fill, capacity, length, newLength);
+  }
+  checkIntegerInRange(where, 'newLength', newLength, capacity);
+}
+
+/**
+ * Validates a range `[start, end)` of the live elements (`fill`, `drain`): two integers in
+ * `[0, length]` with `start <= end`.
+ *
+ * @throws TypeError or RangeError naming `where`, the argument and its bounds.
+ */
+export function checkRange(where: string, start: number, end: number, length: number): void {
+  checkIntegerInRange(where, 'start', start, length);
+  checkIntegerInRange(where, 'end', end, length);
+  if (end < start) throwArgumentError(where, 'end', end, `an integer from start (${start}) to ${length}`);
+}
+
+/**
+ * Validates the position arguments of `splice`: `start` in `[0, length]` and `deleteCount`
+ * in `[0, length - start]`.
+ *
+ * @throws TypeError or RangeError naming `where`, the argument and its bounds.
+ */
+export function checkSpliceRange(where: string, start: number, deleteCount: number, length: number): void {
+  checkIntegerInRange(where, 'start', start, length);
+  checkIntegerInRange(where, 'deleteCount', deleteCount, length - start);
 }
 
 /**

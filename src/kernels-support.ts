@@ -9,7 +9,7 @@
  */
 
 import { CapacityError, describeValue } from './errors.js';
-import type { BigIntTypedArray, NumberTypedArray } from './internal.js';
+import { type BigIntTypedArray, type NumberTypedArray, checkIntegerInRange, isBigIntTypedArray } from './internal.js';
 import type { FixedVec } from './types.js';
 
 /** What `copyTo` of a number vector writes into: a vector of any class, a number typed array, or an array. */
@@ -61,6 +61,12 @@ export function pairwiseRoundings(n: number): number {
 }
 
 /**
+ * `2^-900`: a sum of squares below this may have lost squares to underflow, so `norm` takes
+ * the scaled path of {@link scaledNorm} (as it does for a sum that overflowed).
+ */
+export const NORM_TINY = 2 ** -900;
+
+/**
  * Whether a loop that, for `i` from 0 up, reads `src[i]` and then writes `dst[i]` would
  * overwrite an element of `src` before reading it: the two views share a buffer and `dst`
  * starts inside `src`, after its start. Equal starts are safe (each slot is read before it
@@ -77,6 +83,72 @@ export function forwardOverlap(dst: ArrayBufferView, src: ArrayBufferView, count
   const d = dst.byteOffset;
   const s = src.byteOffset;
   return d > s && d < s + count * bytesPerElement;
+}
+
+/**
+ * Validates the range arguments of `copyFrom` against the `available` elements of the
+ * source, and resolves the count.
+ *
+ * @param srcStart - must be an integer in `[0, available]`.
+ * @param count - must be an integer in `[0, available - srcStart]`; `undefined` means
+ * everything from `srcStart`.
+ * @returns the number of elements to copy.
+ * @throws TypeError or RangeError naming `where` and the argument.
+ */
+export function copyCount(where: string, srcStart: number, count: number | undefined, available: number): number {
+  checkIntegerInRange(where, 'srcStart', srcStart, available);
+  const n = count === undefined ? available - srcStart : count;
+  checkIntegerInRange(where, 'count', n, available - srcStart);
+  return n;
+}
+
+/**
+ * Validates a `copyTo` of `count` elements into a vector `target` at `targetStart`: the
+ * start within the target's live elements (no gap), the end within its capacity.
+ *
+ * @param target - the target vector, carried by the error.
+ * @returns `targetStart + count`, the target's length after the copy if that is longer.
+ * @throws TypeError or RangeError when `targetStart` is not an integer in `[0, targetLength]`.
+ * @throws {@link CapacityError} when the end is past `targetCapacity`.
+ */
+export function vectorTargetEnd(
+  where: string,
+  target: unknown,
+  targetStart: number,
+  count: number,
+  targetLength: number,
+  targetCapacity: number,
+): number {
+  checkIntegerInRange(where, 'targetStart', targetStart, targetLength);
+  const end = targetStart + count;
+  if (end > targetCapacity) throwCopyCapacityError(where, target, targetCapacity, targetLength, end);
+  return end;
+}
+
+/**
+ * A `copyTo` target that is an `ArrayBuffer` view, checked to be a typed array of the
+ * caller's kind that holds `count` elements from `targetStart`.
+ *
+ * @param holds - the element type of the caller's vector.
+ * @throws TypeError when `target` is a `DataView` or a typed array of the other kind.
+ * @throws TypeError or RangeError when `targetStart` is not an integer from 0 to the
+ * target's length minus `count`.
+ */
+export function typedArrayTarget(where: string, target: ArrayBufferView, targetStart: number, count: number, holds: 'number'): NumberTypedArray;
+export function typedArrayTarget(where: string, target: ArrayBufferView, targetStart: number, count: number, holds: 'bigint'): BigIntTypedArray;
+export function typedArrayTarget(
+  where: string,
+  target: ArrayBufferView,
+  targetStart: number,
+  count: number,
+  holds: 'number' | 'bigint',
+): NumberTypedArray | BigIntTypedArray {
+  if (target instanceof DataView || isBigIntTypedArray(target) !== (holds === 'bigint')) throwTargetError(where, target, holds);
+  const typed = target as NumberTypedArray | BigIntTypedArray;
+  if (!(Number.isInteger(targetStart) && targetStart >= 0 && targetStart + count <= typed.length)) {
+    throwTargetRangeError(where, targetStart, count, typed.length);
+  }
+  return typed;
 }
 
 /**

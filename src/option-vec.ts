@@ -9,91 +9,90 @@ import {
   throwArgumentError,
   throwCapacityError,
   throwElementTypeError,
+  throwElementTypeErrorAt,
   throwEmptyError,
   throwIndexError,
   throwModifiedDuringCallback,
   throwNotAFunction,
-  throwSourceError,
 } from './errors.js';
 import { F64Vec } from './generated/f64-vec.js';
+import { inspectVector } from './inspect.js';
 import {
   INSPECT_CUSTOM,
+  MAX_CAPACITY,
   type InspectFunction,
   type InspectOptions,
-  arrayLikeLength,
   checkFromIndex,
   checkIntegerInRange,
-  isFixedVec,
-  isIterable,
+  checkNonNegativeInteger,
+  checkRange,
+  checkResizeLength,
+  checkSpliceRange,
   relativeIndex,
   sameValueZero,
   typedArrayKind,
 } from './internal.js';
 import {
   type NumberCopyTarget,
+  copyCount,
   throwBoundsError,
   throwCallbackResultError,
   throwCopyCapacityError,
   throwLengthMismatch,
   throwOperandError,
   throwOutError,
+  vectorTargetEnd,
 } from './kernels-support.js';
 import {
-  OF_OPERAND,
+  ADD,
+  DIV,
+  LARGEST,
+  MUL,
+  OPERAND,
+  OPERAND_ELEMENT,
+  SMALLEST,
+  SUB,
+  type BinaryLoops,
   absInto,
-  addArray,
-  addScalar,
-  addTyped,
-  argmaxOf,
-  argminOf,
+  argExtremumOf,
   axpyArray,
   axpyTyped,
   checkNumbers,
   clampInto,
   copyToForeign,
-  divArray,
-  divScalar,
-  divTyped,
-  maxOf,
-  minOf,
-  mulArray,
-  mulScalar,
-  mulTyped,
+  extremumOf,
   normOf,
   pairwiseDot,
   pairwiseDotTyped,
   pairwiseSum,
   pairwiseSumOfSquares,
-  stageArray,
-  stageNumbers,
-  subArray,
-  subScalar,
-  subTyped,
-  throwNonNumber,
 } from './option-vec-kernels.js';
+import { type ElementRule, NUMBER_ELEMENT, comparedElements, copyChecked, stageElements, typedArraySource } from './staging.js';
 import type { Comparator, FixedVec, VecSource } from './types.js';
 
 /**
- * The largest capacity an `OptionVec` accepts: 2^25 = 33,554,432 slots.
- *
- * Measured on Node 20 (V8 11.3): `new Array(n)` with `n > 2^25` starts in dictionary mode,
- * and filling it took 17 s at `2^25 + 1` slots against 1 s at `2^25`; at `2^27 - 3` slots and
- * from `2^28` up, the process died of an uncatchable out-of-memory error instead of throwing.
- * A capacity above this limit is therefore refused up front with a `RangeError`.
+ * The largest capacity an `OptionVec` accepts: 2^25 = 33,554,432 slots (see
+ * {@link OptionVec.MAX_CAPACITY}). Measured on Node 20 (V8 11.3): `new Array(n)` with
+ * `n > 2^25` starts in dictionary mode, and filling it took 17 s at `2^25 + 1` slots against
+ * 1 s at `2^25`; at `2^27 - 3` slots and from `2^28` up, the process died of an uncatchable
+ * out-of-memory error instead of throwing.
  */
 const OPTION_VEC_MAX_CAPACITY = 2 ** 25;
 
 /** What the element-type errors say an element must be. */
 const DEFINED = 'defined value';
 
-/** What a failing element check says about an element of a `copyFrom` source, after its index. */
-const OF_SOURCE = ' of the source';
+/** The elements of an `OptionVec`: anything but `undefined`, the `None` marker. */
+const DEFINED_ELEMENT: ElementRule = {
+  typeOf: undefined,
+  refuse: (where, value) => throwElementTypeError(where, value, DEFINED),
+};
 
 /** The vector operands the kernels accept, for their `TypeError` messages. */
-const OPERAND = 'an OptionVec<number>, an F64Vec, a Float64Array or an array of numbers of the same length';
+const VECTOR_OPERAND = 'an OptionVec<number>, an F64Vec, a Float64Array or an array of numbers of the same length';
 
 /** The operands of `add`, `sub`, `mul` and `div`, for their `TypeError` messages. */
-const OPERAND_OR_SCALAR = `a number, ${OPERAND}`;
+const SCALAR_OR_VECTOR_OPERAND = `a number, ${VECTOR_OPERAND}`;
 
 /** Elements kept in the scratch buffer of `map` between calls; longer maps allocate (as in the typed vectors). */
 const MAP_SCRATCH_LIMIT = 65536;
@@ -426,9 +425,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
    */
   truncate(newLength: number): void {
-    if (!(typeof newLength === 'number' && Number.isInteger(newLength) && newLength >= 0)) {
-      throwArgumentError('OptionVec.truncate', 'newLength', newLength, 'a non-negative integer');
-    }
+    checkNonNegativeInteger('OptionVec.truncate', 'newLength', newLength);
     const length = this.#length;
     if (newLength < length) {
       this.#data.fill(undefined, newLength, length);
@@ -454,10 +451,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
     if (fill === undefined) throwElementTypeError('OptionVec.resize', fill, DEFINED);
     const data = this.#data;
     const length = this.#length;
-    if (typeof newLength === 'number' && Number.isInteger(newLength) && newLength > data.length) {
-      throwCapacityError('OptionVec.resize', fill, data.length, length, newLength);
-    }
-    checkIntegerInRange('OptionVec.resize', 'newLength', newLength, data.length);
+    checkResizeLength('OptionVec.resize', newLength, fill, data.length, length);
     if (newLength > length) data.fill(fill, length, newLength);
     else data.fill(undefined, newLength, length);
     this.#length = newLength + 0; // + 0 turns -0 into 0: the length is a count
@@ -510,9 +504,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    */
   drain(start = 0, end: number = this.#length): T[] {
     const length = this.#length;
-    checkIntegerInRange('OptionVec.drain', 'start', start, length);
-    checkIntegerInRange('OptionVec.drain', 'end', end, length);
-    if (end < start) throwArgumentError('OptionVec.drain', 'end', end, `an integer from start (${start}) to ${length}`);
+    checkRange('OptionVec.drain', start, end, length);
     const data = this.#data;
     const removed = data.slice(start, end) as T[];
     const newLength = length - (end - start);
@@ -535,16 +527,14 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * @throws TypeError when an item is `undefined` or `items` is not a source; the vector is unchanged.
    */
   splice(start: number, deleteCount: number, items: VecSource<T> = []): T[] {
-    checkIntegerInRange('OptionVec.splice', 'start', start, this.#length);
-    checkIntegerInRange('OptionVec.splice', 'deleteCount', deleteCount, this.#length - start);
+    checkSpliceRange('OptionVec.splice', start, deleteCount, this.#length);
     // Staging copies the items, so a source that is this vector itself is safe. It may also
     // run user code (an iterator, a length getter) that changes this vector, so the length
     // is read afresh afterwards and the range checked again against it.
     // At most capacity - length + deleteCount items can fit: read no more than one past that.
     const staged = OptionVec.#staged<T>('OptionVec.splice', items, this.#data.length - this.#length + deleteCount);
     const length = this.#length;
-    checkIntegerInRange('OptionVec.splice', 'start', start, length);
-    checkIntegerInRange('OptionVec.splice', 'deleteCount', deleteCount, length - start);
+    checkSpliceRange('OptionVec.splice', start, deleteCount, length);
     const data = this.#data;
     const count = typeof staged === 'number' ? staged : staged.length;
     const newLength = length - deleteCount + count;
@@ -719,10 +709,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    */
   fill(value: T, start = 0, end: number = this.#length): this {
     if (value === undefined) throwElementTypeError('OptionVec.fill', value, DEFINED);
-    const length = this.#length;
-    checkIntegerInRange('OptionVec.fill', 'start', start, length);
-    checkIntegerInRange('OptionVec.fill', 'end', end, length);
-    if (end < start) throwArgumentError('OptionVec.fill', 'end', end, `an integer from start (${start}) to ${length}`);
+    checkRange('OptionVec.fill', start, end, this.#length);
     this.#data.fill(value, start, end);
     return this;
   }
@@ -751,15 +738,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * @throws TypeError when an element is not a number (possible only through a type cast).
    */
   toTypedArray(this: OptionVec<number, N>): Float64Array {
-    const data = this.#data;
-    const length = this.#length;
-    const out = new Float64Array(length);
-    for (let i = 0; i < length; i++) {
-      const value = data[i];
-      if (typeof value !== 'number') throwElementTypeError('OptionVec.toTypedArray', value, 'number');
-      out[i] = value;
-    }
-    return out;
+    return copyChecked('OptionVec.toTypedArray', this.#data, this.#length, NUMBER_ELEMENT, Float64Array);
   }
 
   /** A new vector with the same capacity and elements, in its own backing array. */
@@ -780,8 +759,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
   equals(other: FixedVec<T, number, ArrayLike<T>> | ArrayLike<T>): boolean {
     // Take the other elements first: an array-like's getters run user code, which may change
     // this vector, so its length is read only afterwards.
-    const items: ArrayLike<unknown> =
-      other instanceof OptionVec ? other.#data : isFixedVec(other) ? other.toArray() : ArrayBuffer.isView(other) ? other : Array.prototype.slice.call(other);
+    const items = other instanceof OptionVec ? other.#data : comparedElements(other);
     const otherLength = other instanceof OptionVec ? other.#length : items.length;
     const length = this.#length;
     if (otherLength !== length) return false;
@@ -844,48 +822,22 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
 
   /** Node's `util.inspect` / `console.log` form: `OptionVec(length/capacity) [ ... ]`, live elements only. */
   [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
-    const head = `OptionVec(${this.#length}/${this.#data.length})`;
-    if (depth < 0) return `[${head}]`;
-    const items = this.toArray();
-    const body = typeof inspect === 'function' ? inspect(items, { ...options, depth: options.depth == null ? null : options.depth - 1 }) : `[ ${items.join(', ')} ]`;
-    return `${head} ${body}`;
+    return inspectVector('OptionVec', this, depth, options, inspect);
   }
 
   // ---------------------------------------------------------------------------------
-  // Numeric kernels: those of the typed vectors (scripts/templates/kernels.ts), for
-  // OptionVec<number> only, with the same names, semantics, error classes and messages as
-  // F64Vec's: an OptionVec<number> behaves like an F64Vec whose storage is a JS array.
-  // Each method declares `this: OptionVec<number, N>`, so it cannot be called on a vector of
-  // another element type; at run time every element read is checked to be a number, so a
-  // vector that a type cast filled with something else gets a TypeError naming the method.
-  //
-  // Element-wise operations share one design: op(args, out?) writes into this vector and
-  // returns it; with `out` (an OptionVec<number> of the same length, which may be this
-  // vector or the operand) they write there instead, leave this vector unchanged and return
-  // `out`. Operands are a number scalar, or an OptionVec<number>, an F64Vec, a Float64Array
-  // or an array of numbers of the same length (no other typed array or vector class: no
-  // silent conversion between kinds). All checks come before the first write: a call that
-  // throws changes nothing. The loops are in src/option-vec-kernels.ts.
+  // Numeric kernels, for OptionVec<number> only (see the class documentation): F64Vec's,
+  // with its names, semantics, error classes and messages. Every element read is checked
+  // to be a number, since a type cast can put anything in a slot. The loops are in
+  // src/option-vec-kernels.ts.
   // ---------------------------------------------------------------------------------
 
   /**
    * The sum of the elements; `0` for an empty vector (the empty sum, as in NumPy).
    *
-   * Pairwise summation, exactly the scheme of {@link F64Vec.sum}: leaves of 128 elements are
-   * summed with 8 independent accumulators, and leaf sums are added in balanced binary
-   * trees. The result is bit-identical to `F64Vec.sum` on the same elements, and has its error
-   * bound, barring overflow:
-   * |sum() - exact| <= gamma(h) * (|x_0| + ... + |x_(n-1)|), where n = length,
-   * u = 2^-53, gamma(h) = h*u / (1 - h*u) and h = 19 + ceil(log2(ceil(n / 128))), which
-   * is at most ceil(log2(n)) + 12 for n >= 128 (h = 32 at n = 10^6; the
-   * left-to-right loop has h = n - 1). That is |error| <= (h / 2) * eps * sum|x_i| to first
-   * order, eps = 2^-52. Derivation: `pairwiseRoundings` in src/kernels-support.ts.
-   *
-   * Special values: `NaN` if any element is `NaN` or if both `+Infinity` and `-Infinity`
-   * occur; `±Infinity` if an infinity occurs or a partial sum overflows (as with any
-   * floating-point summation, that can happen even when the exact sum is finite). The sum
-   * of elements that are all `-0` is `-0` (the accumulators start at `-0`, the IEEE
-   * additive identity).
+   * Pairwise summation in exactly the scheme of {@link F64Vec.sum}, whose documentation gives
+   * the error bound (derived in `pairwiseRoundings`, src/kernels-support.ts) and the special
+   * values: the result is bit-identical to `F64Vec.sum` on the same elements.
    *
    * @throws TypeError when an element is not a number (possible only through a type cast).
    */
@@ -896,11 +848,9 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
   }
 
   /**
-   * The arithmetic mean, `sum() / length`.
-   *
-   * Throws on an empty vector rather than returning `NaN` (0 / 0): a `NaN` mean would flow
-   * silently into later arithmetic. The error is that of {@link OptionVec.sum} plus one
-   * rounding; `NaN` and infinities propagate as in `sum`.
+   * The arithmetic mean, `sum() / length`, as {@link F64Vec.mean}: the error of
+   * {@link OptionVec.sum} plus one rounding. Throws on an empty vector rather than returning
+   * `NaN` (0 / 0), which would flow silently into later arithmetic.
    *
    * @throws EmptyError when the vector is empty.
    * @throws TypeError when an element is not a number (possible only through a type cast).
@@ -912,13 +862,9 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
   }
 
   /**
-   * The smallest element.
-   *
-   * Throws on an empty vector: the minimum of no elements does not exist, and
-   * returning `Infinity` or `undefined` would pass a silent wrong value on
-   * (and `number | undefined` boxes every result; field notes section 4).
-   *
-   * `NaN` if any element is `NaN`, as `Math.min` does; `min` of `-0` and `0` is `-0`.
+   * The smallest element, as {@link F64Vec.min}: `NaN` if any element is `NaN` (as
+   * `Math.min` does); `min` of `-0` and `0` is `-0`. Throws on an empty vector, whose minimum
+   * does not exist.
    *
    * @throws EmptyError when the vector is empty.
    * @throws TypeError when an element is not a number (possible only through a type cast).
@@ -926,17 +872,13 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
   min(this: OptionVec<number, N>): number {
     const length = this.#length;
     if (length === 0) throwEmptyError('OptionVec.min');
-    return minOf('OptionVec.min', this.#data, length);
+    return extremumOf('OptionVec.min', this.#data, length, SMALLEST);
   }
 
   /**
-   * The largest element.
-   *
-   * Throws on an empty vector: the maximum of no elements does not exist, and
-   * returning `-Infinity` or `undefined` would pass a silent wrong value on
-   * (and `number | undefined` boxes every result; field notes section 4).
-   *
-   * `NaN` if any element is `NaN`, as `Math.max` does; `max` of `-0` and `0` is `0`.
+   * The largest element, as {@link F64Vec.max}: `NaN` if any element is `NaN` (as
+   * `Math.max` does); `max` of `-0` and `0` is `0`. Throws on an empty vector, whose maximum
+   * does not exist.
    *
    * @throws EmptyError when the vector is empty.
    * @throws TypeError when an element is not a number (possible only through a type cast).
@@ -944,64 +886,49 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
   max(this: OptionVec<number, N>): number {
     const length = this.#length;
     if (length === 0) throwEmptyError('OptionVec.max');
-    return maxOf('OptionVec.max', this.#data, length);
+    return extremumOf('OptionVec.max', this.#data, length, LARGEST);
   }
 
   /**
-   * The index of the smallest element; the first such index when it occurs more than once.
-   * `get(argmin())` is the element `min()` returns.
+   * The index of the smallest element, as {@link F64Vec.argmin}: the first such index on
+   * ties, the index of the first `NaN` (where the scan stops), `-0` smaller than `0`;
+   * `get(argmin())` is `min()`.
    *
-   * Throws on an empty vector, which has no index to return (-1 would be a valid-looking
-   * number that indexes from the end in `at`).
-   *
-   * `NaN`: the index of the first `NaN`, consistent with `min()` returning `NaN` (the scan
-   * stops there). `-0` counts as smaller than `0`, as in `Math.min`.
-   *
-   * @throws EmptyError when the vector is empty.
+   * @throws EmptyError when the vector is empty (it has no index to return).
    * @throws TypeError when an element before the result is not a number (possible only
    * through a type cast).
    */
   argmin(this: OptionVec<number, N>): number {
     const length = this.#length;
     if (length === 0) throwEmptyError('OptionVec.argmin');
-    return argminOf('OptionVec.argmin', this.#data, length);
+    return argExtremumOf('OptionVec.argmin', this.#data, length, SMALLEST);
   }
 
   /**
-   * The index of the largest element; the first such index when it occurs more than once.
-   * `get(argmax())` is the element `max()` returns.
+   * The index of the largest element, as {@link F64Vec.argmax}: the first such index on
+   * ties, the index of the first `NaN` (where the scan stops), `0` larger than `-0`;
+   * `get(argmax())` is `max()`.
    *
-   * Throws on an empty vector, which has no index to return (-1 would be a valid-looking
-   * number that indexes from the end in `at`).
-   *
-   * `NaN`: the index of the first `NaN`, consistent with `max()` returning `NaN` (the scan
-   * stops there). `0` counts as larger than `-0`, as in `Math.max`.
-   *
-   * @throws EmptyError when the vector is empty.
+   * @throws EmptyError when the vector is empty (it has no index to return).
    * @throws TypeError when an element before the result is not a number (possible only
    * through a type cast).
    */
   argmax(this: OptionVec<number, N>): number {
     const length = this.#length;
     if (length === 0) throwEmptyError('OptionVec.argmax');
-    return argmaxOf('OptionVec.argmax', this.#data, length);
+    return argExtremumOf('OptionVec.argmax', this.#data, length, LARGEST);
   }
 
   /**
    * The dot product `this[0]*other[0] + ... + this[n-1]*other[n-1]`; `0` for empty vectors.
+   * Summed pairwise like {@link OptionVec.sum}: bit-identical to {@link F64Vec.dot} on the
+   * same elements, with its error bound. `NaN` if any product is `NaN`.
    *
-   * Summed pairwise like {@link OptionVec.sum} (bit-identical to {@link F64Vec.dot} on the
-   * same elements), so, barring overflow and underflow in the products,
-   * |dot - exact| <= gamma(h + 1) * sum|x_i * y_i| with the h of `sum` (one more rounding
-   * for each product). `NaN` if any product is `NaN` (a `NaN` element, or `0 * Infinity`).
-   *
-   * @param other - an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an array of
-   * numbers, of the same length (this vector itself too). An array is first copied into a new
-   * `Float64Array`, reading each element once.
+   * @param other - an {@link OptionVec.Operand} of the same length (this vector itself too).
    * @throws RangeError when the lengths differ (never `NaN`, never truncation).
    * @throws TypeError when `other` is none of those, or an element of either is not a number.
    */
-  dot(this: OptionVec<number, N>, other: OptionVec<number> | F64Vec | Float64Array | readonly number[]): number {
+  dot(this: OptionVec<number, N>, other: OptionVec.Operand): number {
     const b = this.#operand('OptionVec.dot', other, false, false);
     const length = this.#length;
     if (length === 0) return 0;
@@ -1012,9 +939,8 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
 
   /**
    * The sum of the squared elements, `dot(this)` without the second read; `0` when empty.
-   *
-   * Summed pairwise like {@link OptionVec.sum} (bit-identical to {@link F64Vec.sumOfSquares}):
-   * |error| <= gamma(h + 1) * sumOfSquares, barring overflow and underflow in the squares.
+   * Summed pairwise like {@link OptionVec.sum}: bit-identical to {@link F64Vec.sumOfSquares},
+   * with its error bound.
    *
    * @throws TypeError when an element is not a number (possible only through a type cast).
    */
@@ -1025,14 +951,10 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
   }
 
   /**
-   * The Euclidean norm, `Math.sqrt(sumOfSquares())`; `0` for an empty vector.
-   *
-   * When the sum of squares would overflow or underflow (elements beyond about 1e154 or
-   * below about 1e-154), the elements are divided by the largest magnitude first, as BLAS
-   * `nrm2` does, so every finite input gives a finite, accurate result (that slow path adds
-   * about length/4 roundings of relative error). `NaN` if any element is `NaN` (unlike
-   * `Math.hypot`, which prefers `Infinity`); `Infinity` if an element is infinite. The same
-   * computation as {@link F64Vec.norm}, with the same result.
+   * The Euclidean norm, `Math.sqrt(sumOfSquares())`; `0` for an empty vector. The same
+   * computation as {@link F64Vec.norm}, with the same result: when the sum of squares would
+   * overflow or underflow, the elements are divided by the largest magnitude first (BLAS
+   * `nrm2`), so every finite input gives a finite result. `NaN` if any element is `NaN`.
    *
    * @throws TypeError when an element is not a number (possible only through a type cast).
    */
@@ -1042,232 +964,56 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
     return normOf('OptionVec.norm', this.#data, length);
   }
 
-  /**
-   * Adds `operand` element-wise: `this[i] + operand[i]`, or `this[i] + operand` for a scalar.
-   *
-   * IEEE double arithmetic; `NaN` and infinities propagate.
-   *
-   * @param operand - a number, or an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an
-   * array of numbers, of the same length (this vector itself too). An array is first copied
-   * into a new `Float64Array`, reading each element once.
-   * @returns `out` when given, else this vector, with the results.
-   * @throws RangeError when a vector operand or `out` has a different length.
-   * @throws TypeError when `operand` is not one of those (a bigint scalar included), `out` is
-   * not an `OptionVec`, or an element of this vector or the operand is not a number.
-   */
-  add(this: OptionVec<number, N>, operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[]): this;
-  /**
-   * Adds `operand` element-wise: `this[i] + operand[i]`, or `this[i] + operand` for a scalar.
-   *
-   * IEEE double arithmetic; `NaN` and infinities propagate.
-   *
-   * @param operand - a number, or an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an
-   * array of numbers, of the same length (this vector itself too). An array is first copied
-   * into a new `Float64Array`, reading each element once.
-   * @param out - where to write; by default this vector. An `OptionVec<number>` of the same
-   * length; it may be this vector or the operand (each slot is read before it is written).
-   * @returns `out` when given, else this vector, with the results.
-   * @throws RangeError when a vector operand or `out` has a different length.
-   * @throws TypeError when `operand` is not one of those (a bigint scalar included), `out` is
-   * not an `OptionVec`, or an element of this vector or the operand is not a number.
-   */
-  add<M extends number>(
-    this: OptionVec<number, N>,
-    operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[],
-    out: OptionVec<number, M>,
-  ): OptionVec<number, M>;
-  add(
-    this: OptionVec<number, N>,
-    operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[],
-    out?: OptionVec<number>,
-  ): OptionVec<T, N> | OptionVec<number> {
-    // The operand first: reading an array operand may run code that changes this vector.
-    const src = typeof operand === 'number' ? null : this.#operand('OptionVec.add', operand, true, true);
-    const data = this.#data as readonly number[];
-    const length = this.#length;
-    const dst = out === undefined ? this.#data : this.#outData('OptionVec.add', out);
-    checkNumbers('OptionVec.add', data, length, '');
-    if (src === null) addScalar(dst, data, operand as number, length);
-    else if (Array.isArray(src)) addArray(dst, data, src, length);
-    else addTyped(dst, data, src as Float64Array, length);
-    return out === undefined ? this : out;
-  }
+  /** Adds element-wise: `this[i] + operand[i]`, or `this[i] + operand` for a scalar. */
+  declare readonly add: OptionVec.BinaryKernel<N>;
 
-  /**
-   * Subtracts `operand` element-wise: `this[i] - operand[i]`, or `this[i] - operand` for a scalar.
-   *
-   * IEEE double arithmetic; `NaN` and infinities propagate.
-   *
-   * @param operand - a number, or an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an
-   * array of numbers, of the same length (this vector itself too). An array is first copied
-   * into a new `Float64Array`, reading each element once.
-   * @returns `out` when given, else this vector, with the results.
-   * @throws RangeError when a vector operand or `out` has a different length.
-   * @throws TypeError when `operand` is not one of those (a bigint scalar included), `out` is
-   * not an `OptionVec`, or an element of this vector or the operand is not a number.
-   */
-  sub(this: OptionVec<number, N>, operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[]): this;
-  /**
-   * Subtracts `operand` element-wise: `this[i] - operand[i]`, or `this[i] - operand` for a scalar.
-   *
-   * IEEE double arithmetic; `NaN` and infinities propagate.
-   *
-   * @param operand - a number, or an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an
-   * array of numbers, of the same length (this vector itself too). An array is first copied
-   * into a new `Float64Array`, reading each element once.
-   * @param out - where to write; by default this vector. An `OptionVec<number>` of the same
-   * length; it may be this vector or the operand (each slot is read before it is written).
-   * @returns `out` when given, else this vector, with the results.
-   * @throws RangeError when a vector operand or `out` has a different length.
-   * @throws TypeError when `operand` is not one of those (a bigint scalar included), `out` is
-   * not an `OptionVec`, or an element of this vector or the operand is not a number.
-   */
-  sub<M extends number>(
-    this: OptionVec<number, N>,
-    operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[],
-    out: OptionVec<number, M>,
-  ): OptionVec<number, M>;
-  sub(
-    this: OptionVec<number, N>,
-    operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[],
-    out?: OptionVec<number>,
-  ): OptionVec<T, N> | OptionVec<number> {
-    const src = typeof operand === 'number' ? null : this.#operand('OptionVec.sub', operand, true, true);
-    const data = this.#data as readonly number[];
-    const length = this.#length;
-    const dst = out === undefined ? this.#data : this.#outData('OptionVec.sub', out);
-    checkNumbers('OptionVec.sub', data, length, '');
-    if (src === null) subScalar(dst, data, operand as number, length);
-    else if (Array.isArray(src)) subArray(dst, data, src, length);
-    else subTyped(dst, data, src as Float64Array, length);
-    return out === undefined ? this : out;
-  }
+  /** Subtracts element-wise: `this[i] - operand[i]`, or `this[i] - operand` for a scalar. */
+  declare readonly sub: OptionVec.BinaryKernel<N>;
 
-  /**
-   * Multiplies element-wise: `this[i] * operand[i]`, or `this[i] * operand` for a scalar.
-   *
-   * IEEE double arithmetic; `NaN` and infinities propagate.
-   *
-   * @param operand - a number, or an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an
-   * array of numbers, of the same length (this vector itself too). An array is first copied
-   * into a new `Float64Array`, reading each element once.
-   * @returns `out` when given, else this vector, with the results.
-   * @throws RangeError when a vector operand or `out` has a different length.
-   * @throws TypeError when `operand` is not one of those (a bigint scalar included), `out` is
-   * not an `OptionVec`, or an element of this vector or the operand is not a number.
-   */
-  mul(this: OptionVec<number, N>, operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[]): this;
-  /**
-   * Multiplies element-wise: `this[i] * operand[i]`, or `this[i] * operand` for a scalar.
-   *
-   * IEEE double arithmetic; `NaN` and infinities propagate.
-   *
-   * @param operand - a number, or an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an
-   * array of numbers, of the same length (this vector itself too). An array is first copied
-   * into a new `Float64Array`, reading each element once.
-   * @param out - where to write; by default this vector. An `OptionVec<number>` of the same
-   * length; it may be this vector or the operand (each slot is read before it is written).
-   * @returns `out` when given, else this vector, with the results.
-   * @throws RangeError when a vector operand or `out` has a different length.
-   * @throws TypeError when `operand` is not one of those (a bigint scalar included), `out` is
-   * not an `OptionVec`, or an element of this vector or the operand is not a number.
-   */
-  mul<M extends number>(
-    this: OptionVec<number, N>,
-    operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[],
-    out: OptionVec<number, M>,
-  ): OptionVec<number, M>;
-  mul(
-    this: OptionVec<number, N>,
-    operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[],
-    out?: OptionVec<number>,
-  ): OptionVec<T, N> | OptionVec<number> {
-    const src = typeof operand === 'number' ? null : this.#operand('OptionVec.mul', operand, true, true);
-    const data = this.#data as readonly number[];
-    const length = this.#length;
-    const dst = out === undefined ? this.#data : this.#outData('OptionVec.mul', out);
-    checkNumbers('OptionVec.mul', data, length, '');
-    if (src === null) mulScalar(dst, data, operand as number, length);
-    else if (Array.isArray(src)) mulArray(dst, data, src, length);
-    else mulTyped(dst, data, src as Float64Array, length);
-    return out === undefined ? this : out;
-  }
+  /** Multiplies element-wise: `this[i] * operand[i]`, or `this[i] * operand` for a scalar. */
+  declare readonly mul: OptionVec.BinaryKernel<N>;
 
   /**
    * Divides element-wise: `this[i] / operand[i]`, or `this[i] / operand` for a scalar.
-   *
-   * IEEE double arithmetic; `NaN` and infinities propagate.
-   *
    * Division by zero gives `±Infinity` or `NaN` (IEEE).
-   *
-   * @param operand - a number, or an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an
-   * array of numbers, of the same length (this vector itself too). An array is first copied
-   * into a new `Float64Array`, reading each element once.
-   * @returns `out` when given, else this vector, with the results.
-   * @throws RangeError when a vector operand or `out` has a different length.
-   * @throws TypeError when `operand` is not one of those (a bigint scalar included), `out` is
-   * not an `OptionVec`, or an element of this vector or the operand is not a number.
    */
-  div(this: OptionVec<number, N>, operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[]): this;
-  /**
-   * Divides element-wise: `this[i] / operand[i]`, or `this[i] / operand` for a scalar.
-   *
-   * IEEE double arithmetic; `NaN` and infinities propagate.
-   *
-   * Division by zero gives `±Infinity` or `NaN` (IEEE).
-   *
-   * @param operand - a number, or an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an
-   * array of numbers, of the same length (this vector itself too). An array is first copied
-   * into a new `Float64Array`, reading each element once.
-   * @param out - where to write; by default this vector. An `OptionVec<number>` of the same
-   * length; it may be this vector or the operand (each slot is read before it is written).
-   * @returns `out` when given, else this vector, with the results.
-   * @throws RangeError when a vector operand or `out` has a different length.
-   * @throws TypeError when `operand` is not one of those (a bigint scalar included), `out` is
-   * not an `OptionVec`, or an element of this vector or the operand is not a number.
-   */
-  div<M extends number>(
-    this: OptionVec<number, N>,
-    operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[],
-    out: OptionVec<number, M>,
-  ): OptionVec<number, M>;
-  div(
-    this: OptionVec<number, N>,
-    operand: number | OptionVec<number> | F64Vec | Float64Array | readonly number[],
-    out?: OptionVec<number>,
-  ): OptionVec<T, N> | OptionVec<number> {
-    const src = typeof operand === 'number' ? null : this.#operand('OptionVec.div', operand, true, true);
-    const data = this.#data as readonly number[];
-    const length = this.#length;
-    const dst = out === undefined ? this.#data : this.#outData('OptionVec.div', out);
-    checkNumbers('OptionVec.div', data, length, '');
-    if (src === null) divScalar(dst, data, operand as number, length);
-    else if (Array.isArray(src)) divArray(dst, data, src, length);
-    else divTyped(dst, data, src as Float64Array, length);
-    return out === undefined ? this : out;
+  declare readonly div: OptionVec.BinaryKernel<N>;
+
+  static {
+    // The members declared with the shared BinaryKernel type above, defined as the class
+    // defines its methods: on the prototype, not enumerable. `this` is the class; tsc's
+    // output names the class through an alias that is only assigned after the class body.
+    defineMethods<'add' | 'sub' | 'mul' | 'div'>(this.prototype, {
+      add(this: OptionVec<number>, operand: unknown, out?: OptionVec<number>) {
+        return this.#binary('OptionVec.add', ADD, operand, out);
+      },
+      sub(this: OptionVec<number>, operand: unknown, out?: OptionVec<number>) {
+        return this.#binary('OptionVec.sub', SUB, operand, out);
+      },
+      mul(this: OptionVec<number>, operand: unknown, out?: OptionVec<number>) {
+        return this.#binary('OptionVec.mul', MUL, operand, out);
+      },
+      div(this: OptionVec<number>, operand: unknown, out?: OptionVec<number>) {
+        return this.#binary('OptionVec.div', DIV, operand, out);
+      },
+    });
   }
 
   /**
    * Multiplies every element by the scalar `k`: the scalar case of {@link OptionVec.mul}.
    *
-   * IEEE double arithmetic; `NaN` and infinities propagate.
-   *
    * @param k - a number.
-   * @returns `out` when given, else this vector, scaled.
-   * @throws RangeError when `out` has a different length.
-   * @throws TypeError when `k` is not a number, `out` is not an `OptionVec`, or an element is
-   * not a number.
+   * @returns this vector, scaled.
+   * @throws TypeError when `k` is not a number, or an element is not a number.
    */
   scale(this: OptionVec<number, N>, k: number): this;
   /**
-   * Multiplies every element by the scalar `k`: the scalar case of {@link OptionVec.mul}.
-   *
-   * IEEE double arithmetic; `NaN` and infinities propagate.
+   * Like the in-place {@link OptionVec.scale}, but writes the results into `out` and leaves
+   * this vector unchanged.
    *
    * @param k - a number.
-   * @param out - where to write; by default this vector. An `OptionVec<number>` of the same
-   * length; it may be this vector (each slot is read before it is written).
-   * @returns `out` when given, else this vector, scaled.
+   * @param out - an `OptionVec<number>` of the same length; it may be this vector.
+   * @returns `out`.
    * @throws RangeError when `out` has a different length.
    * @throws TypeError when `k` is not a number, `out` is not an `OptionVec`, or an element is
    * not a number.
@@ -1277,66 +1023,46 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
     if (typeof k !== 'number') throwElementTypeError('OptionVec.scale', k, 'number');
     const data = this.#data as readonly number[];
     const length = this.#length;
-    const dst = out === undefined ? this.#data : this.#outData('OptionVec.scale', out);
-    checkNumbers('OptionVec.scale', data, length, '');
-    mulScalar(dst, data, k, length);
-    return out === undefined ? this : out;
+    MUL.scalar(this.#destination('OptionVec.scale', out), data, k, length);
+    return out ?? this;
   }
 
   /**
-   * `this[i] + a * x[i]` for every i (BLAS axpy: y = a*x + y, with this vector as y).
-   *
-   * IEEE double arithmetic; `NaN` and infinities propagate. The product and the sum round
-   * separately (no fused multiply-add).
+   * `this[i] + a * x[i]` for every i (BLAS axpy: y = a*x + y, with this vector as y). IEEE
+   * double arithmetic; the product and the sum round separately (no fused multiply-add).
    *
    * @param a - a number scalar.
-   * @param x - an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an array of numbers, of
-   * the same length (this vector itself too: `v.axpy(2, v)` triples v). An array is first
-   * copied into a new `Float64Array`, reading each element once.
-   * @returns `out` when given, else this vector, with the results.
-   * @throws RangeError when `x` or `out` has a different length.
-   * @throws TypeError when `a` is not a number, `x` is none of those, `out` is not an
-   * `OptionVec`, or an element of this vector or `x` is not a number.
+   * @param x - an {@link OptionVec.Operand} of the same length (this vector itself too:
+   * `v.axpy(2, v)` triples v).
+   * @returns this vector, with the results.
+   * @throws RangeError when `x` has a different length.
+   * @throws TypeError when `a` is not a number, `x` is none of those, or an element of this
+   * vector or `x` is not a number.
    */
-  axpy(this: OptionVec<number, N>, a: number, x: OptionVec<number> | F64Vec | Float64Array | readonly number[]): this;
+  axpy(this: OptionVec<number, N>, a: number, x: OptionVec.Operand): this;
   /**
-   * `this[i] + a * x[i]` for every i (BLAS axpy: y = a*x + y, with this vector as y).
-   *
-   * IEEE double arithmetic; `NaN` and infinities propagate. The product and the sum round
-   * separately (no fused multiply-add).
+   * Like the in-place {@link OptionVec.axpy}, but writes the results into `out` and leaves
+   * this vector unchanged.
    *
    * @param a - a number scalar.
-   * @param x - an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an array of numbers, of
-   * the same length (this vector itself too: `v.axpy(2, v)` triples v). An array is first
-   * copied into a new `Float64Array`, reading each element once.
-   * @param out - where to write; by default this vector. An `OptionVec<number>` of the same
-   * length; it may be this vector or `x` (each slot is read before it is written).
-   * @returns `out` when given, else this vector, with the results.
+   * @param x - an {@link OptionVec.Operand} of the same length (this vector itself too).
+   * @param out - an `OptionVec<number>` of the same length; it may be this vector or `x` (each
+   * slot is read before it is written).
+   * @returns `out`.
    * @throws RangeError when `x` or `out` has a different length.
    * @throws TypeError when `a` is not a number, `x` is none of those, `out` is not an
    * `OptionVec`, or an element of this vector or `x` is not a number.
    */
-  axpy<M extends number>(
-    this: OptionVec<number, N>,
-    a: number,
-    x: OptionVec<number> | F64Vec | Float64Array | readonly number[],
-    out: OptionVec<number, M>,
-  ): OptionVec<number, M>;
-  axpy(
-    this: OptionVec<number, N>,
-    a: number,
-    x: OptionVec<number> | F64Vec | Float64Array | readonly number[],
-    out?: OptionVec<number>,
-  ): OptionVec<T, N> | OptionVec<number> {
+  axpy<M extends number>(this: OptionVec<number, N>, a: number, x: OptionVec.Operand, out: OptionVec<number, M>): OptionVec<number, M>;
+  axpy(this: OptionVec<number, N>, a: number, x: OptionVec.Operand, out?: OptionVec<number>): OptionVec<T, N> | OptionVec<number> {
     if (typeof a !== 'number') throwElementTypeError('OptionVec.axpy', a, 'number');
     const src = this.#operand('OptionVec.axpy', x, false, true);
     const data = this.#data as readonly number[];
     const length = this.#length;
-    const dst = out === undefined ? this.#data : this.#outData('OptionVec.axpy', out);
-    checkNumbers('OptionVec.axpy', data, length, '');
+    const dst = this.#destination('OptionVec.axpy', out);
     if (Array.isArray(src)) axpyArray(dst, data, a, src, length);
     else axpyTyped(dst, data, a, src as Float64Array, length);
-    return out === undefined ? this : out;
+    return out ?? this;
   }
 
   /**
@@ -1345,22 +1071,20 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    *
    * @param lo - the lower bound, a number.
    * @param hi - the upper bound, a number with `lo <= hi`.
-   * @returns `out` when given, else this vector, clamped.
-   * @throws RangeError when `lo > hi` or either is `NaN`, or `out` has a different length.
-   * @throws TypeError when a bound is not a number, `out` is not an `OptionVec`, or an element
-   * is not a number.
+   * @returns this vector, clamped.
+   * @throws RangeError when `lo > hi` or either is `NaN`.
+   * @throws TypeError when a bound is not a number, or an element is not a number.
    */
   clamp(this: OptionVec<number, N>, lo: number, hi: number): this;
   /**
-   * Limits every element to `[lo, hi]`: `x < lo ? lo : x > hi ? hi : x`, like Rust's
-   * `clamp`. A `NaN` element stays `NaN`, and `-0` stays `-0` when `lo <= 0`.
+   * Like the in-place {@link OptionVec.clamp}, but writes the results into `out` and leaves
+   * this vector unchanged.
    *
    * @param lo - the lower bound, a number.
    * @param hi - the upper bound, a number with `lo <= hi`.
-   * @param out - where to write; by default this vector. An `OptionVec<number>` of the same
-   * length; it may be this vector (each slot is read before it is written).
-   * @returns `out` when given, else this vector, clamped.
-   * @throws RangeError when `lo > hi` or either is `NaN`, or `out` has a different length.
+   * @param out - an `OptionVec<number>` of the same length; it may be this vector.
+   * @returns `out`.
+   * @throws RangeError when the bounds are out of order, or `out` has a different length.
    * @throws TypeError when a bound is not a number, `out` is not an `OptionVec`, or an element
    * is not a number.
    */
@@ -1371,26 +1095,23 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
     if (!(lo <= hi)) throwBoundsError('OptionVec.clamp', lo, hi);
     const data = this.#data as readonly number[];
     const length = this.#length;
-    const dst = out === undefined ? this.#data : this.#outData('OptionVec.clamp', out);
-    checkNumbers('OptionVec.clamp', data, length, '');
-    clampInto(dst, data, lo, hi, length);
-    return out === undefined ? this : out;
+    clampInto(this.#destination('OptionVec.clamp', out), data, lo, hi, length);
+    return out ?? this;
   }
 
   /**
    * Replaces every element by its absolute value. `abs(-0)` is `0`; `NaN` stays `NaN`.
    *
-   * @returns `out` when given, else this vector, with the results.
-   * @throws RangeError when `out` has a different length.
-   * @throws TypeError when `out` is not an `OptionVec`, or an element is not a number.
+   * @returns this vector, with the results.
+   * @throws TypeError when an element is not a number.
    */
   abs(this: OptionVec<number, N>): this;
   /**
-   * Replaces every element by its absolute value. `abs(-0)` is `0`; `NaN` stays `NaN`.
+   * Like the in-place {@link OptionVec.abs}, but writes the results into `out` and leaves
+   * this vector unchanged.
    *
-   * @param out - where to write; by default this vector. An `OptionVec<number>` of the same
-   * length; it may be this vector (each slot is read before it is written).
-   * @returns `out` when given, else this vector, with the results.
+   * @param out - an `OptionVec<number>` of the same length; it may be this vector.
+   * @returns `out`.
    * @throws RangeError when `out` has a different length.
    * @throws TypeError when `out` is not an `OptionVec`, or an element is not a number.
    */
@@ -1398,10 +1119,8 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
   abs(this: OptionVec<number, N>, out?: OptionVec<number>): OptionVec<T, N> | OptionVec<number> {
     const data = this.#data as readonly number[];
     const length = this.#length;
-    const dst = out === undefined ? this.#data : this.#outData('OptionVec.abs', out);
-    checkNumbers('OptionVec.abs', data, length, '');
-    absInto(dst, data, length);
-    return out === undefined ? this : out;
+    absInto(this.#destination('OptionVec.abs', out), data, length);
+    return out ?? this;
   }
 
   /**
@@ -1414,26 +1133,19 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * vectors allocate one per call.
    *
    * @param fn - called with each live element and its index; must return a number.
-   * @returns `out` when given, else this vector, with the results.
-   * @throws TypeError when `fn` is not a function or returns a non-number, `out` is not an
-   * `OptionVec`, or an element is not a number.
-   * @throws RangeError when `out` has a different length.
-   * @throws Error when `fn` changes the length of this vector or of `out`.
+   * @returns this vector, with the results.
+   * @throws TypeError when `fn` is not a function or returns a non-number, or an element is
+   * not a number.
+   * @throws Error when `fn` changes the length of this vector.
    */
   map(this: OptionVec<number, N>, fn: (value: number, index: number) => number): this;
   /**
-   * Replaces every element by `fn(element, index)`, in index order.
-   *
-   * All-or-nothing: the results are collected first and written only after the last call,
-   * so if `fn` throws or returns a non-number, nothing was changed; `fn` also sees the
-   * original elements throughout. Collecting uses a scratch `Float64Array` of up to 65536
-   * elements, kept between calls (a nested `map` from inside `fn` gets its own); longer
-   * vectors allocate one per call.
+   * Like the in-place {@link OptionVec.map}, but writes the results into `out` and leaves
+   * this vector unchanged.
    *
    * @param fn - called with each live element and its index; must return a number.
-   * @param out - where to write; by default this vector. An `OptionVec<number>` of the same
-   * length; it may be this vector (each slot is read before it is written).
-   * @returns `out` when given, else this vector, with the results.
+   * @param out - an `OptionVec<number>` of the same length; it may be this vector.
+   * @returns `out`.
    * @throws TypeError when `fn` is not a function or returns a non-number, `out` is not an
    * `OptionVec`, or an element is not a number.
    * @throws RangeError when `out` has a different length.
@@ -1451,13 +1163,13 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
     if (staged === null || staged.length < length) staged = new Float64Array(length);
     for (let i = 0; i < length; i++) {
       const x = data[i];
-      if (typeof x !== 'number') throwNonNumber('OptionVec.map', x, i, '');
+      if (typeof x !== 'number') throwElementTypeErrorAt('OptionVec.map', x, 'number', i);
       const value = fn(x, i);
       if (typeof value !== 'number') throwCallbackResultError('OptionVec.map', value, i, 'number');
       staged[i] = value;
     }
     if (this.#length !== length) throwModifiedDuringCallback('OptionVec.map', length, this.#length);
-    const target = out === undefined ? this : out;
+    const target = out ?? this;
     if (target.#length !== length) throwModifiedDuringCallback('OptionVec.map', length, target.#length);
     const dst = target.#data;
     for (let i = 0; i < length; i++) dst[i] = staged[i];
@@ -1472,10 +1184,10 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    *
    * An `OptionVec`, `F64Vec` or typed array source is read in place (an `OptionVec` source's
    * elements are checked to be numbers); other sources (arrays, iterables, other vector
-   * classes) are read once into a `Float64Array` and checked element by element first, all of
-   * them, not only the copied range. The source may be this vector: `v.copyFrom(v, 1)` drops
-   * the first element. Elements of a typed array of another number type are taken as the
-   * numbers they read as.
+   * classes) are staged as {@link F64Vec.copyFrom} stages them: read once into a
+   * `Float64Array` and checked element by element first, all of them, not only the copied
+   * range. The source may be this vector: `v.copyFrom(v, 1)` drops the first element.
+   * Elements of a typed array of another number type are taken as the numbers they read as.
    *
    * @param source - an array, typed array of numbers, vector or iterable.
    * @param srcStart - an integer in `[0, source length]`; default 0.
@@ -1495,20 +1207,15 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
     if (source instanceof OptionVec) {
       vecItems = source.#data;
       available = source.#length;
-      checkNumbers(where, vecItems, available, OF_SOURCE);
-    } else if (source instanceof F64Vec) {
-      items = source.view();
-      available = items.length;
+      checkNumbers(where, vecItems, available, 'the source');
     } else {
-      const staged = stageNumbers(where, source);
-      // stageNumbers answers with a count only past MAX_CAPACITY elements, more than any vector holds.
+      const staged = source instanceof F64Vec ? source.view() : OptionVec.#stagedNumbers(where, source);
+      // A count comes only past MAX_CAPACITY elements, more than any vector holds.
       if (typeof staged === 'number') throwCapacityError(where, source, this.#data.length, this.#length, staged);
       items = staged;
       available = staged.length;
     }
-    checkIntegerInRange(where, 'srcStart', srcStart, available);
-    const n = count === undefined ? available - srcStart : count;
-    checkIntegerInRange(where, 'count', n, available - srcStart);
+    const n = copyCount(where, srcStart, count, available);
     const data = this.#data;
     const length = this.#length;
     if (n > data.length) throwCopyCapacityError(where, source, data.length, length, n);
@@ -1549,17 +1256,14 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
     const where = 'OptionVec.copyTo';
     const data = this.#data;
     const length = this.#length;
-    checkNumbers(where, data, length, '');
+    checkNumbers(where, data, length);
     if (target instanceof OptionVec) {
       const targetData = target.#data;
-      const targetLength = target.#length;
-      checkIntegerInRange(where, 'targetStart', targetStart, targetLength);
-      const end = targetStart + length;
-      if (end > targetData.length) throwCopyCapacityError(where, target, targetData.length, targetLength, end);
+      const end = vectorTargetEnd(where, target, targetStart, length, target.#length, targetData.length);
       // SAFETY: copyWithin moves overlapping ranges as if through a copy.
       if (targetData === data) data.copyWithin(targetStart, 0, length);
       else for (let i = 0; i < length; i++) targetData[targetStart + i] = data[i];
-      if (end > targetLength) target.#length = end;
+      if (end > target.#length) target.#length = end;
       return target;
     }
     copyToForeign(where, data as readonly number[], length, target, targetStart);
@@ -1568,6 +1272,22 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
 
   /** Scratch buffer of `map`, taken while in use (see {@link OptionVec.map}). */
   static #mapScratch: Float64Array | null = null;
+
+  /**
+   * `add`, `sub`, `mul` or `div` (see {@link OptionVec.BinaryKernel}), with the loops of
+   * `op`. The operand is read first: reading an array operand may run code that changes
+   * this vector.
+   */
+  #binary(this: OptionVec<number>, where: string, op: BinaryLoops, operand: unknown, out: OptionVec<number> | undefined): OptionVec<number> {
+    const src = typeof operand === 'number' ? null : this.#operand(where, operand, true, true);
+    const data = this.#data as readonly number[];
+    const length = this.#length;
+    const dst = this.#destination(where, out);
+    if (src === null) op.scalar(dst, data, operand as number, length);
+    else if (Array.isArray(src)) op.array(dst, data, src, length);
+    else op.typed(dst, data, src as Float64Array, length);
+    return out ?? this;
+  }
 
   /**
    * A vector operand, checked against this vector's length and resolved to what the loops
@@ -1581,7 +1301,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
     if (operand instanceof OptionVec) {
       if (operand.#length !== this.#length) throwLengthMismatch(where, this.#length, operand.#length, 'the operand');
       src = operand.#data;
-      if (check && src !== this.#data) checkNumbers(where, src, operand.#length, OF_OPERAND);
+      if (check && src !== this.#data) checkNumbers(where, src, operand.#length, OPERAND);
       return src as readonly number[];
     }
     if (operand instanceof F64Vec) {
@@ -1591,12 +1311,23 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
     } else if (Array.isArray(operand)) {
       // Refuse a wrong length before reading a single element.
       if (operand.length !== this.#length) throwLengthMismatch(where, this.#length, operand.length, 'the operand');
-      src = stageArray(where, operand);
+      src = copyChecked(where, operand, operand.length, OPERAND_ELEMENT, Float64Array);
     } else {
-      return throwOperandError(where, operand, scalar ? OPERAND_OR_SCALAR : OPERAND);
+      return throwOperandError(where, operand, scalar ? SCALAR_OR_VECTOR_OPERAND : VECTOR_OPERAND);
     }
     if (src.length !== this.#length) throwLengthMismatch(where, this.#length, src.length, 'the operand');
     return src;
+  }
+
+  /**
+   * Where an element-wise operation writes: the backing array of `out` when given (checked
+   * to be an `OptionVec` of this vector's length), else this vector's. Checks this vector's
+   * elements to be numbers too, the last check before the first write.
+   */
+  #destination(where: string, out: OptionVec<number> | undefined): (number | undefined)[] {
+    const dst = out === undefined ? (this.#data as (number | undefined)[]) : this.#outData(where, out);
+    checkNumbers(where, this.#data, this.#length);
+    return dst;
   }
 
   /** The backing array of `out`, after checking that it is an `OptionVec` of this vector's length. */
@@ -1607,48 +1338,25 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
   }
 
   /**
-   * The elements of `source` copied into a new array, each checked not to be `undefined`.
-   * Every element is read exactly once, before the caller changes anything.
+   * The elements of a source of `extend`, `tryExtend`, `splice` or `from`, under the staging
+   * rules of every vector class (src/staging.ts): an `OptionVec` copied, any typed array
+   * taken (an `OptionVec` holds bigints too), anything else read once and checked not to
+   * hold `undefined`. Reads at most `limit + 1` elements and returns a count instead of the
+   * elements when `source` holds more than `limit`.
    */
-  /**
-   * The elements of \`source\`, checked and copied into a new array. Reads at most
-   * \`limit + 1\` elements: when \`source\` holds more than \`limit\`, returns how many (exact for
-   * a source with a length, \`limit + 1\` for an iterable) instead, so an endless or huge source
-   * costs no more than the room it could fill.
-   */
-  static #staged<T>(where: string, source: VecSource<T>, limit: number): T[] | number {
+  static #staged<T extends {} | null>(where: string, source: VecSource<T>, limit: number): readonly T[] | number {
     if (source instanceof OptionVec) {
       return source.#length > limit ? source.#length : (source.#data.slice(0, source.#length) as T[]);
     }
-    // A string is iterable, but taking its characters as elements is never what was meant.
-    if (typeof source !== 'object' || source === null) throwSourceError(where, source);
-    if (ArrayBuffer.isView(source)) {
-      if (source instanceof DataView) throwSourceError(where, source);
-      // A typed array never holds undefined.
-      const typed = source as unknown as ArrayLike<T>;
-      return typed.length > limit ? typed.length : Array.from(typed);
-    }
-    const fresh = !Array.isArray(source) && isIterable(source);
-    let items: ArrayLike<unknown>;
-    if (fresh) {
-      const collected: unknown[] = [];
-      for (const value of source as Iterable<unknown>) {
-        if (collected.length === limit) return limit + 1; // leaving the loop closes the iterator
-        collected.push(value);
-      }
-      items = collected;
-    } else {
-      items = source as ArrayLike<unknown>;
-    }
-    const count = arrayLikeLength(where, items);
-    if (count > limit) return count;
-    const staged: T[] = fresh ? (items as T[]) : [];
-    for (let i = 0; i < count; i++) {
-      const value = items[i];
-      if (value === undefined) throwElementTypeError(where, value, DEFINED);
-      if (!fresh) staged.push(value as T);
-    }
-    return staged;
+    const typed = typedArraySource(where, source);
+    // A typed array never holds undefined.
+    if (typed !== null) return typed.length > limit ? typed.length : (Array.from<unknown>(typed) as T[]);
+    return stageElements<T[]>(where, source, limit, DEFINED_ELEMENT, Array);
+  }
+
+  /** A `copyFrom` source that is neither an `OptionVec` nor an `F64Vec`, staged as `F64Vec.copyFrom` stages it. */
+  static #stagedNumbers(where: string, source: VecSource<number>): ArrayLike<number> | number {
+    return typedArraySource(where, source, 'number') ?? stageElements(where, source, MAX_CAPACITY, NUMBER_ELEMENT, Float64Array);
   }
 
   /** Appends already staged items, or throws CapacityError (carrying `source`) before changing anything. */
@@ -1678,6 +1386,70 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
     data[index] = value;
     this.#length = length + 1;
     return true;
+  }
+}
+
+/** The types of {@link OptionVec}'s numeric kernels. */
+export declare namespace OptionVec {
+  /**
+   * A vector operand of the numeric kernels of an `OptionVec<number>` (`dot`, `axpy`, `add`,
+   * `sub`, `mul`, `div`): an `OptionVec<number>`, an `F64Vec`, a `Float64Array` or an array of
+   * numbers, of the vector's length. An array is first copied into a new `Float64Array`,
+   * reading each element once. No other typed array or vector class is accepted: no silent
+   * conversion between kinds.
+   */
+  type Operand = OptionVec<number> | F64Vec | Float64Array | readonly number[];
+
+  /**
+   * The type of `add`, `sub`, `mul` and `div` of an `OptionVec<number>`, which differ only in
+   * the operation: `this[i] op operand[i]`, or `this[i] op operand` for a scalar, in IEEE
+   * double arithmetic (`NaN` and infinities propagate), with the semantics of
+   * {@link F64Vec.add} and its siblings. Every check comes before the first write: a call
+   * that throws changes nothing.
+   *
+   * @typeParam N - the capacity type of the vector the operation is called on.
+   */
+  interface BinaryKernel<N extends number> {
+    /**
+     * Applies the operation element-wise (`this[i] op operand[i]`, or `this[i] op operand`
+     * for a scalar) and writes the results into this vector.
+     *
+     * @param operand - a number, or an {@link OptionVec.Operand} of the same length (this
+     * vector itself too).
+     * @returns this vector, with the results.
+     * @throws RangeError when a vector operand has a different length.
+     * @throws TypeError when `operand` is none of those (a bigint scalar included), or an
+     * element of this vector or the operand is not a number.
+     */
+    <V extends OptionVec<number, N>>(this: V, operand: number | Operand): V;
+    /**
+     * Like the in-place form, but writes the results into `out` and leaves this vector
+     * unchanged: `out[i] = this[i] op operand[i]`.
+     *
+     * @param operand - a number, or an {@link OptionVec.Operand} of the same length (this
+     * vector itself too).
+     * @param out - an `OptionVec<number>` of the same length; it may be this vector or the
+     * operand (each slot is read before it is written).
+     * @returns `out`.
+     * @throws RangeError when a vector operand or `out` has a different length.
+     * @throws TypeError when `operand` is none of those, `out` is not an `OptionVec`, or an
+     * element of this vector or the operand is not a number.
+     */
+    <M extends number>(this: OptionVec<number, N>, operand: number | Operand, out: OptionVec<number, M>): OptionVec<number, M>;
+  }
+}
+
+/**
+ * Defines `methods` on the prototype with the attributes of class methods (writable,
+ * configurable, not enumerable): for the members that {@link OptionVec} declares with a
+ * shared type instead of writing their overloads out.
+ */
+function defineMethods<K extends keyof OptionVec<number>>(
+  prototype: OptionVec<number>,
+  methods: Record<K, (this: OptionVec<number>, ...args: never[]) => unknown>,
+): void {
+  for (const name of Object.keys(methods) as K[]) {
+    Object.defineProperty(prototype, name, { value: methods[name], writable: true, enumerable: false, configurable: true });
   }
 }
 
