@@ -5,7 +5,7 @@
  */
 
 import { CapacityError, IndexError } from '../src/errors';
-import { KINDS, type AnyVec, type Elem } from './support/kinds';
+import { KINDS, arrayNamesHolding, kindOfOtherType, otherKindOfSameType, typedArrayCtor, type AnyVec, type Elem } from './support/kinds';
 import {
   arrayCtorOf,
   caught,
@@ -21,9 +21,6 @@ import {
   wrongValues,
 } from './support/assertions';
 
-const NUMBER_ARRAYS = [Float64Array, Float32Array, Int32Array, Uint32Array, Int16Array, Uint16Array, Int8Array, Uint8Array, Uint8ClampedArray];
-const BIGINT_ARRAYS = [BigInt64Array, BigUint64Array];
-
 describe.each(KINDS)('$name: extend and tryExtend', (kind) => {
   const { name } = kind;
   const start = els(kind, 1, 2);
@@ -31,7 +28,9 @@ describe.each(KINDS)('$name: extend and tryExtend', (kind) => {
   /** Length 2, capacity 6, spare slots poisoned. */
   const make = () => poisoned(kind, 6, start);
   /** Another class in KINDS with the same element type, for cross-class sources. */
-  const other = KINDS.find((k) => k.isBigInt === kind.isBigInt && k.name !== name)!;
+  const other = otherKindOfSameType(kind);
+  /** The first typed array of the table holding this element type (for most kinds not its own). */
+  const firstArrayOfType = typedArrayCtor(arrayNamesHolding(kind.isBigInt)[0]);
 
   function* generate(items: readonly Elem[]) {
     yield* items;
@@ -42,7 +41,7 @@ describe.each(KINDS)('$name: extend and tryExtend', (kind) => {
     ['a Set', () => new Set(added)],
     ['a generator', () => generate(added)],
     ['an array-like {length, 0: ...}', () => ({ length: 3, 0: added[0], 1: added[1], 2: added[2] })],
-    ['a Float64Array or BigInt64Array', () => (kind.isBigInt ? BigInt64Array.from(added as bigint[]) : Float64Array.from(added as number[]))],
+    [`a ${firstArrayOfType.name}`, () => firstArrayOfType.from(added)],
     ['a vector of the same class', () => vecOf(kind, 3, added)],
     ['a poisoned vector of the same class', () => poisoned(kind, 7, added)],
     [`a vector of a different class (${other.name})`, () => poisoned(other, 7, added)],
@@ -135,11 +134,11 @@ describe.each(KINDS)('$name: extend and tryExtend', (kind) => {
 
   it('extend converts elements from every typed array kind of its element type (typed kinds)', () => {
     if (!kind.isTyped) return;
-    const ctors = kind.isBigInt ? BIGINT_ARRAYS : NUMBER_ARRAYS;
+    const ctors = arrayNamesHolding(kind.isBigInt).map(typedArrayCtor);
     const values: Elem[] = kind.isBigInt ? [1n, -2n, 2n ** 40n] : [1, -2, 100.5, 70000];
     expect(ctors).toContain(arrayCtorOf(kind));
     for (const Ctor of ctors) {
-      const source = (Ctor as unknown as { from(x: Elem[]): ArrayLike<Elem> }).from(values);
+      const source = Ctor.from(values);
       const v = poisoned(kind, 6, start);
       v.extend(source);
       expect([Ctor.name, v.toArray()]).toEqual([Ctor.name, [...start, ...Array.from(source).map(kind.convert)]]);
@@ -150,7 +149,7 @@ describe.each(KINDS)('$name: extend and tryExtend', (kind) => {
     // OptionVec holds any value but undefined, so it takes a BigInt64Array as it is.
     if (!kind.isTyped) return;
     const v = make();
-    const wrongKind = kind.isBigInt ? [new Float64Array([1, 2]), new Int8Array([1])] : [new BigInt64Array([1n, 2n]), new BigUint64Array([1n])];
+    const wrongKind = arrayNamesHolding(!kind.isBigInt).map((name) => new (typedArrayCtor(name))(2));
     for (const source of wrongKind) {
       const error = caught(() => v.extend(source as unknown as ArrayLike<Elem>));
       expect(error).toBeInstanceOf(TypeError);
@@ -162,8 +161,7 @@ describe.each(KINDS)('$name: extend and tryExtend', (kind) => {
 
   it('extend rejects a vector of the other element type with a TypeError (typed kinds)', () => {
     if (!kind.isTyped) return;
-    const otherType = KINDS.find((k) => k.isBigInt !== kind.isBigInt);
-    if (otherType === undefined) throw new Error('KINDS has no class of the other element type');
+    const otherType = kindOfOtherType(kind);
     const v = make();
     expect(() => v.extend(vecOf(otherType, 2, els(otherType, 1, 2)) as unknown as Iterable<Elem>)).toThrow(TypeError);
     expectNoPoison(kind, v, start);

@@ -1,16 +1,27 @@
 /**
- * Element-wise kernels: add, sub, mul, div, scale, axpy, clamp, abs, map. Every typed
- * class is checked against a reference that applies the documented semantics element by
- * element, in every form (scalar, vector, typed array operand; in place; into `out`; with
- * `out` aliasing this vector or the operand; the vector as its own operand), and every
- * failing call is checked to change nothing.
+ * Element-wise kernels: add, sub, mul, div, scale, axpy, clamp, abs, map, for every class
+ * with numeric kernels (the typed classes and OptionVec<number>). Each is checked against a
+ * reference that applies the documented semantics element by element, in every form
+ * (scalar operand, and every operand form the class takes; in place; into `out`; with `out`
+ * aliasing this vector or the operand; the vector as its own operand), and every failing
+ * call is checked to change nothing. A class that promises another's semantics
+ * (OptionVec<number>: F64Vec's) must give the same elements and the same messages.
  */
 
 import fc from 'fast-check';
-import { EmptyError, F32Vec, F64Vec, I32Vec, I64Vec, I8Vec, U64Vec, U8ClampedVec, U8Vec } from '../src/index';
-import { TYPED_KINDS, poisonSpare, type AnyVec, type Elem, type Kind } from './support/kinds';
+import { EmptyError, F32Vec, F64Vec, I32Vec, I64Vec, I8Vec, OptionVec, U64Vec, U8ClampedVec, U8Vec } from '../src/index';
+import { caught, labelled, show } from './support/assertions';
+import {
+  FLOAT_KINDS, KERNEL_KINDS, KINDS_WITH_A_TWIN, // the kinds
+  anyElement, foreignTypedArray, foreignVector, int, mixedElements, pairs, vectorOf, // their data
+  escapeRegExp, lengthMismatch, operandErrorPattern, rejectedOperands, rejectedOuts, // what their kernels must say
+  type KernelKind,
+} from './support/kernel-kinds';
+import { expectNonNumberElementRefused, expectNonNumberOperandRefused, expectValueOfNeverCalled, NON_NUMBERS, optionVecOf, type KernelCalls } from './support/option-vec-casts';
+import { arrayCtorOf, type AnyVec, type Elem, type Kind } from './support/kinds';
 
 type BinaryName = 'add' | 'sub' | 'mul' | 'div';
+const BINARY = ['add', 'sub', 'mul', 'div'] as const;
 
 /** The element-wise API, as the tests call it on every class. */
 interface Elementwise {
@@ -30,17 +41,14 @@ interface Elementwise {
   pop(): Elem;
 }
 
-const E = (vec: AnyVec): Elementwise => vec as unknown as Elementwise;
-
-const WRAPPING = new Set(['I32Vec', 'U32Vec', 'I16Vec', 'U16Vec', 'I8Vec', 'U8Vec']);
-const FLOATS = new Set(['F64Vec', 'F32Vec']);
+const E = (vec: AnyVec | unknown): Elementwise => vec as Elementwise;
 
 /** A vector holding `items` with spare slots holding the sentinel. */
-function build(kind: Kind, items: readonly Elem[], spare = 2): Elementwise {
-  const vec = kind.make(items.length + spare);
-  for (const item of items) vec.push(item);
-  return E(poisonSpare(kind, vec));
-}
+const build = (kind: Kind, items: readonly Elem[], spare = 2): Elementwise => E(vectorOf(kind, items, spare));
+
+/** The elements an operand of any form holds. */
+const contentsOf = (operand: unknown): Elem[] =>
+  typeof (operand as { toArray?: unknown }).toArray === 'function' ? (operand as Elementwise).toArray() : Array.from(operand as ArrayLike<Elem>);
 
 // ---------------------------------------------------------------------------------------
 // Reference semantics
@@ -54,37 +62,34 @@ function applyBig(op: BinaryName, x: bigint, y: bigint): bigint {
   return op === 'add' ? x + y : op === 'sub' ? x - y : op === 'mul' ? x * y : x / y;
 }
 
+/** Whether the kind's integer arithmetic wraps modulo 2^bits (the `wrap` and `wrap32` families). */
+const wraps = (kind: KernelKind): boolean => kind.family === 'wrap' || kind.family === 'wrap32';
+
 /**
  * What `x op y` stores: bigint kinds compute exactly and wrap; wrapping integer kinds give
  * the exact result modulo 2^bits for add/sub/mul with an integer operand; everything else
  * is computed in double and converted as the typed array converts.
  */
-function reference(kind: Kind, op: BinaryName, x: Elem, y: Elem): Elem {
+function reference(kind: KernelKind, op: BinaryName, x: Elem, y: Elem): Elem {
   if (kind.isBigInt) return kind.convert(applyBig(op, x as bigint, y as bigint));
   const a = x as number;
   const b = y as number;
-  if (WRAPPING.has(kind.name) && op !== 'div' && Number.isInteger(b)) {
+  if (wraps(kind) && op !== 'div' && Number.isInteger(b)) {
     return kind.convert(Number(BigInt.asIntN(32, applyBig(op, BigInt(a), BigInt(b)))));
   }
   return kind.convert(apply(op, a, b));
 }
 
-function referenceAxpy(kind: Kind, x: Elem, a: Elem, y: Elem): Elem {
+function referenceAxpy(kind: KernelKind, x: Elem, a: Elem, y: Elem): Elem {
   if (kind.isBigInt) return kind.convert((x as bigint) + (a as bigint) * (y as bigint));
-  if (WRAPPING.has(kind.name) && Number.isInteger(a)) {
+  if (wraps(kind) && Number.isInteger(a)) {
     return kind.convert(Number(BigInt.asIntN(32, BigInt(x as number) + BigInt(a as number) * BigInt(y as number))));
   }
   return kind.convert((x as number) + (a as number) * (y as number));
 }
 
-/** Vector elements, with special values mixed in for float kinds. */
-function elements(kind: Kind): fc.Arbitrary<Elem> {
-  if (!FLOATS.has(kind.name)) return kind.element;
-  return fc.oneof({ arbitrary: kind.element, weight: 6 }, { arbitrary: fc.constantFrom<Elem>(NaN, -0, 0, Infinity, -Infinity), weight: 1 });
-}
-
 /** Scalars: elements, plus (number kinds) any double: fractions, huge, NaN, infinities. */
-function scalars(kind: Kind): fc.Arbitrary<Elem> {
+function scalars(kind: KernelKind): fc.Arbitrary<Elem> {
   if (kind.isBigInt) return fc.oneof(kind.element, fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }));
   return fc.oneof(
     { arbitrary: kind.element, weight: 3 },
@@ -94,66 +99,70 @@ function scalars(kind: Kind): fc.Arbitrary<Elem> {
   );
 }
 
-/** Pairs of equal-length element arrays. */
-function pairs(kind: Kind): fc.Arbitrary<[Elem[], Elem[]]> {
-  return fc.array(fc.tuple(elements(kind), elements(kind)), { maxLength: 24 }).map((ts) => [ts.map((t) => t[0]), ts.map((t) => t[1])]);
-}
-
 const nonZero = (kind: Kind) => (y: Elem) => !kind.isBigInt || y !== 0n;
 
+/** A kernel call with `out` or without it: `(v, ...out) => v.abs(...out)` leaves `out` out when none is given. */
+type KernelForm = (v: Elementwise, ...out: [] | [Elementwise]) => Elementwise;
+
+/**
+ * Checks a kernel both ways: in place on a vector of `xs` (returning it), and into a fresh
+ * `out` (returning out and leaving the input alone). Both must hold `expected`.
+ */
+function expectInPlaceAndIntoOut(kind: Kind, xs: readonly Elem[], expected: readonly Elem[], kernel: KernelForm): void {
+  const a = build(kind, xs);
+  expect(kernel(a)).toBe(a);
+  expect(a.toArray()).toEqual(expected);
+  const b = build(kind, xs);
+  const out = build(kind, xs.map(() => kind.samples[0]));
+  expect(kernel(b, out)).toBe(out);
+  expect(out.toArray()).toEqual(expected);
+  expect(b.toArray()).toEqual(xs);
+}
+
 // ---------------------------------------------------------------------------------------
-// Per-kind suites
+// Every class
 // ---------------------------------------------------------------------------------------
 
-describe.each(TYPED_KINDS)('$name element-wise', (kind) => {
-  describe.each(['add', 'sub', 'mul', 'div'] as const)('%s', (op) => {
+describe.each(KERNEL_KINDS)('$name element-wise', (kind) => {
+  const elements = mixedElements(kind);
+  const [one, two] = [int(kind, 1), int(kind, 2)];
+
+  describe.each(BINARY)('%s', (op) => {
     it('with a scalar, in place and into out, matches the reference', () => {
       fc.assert(
-        fc.property(fc.array(elements(kind), { maxLength: 24 }), scalars(kind).filter(nonZero(kind)), (xs, k) => {
-          const expected = xs.map((x) => reference(kind, op, x, k));
-          const a = build(kind, xs);
-          expect(a[op](k)).toBe(a);
-          expect(a.toArray()).toEqual(expected);
-          const b = build(kind, xs);
-          const out = build(kind, xs.map(() => kind.samples[0]));
-          expect(b[op](k, out)).toBe(out);
-          expect(out.toArray()).toEqual(expected);
-          expect(b.toArray()).toEqual(xs);
+        fc.property(fc.array(elements, { maxLength: 24 }), scalars(kind).filter(nonZero(kind)), (xs, k) => {
+          expectInPlaceAndIntoOut(kind, xs, xs.map((x) => reference(kind, op, x, k)), (v, ...out) => v[op](k, ...out));
         }),
         { numRuns: 40 },
       );
     });
 
-    it('with a vector or typed array operand, in every aliasing form, matches the reference', () => {
+    it('with every operand form the class takes, in place and into out (also aliasing either input), matches the reference', () => {
       fc.assert(
-        fc.property(pairs(kind).filter(([, ys]) => ys.every(nonZero(kind))), ([xs, ys]) => {
+        fc.property(pairs(elements).filter(([, ys]) => ys.every(nonZero(kind))), ([xs, ys]) => {
           const expected = xs.map((x, i) => reference(kind, op, x, ys[i]));
-          // In place, vector operand; the operand is untouched.
+          for (const form of kind.operandForms) {
+            labelled(form.label, () => {
+              // In place; the operand is untouched.
+              const a = build(kind, xs);
+              const operand = form.make(ys);
+              expect(a[op](operand)).toBe(a);
+              expect(a.toArray()).toEqual(expected);
+              expect(contentsOf(operand)).toEqual(ys);
+              // Into a separate out: neither input changes.
+              const c = build(kind, xs);
+              const out = build(kind, xs.map(() => kind.samples[1]));
+              expect(c[op](form.make(ys), out)).toBe(out);
+              expect(out.toArray()).toEqual(expected);
+              expect(c.toArray()).toEqual(xs);
+            });
+          }
+          // out aliasing this vector: a.op(b, a).
           let a = build(kind, xs);
           let b = build(kind, ys);
-          expect(a[op](b)).toBe(a);
-          expect(a.toArray()).toEqual(expected);
-          expect(b.toArray()).toEqual(ys);
-          // Typed array operand (a copy, and a view of another vector).
-          a = build(kind, xs);
-          a[op](build(kind, ys).view().slice());
-          expect(a.toArray()).toEqual(expected);
-          a = build(kind, xs);
-          a[op](build(kind, ys).view());
-          expect(a.toArray()).toEqual(expected);
-          // Into a separate out: neither input changes.
-          a = build(kind, xs);
-          b = build(kind, ys);
-          const out = build(kind, xs.map(() => kind.samples[1]));
-          expect(a[op](b, out)).toBe(out);
-          expect(out.toArray()).toEqual(expected);
-          expect(a.toArray()).toEqual(xs);
-          expect(b.toArray()).toEqual(ys);
-          // out aliasing this vector: a.op(b, a).
-          a = build(kind, xs);
-          b = build(kind, ys);
           expect(a[op](b, a)).toBe(a);
           expect(a.toArray()).toEqual(expected);
+          expect(b.toArray()).toEqual(ys);
           // out aliasing the operand: a.op(b, b).
           a = build(kind, xs);
           b = build(kind, ys);
@@ -167,7 +176,7 @@ describe.each(TYPED_KINDS)('$name element-wise', (kind) => {
 
     it('with itself as the operand (v.op(v), v.op(v, out), v.op(v.view())) matches the reference', () => {
       fc.assert(
-        fc.property(fc.array(elements(kind), { maxLength: 24 }).filter((xs) => xs.every(nonZero(kind))), (xs) => {
+        fc.property(fc.array(elements, { maxLength: 24 }).filter((xs) => xs.every(nonZero(kind))), (xs) => {
           const expected = xs.map((x) => reference(kind, op, x, x));
           const v = build(kind, xs);
           expect(v[op](v).toArray()).toEqual(expected);
@@ -182,71 +191,85 @@ describe.each(TYPED_KINDS)('$name element-wise', (kind) => {
       );
     });
 
-    it('throws RangeError for a length mismatch (operand or out) and changes nothing', () => {
-      const a = build(kind, kind.samples.slice(0, 2));
-      const b = build(kind, kind.samples.slice(0, 3));
+    it('throws RangeError naming both lengths for a length mismatch (operand of any form, or out), changing nothing', () => {
+      const items = kind.samples.slice(0, 2);
+      const a = build(kind, items);
       const out = build(kind, kind.samples.slice(0, 1));
-      expect(() => a[op](b)).toThrow(RangeError);
-      expect(() => a[op](b)).toThrow(`${kind.name}.${op}`);
-      expect(() => a[op](b.view())).toThrow(/length 2 .*length 3/);
+      for (const form of kind.operandForms) {
+        const operand = form.make(kind.samples);
+        labelled(form.label, () => {
+          expect(() => a[op](operand)).toThrow(RangeError);
+          expect(() => a[op](operand)).toThrow(lengthMismatch(kind, op, 2, 'the operand', 3));
+        });
+      }
       expect(() => a[op](kind.samples[0], out)).toThrow(RangeError);
-      expect(() => a[op](kind.samples[0], out)).toThrow(/out has length 1/);
-      expect(a.toArray()).toEqual(kind.samples.slice(0, 2));
-      expect(b.toArray()).toEqual(kind.samples.slice(0, 3));
+      expect(() => a[op](kind.samples[0], out)).toThrow(lengthMismatch(kind, op, 2, 'out', 1));
+      expect(() => a[op](build(kind, items), out)).toThrow(/out has length 1/);
+      expect(a.toArray()).toEqual(items);
       expect(out.toArray()).toEqual(kind.samples.slice(0, 1));
     });
 
-    it('throws TypeError for an operand of the wrong type or kind, and for a bad out; changes nothing', () => {
+    it('throws TypeError, saying what it takes, for every operand the class does not take, and for a bad out; changes nothing', () => {
       const items = kind.samples.slice(0, 2);
       const a = build(kind, items);
-      const otherKindArray = kind.name === 'F64Vec' ? new Float32Array(2) : kind.name === 'I64Vec' ? new BigUint64Array(2) : kind.isBigInt ? new BigInt64Array(2) : new Float64Array(2);
-      const otherVec = TYPED_KINDS.find((k) => k.name !== kind.name && k.isBigInt === kind.isBigInt)!.make(2);
-      otherVec.push(kind.isBigInt ? 1n : 1);
-      for (const bad of [kind.wrongType, '1', null, undefined, {}, [...items], otherKindArray, otherVec]) {
-        expect(() => a[op](bad)).toThrow(TypeError);
+      for (const [label, bad] of rejectedOperands(kind, 2)) {
+        labelled(label, () => {
+          const error = caught(() => a[op](bad));
+          expect(error).toBeInstanceOf(TypeError);
+          expect(error.message).toMatch(operandErrorPattern(kind, op, true));
+        });
       }
-      expect(() => a[op](kind.samples[0], [0, 0])).toThrow(TypeError);
-      expect(() => a[op](kind.samples[0], otherVec)).toThrow(TypeError);
+      for (const [label, badOut] of rejectedOuts(kind, 2)) {
+        labelled(`out: ${label}`, () => {
+          const error = caught(() => a[op](kind.samples[0], badOut));
+          expect(error).toBeInstanceOf(TypeError);
+          expect(error.message).toMatch(new RegExp(`^${escapeRegExp(`${kind.name}.${op}`)}: out must be an? ${kind.name} of the same length`));
+        });
+      }
       expect(a.toArray()).toEqual(items);
     });
   });
 
   it('scale(k) is mul(k) for every scalar, in place and into out; non-scalars are a TypeError', () => {
     fc.assert(
-      fc.property(fc.array(elements(kind), { maxLength: 24 }), scalars(kind), (xs, k) => {
-        const expected = xs.map((x) => reference(kind, 'mul', x, k));
-        const a = build(kind, xs);
-        expect(a.scale(k)).toBe(a);
-        expect(a.toArray()).toEqual(expected);
-        const out = build(kind, xs.map(() => kind.samples[0]));
-        const b = build(kind, xs);
-        expect(b.scale(k, out).toArray()).toEqual(expected);
-        expect(b.toArray()).toEqual(xs);
+      fc.property(fc.array(elements, { maxLength: 24 }), scalars(kind), (xs, k) => {
+        expectInPlaceAndIntoOut(kind, xs, xs.map((x) => reference(kind, 'mul', x, k)), (v, ...out) => v.scale(k, ...out));
       }),
       { numRuns: 40 },
     );
     const a = build(kind, kind.samples.slice(0, 2));
-    expect(() => a.scale(kind.wrongType)).toThrow(TypeError);
-    expect(() => a.scale(a)).toThrow(TypeError);
+    for (const bad of [kind.wrongScalar, kind.wrongType, '2', a]) expect(() => a.scale(bad)).toThrow(TypeError);
+    expect(() => a.scale(one, build(kind, []))).toThrow(RangeError);
     expect(a.toArray()).toEqual(kind.samples.slice(0, 2));
   });
 
-  it('axpy(a, x) is this + a*x, including x = this and out aliasing either input', () => {
+  it('axpy(a, x) is this + a*x for every operand form, including x = this and out aliasing either input', () => {
     fc.assert(
-      fc.property(pairs(kind), scalars(kind), ([xs, ys], s) => {
+      fc.property(pairs(elements), scalars(kind), ([xs, ys], s) => {
         const expected = xs.map((x, i) => referenceAxpy(kind, x, s, ys[i]));
+        for (const form of kind.operandForms) {
+          labelled(form.label, () => {
+            const v = build(kind, xs);
+            const x = form.make(ys);
+            expect(v.axpy(s, x)).toBe(v);
+            expect(v.toArray()).toEqual(expected);
+            expect(contentsOf(x)).toEqual(ys);
+          });
+        }
         let v = build(kind, xs);
         let x = build(kind, ys);
-        expect(v.axpy(s, x)).toBe(v);
+        expect(v.axpy(s, x, x)).toBe(x);
+        expect(x.toArray()).toEqual(expected);
+        expect(v.toArray()).toEqual(xs);
+        v = build(kind, xs);
+        x = build(kind, ys);
+        expect(v.axpy(s, x, v)).toBe(v);
         expect(v.toArray()).toEqual(expected);
         expect(x.toArray()).toEqual(ys);
         v = build(kind, xs);
-        v.axpy(s, build(kind, ys).view().slice());
-        expect(v.toArray()).toEqual(expected);
-        v = build(kind, xs);
-        x = build(kind, ys);
-        expect(v.axpy(s, x, x)).toBe(x);
-        expect(x.toArray()).toEqual(expected);
+        const out = build(kind, xs.map(() => kind.samples[0]));
+        expect(v.axpy(s, x, out)).toBe(out);
+        expect(out.toArray()).toEqual(expected);
         expect(v.toArray()).toEqual(xs);
         v = build(kind, xs);
         v.axpy(s, v);
@@ -254,107 +277,108 @@ describe.each(TYPED_KINDS)('$name element-wise', (kind) => {
       }),
       { numRuns: 40 },
     );
+    expect(build(kind, [one, two]).axpy(two, build(kind, [one, two])).toArray()).toEqual([int(kind, 3), int(kind, 6)]);
   });
 
-  it('axpy rejects a wrong-type scalar, a scalar x and mismatched lengths, changing nothing', () => {
+  it('axpy rejects a wrong-type scalar, a scalar x and mismatched lengths, naming what it expected; changes nothing', () => {
     const items = kind.samples.slice(0, 2);
     const v = build(kind, items);
-    const one = kind.isBigInt ? 1n : 1;
-    expect(() => v.axpy(kind.wrongType, v)).toThrow(TypeError);
+    expect(() => v.axpy(kind.wrongScalar, v)).toThrow(TypeError);
+    expect(() => v.axpy(kind.wrongScalar, v)).toThrow(`${kind.name}.axpy: expected a ${kind.elementTypeName}, got ${show(kind.wrongScalar)}`);
+    expect(() => v.axpy('2', v)).toThrow(TypeError);
     expect(() => v.axpy(one, one)).toThrow(TypeError);
-    expect(() => v.axpy(one, build(kind, kind.samples.slice(0, 3)))).toThrow(RangeError);
+    expect(() => v.axpy(one, one)).toThrow(operandErrorPattern(kind, 'axpy', false));
+    for (const form of kind.operandForms) {
+      const x = form.make(kind.samples);
+      labelled(form.label, () => expect(() => v.axpy(one, x)).toThrow(lengthMismatch(kind, 'axpy', 2, 'the operand', 3)));
+    }
     expect(() => v.axpy(one, v, build(kind, []))).toThrow(RangeError);
+    expect(() => v.axpy(one, v, build(kind, []))).toThrow(lengthMismatch(kind, 'axpy', 2, 'out', 0));
     expect(v.toArray()).toEqual(items);
   });
 
   it('clamp(lo, hi) limits every element, in place and into out', () => {
     fc.assert(
-      fc.property(fc.array(elements(kind), { maxLength: 24 }), kind.element, kind.element, (xs, p, q) => {
+      fc.property(fc.array(elements, { maxLength: 24 }), kind.element, kind.element, (xs, p, q) => {
         const [lo, hi] = p <= q ? [p, q] : [q, p];
         const expected = xs.map((x) => kind.convert(x < lo ? lo : x > hi ? hi : x));
-        const v = build(kind, xs);
-        expect(v.clamp(lo, hi)).toBe(v);
-        expect(v.toArray()).toEqual(expected);
-        const w = build(kind, xs);
-        const out = build(kind, xs.map(() => kind.samples[0]));
-        expect(w.clamp(lo, hi, out).toArray()).toEqual(expected);
-        expect(w.toArray()).toEqual(xs);
+        expectInPlaceAndIntoOut(kind, xs, expected, (v, ...out) => v.clamp(lo, hi, ...out));
       }),
       { numRuns: 40 },
     );
   });
 
-  it('clamp rejects lo > hi, NaN bounds and wrong types, changing nothing', () => {
+  it('clamp rejects lo > hi, NaN bounds and wrong types, naming them; changes nothing', () => {
     const items = kind.samples.slice(0, 2);
     const v = build(kind, items);
-    const [one, two] = kind.isBigInt ? [1n, 2n] : [1, 2];
     expect(() => v.clamp(two, one)).toThrow(RangeError);
-    expect(() => v.clamp(two, one)).toThrow(`${kind.name}.clamp`);
+    expect(() => v.clamp(two, one)).toThrow(`${kind.name}.clamp: need lo <= hi (and neither NaN), got lo ${show(two)} and hi ${show(one)}`);
     if (!kind.isBigInt) {
       expect(() => v.clamp(NaN, 1)).toThrow(RangeError);
       expect(() => v.clamp(0, NaN)).toThrow(RangeError);
     }
-    expect(() => v.clamp(kind.wrongType, two)).toThrow(TypeError);
-    expect(() => v.clamp(one, kind.wrongType)).toThrow(TypeError);
+    for (const bad of [kind.wrongScalar, kind.wrongType, null]) {
+      expect(() => v.clamp(bad, two)).toThrow(TypeError);
+      expect(() => v.clamp(one, bad)).toThrow(TypeError);
+    }
+    expect(() => v.clamp(one, '2')).toThrow(`${kind.name}.clamp: expected a ${kind.elementTypeName}, got "2"`);
+    expect(() => v.clamp(one, two, build(kind, [one]))).toThrow(RangeError);
     expect(v.toArray()).toEqual(items);
   });
 
   it('abs() matches the reference, in place and into out', () => {
     fc.assert(
-      fc.property(fc.array(elements(kind), { maxLength: 24 }), (xs) => {
+      fc.property(fc.array(elements, { maxLength: 24 }), (xs) => {
         const expected = xs.map((x) => kind.convert(typeof x === 'bigint' ? (x < 0n ? -x : x) : Math.abs(x)));
-        const v = build(kind, xs);
-        expect(v.abs()).toBe(v);
-        expect(v.toArray()).toEqual(expected);
-        const w = build(kind, xs);
-        const out = build(kind, xs.map(() => kind.samples[0]));
-        expect(w.abs(out)).toBe(out);
-        expect(out.toArray()).toEqual(expected);
-        expect(w.toArray()).toEqual(xs);
+        expectInPlaceAndIntoOut(kind, xs, expected, (v, ...out) => v.abs(...out));
       }),
       { numRuns: 40 },
     );
+    const v = build(kind, [one]);
+    expect(() => v.abs(build(kind, [one, two]))).toThrow(lengthMismatch(kind, 'abs', 1, 'out', 2));
+    expect(() => v.abs(foreignVector(kind, 1))).toThrow(TypeError);
+    expect(v.toArray()).toEqual([one]);
   });
 
   it('map(fn) replaces each element by fn(element, index), in place and into out', () => {
     fc.assert(
-      fc.property(fc.array(elements(kind), { maxLength: 40 }), (xs) => {
+      fc.property(fc.array(elements, { maxLength: 40 }), (xs) => {
         const fn = kind.isBigInt ? (x: bigint, i: number) => x * 3n - BigInt(i) : (x: number, i: number) => x * 3 - i;
         const expected = xs.map((x, i) => kind.convert((fn as (x: Elem, i: number) => Elem)(x, i)));
-        const v = build(kind, xs);
-        expect(v.map(fn)).toBe(v);
-        expect(v.toArray()).toEqual(expected);
-        const w = build(kind, xs);
-        const out = build(kind, xs.map(() => kind.samples[0]));
-        expect(w.map(fn, out)).toBe(out);
-        expect(out.toArray()).toEqual(expected);
-        expect(w.toArray()).toEqual(xs);
+        expectInPlaceAndIntoOut(kind, xs, expected, (v, ...out) => v.map(fn, ...out));
       }),
       { numRuns: 40 },
     );
   });
 
-  it('map is all-or-nothing: a throwing callback or a wrong-type result changes nothing', () => {
+  it('map is all-or-nothing: a throwing callback or a wrong-type result changes nothing, in place or into out', () => {
     const items = kind.samples.slice(0, 3);
     const v = build(kind, items);
+    const outItems = [one, two, int(kind, 3)];
+    const out = build(kind, outItems);
     const boom = new Error('boom');
-    expect(() =>
-      v.map((x: Elem, i: number) => {
-        if (i === 2) throw boom;
-        return x;
-      }),
-    ).toThrow(boom);
-    expect(v.toArray()).toEqual(items);
-    expect(() => v.map((_x: Elem, i: number) => (i === 1 ? kind.wrongType : kind.samples[0]))).toThrow(TypeError);
-    expect(() => v.map((_x: Elem, i: number) => (i === 1 ? kind.wrongType : kind.samples[0]))).toThrow(/index 1/);
-    expect(v.toArray()).toEqual(items);
+    const throwing = (x: Elem, i: number) => {
+      if (i === 2) throw boom;
+      return x;
+    };
+    expect(() => v.map(throwing)).toThrow(boom);
+    expect(() => v.map(throwing, out)).toThrow(boom);
+    expect([v.toArray(), out.toArray()]).toEqual([items, outItems]);
+    for (const wrong of [kind.wrongType, kind.wrongScalar, '1']) {
+      const fn = (_x: Elem, i: number) => (i === 1 ? wrong : kind.samples[0]);
+      expect(() => v.map(fn)).toThrow(TypeError);
+      expect(() => v.map(fn, out)).toThrow(`${kind.name}.map: the callback must return a ${kind.elementTypeName}, got ${show(wrong)} for index 1 (nothing was changed)`);
+    }
+    expect([v.toArray(), out.toArray()]).toEqual([items, outItems]);
     expect(() => v.map('not a function')).toThrow(TypeError);
+    expect(() => v.map('not a function')).toThrow(`${kind.name}.map: fn must be a function, got "not a function"`);
     expect(() => v.map((x: Elem) => x, build(kind, []))).toThrow(RangeError);
+    expect(() => v.map((x: Elem) => x, [...items])).toThrow(TypeError);
     expect(v.toArray()).toEqual(items);
   });
 
-  it('map sees the original elements and throws when the callback changes the length', () => {
-    const items = kind.samples.slice(0, 3);
+  it('map sees the original elements, throws when the callback changes a length, and nests', () => {
+    const items = [one, two, int(kind, 3)];
     const v = build(kind, items, 4);
     const seen: Elem[] = [];
     v.map((x: Elem) => {
@@ -368,32 +392,132 @@ describe.each(TYPED_KINDS)('$name element-wise', (kind) => {
         w.push(x);
         return x;
       }),
+    ).toThrow(new RegExp(`^${escapeRegExp(kind.name)}\\.map: the callback changed the length from 3 to 6`));
+    const source = build(kind, items);
+    const out = build(kind, items);
+    expect(() =>
+      source.map((x: Elem) => {
+        out.pop();
+        return x;
+      }, out),
     ).toThrow(/changed the length/);
+    expect(source.toArray()).toEqual(items);
     // A nested map (from inside the callback) gets its own scratch buffer.
     const outer = build(kind, items);
     const inner = build(kind, items);
     outer.map((x: Elem) => {
-      inner.map((y: Elem) => y);
-      return x;
+      inner.map((y: Elem) => (typeof y === 'bigint' ? y + 1n : y + 1));
+      return typeof x === 'bigint' ? x * 10n : x * 10;
     });
-    expect(outer.toArray()).toEqual(items);
-    expect(inner.toArray()).toEqual(items);
+    expect(outer.toArray()).toEqual([10, 20, 30].map((n) => int(kind, n)));
+    expect(inner.toArray()).toEqual([4, 5, 6].map((n) => int(kind, n)));
   });
 
-  it('every kernel on an empty vector is a no-op returning the vector', () => {
+  it('every kernel on an empty vector is a no-op returning the vector (or out), with every operand form', () => {
     const v = build(kind, []);
-    const k = kind.isBigInt ? 1n : 1;
-    expect(v.add(k)).toBe(v);
+    const out = build(kind, []);
+    expect(v.add(one)).toBe(v);
     expect(v.sub(v)).toBe(v);
-    expect(v.mul(k, v)).toBe(v);
-    expect(v.div(k)).toBe(v);
-    expect(v.scale(k)).toBe(v);
-    expect(v.axpy(k, v)).toBe(v);
-    expect(v.clamp(k, k)).toBe(v);
+    expect(v.mul(one, out)).toBe(out);
+    expect(v.div(one)).toBe(v);
+    for (const form of kind.operandForms) expect([form.label, v.add(form.make([]))]).toEqual([form.label, v]);
+    expect(v.scale(one)).toBe(v);
+    expect(v.axpy(one, v)).toBe(v);
+    expect(v.clamp(one, one)).toBe(v);
     expect(v.abs()).toBe(v);
-    expect(v.map(() => k)).toBe(v);
-    expect(v.length).toBe(0);
+    expect(v.map(() => one)).toBe(v);
+    expect(v.length + out.length).toBe(0);
     expect(() => (v as unknown as { min(): Elem }).min()).toThrow(EmptyError);
+  });
+});
+
+describe.each(KERNEL_KINDS.filter((kind) => kind.takesArrays))('$name: array operands', (kind) => {
+  it.each(BINARY)('%s checks every element of an array operand, naming the index of the first of the wrong type', (op) => {
+    const items = [int(kind, 1), int(kind, 2)];
+    const v = build(kind, items);
+    expect(() => v[op](['1', int(kind, 2)])).toThrow(`${kind.name}.${op}: expected a ${kind.elementTypeName} at index 0 of the operand, got "1"`);
+    expect(v.toArray()).toEqual(items);
+  });
+
+  it('an array operand is read once, before anything else; one that changes this vector gives a length mismatch', () => {
+    const v = build(kind, [1, 2, 3].map((n) => int(kind, n)));
+    let reads = 0;
+    const operand = [10, 20, 30].map((n) => int(kind, n));
+    Object.defineProperty(operand, 1, {
+      get: () => {
+        reads++;
+        v.pop();
+        return int(kind, 20);
+      },
+    });
+    expect(() => v.add(operand)).toThrow(lengthMismatch(kind, 'add', 2, 'the operand', 3));
+    expect(reads).toBe(1);
+    expect(v.toArray()).toEqual([1, 2].map((n) => int(kind, n)));
+    // A getter that leaves the length alone: the element is read exactly once.
+    const w = build(kind, [1, 2, 3].map((n) => int(kind, n)));
+    let count = 0;
+    const counted = [10, 20, 30].map((n) => int(kind, n));
+    Object.defineProperty(counted, 2, { get: () => (count++, int(kind, 30)) });
+    expect(w.add(counted).toArray()).toEqual([11, 22, 33].map((n) => int(kind, n)));
+    expect(count).toBe(1);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// The strong exception guarantee, call by call
+// ---------------------------------------------------------------------------------------
+
+describe.each(KERNEL_KINDS)('$name: every failing kernel call changes nothing', (kind) => {
+  it('on this vector, the operand and out', () => {
+    const n = (x: number) => int(kind, x);
+    const a = build(kind, kind.family === 'float' ? [1.5, -0, NaN, Infinity].map(kind.convert) : [...kind.samples, kind.samples[0]]);
+    const b = build(kind, [2, 3, 4, 5].map(n));
+    const out = build(kind, [7, 7, 7, 7].map(n));
+    const short = build(kind, [1, 2].map(n));
+    const snapshot = (): unknown[][] => [a, b, out, short].map((v) => v.toArray());
+    const before = snapshot();
+    const boom = (): never => {
+      throw new Error('boom');
+    };
+    const R = a as unknown as { dot(x: unknown): unknown; copyFrom(s: unknown, start?: number): unknown; copyTo(t: unknown, start?: number): unknown };
+    const failing: [string, () => unknown][] = [
+      ['add(short)', () => a.add(short)],
+      ['add(b, short)', () => a.add(b, short)],
+      ['add("1", out)', () => a.add('1', out)],
+      ['add(wrong scalar)', () => a.add(kind.wrongScalar)],
+      ['sub(short array)', () => a.sub([1, 2].map(n))],
+      ['sub(array with a string, out)', () => a.sub([n(1), n(2), n(3), '4'], out)],
+      ['mul(foreign typed array, out)', () => a.mul(foreignTypedArray(kind, 4), out)],
+      ['mul(b, array out)', () => a.mul(b, [0, 0, 0, 0].map(n))],
+      ['div(short typed array, out)', () => a.div(arrayCtorOf(kind).from([n(1)]), out)],
+      ['div(foreign vector)', () => a.div(foreignVector(kind, 4))],
+      ['scale("2", out)', () => a.scale('2', out)],
+      ['scale(2, short)', () => a.scale(n(2), short)],
+      ['axpy(wrong scalar, b, out)', () => a.axpy(kind.wrongScalar, b, out)],
+      ['axpy(1, short, out)', () => a.axpy(n(1), short, out)],
+      ['axpy(1, b, short)', () => a.axpy(n(1), b, short)],
+      ['clamp(1, 0, out)', () => a.clamp(n(1), n(0), out)],
+      ['clamp(wrong scalar, 0)', () => a.clamp(kind.isBigInt ? kind.wrongScalar : NaN, n(0))],
+      ['clamp(0, 1, short)', () => a.clamp(n(0), n(1), short)],
+      ['abs(short)', () => a.abs(short)],
+      ['abs(foreign vector)', () => a.abs(foreignVector(kind, 4))],
+      ['map(throws at 3, out)', () => a.map((x: Elem, i: number) => (i === 3 ? boom() : x), out)],
+      ['map(returns a string, out)', () => a.map(() => 'x', out)],
+      ['map(identity, short)', () => a.map((x: Elem) => x, short)],
+      ['dot(short)', () => R.dot(short)],
+      ['dot(scalar)', () => R.dot(n(2))],
+      ['min() of an empty vector', () => (build(kind, []) as unknown as { min(): unknown }).min()],
+      ['copyFrom(7 elements)', () => R.copyFrom([1, 2, 3, 4, 5, 6, 7].map(n))],
+      ['copyFrom(2 elements, 3)', () => R.copyFrom([1, 2].map(n), 3)],
+      ['copyFrom(array with a string)', () => R.copyFrom([n(1), 'x'])],
+      ['copyTo(short, 1)', () => R.copyTo(short, 1)],
+      ['copyTo(typed array of 3)', () => R.copyTo(arrayCtorOf(kind).from([1, 2, 3].map(n)))],
+      ['copyTo(out, 5)', () => R.copyTo(out, 5)],
+    ];
+    for (const [label, call] of failing) {
+      expect([label, caught(call) instanceof Error]).toEqual([label, true]);
+      expect([label, snapshot()]).toEqual([label, before]);
+    }
   });
 });
 
@@ -401,7 +525,7 @@ describe.each(TYPED_KINDS)('$name element-wise', (kind) => {
 // Documented examples
 // ---------------------------------------------------------------------------------------
 
-describe('documented integer and float semantics', () => {
+describe('documented integer semantics', () => {
   it('wrapping kinds wrap, and integer scalars are exact modulo 2^bits', () => {
     expect(I8Vec.from([100]).add(100).toArray()).toEqual([-56]);
     expect(I8Vec.from([100]).add(2 ** 60).toArray()).toEqual([100]);
@@ -422,14 +546,6 @@ describe('documented integer and float semantics', () => {
     expect(U8ClampedVec.from([5, 0]).div(0).toArray()).toEqual([255, 0]);
   });
 
-  it('floats follow IEEE; F32Vec rounds each result to float32', () => {
-    expect(F64Vec.from([1, -1, 0]).div(0).toArray()).toEqual([Infinity, -Infinity, NaN]);
-    expect(F32Vec.from([1]).add(1e-8).toArray()).toEqual([1]);
-    expect(F32Vec.from([0.1]).add(0.2).toArray()).toEqual([Math.fround(Math.fround(0.1) + 0.2)]);
-    expect(F64Vec.from([-0, NaN, 5]).clamp(-1, 1).toArray()).toEqual([-0, NaN, 1]);
-    expect(F64Vec.from([-0]).abs().toArray()).toEqual([0]);
-  });
-
   it('bigint kinds are exact then wrapped; division truncates; 0n divisors throw before any write', () => {
     expect(I64Vec.from([-7n, 7n]).div(2n).toArray()).toEqual([-3n, 3n]);
     const min = -(2n ** 63n);
@@ -443,13 +559,87 @@ describe('documented integer and float semantics', () => {
   });
 });
 
+describe.each(FLOAT_KINDS)('$name follows IEEE', (kind) => {
+  const v = (items: readonly number[]) => E(kind.cls.from(items));
+
+  it('division by zero gives ±Infinity or NaN, by a scalar or by a vector', () => {
+    expect(v([1, -1, 0]).div(0).toArray()).toEqual([Infinity, -Infinity, NaN]);
+    expect(v([1, -1]).div(-0).toArray()).toEqual([-Infinity, Infinity]);
+    expect(v([0, 1]).div(v([0, 0])).toArray()).toEqual([NaN, Infinity]);
+  });
+
+  it('clamp keeps NaN, and -0 when lo <= 0; abs(-0) is 0', () => {
+    expect(v([-0, NaN, 5, -Infinity]).clamp(-1, 1).toArray()).toEqual([-0, NaN, 1, -1]);
+    expect(v([-0]).abs().toArray()).toEqual([0]);
+  });
+});
+
+describe('F32Vec rounding', () => {
+  it('rounds each result to float32', () => {
+    expect(F32Vec.from([1]).add(1e-8).toArray()).toEqual([1]);
+    expect(F32Vec.from([0.1]).add(0.2).toArray()).toEqual([Math.fround(Math.fround(0.1) + 0.2)]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// A class that promises another's semantics
+// ---------------------------------------------------------------------------------------
+
+describe.each(KINDS_WITH_A_TWIN)('$name element-wise kernels agree with $twin.name', (kind) => {
+  const both = (items: readonly Elem[]): [Elementwise, Elementwise] => [build(kind, items), build(kind.twin, items)];
+
+  it('every kernel gives the same elements, for any elements and scalars', () => {
+    fc.assert(
+      fc.property(pairs(anyElement(kind), 30), scalars(kind), fc.tuple(kind.element, kind.element), ([xs, ys], k, [p, q]) => {
+        const [lo, hi] = p <= q ? [p, q] : [q, p];
+        const calls: [string, (v: Elementwise, other: Elementwise) => Elementwise][] = [
+          ...BINARY.flatMap((op): [string, (v: Elementwise, other: Elementwise) => Elementwise][] => [
+            [`${op}(k)`, (v) => v[op](k)],
+            [`${op}(vector)`, (v, other) => v[op](other)],
+            [`${op}(vector, operand as out)`, (v, other) => v[op](other, other)],
+          ]),
+          ['scale(k)', (v) => v.scale(k)],
+          ['axpy(k, vector)', (v, other) => v.axpy(k, other)],
+          ['clamp(lo, hi)', (v) => v.clamp(lo, hi)],
+          ['abs()', (v) => v.abs()],
+          ['map(x * 3 - i)', (v) => v.map((x: number, i: number) => x * 3 - i)],
+        ];
+        for (const [label, call] of calls) {
+          const [a, b] = both(xs);
+          const [c, d] = both(ys);
+          expect([label, call(a, c).toArray()]).toEqual([label, call(b, d).toArray()]);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('failing calls give the same messages, but for the class name', () => {
+    const [one, two] = [int(kind, 1), int(kind, 2)];
+    const failing: [string, (v: Elementwise, self: Kind) => unknown][] = [
+      ...BINARY.flatMap((op): [string, (v: Elementwise, self: Kind) => unknown][] => [
+        [`${op}(longer vector)`, (v, self) => v[op](build(self, [one, two, one]))],
+        [`${op}(k, shorter out)`, (v, self) => v[op](one, build(self, [one]))],
+        [`${op}(k, array out)`, (v) => v[op](one, [one, two])],
+      ]),
+      ['axpy(wrong scalar)', (v) => v.axpy(kind.wrongScalar, v)],
+      ['clamp(2, 1)', (v) => v.clamp(two, one)],
+      ['clamp(NaN, 1)', (v) => v.clamp(NaN, one)],
+      ['clamp(1, "2")', (v) => v.clamp(one, '2')],
+      ['abs(shorter out)', (v, self) => v.abs(build(self, [one]))],
+      ['map("x")', (v) => v.map('x')],
+      ['map(returns "1")', (v) => v.map(() => '1')],
+    ];
+    for (const [label, call] of failing) {
+      const messages = ([kind, kind.twin] as const).map((k) => caught(() => call(build(k, [one, two]), k)).message.replaceAll(k.name, 'X'));
+      expect([label, messages[0]]).toEqual([label, messages[1]]);
+    }
+  });
+});
+
 // ---------------------------------------------------------------------------------------
 // Shifted overlap: vectors over one buffer
 // ---------------------------------------------------------------------------------------
-
-type Over = { assumeInit?: (memory: ArrayBuffer, byteOffset: number, capacity: number, length: number) => F64Vec };
-const assumeInit = (F64Vec as unknown as Over).assumeInit;
-const itWithSlabs = typeof assumeInit === 'function' ? it : it.skip;
 
 describe('vectors over one buffer at shifted offsets', () => {
   function slab(): { buffer: ArrayBuffer; raw: Float64Array } {
@@ -459,42 +649,108 @@ describe('vectors over one buffer at shifted offsets', () => {
     return { buffer, raw };
   }
 
-  itWithSlabs('out starting inside this vector, after its start, still reads the original elements', () => {
+  it('out starting inside this vector, after its start, still reads the original elements', () => {
     const { buffer } = slab();
-    const a = assumeInit!.call(F64Vec, buffer, 0, 8, 8); // elements 0..7
-    const out = assumeInit!.call(F64Vec, buffer, 16, 8, 8); // elements 2..9
+    const a = F64Vec.assumeInit(buffer, 0, 8, 8); // elements 0..7
+    const out = F64Vec.assumeInit(buffer, 16, 8, 8); // elements 2..9
     a.add(1, out);
     expect(out.toArray()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
-  itWithSlabs('an operand starting before this vector inside the same buffer is read before it is overwritten', () => {
+  it('an operand starting before this vector inside the same buffer is read before it is overwritten', () => {
     const { buffer } = slab();
-    const b = assumeInit!.call(F64Vec, buffer, 0, 8, 8); // elements 0..7
-    const c = assumeInit!.call(F64Vec, buffer, 16, 8, 8); // elements 2..9
+    const b = F64Vec.assumeInit(buffer, 0, 8, 8); // elements 0..7
+    const c = F64Vec.assumeInit(buffer, 16, 8, 8); // elements 2..9
     c.add(b);
     expect(c.toArray()).toEqual([2, 4, 6, 8, 10, 12, 14, 16]);
     const { buffer: buffer2 } = slab();
-    const d = assumeInit!.call(F64Vec, buffer2, 16, 8, 8);
+    const d = F64Vec.assumeInit(buffer2, 16, 8, 8);
     d.axpy(2, new Float64Array(buffer2, 0, 8));
     expect(d.toArray()).toEqual([2, 5, 8, 11, 14, 17, 20, 23]);
   });
 
-  itWithSlabs('out starting before this vector needs no copy and is right too', () => {
+  it('out starting before this vector needs no copy and is right too', () => {
     const { buffer } = slab();
-    const a = assumeInit!.call(F64Vec, buffer, 16, 8, 8); // elements 2..9
-    const out = assumeInit!.call(F64Vec, buffer, 0, 8, 8); // elements 0..7
+    const a = F64Vec.assumeInit(buffer, 16, 8, 8); // elements 2..9
+    const out = F64Vec.assumeInit(buffer, 0, 8, 8); // elements 0..7
     a.mul(10, out);
     expect(out.toArray()).toEqual([20, 30, 40, 50, 60, 70, 80, 90]);
   });
 });
 
+// ---------------------------------------------------------------------------------------
+// OptionVec<number> only: what a type cast lets in, and the types
+// ---------------------------------------------------------------------------------------
+
+/** Every element-wise kernel, on `v`, with `other` as the operand and `out` where it takes one. */
+const ELEMENTWISE: KernelCalls = (v, other, out) => [
+  ['add', () => v.add(other)],
+  ['sub', () => v.sub(other, out)],
+  ['mul', () => v.mul(2)],
+  ['div', () => v.div(other, v)],
+  ['scale', () => v.scale(2, out)],
+  ['axpy', () => v.axpy(2, other, out)],
+  ['clamp', () => v.clamp(0, 1)],
+  ['abs', () => v.abs(out)],
+  ['map', () => v.map((x) => x, out)],
+];
+
+describe('OptionVec<number> element-wise kernels only', () => {
+  it.each(NON_NUMBERS)('an element %s (let in by a type cast): every kernel throws a TypeError naming the method and the index', (_name, bad) => {
+    expectNonNumberElementRefused(bad, ELEMENTWISE);
+  });
+
+  it('a non-number in the operand: add, sub, mul, div and axpy throw naming the operand and the index', () => {
+    expectNonNumberOperandRefused((v, bad, out) => [
+      ['add', () => v.add(bad)],
+      ['sub', () => v.sub(bad, out)],
+      ['mul', () => v.mul(bad, bad)],
+      ['div', () => v.div(bad, v)],
+      ['axpy', () => v.axpy(2, bad, out)],
+      ['add', () => v.add(bad.toArray())],
+    ]);
+  });
+
+  it('an element with valueOf is refused, not converted: no user code runs', () => {
+    expectValueOfNeverCalled(ELEMENTWISE, (v, bad) => [
+      ['add', () => v.add(bad)],
+      ['axpy', () => v.axpy(2, bad)],
+    ]);
+  });
+});
+
 describe('types', () => {
-  it('a kernel with out returns out with its capacity type; without out, this', () => {
+  it('a typed kernel with out returns out with its capacity type; without out, this', () => {
     const a = new F64Vec(16);
     const out = new F64Vec(16);
     const r: F64Vec<16> = a.add(1, out);
     const s: F64Vec<16> = a.mul(a);
     const t: I8Vec<4> = I8Vec.from([], 4).abs(new I8Vec(4) as I8Vec<4>).map((x) => x);
     expect([r, s, t].map((v) => v.length)).toEqual([0, 0, 0]);
+  });
+
+  it('OptionVec kernels exist only for OptionVec<number>; with out they return out with its capacity type', () => {
+    const a = new OptionVec<number, 4>(4);
+    const out = new OptionVec<number, 8>(8);
+    const r: OptionVec<number, 4> = a.add(1);
+    const s: OptionVec<number, 8> = a.mul(a, out);
+    const t: OptionVec<number, 4> = a.copyFrom([]).clamp(0, 1).map((x) => x);
+    const n: number = a.sum() + a.dot([]) + a.norm();
+    expect([r.length, s.length, t.length, n]).toEqual([0, 0, 0, 0]);
+
+    function neverCalled(strings: OptionVec<string, 4>, objects: OptionVec<object>): void {
+      // @ts-expect-error -- sum needs OptionVec<number>
+      strings.sum();
+      // @ts-expect-error -- add needs OptionVec<number>
+      objects.add(1);
+      // @ts-expect-error -- the out of a number vector is an OptionVec<number>
+      a.add(1, strings);
+      // @ts-expect-error -- no other typed array is an operand
+      a.add(new Float32Array(4));
+      // @ts-expect-error -- map must return a number
+      a.map(() => 'x');
+    }
+    expect(typeof neverCalled).toBe('function');
+    expect(optionVecOf([1]).add(1).toArray()).toEqual([2]);
   });
 });

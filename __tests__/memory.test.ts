@@ -9,61 +9,10 @@
 
 import { inspect } from 'node:util';
 import { CapacityError, DetachedError, EmptyError, F64Vec, IndexError, Slab, type Memory } from '../src/index';
-import { TYPED_KINDS, type AnyVec, type Elem, type Kind } from './support/kinds';
+import { caught } from './support/assertions';
+import { TYPED_KINDS, type AnyVec, type Elem, type RawArray } from './support/kinds';
+import { MAX_CAPACITY, WasmMemory, classOf, detachedBuffer, offsetOf } from './support/vec-classes';
 
-/** A typed array of either element type, as built over a buffer by a test. */
-type RawArray = ArrayLike<Elem> & { [i: number]: Elem; readonly byteOffset: number; readonly buffer: ArrayBufferLike };
-
-/** The typed-only methods this suite calls, beyond the shared interface. */
-type TypedVec = AnyVec & {
-  map(fn: (value: Elem, index: number) => Elem): unknown;
-  abs(): unknown;
-  copyFrom(source: unknown, srcStart?: number, count?: number): unknown;
-  copyTo(target: unknown, targetStart?: number): unknown;
-};
-
-/** `WebAssembly.Memory`, declared here: the project's `lib` has no DOM/WebAssembly types. */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer | SharedArrayBuffer;
-  grow(delta: number): number;
-}
-declare const WebAssembly: {
-  Memory: { new (descriptor: { initial: number; maximum?: number; shared?: boolean }): WasmMemory; prototype: WasmMemory };
-};
-
-/** The statics of a typed vector class that this suite uses. */
-interface VecClass {
-  readonly name: string;
-  readonly BYTES_PER_ELEMENT: number;
-  readonly Array: { new (buffer: ArrayBufferLike, byteOffset: number, length: number): RawArray; readonly name: string };
-  over(memory: unknown, byteOffset: unknown, capacity: unknown): TypedVec;
-  assumeInit(memory: unknown, byteOffset: unknown, capacity: unknown, length: unknown): TypedVec;
-  bytesFor(capacity: unknown): number;
-}
-
-const classOf = (kind: Kind): VecClass => kind.cls as unknown as VecClass;
-
-/** The byte offset of a vector's first slot, read through its view (also right when empty). */
-const offsetOf = (vec: AnyVec): number => (vec.view() as unknown as RawArray).byteOffset;
-
-/** Runs `fn`, which must throw, and returns what it threw. */
-function caught(fn: () => unknown): any {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw, but it returned normally');
-}
-
-/** A detached ArrayBuffer of `byteLength` bytes. */
-function detachedBuffer(byteLength: number): ArrayBuffer {
-  const buffer = new ArrayBuffer(byteLength);
-  structuredClone(buffer, { transfer: [buffer] });
-  return buffer;
-}
-
-const MAX = 2 ** 32 - 1;
 
 describe.each(TYPED_KINDS)('$name over caller memory', (kind) => {
   const cls = classOf(kind);
@@ -75,7 +24,7 @@ describe.each(TYPED_KINDS)('$name over caller memory', (kind) => {
   describe('bytesFor', () => {
     it('is capacity * BYTES_PER_ELEMENT, up to capacity 2^32 - 1', () => {
       expect(bpe).toBe((cls.Array as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT);
-      for (const capacity of [0, 1, 3, 1000, MAX]) expect([capacity, cls.bytesFor(capacity)]).toEqual([capacity, capacity * bpe]);
+      for (const capacity of [0, 1, 3, 1000, MAX_CAPACITY]) expect([capacity, cls.bytesFor(capacity)]).toEqual([capacity, capacity * bpe]);
     });
 
     it('rejects a capacity that is not an integer from 0 to 2^32 - 1, naming the method, the value and the bound', () => {
@@ -95,7 +44,7 @@ describe.each(TYPED_KINDS)('$name over caller memory', (kind) => {
         expect(error.message).toContain(`${name}.bytesFor`);
         expect(error.message).toContain('capacity');
         expect(error.message).toContain(shown);
-        expect(error.message).toContain(String(MAX));
+        expect(error.message).toContain(String(MAX_CAPACITY));
       }
     });
 
@@ -141,17 +90,17 @@ describe.each(TYPED_KINDS)('$name over caller memory', (kind) => {
     });
 
     it('a WebAssembly.Memory object (its current buffer)', () => {
-      const memory = new WebAssembly.Memory({ initial: 1, maximum: 2 });
+      const memory = new WasmMemory({ initial: 1, maximum: 2 });
       checkShared(cls.over(memory, 64, 100), memory.buffer, 64, 100);
     });
 
     it("a WebAssembly.Memory's buffer", () => {
-      const memory = new WebAssembly.Memory({ initial: 1, maximum: 2 });
+      const memory = new WasmMemory({ initial: 1, maximum: 2 });
       checkShared(cls.over(memory.buffer, 65536 - 8 * bpe, 8), memory.buffer, 65536 - 8 * bpe, 8);
     });
 
     it('a shared WebAssembly.Memory (its buffer is a SharedArrayBuffer)', () => {
-      const memory = new WebAssembly.Memory({ initial: 1, maximum: 2, shared: true });
+      const memory = new WasmMemory({ initial: 1, maximum: 2, shared: true });
       checkShared(cls.over(memory, 128, 16), memory.buffer, 128, 16);
     });
 
@@ -193,7 +142,7 @@ describe.each(TYPED_KINDS)('$name over caller memory', (kind) => {
         [bpe, 8], // shifted by one element
         [8 * bpe, 1], // starts at the end
         [9 * bpe, 0], // empty, but starts past the end
-        [0, MAX], // the largest capacity: checked, never allocated
+        [0, MAX_CAPACITY], // the largest capacity: checked, never allocated
         [2 ** 40, 0], // a huge aligned offset
       ];
       for (const [byteOffset, capacity] of cases) {
@@ -248,7 +197,7 @@ describe.each(TYPED_KINDS)('$name over caller memory', (kind) => {
         expect(error.message).toContain(`${name}.over`);
         expect(error.message).toContain('capacity');
         expect(error.message).toContain(`got ${shown}`);
-        expect(error.message).toContain(`from 0 to ${MAX}`);
+        expect(error.message).toContain(`from 0 to ${MAX_CAPACITY}`);
       }
     });
 
@@ -263,7 +212,7 @@ describe.each(TYPED_KINDS)('$name over caller memory', (kind) => {
     });
 
     it("rejects a WebAssembly.Memory's old buffer after grow()", () => {
-      const memory = new WebAssembly.Memory({ initial: 1, maximum: 2 });
+      const memory = new WasmMemory({ initial: 1, maximum: 2 });
       const old = memory.buffer;
       memory.grow(1);
       const error = caught(() => cls.over(old, 0, 1));
@@ -383,7 +332,7 @@ describe.each(TYPED_KINDS)('$name over caller memory', (kind) => {
         ['copyFrom past capacity', () => vec.copyFrom([...full, s0]), true],
         ['set at length', () => vec.set(CAPACITY, s0), true],
         ['set at -1', () => vec.set(-1, s0), true],
-        ['set at 2^32 - 1', () => vec.set(MAX, s0), true],
+        ['set at 2^32 - 1', () => vec.set(MAX_CAPACITY, s0), true],
         ['set with a wrong type', () => vec.set(0, kind.wrongType as Elem), true],
         ['fill past length', () => vec.fill(s0, 0, CAPACITY + 1), true],
         ['get at length', () => vec.get(CAPACITY), true],
@@ -399,7 +348,7 @@ describe.each(TYPED_KINDS)('$name over caller memory', (kind) => {
         ['fill', () => vec.fill(s1, 1), false],
         ['resize to capacity', () => vec.resize(CAPACITY, s2), false],
         ['truncate', () => vec.truncate(2), false],
-        ['map', () => vec.map((x) => x), false],
+        ['map', () => vec.map((x: Elem) => x), false],
         ['abs', () => vec.abs(), false],
         ['copyFrom', () => vec.copyFrom(full), false],
         ['copyFrom itself, shifted', () => vec.copyFrom(vec, 1), false],
@@ -553,7 +502,7 @@ describe('buffers from another realm (Jest gives the test and the library differ
   });
 
   it('a WebAssembly.Memory and its buffer are valid memory for every class and for Slab.over', () => {
-    const memory = new WebAssembly.Memory({ initial: 1, maximum: 2 });
+    const memory = new WasmMemory({ initial: 1, maximum: 2 });
     for (const kind of TYPED_KINDS) {
       const cls = classOf(kind);
       expect(cls.over(memory, 0, 4).capacity).toBe(4);
@@ -565,7 +514,7 @@ describe('buffers from another realm (Jest gives the test and the library differ
 
 describe('Memory type', () => {
   it('accepts the three kinds of memory in TypeScript', () => {
-    const memories: Memory[] = [new ArrayBuffer(8), new SharedArrayBuffer(8), new WebAssembly.Memory({ initial: 1 })];
+    const memories: Memory[] = [new ArrayBuffer(8), new SharedArrayBuffer(8), new WasmMemory({ initial: 1 })];
     expect(memories.map((m) => F64Vec.over(m, 0, 1).capacity)).toEqual([1, 1, 1]);
   });
 });

@@ -7,16 +7,7 @@ import { inspect } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { CapacityError, EmptyError, F64Vec, I64Vec, IndexError, OptionVec } from '../src/index';
-
-/** Runs `fn`, which must throw, and returns what it threw. */
-function caught(fn: () => unknown): any {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw, but it returned normally');
-}
+import { caught } from './support/assertions';
 
 type Equal<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
 /** Compiles only when `T` is `true`: `npx tsc -p tsconfig.json` (which includes `__tests__`) fails on a wrong type. */

@@ -12,19 +12,10 @@
  */
 
 import fc from 'fast-check';
-import { ReleasedError, Slab, type TypedVecClass } from '../src/index';
-import { TYPED_KINDS, type AnyVec, type Elem, type Kind } from './support/kinds';
-
-interface VecClass {
-  readonly BYTES_PER_ELEMENT: number;
-  over(memory: unknown, byteOffset: number, capacity: number): AnyVec;
-}
-
-const classOf = (kind: Kind): VecClass => kind.cls as unknown as VecClass;
-/** The class as `Slab.alloc` types it; the result is used through the shared interface. */
-const slabClass = (kind: Kind): TypedVecClass => kind.cls as unknown as TypedVecClass;
-const offsetOf = (vec: AnyVec): number => (vec.view() as unknown as { byteOffset: number }).byteOffset;
-const elOf = (kind: Kind, n: number): Elem => (kind.isBigInt ? BigInt(n) : n);
+import { ReleasedError, Slab } from '../src/index';
+import { el } from './support/assertions';
+import { TYPED_KINDS, kindById, type AnyVec, type Elem, type Kind } from './support/kinds';
+import { allocIn, classOf, offsetOf, tryAllocIn } from './support/vec-classes';
 
 type Action =
   | { readonly type: 'alloc'; readonly kind: number; readonly capacity: number; readonly viaTry: boolean; readonly fill: number }
@@ -130,7 +121,7 @@ function checkInvariants(slab: Slab, model: Model, step: number): void {
 
   // Every live vector works: a push is read back and popped again (contents unchanged after).
   for (const live of model.live) {
-    const probe = elOf(live.kind, 77);
+    const probe = el(live.kind, 77);
     if (!live.vec.isFull) {
       live.vec.push(probe);
       check(Object.is(live.vec.get(live.contents.length), probe), () => `${at}: ${live.kind.name} push/get`);
@@ -142,7 +133,7 @@ function checkInvariants(slab: Slab, model: Model, step: number): void {
   // Every vector from before the last reset is released.
   for (const { vec, kind } of model.released) {
     check(throwsReleased(() => vec.get(0)), () => `${at}: released ${kind.name}.get did not throw ReleasedError`);
-    check(throwsReleased(() => vec.push(elOf(kind, 1))), () => `${at}: released ${kind.name}.push did not throw ReleasedError`);
+    check(throwsReleased(() => vec.push(el(kind, 1))), () => `${at}: released ${kind.name}.push did not throw ReleasedError`);
     check(throwsReleased(() => vec.toArray()), () => `${at}: released ${kind.name}.toArray did not throw ReleasedError`);
     check(vec.length === 0 && vec.isEmpty, () => `${at}: released ${kind.name} length ${vec.length}`);
   }
@@ -182,25 +173,25 @@ describe('Slab allocator properties', () => {
             const place = model.place(cls.BYTES_PER_ELEMENT, action.capacity);
             let vec: AnyVec | null;
             if (action.viaTry) {
-              vec = slab.tryAlloc(slabClass(kind), action.capacity) as AnyVec | null;
+              vec = tryAllocIn(slab, kind, action.capacity);
               check((vec === null) === (place === null), () => `step ${index + 1}: tryAlloc gave ${vec === null ? 'null' : 'a vector'}`);
             } else if (place === null) {
               let error: unknown;
               try {
-                slab.alloc(slabClass(kind), action.capacity);
+                allocIn(slab, kind, action.capacity);
               } catch (e) {
                 error = e;
               }
               check(error instanceof RangeError, () => `step ${index + 1}: alloc that does not fit gave ${String(error)}`);
               vec = null;
             } else {
-              vec = slab.alloc(slabClass(kind), action.capacity) as AnyVec;
+              vec = allocIn(slab, kind, action.capacity);
             }
             if (vec !== null && place !== null) {
               check(vec.length === 0 && vec.capacity === action.capacity, () => `step ${index + 1}: new vector ${vec!.length}/${vec!.capacity}`);
               const contents: Elem[] = [];
               for (let i = 0; i < Math.min(action.fill, action.capacity); i++) {
-                const x = elOf(kind, ((serial * 7 + i) % 90) + 1);
+                const x = el(kind, ((serial * 7 + i) % 90) + 1);
                 vec.push(x);
                 contents.push(x);
               }
@@ -221,9 +212,9 @@ describe('Slab allocator properties', () => {
     const buffer = new ArrayBuffer(64);
     const slab = Slab.over(buffer, 5, 50);
     const model = new Model(5, 55);
-    const f64 = TYPED_KINDS.find((k) => k.name === 'F64Vec')!;
+    const f64 = kindById('f64');
     const place = model.place(8, 2)!;
-    const vec = slab.alloc(slabClass(f64), 2) as AnyVec;
+    const vec = allocIn(slab, f64, 2);
     expect(place).toEqual({ start: 8, end: 24 });
     expect(offsetOf(vec)).toBe(place.start);
     expect(slab.used).toBe(place.end - 5);

@@ -8,87 +8,15 @@
  */
 
 import { inspect } from 'node:util';
-import {
-  CapacityError,
-  F32Vec,
-  F64Vec,
-  I16Vec,
-  I32Vec,
-  I64Vec,
-  I8Vec,
-  IndexError,
-  ReleasedError,
-  Slab,
-  type TypedVecClass,
-  U16Vec,
-  U32Vec,
-  U64Vec,
-  U8ClampedVec,
-  U8Vec,
-} from '../src/index';
-import { TYPED_KINDS, type AnyVec, type Elem, type Kind } from './support/kinds';
-
-/** A typed array of either element type, as built over a buffer by a test. */
-type RawArray = ArrayLike<Elem> & { [i: number]: Elem; readonly byteOffset: number; readonly buffer: ArrayBufferLike };
-
-/** A typed vector with the typed-only methods this suite calls. */
-type TypedVec = AnyVec & { [method: string]: any };
-
-/** The statics of a typed vector class that this suite uses. */
-interface VecClass {
-  readonly name: string;
-  readonly BYTES_PER_ELEMENT: number;
-  readonly Array: { new (buffer: ArrayBufferLike, byteOffset?: number, length?: number): RawArray; new (items: ArrayLike<Elem>): RawArray };
-  over(memory: unknown, byteOffset: number, capacity: number): TypedVec;
-  of(...items: Elem[]): TypedVec;
-}
-
-const classOf = (kind: Kind): VecClass => kind.cls as unknown as VecClass;
-
-/** `slab.alloc` for a class chosen at run time, typed through this suite's vector type. */
-const allocIn = (slab: Slab, cls: VecClass, capacity: number): TypedVec => slab.alloc(cls as unknown as TypedVecClass, capacity) as unknown as TypedVec;
-/** `slab.tryAlloc` for a class chosen at run time. */
-const tryAllocIn = (slab: Slab, cls: VecClass, capacity: number): TypedVec | null =>
-  slab.tryAlloc(cls as unknown as TypedVecClass, capacity) as unknown as TypedVec | null;
-const kindOf = (name: string): Kind => TYPED_KINDS.find((k) => k.name === name)!;
-
-/** The byte offset of a vector's first slot, read through its view (also right when empty). */
-const offsetOf = (vec: AnyVec): number => (vec.view() as unknown as RawArray).byteOffset;
-
-/** Runs `fn`, which must throw, and returns what it threw. */
-function caught(fn: () => unknown): any {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw, but it returned normally');
-}
-
-/** What a call did: `returned` or the name of what it threw. */
-function outcome(fn: () => unknown): string {
-  try {
-    fn();
-    return 'returned';
-  } catch (error) {
-    return (error as Error).name;
-  }
-}
-
-/** A small integer as an element of `kind`. */
-const elOf = (kind: Kind, n: number): Elem => (kind.isBigInt ? BigInt(n) : n);
+import { CapacityError, F32Vec, F64Vec, I16Vec, I32Vec, IndexError, ReleasedError, Slab, U16Vec, U8Vec } from '../src/index';
+import type { ElementId } from '../scripts/element-types';
+import { caught, el, outcome } from './support/assertions';
+import { TYPED_KINDS, kindById, type Elem, type Kind, type RawArray } from './support/kinds';
+import { MEMBER_CALLS, contextOf, hasMember, memberOf, membersOf } from './support/member-calls';
+import { MAX_CAPACITY, allocIn, classOf, detachedBuffer, offsetOf, tryAllocIn, type TypedVec, type VecClass } from './support/vec-classes';
 
 /** A snapshot of a slab's counters. */
 const counters = (slab: Slab) => ({ byteLength: slab.byteLength, used: slab.used, remaining: slab.remaining, allocations: slab.allocations });
-
-/** A detached ArrayBuffer. */
-function detachedBuffer(byteLength: number): ArrayBuffer {
-  const buffer = new ArrayBuffer(byteLength);
-  structuredClone(buffer, { transfer: [buffer] });
-  return buffer;
-}
-
-const MAX = 2 ** 32 - 1;
 
 describe('new Slab(byteLength)', () => {
   it('owns a zeroed ArrayBuffer of byteLength bytes, with nothing allocated', () => {
@@ -133,7 +61,7 @@ describe.each(TYPED_KINDS)('Slab.alloc($name)', (kind) => {
 
   it('returns an empty vector of that class over the slab buffer, and counts it', () => {
     const slab = new Slab(256);
-    const vec = allocIn(slab, cls, 10);
+    const vec = allocIn(slab, kind, 10);
     expect(vec).toBeInstanceOf(kind.cls as unknown as Function);
     expect([vec.length, vec.capacity, vec.isEmpty]).toEqual([0, 10, true]);
     expect((vec.view() as unknown as RawArray).buffer).toBe(slab.buffer);
@@ -145,7 +73,7 @@ describe.each(TYPED_KINDS)('Slab.alloc($name)', (kind) => {
 
   it('tryAlloc does the same when it fits', () => {
     const slab = new Slab(256);
-    const vec = tryAllocIn(slab, cls, 4)!;
+    const vec = tryAllocIn(slab, kind, 4)!;
     expect(vec).toBeInstanceOf(kind.cls as unknown as Function);
     expect([vec.length, vec.capacity, offsetOf(vec)]).toEqual([0, 4, 0]);
     expect(counters(slab)).toEqual({ byteLength: 256, used: 4 * bpe, remaining: 256 - 4 * bpe, allocations: 1 });
@@ -153,13 +81,13 @@ describe.each(TYPED_KINDS)('Slab.alloc($name)', (kind) => {
 
   it('a vector that fills the slab exactly fits; one more element does not', () => {
     const slab = new Slab(8 * bpe);
-    expect(tryAllocIn(slab, cls, 9)).toBeNull();
-    const vec = allocIn(slab, cls, 8);
+    expect(tryAllocIn(slab, kind, 9)).toBeNull();
+    const vec = allocIn(slab, kind, 8);
     expect(vec.capacity).toBe(8);
     expect(counters(slab)).toEqual({ byteLength: 8 * bpe, used: 8 * bpe, remaining: 0, allocations: 1 });
-    expect(tryAllocIn(slab, cls, 1)).toBeNull();
+    expect(tryAllocIn(slab, kind, 1)).toBeNull();
     // A zero-capacity vector still fits at the end.
-    expect(allocIn(slab, cls, 0).capacity).toBe(0);
+    expect(allocIn(slab, kind, 0).capacity).toBe(0);
     expect(slab.allocations).toBe(2);
   });
 
@@ -177,12 +105,12 @@ describe.each(TYPED_KINDS)('Slab.alloc($name)', (kind) => {
     ];
     for (const [capacity, ErrorClass, shown] of cases) {
       for (const method of ['alloc', 'tryAlloc'] as const) {
-        const error = caught(() => (method === 'alloc' ? allocIn : tryAllocIn)(slab, cls, capacity as number));
+        const error = caught(() => (method === 'alloc' ? allocIn : tryAllocIn)(slab, kind, capacity as number));
         expect([method, capacity, error]).toEqual([method, capacity, expect.any(ErrorClass)]);
         expect(error.message).toContain(`Slab.${method}`);
         expect(error.message).toContain('capacity');
         expect(error.message).toContain(shown);
-        expect(error.message).toContain(String(MAX));
+        expect(error.message).toContain(String(MAX_CAPACITY));
       }
     }
     expect(counters(slab)).toEqual(before);
@@ -196,8 +124,8 @@ describe('alignment', () => {
         const a = classOf(first).BYTES_PER_ELEMENT;
         const b = classOf(second).BYTES_PER_ELEMENT;
         const slab = new Slab(64);
-        const x = allocIn(slab, classOf(first), 1);
-        const y = allocIn(slab, classOf(second), 1);
+        const x = allocIn(slab, first, 1);
+        const y = allocIn(slab, second, 1);
         const expected = Math.ceil(a / b) * b;
         expect([first.name, second.name, offsetOf(x), offsetOf(y), slab.used]).toEqual([first.name, second.name, 0, expected, expected + b]);
       }
@@ -206,23 +134,24 @@ describe('alignment', () => {
 
   it('a mixed sequence lays out as computed by hand, padding included in used', () => {
     const slab = new Slab(128);
-    const layout: Array<[VecClass, number, number]> = [
-      // [class, capacity, expected byte offset]
-      [U8Vec as unknown as VecClass, 3, 0],
-      [F64Vec as unknown as VecClass, 2, 8],
-      [U16Vec as unknown as VecClass, 1, 24],
-      [I32Vec as unknown as VecClass, 1, 28],
-      [U8Vec as unknown as VecClass, 1, 32],
-      [I64Vec as unknown as VecClass, 1, 40],
-      [F32Vec as unknown as VecClass, 3, 48],
-      [U8ClampedVec as unknown as VecClass, 1, 60],
-      [I16Vec as unknown as VecClass, 1, 62],
-      [U64Vec as unknown as VecClass, 1, 64],
-      [I8Vec as unknown as VecClass, 5, 72],
-      [U32Vec as unknown as VecClass, 0, 80],
-      [U32Vec as unknown as VecClass, 2, 80],
+    // Worked out by hand: [element type, capacity, expected byte offset]. The types are
+    // examples; every pair of kinds is checked against the alignment rule above.
+    const layout: Array<[ElementId, number, number]> = [
+      ['u8', 3, 0],
+      ['f64', 2, 8],
+      ['u16', 1, 24],
+      ['i32', 1, 28],
+      ['u8', 1, 32],
+      ['i64', 1, 40],
+      ['f32', 3, 48],
+      ['u8c', 1, 60],
+      ['i16', 1, 62],
+      ['u64', 1, 64],
+      ['i8', 5, 72],
+      ['u32', 0, 80],
+      ['u32', 2, 80],
     ];
-    const vectors = layout.map(([cls, capacity]) => allocIn(slab, cls, capacity));
+    const vectors = layout.map(([id, capacity]) => allocIn(slab, kindById(id), capacity));
     expect(vectors.map(offsetOf)).toEqual(layout.map(([, , offset]) => offset));
     expect(counters(slab)).toEqual({ byteLength: 128, used: 88, remaining: 40, allocations: layout.length });
   });
@@ -260,7 +189,7 @@ describe('a failing allocation', () => {
     const first = slab.alloc(I16Vec, 5);
     first.extend([1, 2, 3]);
     const before = counters(slab);
-    for (const kind of TYPED_KINDS) expect([kind.name, tryAllocIn(slab, classOf(kind), 1000)]).toEqual([kind.name, null]);
+    for (const kind of TYPED_KINDS) expect([kind.name, tryAllocIn(slab, kind, 1000)]).toEqual([kind.name, null]);
     expect(counters(slab)).toEqual(before);
     expect(first.toArray()).toEqual([1, 2, 3]);
     // A failed tryAlloc does not register anything that a reset would release.
@@ -468,120 +397,40 @@ describe('reset', () => {
 // The released-vector matrix.
 // ---------------------------------------------------------------------------------------
 
-interface CallContext {
-  readonly kind: Kind;
-  readonly cls: VecClass;
-  /** An element of the kind. */
-  readonly x: Elem;
-  /** A scalar of the kind, for kernels. */
-  readonly k: (n: number) => Elem;
-}
-
-/**
- * Every public method and getter of a typed vector, called with arguments that were valid
- * for the vector before the reset (it then held 3 elements of capacity 8). `names` lists
- * the method names the error message may give (default: the key itself).
- */
-const CALLS: Record<string, { call: (v: TypedVec, c: CallContext) => unknown; iteration?: boolean }> = {
-  isFull: { call: (v) => v.isFull },
-  remaining: { call: (v) => v.remaining },
-  get: { call: (v) => v.get(1) },
-  set: { call: (v, c) => v.set(1, c.x) },
-  at: { call: (v) => v.at(1) },
-  push: { call: (v, c) => v.push(c.x) },
-  tryPush: { call: (v, c) => v.tryPush(c.x) },
-  pop: { call: (v) => v.pop() },
-  extend: { call: (v, c) => v.extend([c.x]) },
-  tryExtend: { call: (v, c) => v.tryExtend([c.x]) },
-  insert: { call: (v, c) => v.insert(1, c.x) },
-  tryInsert: { call: (v, c) => v.tryInsert(1, c.x) },
-  remove: { call: (v) => v.remove(1) },
-  swapRemove: { call: (v) => v.swapRemove(1) },
-  truncate: { call: (v) => v.truncate(1) },
-  clear: { call: (v) => v.clear() },
-  resize: { call: (v, c) => v.resize(5, c.x) },
-  retain: { call: (v) => v.retain(() => true) },
-  drain: { call: (v) => v.drain(1, 2) },
-  splice: { call: (v, c) => v.splice(1, 1, [c.x]) },
-  dedup: { call: (v) => v.dedup() },
-  indexOf: { call: (v, c) => v.indexOf(c.x) },
-  lastIndexOf: { call: (v, c) => v.lastIndexOf(c.x) },
-  includes: { call: (v, c) => v.includes(c.x) },
-  sort: { call: (v) => v.sort() },
-  reverse: { call: (v) => v.reverse() },
-  binarySearch: { call: (v, c) => v.binarySearch(c.x) },
-  fill: { call: (v, c) => v.fill(c.x, 1, 2) },
-  view: { call: (v) => v.view() },
-  toArray: { call: (v) => v.toArray() },
-  toTypedArray: { call: (v) => v.toTypedArray() },
-  clone: { call: (v) => v.clone() },
-  equals: { call: (v, c) => v.equals([c.x, c.x, c.x]) },
-  toJSON: { call: (v) => JSON.stringify(v) },
-  values: { call: (v) => [...v.values()], iteration: true },
-  keys: { call: (v) => [...v.keys()], iteration: true },
-  entries: { call: (v) => [...v.entries()], iteration: true },
-  'Symbol(Symbol.iterator)': { call: (v) => [...v], iteration: true },
-  forEach: { call: (v) => v.forEach(() => undefined) },
-  sum: { call: (v) => v.sum() },
-  mean: { call: (v) => v.mean() },
-  min: { call: (v) => v.min() },
-  max: { call: (v) => v.max() },
-  argmin: { call: (v) => v.argmin() },
-  argmax: { call: (v) => v.argmax() },
-  dot: { call: (v, c) => v.dot(c.cls.of(c.x, c.x, c.x)) },
-  sumOfSquares: { call: (v) => v.sumOfSquares() },
-  norm: { call: (v) => v.norm() },
-  add: { call: (v, c) => v.add(c.k(1)) },
-  sub: { call: (v, c) => v.sub(c.k(1)) },
-  mul: { call: (v, c) => v.mul(c.k(1)) },
-  div: { call: (v, c) => v.div(c.k(1)) },
-  scale: { call: (v, c) => v.scale(c.k(1)) },
-  axpy: { call: (v, c) => v.axpy(c.k(1), c.cls.of(c.x, c.x, c.x)) },
-  clamp: { call: (v, c) => v.clamp(c.k(0), c.k(9)) },
-  abs: { call: (v) => v.abs() },
-  map: { call: (v) => v.map((x: Elem) => x) },
-  copyFrom: { call: (v, c) => v.copyFrom([c.x]) },
-  copyTo: { call: (v) => v.copyTo([]) },
-};
-
 /** Members a released vector keeps answering: the three readable getters, and metadata. */
 const STILL_READABLE = ['constructor', 'length', 'isEmpty', 'capacity', 'Symbol(Symbol.toStringTag)', 'Symbol(nodejs.util.inspect.custom)', 'Symbol(slabvec.release)'];
-
-/** Whether the class of `kind` has the member `name` (as `String(key)`). */
-const hasMember = (kind: Kind, name: string): boolean =>
-  Reflect.ownKeys((kind.cls as unknown as { prototype: object }).prototype).map(String).includes(name);
 
 /** A vector of `kind` from a slab, holding 3 elements of capacity 8, after the slab was reset. */
 function releasedVector(kind: Kind): { vec: TypedVec; slab: Slab; byteOffset: number } {
   const slab = new Slab(256);
   slab.alloc(U8Vec, 1); // not at offset 0
-  const vec = allocIn(slab, classOf(kind), 8);
+  const vec = allocIn(slab, kind, 8);
   const byteOffset = offsetOf(vec);
-  vec.extend([kind.samples[0], kind.samples[1], elOf(kind, 1)]);
+  vec.extend([kind.samples[0], kind.samples[1], el(kind, 1)]);
   slab.reset();
   return { vec, slab, byteOffset };
 }
 
-const contextOf = (kind: Kind): CallContext => ({ kind, cls: classOf(kind), x: kind.samples[0], k: (n) => elOf(kind, n) });
+/** The context of the calls on a released vector of `kind`. */
+const releasedContext = (kind: Kind) => contextOf(kind, kind.samples[0]);
 
 describe('a released vector', () => {
   it('the matrix below covers every member of every class', () => {
     for (const kind of TYPED_KINDS) {
-      const proto = (kind.cls as unknown as { prototype: object }).prototype;
-      const members = Reflect.ownKeys(proto).map(String);
-      const missing = members.filter((m) => !(m in CALLS) && !STILL_READABLE.includes(m));
+      const members = membersOf(kind);
+      const missing = members.filter((m) => !(m in MEMBER_CALLS) && !STILL_READABLE.includes(m));
       expect([kind.name, missing]).toEqual([kind.name, []]);
-      const extra = Object.keys(CALLS).filter((m) => !members.includes(m) && !(m === 'norm' && kind.isBigInt));
+      const extra = Object.keys(MEMBER_CALLS).filter((m) => !members.includes(memberOf(m)) && !(m === 'norm' && kind.isBigInt));
       expect([kind.name, extra]).toEqual([kind.name, []]);
     }
   });
 
-  it.each(Object.keys(CALLS))('%s throws ReleasedError for every class', (method) => {
+  it.each(Object.keys(MEMBER_CALLS))('%s throws ReleasedError for every class', (method) => {
     const results = TYPED_KINDS.filter((kind) => hasMember(kind, method)).map((kind) => {
       const { vec } = releasedVector(kind);
       let result: string;
       try {
-        const value = CALLS[method].call(vec, contextOf(kind));
+        const value = MEMBER_CALLS[method].call(vec, releasedContext(kind));
         result = `returned ${inspect(value)}`;
       } catch (error) {
         const e = error as Error;
@@ -596,17 +445,17 @@ describe('a released vector', () => {
   it('every ReleasedError message names the class and the method that was called', () => {
     const wrong: string[] = [];
     for (const kind of TYPED_KINDS) {
-      for (const [method, { call, iteration }] of Object.entries(CALLS)) {
+      for (const [method, { call, iteration }] of Object.entries(MEMBER_CALLS)) {
         if (!hasMember(kind, method) || iteration) continue;
         const { vec } = releasedVector(kind);
         let message: string | undefined;
         try {
-          call(vec, contextOf(kind));
+          call(vec, releasedContext(kind));
         } catch (error) {
           message = (error as Error).message;
         }
         // A call that does not throw at all is reported by the matrix above.
-        if (message !== undefined && !message.startsWith(`${kind.name}.${method}:`)) wrong.push(`${kind.name}.${method} -> ${message.split(':')[0]}`);
+        if (message !== undefined && !message.startsWith(`${kind.name}.${memberOf(method)}:`)) wrong.push(`${kind.name}.${method} -> ${message.split(':')[0]}`);
       }
     }
     // Only one line per method, for a short failure report.
@@ -627,7 +476,7 @@ describe('a released vector', () => {
   });
 
   it('ReleasedError is an Error named ReleasedError whose message says what to do', () => {
-    const error = caught(() => releasedVector(kindOf('F64Vec')).vec.get(0));
+    const error = caught(() => releasedVector(kindById('f64')).vec.get(0));
     expect(error).toBeInstanceOf(Error);
     expect(error).toBeInstanceOf(ReleasedError);
     expect(error.name).toBe('ReleasedError');
@@ -638,15 +487,15 @@ describe('a released vector', () => {
     for (const kind of TYPED_KINDS) {
       const { vec: stale, slab, byteOffset } = releasedVector(kind);
       slab.alloc(U8Vec, 1);
-      const owner = allocIn(slab, classOf(kind), 8);
-      const values = [kind.samples[2], elOf(kind, 4), elOf(kind, 5), kind.samples[1]];
+      const owner = allocIn(slab, kind, 8);
+      const values = [kind.samples[2], el(kind, 4), el(kind, 5), kind.samples[1]];
       owner.extend(values);
       expect(offsetOf(owner)).toBe(byteOffset); // the region the stale vector had
       const bytes = () => Array.from(new Uint8Array(slab.buffer));
       const before = bytes();
-      for (const { call } of Object.values(CALLS)) {
+      for (const { call } of Object.values(MEMBER_CALLS)) {
         try {
-          call(stale, contextOf(kind));
+          call(stale, releasedContext(kind));
         } catch {
           // the outcome is checked in the matrix above; here only the effect matters
         }
@@ -677,7 +526,7 @@ describe('stale data after reset', () => {
   /** Fills every byte of the slab with BYTE through vectors only, then resets it. */
   function poisonSlab(slab: Slab): void {
     for (const kind of BY_SIZE_DESC) {
-      const vec = allocIn(slab, classOf(kind), 16);
+      const vec = allocIn(slab, kind, 16);
       const poison = poisonOf(classOf(kind));
       while (!vec.isFull) vec.push(poison);
     }
@@ -688,27 +537,17 @@ describe('stale data after reset', () => {
     slab.reset();
   }
 
-  /** The second generation: ascending sizes and odd capacities, so that regions straddle the old ones. */
-  const LAYOUT: Array<[string, number]> = [
-    ['U8Vec', 5],
-    ['I16Vec', 3],
-    ['F64Vec', 7],
-    ['U8ClampedVec', 1],
-    ['F32Vec', 5],
-    ['I64Vec', 3],
-    ['U16Vec', 9],
-    ['I8Vec', 3],
-    ['U32Vec', 5],
-    ['U64Vec', 2],
-    ['I32Vec', 7],
-    ['F64Vec', 11],
-    ['U8ClampedVec', 6],
-    ['I8Vec', 13],
-  ];
+  /**
+   * The second generation: every kind by ascending size, then every kind in table order, at
+   * capacities that are mostly odd, so that regions straddle the old ones.
+   */
+  const BY_SIZE_ASC = [...BY_SIZE_DESC].reverse();
+  const CAPACITIES = [5, 3, 7, 1, 9, 2, 11, 6, 13];
+  const LAYOUT: Array<[Kind, number]> = [...BY_SIZE_ASC, ...TYPED_KINDS].map((kind, i) => [kind, CAPACITIES[i % CAPACITIES.length]]);
 
   /** Legitimate elements of `kind` for the paths below (never the kind's poison). */
   function valuesOf(kind: Kind): [Elem, Elem, Elem] {
-    return [kind.samples[0], kind.samples[1], elOf(kind, 3)];
+    return [kind.samples[0], kind.samples[1], el(kind, 3)];
   }
 
   /** Every reader of `vec` shows exactly `model`, and the poison appears nowhere. */
@@ -852,12 +691,10 @@ describe('stale data after reset', () => {
   it.each(Object.keys(PATHS))('through %s, no vector of the next generation shows the sentinel', (pathName) => {
     const slab = new Slab(SLAB_BYTES);
     poisonSlab(slab);
-    const vectors = LAYOUT.map(([name, capacity]) => {
-      const kind = kindOf(name);
-      return { kind, vec: allocIn(slab, classOf(kind), capacity) };
-    });
+    const vectors = LAYOUT.map(([kind, capacity]) => ({ kind, vec: allocIn(slab, kind, capacity) }));
     // The last vector takes what is left, so the whole slab is in use again.
-    vectors.push({ kind: kindOf('U16Vec'), vec: allocIn(slab, U16Vec as unknown as VecClass, Math.floor((slab.remaining - (slab.used % 2)) / 2)) });
+    const u16 = kindById('u16');
+    vectors.push({ kind: u16, vec: allocIn(slab, u16, Math.floor((slab.remaining - (slab.used % 2)) / 2)) });
     for (const { kind, vec } of vectors) {
       const label = `${kind.name}(${vec.capacity}) at ${offsetOf(vec)} via ${pathName}`;
       const model = PATHS[pathName](vec, kind);

@@ -11,30 +11,10 @@
 
 import { inspect } from 'node:util';
 import { DetachedError, F64Vec, ReleasedError, Slab, U8Vec } from '../src/index';
-import { TYPED_KINDS, type AnyVec, type Elem, type Kind } from './support/kinds';
-
-/** `WebAssembly.Memory`, declared here: the project's `lib` has no DOM/WebAssembly types. */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer | SharedArrayBuffer;
-  grow(delta: number): number;
-}
-declare const WebAssembly: {
-  Memory: { new (descriptor: { initial: number; maximum?: number; shared?: boolean }): WasmMemory; prototype: WasmMemory };
-};
-
-type RawArray = ArrayLike<Elem> & { [i: number]: Elem; readonly byteOffset: number; readonly buffer: ArrayBufferLike };
-type TypedVec = AnyVec & { [method: string]: any };
-
-interface VecClass {
-  readonly BYTES_PER_ELEMENT: number;
-  readonly Array: { new (buffer: ArrayBufferLike, byteOffset: number, length: number): RawArray };
-  over(memory: unknown, byteOffset: number, capacity: number): TypedVec;
-  assumeInit(memory: unknown, byteOffset: number, capacity: number, length: number): TypedVec;
-  of(...items: Elem[]): TypedVec;
-}
-
-const classOf = (kind: Kind): VecClass => kind.cls as unknown as VecClass;
-const elOf = (kind: Kind, n: number): Elem => (kind.isBigInt ? BigInt(n) : n);
+import { el } from './support/assertions';
+import { TYPED_KINDS, type Elem, type Kind } from './support/kinds';
+import { MEMBER_CALLS, contextOf, hasMember, membersOf, type CallContext, type MemberCall } from './support/member-calls';
+import { WasmMemory, classOf, type TypedVec } from './support/vec-classes';
 
 /** What a call did: `DetachedError` (with the class named), or what else happened. */
 function outcomeOf(kindName: string, fn: () => unknown): string {
@@ -53,11 +33,11 @@ const CAPACITY = 8;
 
 /** Every class over one memory, each holding 3 elements, then the memory grown. */
 function grownMemory(): { memory: WasmMemory; old: ArrayBuffer; vectors: Array<{ kind: Kind; vec: TypedVec; byteOffset: number; values: Elem[] }> } {
-  const memory = new WebAssembly.Memory({ initial: 1, maximum: 4 });
+  const memory = new WasmMemory({ initial: 1, maximum: 4 });
   const vectors = TYPED_KINDS.map((kind, i) => {
     const byteOffset = i * REGION;
     const vec = classOf(kind).over(memory, byteOffset, CAPACITY);
-    const values = [kind.samples[0], kind.samples[1], elOf(kind, 3)];
+    const values = [kind.samples[0], kind.samples[1], el(kind, 3)];
     vec.extend(values);
     return { kind, vec, byteOffset, values };
   });
@@ -66,84 +46,13 @@ function grownMemory(): { memory: WasmMemory; old: ArrayBuffer; vectors: Array<{
   return { memory, old, vectors };
 }
 
-interface Ctx {
-  readonly cls: VecClass;
-  readonly x: Elem;
-  readonly k: (n: number) => Elem;
-}
+/** Every call of the matrix except `set` (the documented gap, above). */
+const CALLS: Record<string, MemberCall> = Object.fromEntries(Object.entries(MEMBER_CALLS).filter(([key]) => key !== 'set'));
 
-/**
- * Every public method and getter except `set` (the documented gap) and the three getters that
- * stay readable, with arguments valid for the vector (3 elements of capacity 8).
- */
-const CALLS: Record<string, (v: TypedVec, c: Ctx) => unknown> = {
-  isFull: (v) => v.isFull,
-  remaining: (v) => v.remaining,
-  get: (v) => v.get(1),
-  at: (v) => v.at(1),
-  push: (v, c) => v.push(c.x),
-  tryPush: (v, c) => v.tryPush(c.x),
-  pop: (v) => v.pop(),
-  extend: (v, c) => v.extend([c.x]),
-  tryExtend: (v, c) => v.tryExtend([c.x]),
-  insert: (v, c) => v.insert(1, c.x),
-  tryInsert: (v, c) => v.tryInsert(1, c.x),
-  remove: (v) => v.remove(1),
-  swapRemove: (v) => v.swapRemove(1),
-  truncate: (v) => v.truncate(1),
-  clear: (v) => v.clear(),
-  resize: (v, c) => v.resize(5, c.x),
-  retain: (v) => v.retain(() => true),
-  drain: (v) => v.drain(1, 2),
-  splice: (v, c) => v.splice(1, 1, [c.x]),
-  dedup: (v) => v.dedup(),
-  indexOf: (v, c) => v.indexOf(c.x),
-  lastIndexOf: (v, c) => v.lastIndexOf(c.x),
-  includes: (v, c) => v.includes(c.x),
-  sort: (v) => v.sort(),
-  reverse: (v) => v.reverse(),
-  binarySearch: (v, c) => v.binarySearch(c.x),
-  fill: (v, c) => v.fill(c.x, 1, 2),
-  view: (v) => v.view(),
-  toArray: (v) => v.toArray(),
-  toTypedArray: (v) => v.toTypedArray(),
-  clone: (v) => v.clone(),
-  equals: (v, c) => v.equals([c.x, c.x, c.x]),
-  'equals (other length)': (v, c) => v.equals([c.x]),
-  toJSON: (v) => JSON.stringify(v),
-  values: (v) => [...v.values()],
-  keys: (v) => [...v.keys()],
-  entries: (v) => [...v.entries()],
-  'Symbol(Symbol.iterator)': (v) => [...v],
-  forEach: (v) => v.forEach(() => undefined),
-  sum: (v) => v.sum(),
-  mean: (v) => v.mean(),
-  min: (v) => v.min(),
-  max: (v) => v.max(),
-  argmin: (v) => v.argmin(),
-  argmax: (v) => v.argmax(),
-  dot: (v, c) => v.dot(c.cls.of(c.x, c.x, c.x)),
-  sumOfSquares: (v) => v.sumOfSquares(),
-  norm: (v) => v.norm(),
-  add: (v, c) => v.add(c.k(1)),
-  sub: (v, c) => v.sub(c.k(1)),
-  mul: (v, c) => v.mul(c.k(1)),
-  div: (v, c) => v.div(c.k(1)),
-  scale: (v, c) => v.scale(c.k(1)),
-  axpy: (v, c) => v.axpy(c.k(1), c.cls.of(c.x, c.x, c.x)),
-  clamp: (v, c) => v.clamp(c.k(0), c.k(9)),
-  abs: (v) => v.abs(),
-  map: (v) => v.map((x: Elem) => x),
-  copyFrom: (v, c) => v.copyFrom([c.x]),
-  copyTo: (v) => v.copyTo([]),
-};
-
+/** Members not called: the three getters that stay readable, `set`, and metadata. */
 const NOT_CALLED = ['constructor', 'length', 'isEmpty', 'capacity', 'set', 'Symbol(Symbol.toStringTag)', 'Symbol(nodejs.util.inspect.custom)', 'Symbol(slabvec.release)'];
 
-const hasMember = (kind: Kind, name: string): boolean =>
-  Reflect.ownKeys((kind.cls as unknown as { prototype: object }).prototype).map(String).includes(name.replace(/ \(.*\)$/, ''));
-
-const ctxOf = (kind: Kind): Ctx => ({ cls: classOf(kind), x: kind.samples[2], k: (n) => elOf(kind, n) });
+const ctxOf = (kind: Kind): CallContext => contextOf(kind, kind.samples[2]);
 
 describe('WebAssembly.Memory.grow() under vectors', () => {
   it('grow detaches the old buffer and keeps the contents in the new one', () => {
@@ -157,7 +66,7 @@ describe('WebAssembly.Memory.grow() under vectors', () => {
 
   it('the matrix below covers every member of every class', () => {
     for (const kind of TYPED_KINDS) {
-      const members = Reflect.ownKeys((kind.cls as unknown as { prototype: object }).prototype).map(String);
+      const members = membersOf(kind);
       const missing = members.filter((m) => !(m in CALLS) && !NOT_CALLED.includes(m));
       expect([kind.name, missing]).toEqual([kind.name, []]);
     }
@@ -165,7 +74,7 @@ describe('WebAssembly.Memory.grow() under vectors', () => {
 
   it.each(Object.keys(CALLS))('%s on a vector over the old buffer throws DetachedError, for every class', (method) => {
     const { vectors } = grownMemory();
-    const results = vectors.filter(({ kind }) => hasMember(kind, method)).map(({ kind, vec }) => [kind.name, outcomeOf(kind.name, () => CALLS[method](vec, ctxOf(kind)))]);
+    const results = vectors.filter(({ kind }) => hasMember(kind, method)).map(({ kind, vec }) => [kind.name, outcomeOf(kind.name, () => CALLS[method].call(vec, ctxOf(kind)))]);
     expect(results.length).toBeGreaterThan(0);
     expect(results).toEqual(results.map(([name]) => [name, 'DetachedError']));
   });
@@ -180,7 +89,7 @@ describe('WebAssembly.Memory.grow() under vectors', () => {
   });
 
   it('a hot loop that read the vector before the grow throws at the first read after it', () => {
-    const memory = new WebAssembly.Memory({ initial: 1, maximum: 2 });
+    const memory = new WasmMemory({ initial: 1, maximum: 2 });
     const vec = F64Vec.over(memory, 0, 1024);
     for (let i = 0; i < 1024; i++) vec.push(i);
     let sum = 0;
@@ -207,7 +116,7 @@ describe('WebAssembly.Memory.grow() under vectors', () => {
   it('length, isEmpty and capacity stay readable; inspect says (detached); the vector is unchanged by the failed calls', () => {
     const { vectors } = grownMemory();
     for (const { kind, vec } of vectors) {
-      for (const call of Object.values(CALLS)) {
+      for (const { call } of Object.values(CALLS)) {
         try {
           call(vec, ctxOf(kind));
         } catch {
@@ -258,8 +167,8 @@ describe('WebAssembly.Memory.grow() under vectors', () => {
     for (const { kind, byteOffset, values } of vectors) {
       const again = classOf(kind).assumeInit(memory, byteOffset, CAPACITY, 3);
       expect([kind.name, again.toArray()]).toEqual([kind.name, values]);
-      again.push(elOf(kind, 7));
-      expect(again.pop()).toEqual(elOf(kind, 7));
+      again.push(el(kind, 7));
+      expect(again.pop()).toEqual(el(kind, 7));
       const viaBuffer = classOf(kind).assumeInit(memory.buffer, byteOffset, CAPACITY, 3);
       expect(viaBuffer.toArray()).toEqual(values);
     }
@@ -272,10 +181,10 @@ describe('WebAssembly.Memory.grow() under vectors', () => {
   });
 
   it('an empty vector over the old buffer: growing operations and reads throw DetachedError too', () => {
-    const memory = new WebAssembly.Memory({ initial: 1, maximum: 2 });
+    const memory = new WasmMemory({ initial: 1, maximum: 2 });
     const empties = TYPED_KINDS.map((kind, i) => ({ kind, vec: classOf(kind).over(memory, i * REGION, CAPACITY) }));
     memory.grow(1);
-    const calls: Record<string, (v: TypedVec, c: Ctx) => unknown> = {
+    const calls: Record<string, (v: TypedVec, c: CallContext) => unknown> = {
       push: (v, c) => v.push(c.x),
       tryPush: (v, c) => v.tryPush(c.x),
       extend: (v, c) => v.extend([c.x]),
@@ -307,7 +216,7 @@ describe('WebAssembly.Memory.grow() under vectors', () => {
 
 describe('a Slab over a WebAssembly.Memory', () => {
   it('hands out vectors in the memory; after grow they throw DetachedError and allocation fails without changing the slab', () => {
-    const memory = new WebAssembly.Memory({ initial: 1, maximum: 2 });
+    const memory = new WasmMemory({ initial: 1, maximum: 2 });
     const slab = Slab.over(memory, 1024, 4096);
     expect(slab.buffer).toBe(memory.buffer);
     const a = slab.alloc(U8Vec, 3);
@@ -331,7 +240,7 @@ describe('a Slab over a WebAssembly.Memory', () => {
   });
 
   it('reset after grow releases the old vectors: ReleasedError wins over DetachedError', () => {
-    const memory = new WebAssembly.Memory({ initial: 1, maximum: 2 });
+    const memory = new WasmMemory({ initial: 1, maximum: 2 });
     const slab = Slab.over(memory);
     const vec = slab.alloc(F64Vec, 4);
     vec.push(1);
@@ -345,7 +254,7 @@ describe('a Slab over a WebAssembly.Memory', () => {
 
 describe('a shared WebAssembly.Memory', () => {
   it('grow() detaches nothing: old vectors keep working and see writes made through the new buffer', () => {
-    const memory = new WebAssembly.Memory({ initial: 1, maximum: 4, shared: true });
+    const memory = new WasmMemory({ initial: 1, maximum: 4, shared: true });
     const vec = F64Vec.over(memory, 64, 8);
     vec.extend([1, 2, 3]);
     memory.grow(1);

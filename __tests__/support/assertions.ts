@@ -43,6 +43,16 @@ export function caught(fn: () => unknown): any {
   throw new Error('expected the call to throw, but it returned normally');
 }
 
+/** What a call did: `"returned"`, or the name of the error it threw. */
+export function outcome(fn: () => unknown): string {
+  try {
+    fn();
+    return 'returned';
+  } catch (error) {
+    return (error as Error).name;
+  }
+}
+
 /** Whether `needle` occurs anywhere inside `value` (own properties, array and typed array elements, Map/Set entries). */
 export function containsDeep(value: unknown, needle: Elem, seen = new Set<unknown>()): boolean {
   if (Object.is(value, needle)) return true;
@@ -89,14 +99,12 @@ function readContents(vec: AnyVec) {
  * One `expect` for all of them: Jest's `expect()` costs tens of microseconds per call.
  */
 export function expectContents(vec: AnyVec, expected: readonly Elem[]): void {
-  expect(readContents(vec)).toEqual({
-    length: expected.length,
-    toArray: expected,
-    get: expected,
-    spread: expected,
-    atLength: undefined,
-    getLengthThrows: true,
-  });
+  expect(readContents(vec)).toEqual(contentsShowing(expected));
+}
+
+/** What {@link readContents} returns for a consistent vector holding `expected`. */
+function contentsShowing(expected: readonly Elem[]): ReturnType<typeof readContents> {
+  return { length: expected.length, toArray: [...expected], get: [...expected], spread: [...expected], atLength: undefined, getLengthThrows: true };
 }
 
 /**
@@ -119,12 +127,7 @@ export function expectNoPoison(kind: Kind, vec: AnyVec, expected: readonly Elem[
     inspectShowsPoison: inspect(vec).includes(String(poison)),
   }).toEqual({
     expectedHasPoison: false,
-    length: expected.length,
-    toArray: expected,
-    get: expected,
-    spread: expected,
-    atLength: undefined,
-    getLengthThrows: true,
+    ...contentsShowing(expected),
     atShowsPoison: false,
     view: expected,
     values: expected,
@@ -147,10 +150,8 @@ export function typed(vec: AnyVec): TypedVec {
   return vec as unknown as TypedVec;
 }
 
-/** The typed array constructor behind a typed kind (`F64Vec.Array` is `Float64Array`). */
-export function arrayCtorOf(kind: Kind): { new (items: ArrayLike<Elem> | number): ArrayLike<Elem> & ArrayBufferView; BYTES_PER_ELEMENT: number; name: string } {
-  return (kind.cls as unknown as { Array: ReturnType<typeof arrayCtorOf> }).Array;
-}
+/** The typed array constructor of a kind's table row (`Float64Array` for F64Vec). */
+export { arrayCtorOf } from './kinds';
 
 /** The default sort order of typed arrays: numeric ascending, `-0` before `0`, `NaN` last. */
 export function defaultOrder(a: Elem, b: Elem): number {

@@ -16,7 +16,8 @@
 
 import fc from 'fast-check';
 import { CapacityError, EmptyError, IndexError } from '../../src/index';
-import type { AnyVec, Elem, Kind } from './kinds';
+import { els } from './assertions';
+import { arrayCtorOf, arrayNamesHolding, kindOfOtherType, typedArrayCtor, type AnyVec, type Elem, type Kind, type TypedArrayName } from './kinds';
 
 // ---------------------------------------------------------------------------------------
 // Model, real system, options
@@ -352,11 +353,13 @@ const numPosArb: fc.Arbitrary<Pos> = posArb.filter((p) => !('raw' in p) || typeo
 
 // --- sources for extend / tryExtend / splice ------------------------------------------
 
-const NUMBER_ARRAYS = [
-  'Float64Array', 'Float32Array', 'Int32Array', 'Uint32Array', 'Int16Array', 'Uint16Array', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray',
-] as const;
-const BIGINT_ARRAYS = ['BigInt64Array', 'BigUint64Array'] as const;
-type TypedArrayName = (typeof NUMBER_ARRAYS)[number] | (typeof BIGINT_ARRAYS)[number];
+/**
+ * The typed arrays a kind's sources are drawn from: a typed kind takes every typed array of
+ * its element type (converting), OptionVec the one that holds its elements exactly.
+ */
+function sourceArrayNames(kind: Kind): readonly TypedArrayName[] {
+  return kind.isTyped ? arrayNamesHolding(kind.isBigInt) : [kind.arrayName];
+}
 
 /** Where the elements of an extend/splice come from. */
 export type Src =
@@ -376,8 +379,7 @@ function knownCount(s: Src): number | undefined {
 }
 
 function makeTyped(ctor: TypedArrayName, raw: readonly Elem[]): ArrayLike<Elem> {
-  const C = globalThis[ctor] as unknown as { from(src: readonly Elem[]): ArrayLike<Elem> };
-  return C.from(raw);
+  return typedArrayCtor(ctor).from(raw);
 }
 
 function showSrc(s: Src): string {
@@ -406,7 +408,7 @@ function showSrc(s: Src): string {
 function srcArb(kind: Kind, avoid: Elem | undefined, maxLength: number): fc.Arbitrary<Src> {
   const vals = fc.array(valArb(kind, avoid), { maxLength });
   const goods = fc.array(goodValueArb(kind, avoid), { maxLength });
-  const names: readonly TypedArrayName[] = kind.isTyped ? (kind.isBigInt ? BIGINT_ARRAYS : NUMBER_ARRAYS) : kind.isBigInt ? ['BigInt64Array'] : ['Float64Array'];
+  const names = sourceArrayNames(kind);
   const rawArb: fc.Arbitrary<Elem> = kind.isTyped ? (kind.isBigInt ? fc.bigInt({ min: -(2n ** 65n), max: 2n ** 65n }) : fc.oneof(kind.element, fc.double(), fc.integer())) : kind.element;
   let typed = fc.record({ t: fc.constant('typed' as const), ctor: fc.constantFrom(...names), raw: fc.array(rawArb, { maxLength }) });
   if (avoid !== undefined) {
@@ -467,7 +469,7 @@ function buildSrc(kind: Kind, s: Src, m: Model, r: Real): BuiltSrc {
       return { source, failures: [error] };
     }
     case 'otherKindTyped':
-      return { source: kind.isBigInt ? Float64Array.of(1, 2) : BigInt64Array.of(1n, 2n), failures: ['type'] };
+      return { source: arrayCtorOf(kindOfOtherType(kind)).from(els(kindOfOtherType(kind), 1, 2)), failures: ['type'] };
     case 'notASource':
       return { source: s.v, failures: ['type'] };
   }

@@ -1,24 +1,15 @@
 /**
  * The vector classes under test, described once so that every suite runs over all of
- * them with `describe.each(KINDS)`.
+ * them with `describe.each(KINDS)`. The typed kinds come from the element table
+ * (`scripts/element-types.ts`) and their test data (`./test-data.ts`): a new table row is
+ * a new kind in every suite, with no list here to update.
  */
 
 import fc from 'fast-check';
-import {
-  F32Vec,
-  F64Vec,
-  I16Vec,
-  I32Vec,
-  I64Vec,
-  I8Vec,
-  OptionVec,
-  U16Vec,
-  U32Vec,
-  U64Vec,
-  U8ClampedVec,
-  U8Vec,
-  type FixedVec,
-} from '../../src/index';
+import { ELEMENT_SPECS, type ElementId } from '../../scripts/element-types';
+import * as library from '../../src/index';
+import { OptionVec, type FixedVec } from '../../src/index';
+import { TEST_DATA } from './test-data';
 
 /** Any element a vector under test holds. */
 export type Elem = number | bigint;
@@ -26,10 +17,35 @@ export type Elem = number | bigint;
 /** A vector under test, through the shared interface. */
 export type AnyVec = FixedVec<Elem, number, ArrayLike<Elem>>;
 
+/** One row of the element table, with its literal types (`id` is an {@link ElementId}). */
+export type TableRow = (typeof ELEMENT_SPECS)[number];
+
+/** The name of a typed array constructor of the element table: `"Float64Array" | ...`. */
+export type TypedArrayName = (typeof ELEMENT_SPECS)[number]['arrayName'];
+
+/** A typed array of either element type. */
+export type RawArray = ArrayLike<Elem> & ArrayBufferView & { [i: number]: Elem };
+
+/** A typed array constructor, as the tests use it. */
+export interface TypedArrayCtor {
+  new (lengthOrItems: number | ArrayLike<Elem>): RawArray;
+  new (buffer: ArrayBufferLike, byteOffset?: number, length?: number): RawArray;
+  from(items: ArrayLike<Elem> | Iterable<Elem>): RawArray;
+  readonly BYTES_PER_ELEMENT: number;
+  readonly name: string;
+}
+
 /** Everything a suite needs to know about one vector class. */
 export interface Kind {
   /** Class name, used as the suite title. */
   readonly name: string;
+  /** The element table row of a typed kind; `undefined` for OptionVec. */
+  readonly spec: TableRow | undefined;
+  /**
+   * The typed array that holds this kind's elements exactly: the row's own for a typed kind,
+   * `Float64Array` for `OptionVec<number>`, which holds what `F64Vec` holds.
+   */
+  readonly arrayName: TypedArrayName;
   /** Creates an empty vector of the given capacity. */
   readonly make: (capacity: number) => AnyVec;
   /** The class itself, for statics (`from`, `of`). */
@@ -53,9 +69,13 @@ export interface Kind {
   readonly sentinel: Elem;
 }
 
-type TypedArrayCtor = { new (length: number): ArrayLike<Elem> & { [i: number]: Elem } };
+/** The global typed array constructor called `name`, or `undefined` where this Node has none. */
+function globalTypedArray(name: TypedArrayName): TypedArrayCtor | undefined {
+  return (globalThis as unknown as Record<string, TypedArrayCtor | undefined>)[name];
+}
 
-function convertWith(ctor: TypedArrayCtor): (value: Elem) => Elem {
+/** What a typed array of `ctor` stores when given `value`. */
+export function convertWith(ctor: TypedArrayCtor): (value: Elem) => Elem {
   const cell = new ctor(1);
   return (value) => {
     cell[0] = value;
@@ -63,82 +83,100 @@ function convertWith(ctor: TypedArrayCtor): (value: Elem) => Elem {
   };
 }
 
-function numberKind(
-  name: string,
-  cls: unknown,
-  ctor: TypedArrayCtor,
-  element: fc.Arbitrary<number>,
-  sentinel: number,
-  samples: readonly [number, number, number],
-): Kind {
-  const c = cls as Kind['cls'] & { new (capacity: number): AnyVec };
+/** The class `src/index` exports for a table row, or `undefined` when it exports none. */
+export function exportedClassOf(spec: TableRow): unknown {
+  return (library as unknown as Record<string, unknown>)[spec.className];
+}
+
+/**
+ * The kind of a table row, or `undefined` when the library exports no class for it or this
+ * Node has no such typed array (`element-table.test.ts` reports either).
+ */
+function typedKindOf(spec: TableRow): Kind | undefined {
+  const cls = exportedClassOf(spec) as (Kind['cls'] & { new (capacity: number): AnyVec }) | undefined;
+  const ctor = globalTypedArray(spec.arrayName);
+  if (cls === undefined || ctor === undefined) return undefined;
+  const data = TEST_DATA[spec.id];
+  const isBigInt = spec.elementType === 'bigint';
   return {
-    name,
-    make: (capacity) => new c(capacity),
-    cls: c,
-    isBigInt: false,
+    name: spec.className,
+    spec,
+    arrayName: spec.arrayName,
+    make: (capacity) => new cls(capacity),
+    cls,
+    isBigInt,
     isTyped: true,
     convert: convertWith(ctor),
-    element,
-    wrongType: 1n,
-    samples,
-    sentinel,
+    element: data.element as fc.Arbitrary<Elem>,
+    wrongType: isBigInt ? 1 : 1n,
+    samples: data.samples,
+    sentinel: data.sentinel,
   };
 }
 
-function bigintKind(name: string, cls: unknown, ctor: TypedArrayCtor, element: fc.Arbitrary<bigint>, sentinel: bigint): Kind {
-  const c = cls as Kind['cls'] & { new (capacity: number): AnyVec };
-  return {
-    name,
-    make: (capacity) => new c(capacity),
-    cls: c,
-    isBigInt: true,
-    isTyped: true,
-    convert: convertWith(ctor),
-    element,
-    wrongType: 1,
-    samples: [1n, -2n, 3n].map(convertWith(ctor)) as unknown as [bigint, bigint, bigint],
-    sentinel,
-  };
+/** One kind per row of the element table, in table order. */
+export const TYPED_KINDS: readonly Kind[] = ELEMENT_SPECS.map(typedKindOf).filter((kind) => kind !== undefined);
+
+/** The typed array constructor called `name`, which a kind of TYPED_KINDS stores its elements in. */
+export function typedArrayCtor(name: TypedArrayName): TypedArrayCtor {
+  const ctor = globalTypedArray(name);
+  if (ctor === undefined) throw new Error(`this Node has no ${name}`);
+  return ctor;
 }
 
-// Every sentinel lies outside the range of its kind's `element` arbitrary and is stored exactly.
-const smallInt = (min: number, max: number) => fc.integer({ min, max });
+/** The typed array constructor `kind.arrayName` names. */
+export function arrayCtorOf(kind: Kind): TypedArrayCtor {
+  return typedArrayCtor(kind.arrayName);
+}
 
-/** The eleven typed vector classes. OptionVec is added by the OptionVec work. */
-export const TYPED_KINDS: readonly Kind[] = [
-  numberKind('F64Vec', F64Vec, Float64Array, fc.double({ min: -1e6, max: 1e6, noNaN: true }), 31337.5e9, [1.5, -2.25, 1e300]),
-  numberKind('F32Vec', F32Vec, Float32Array, fc.float({ min: -1e6, max: 1e6, noNaN: true }), 1.5 * 2 ** 41, [1.5, -2.25, 1024.5]),
-  numberKind('I32Vec', I32Vec, Int32Array, smallInt(-1e6, 1e6), 2_000_000_001, [1, -2, 2 ** 31 - 1]),
-  numberKind('U32Vec', U32Vec, Uint32Array, smallInt(0, 1e6), 4_000_000_001, [1, 2, 2 ** 32 - 1]),
-  numberKind('I16Vec', I16Vec, Int16Array, smallInt(-1000, 1000), 31337, [1, -2, 32767]),
-  numberKind('U16Vec', U16Vec, Uint16Array, smallInt(0, 1000), 61337, [1, 2, 65535]),
-  numberKind('I8Vec', I8Vec, Int8Array, smallInt(-100, 100), 127, [1, -2, -128]),
-  numberKind('U8Vec', U8Vec, Uint8Array, smallInt(0, 200), 255, [1, 2, 200]),
-  numberKind('U8ClampedVec', U8ClampedVec, Uint8ClampedArray, smallInt(0, 200), 255, [1, 2, 200]),
-  bigintKind('I64Vec', I64Vec, BigInt64Array, fc.bigInt({ min: -(2n ** 62n), max: 2n ** 62n }), 2n ** 63n - 1n),
-  bigintKind('U64Vec', U64Vec, BigUint64Array, fc.bigInt({ min: 0n, max: 2n ** 63n }), 2n ** 64n - 1n),
-];
+/** The typed array names of the typed kinds whose elements are bigints (or numbers), in table order. */
+export function arrayNamesHolding(bigints: boolean): TypedArrayName[] {
+  return TYPED_KINDS.filter((kind) => kind.isBigInt === bigints).map((kind) => kind.arrayName);
+}
+
+/** The typed kind of the table row `id`. */
+export function kindById(id: ElementId): Kind {
+  const kind = TYPED_KINDS.find((k) => k.spec?.id === id);
+  if (kind === undefined) throw new Error(`no kind for the element table row "${id}"`);
+  return kind;
+}
 
 /**
  * `OptionVec<number>`: holds numbers as they are (no conversion, so `convert` is the
- * identity), and its only wrong element type is `undefined`, the `None` marker.
+ * identity), exactly what `F64Vec` holds, so it takes F64Vec's test data. Its only wrong
+ * element type is `undefined`, the `None` marker.
  */
 const optionKind: Kind = {
   name: 'OptionVec',
+  spec: undefined,
+  arrayName: kindById('f64').arrayName,
   make: (capacity) => new OptionVec<number>(capacity),
   cls: OptionVec as unknown as Kind['cls'],
   isBigInt: false,
   isTyped: false,
   convert: (value) => value,
-  element: fc.double({ noNaN: true, min: -1e6, max: 1e6 }),
+  element: TEST_DATA.f64.element,
   wrongType: undefined,
-  samples: [1.5, -2.25, 1e300],
-  sentinel: 31337.5e9,
+  samples: TEST_DATA.f64.samples,
+  sentinel: TEST_DATA.f64.sentinel,
 };
 
 /** Every class that implements the shared interface. */
 export const KINDS: readonly Kind[] = [...TYPED_KINDS, optionKind];
+
+/** Another kind of KINDS holding the same element type as `kind`, for cross-class sources. */
+export function otherKindOfSameType(kind: Kind): Kind {
+  const other = KINDS.find((k) => k.isBigInt === kind.isBigInt && k.name !== kind.name);
+  if (other === undefined) throw new Error(`KINDS has no other class holding the element type of ${kind.name}`);
+  return other;
+}
+
+/** A kind of KINDS holding the other element type (bigints for a number kind, numbers for a bigint kind). */
+export function kindOfOtherType(kind: Kind): Kind {
+  const other = KINDS.find((k) => k.isBigInt !== kind.isBigInt);
+  if (other === undefined) throw new Error(`KINDS has no class holding the other element type of ${kind.name}`);
+  return other;
+}
 
 /**
  * Fills every spare slot of `vec` with `kind.sentinel` through public methods only: push
