@@ -168,12 +168,17 @@ describe('alignment', () => {
 });
 
 describe('a failing allocation', () => {
-  it('throws a RangeError that says what did not fit and how much is free, and changes nothing', () => {
+  it('throws a CapacityError that says what did not fit and how much is free, and changes nothing', () => {
     const slab = new Slab(100);
     slab.alloc(U8Vec, 3);
     const before = counters(slab);
     const error = caught(() => slab.alloc(F64Vec, 20));
+    // One catch covers every overflow: the slab's error is the vectors' CapacityError, in bytes.
+    expect(error).toBeInstanceOf(CapacityError);
     expect(error).toBeInstanceOf(RangeError);
+    const { value, capacity, length, requiredLength } = error as CapacityError;
+    // 3 bytes used, the F64Vec starts at the aligned offset 8 and needs 160 bytes: 168 in use.
+    expect({ value, capacity, length, requiredLength }).toEqual({ value: 20, capacity: 100, length: 3, requiredLength: 168 });
     expect(error.message).toContain('Slab.alloc');
     expect(error.message).toContain('20 elements of 8 bytes');
     expect(error.message).toContain('160 bytes');

@@ -4,7 +4,7 @@
  * V8 keeps type feedback per function literal: closures made from one literal (for
  * instance by a factory called once per implementation) share it, so a loop that sees
  * F64Vec, Array and OptionVec in turn turns megamorphic and is measured slower for all of
- * them (field notes, section 1). Compiling each copy from its own source text, with a
+ * them (docs/design.md, "One class literal per element type"). Compiling each copy from its own source text, with a
  * distinct name, gives every copy its own feedback and optimized code; the distinct name
  * also defeats V8's cache of compiled `Function` sources and shows up in `--trace-opt`
  * and `--trace-deopt` output (`push_F64Vec_1024`).

@@ -184,7 +184,7 @@ length each iteration. The distance from the raw column to this one is the price
 object-held length; the distance from this one to a vector is the price of its checks and calls.
 
 **No shared call sites.** V8 keeps type feedback per function literal, and a loop shared by
-several classes becomes megamorphic and slower for all of them (field notes, section 1). Every
+several classes becomes megamorphic and slower for all of them (docs/design.md). Every
 loop here is a template compiled separately for each implementation and capacity with
 \`new Function\` from its own source text (\`benchmarks/clone.ts\`), so every loop, and the
 consumer that \`view()\` is handed to, only ever sees one class. This is benchmark code only.

@@ -32,6 +32,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withArticle } from '../src/errors';
 import { SUM_BLOCK, SUM_BLOCK_SHIFT, SUM_LANES, pairwiseRoundings } from '../src/kernels-support';
 import { ARITHMETIC, ELEMENT_SPECS, type ElementSpec } from './element-types';
 
@@ -62,6 +63,7 @@ export function placeholderValues(spec: ElementSpec): ReadonlyMap<string, string
     ['BYTES', String(spec.bytes)],
     ['NumberTypedArray', isBig ? 'BigIntTypedArray' : 'NumberTypedArray'],
     ['NumberCopyTarget', isBig ? 'BigIntCopyTarget' : 'NumberCopyTarget'],
+    ['NUMBER_ELEMENT', isBig ? 'BIGINT_ELEMENT' : 'NUMBER_ELEMENT'],
   ]);
 }
 
@@ -171,15 +173,6 @@ function expand(root: string, name: string, spec: ElementSpec): string[] {
   return out;
 }
 
-/**
- * "a" or "an" for a name as it is read aloud: a capital followed by a digit is spelled out
- * ("an F64Vec", "a U8Vec"), anything else is read as a word ("a Float64Array", "an Int8Array").
- */
-function articleFor(name: string): 'a' | 'an' {
-  if (/^[A-Z]\d/.test(name)) return /^[AEFHILMNORSX]/.test(name) ? 'an' : 'a';
-  return /^[AEIO]/.test(name) ? 'an' : 'a';
-}
-
 /** Replaces placeholders, articles, slots and import paths (rules 5 to 7). */
 function substitute(text: string, spec: ElementSpec): string {
   const values = placeholderValues(spec);
@@ -187,7 +180,7 @@ function substitute(text: string, spec: ElementSpec): string {
   const names = [...values.keys()].sort((a, b) => b.length - a.length).join('|');
   return text
     .replace(/\b(a|an|A|An) (`?)(TVec|TArray)\b/g, (_all, article: string, tick: string, name: string) => {
-      const chosen = articleFor(values.get(name)!);
+      const chosen = withArticle(values.get(name)!).split(' ')[0];
       const spelled = article[0] === 'A' ? chosen[0].toUpperCase() + chosen.slice(1) : chosen;
       return `${spelled} ${tick}${name}`;
     })

@@ -1,10 +1,13 @@
 /**
- * Error classes and the module-scope helpers that throw them.
+ * slabvec's error vocabulary: the error classes, and every helper that throws one. No
+ * other module of the library contains a `throw` statement.
  *
  * Hot methods never contain a `throw` statement: an untaken `throw` inside `get` or
  * `push` keeps the caller's loop state alive for deoptimization and measurably slows the
- * caller (field notes section 2). They call one of the `throw*` helpers below instead,
- * which never return. Every message names the method, the offending value and the bound.
+ * caller (docs/design.md, "Failure paths"). They call one of the `throw*` helpers below
+ * instead, which never return. Every message names the method (`Class.method`), the
+ * offending value and the bound, and says what was left unchanged where that is not
+ * obvious.
  *
  * @module
  */
@@ -33,8 +36,10 @@ export class IndexError extends RangeError {
 }
 
 /**
- * A growing operation (`push`, `extend`, `insert`, `resize`, `splice`, `from`) that would
- * take the length past the capacity. The vector is left exactly as it was.
+ * A growing operation (`push`, `extend`, `insert`, `resize`, `splice`, `from`, `copyFrom`,
+ * `copyTo`) that would take the length past the capacity, or a `Slab.alloc` that does not
+ * fit in the slab (then the fields count bytes, see `Slab.alloc`). The vector or slab is
+ * left exactly as it was.
  */
 export class CapacityError extends RangeError {
   /** The rejected value: the element for `push`/`insert`, the source for `extend`/`from`. */
@@ -93,6 +98,32 @@ export function describeValue(value: unknown): string {
     default:
       return String(value);
   }
+}
+
+/**
+ * A name with its article, as it is read aloud: a capital followed by a digit is spelled
+ * out ("an F64Vec", "an I32Vec", "a U8Vec"), anything else is read as a word ("a
+ * Float32Array", "an Int8Array", "an OptionVec", "a Uint8Array"). The code generator uses it
+ * too, for the generated documentation and messages.
+ */
+export function withArticle(name: string): string {
+  const spelledOut = /^[A-Z]\d/.test(name);
+  const vowelSound = spelledOut ? /^[AEFHILMNORSX]/.test(name) : /^[AEIO]/.test(name);
+  return `${vowelSound ? 'an' : 'a'} ${name}`;
+}
+
+/**
+ * Like {@link describeValue}, but names typed arrays and vectors with their length. The
+ * name comes from `Symbol.toStringTag` (which every typed array and slabvec vector
+ * defines), not from `constructor.name`, which bundlers and minifiers rename.
+ */
+export function describeOperand(value: unknown): string {
+  if (typeof value === 'object' && value !== null) {
+    const tag = Object.prototype.toString.call(value).slice(8, -1);
+    const length = (value as { length?: unknown }).length;
+    if (tag !== 'Object' && typeof length === 'number') return `${withArticle(tag)} of length ${length}`;
+  }
+  return describeValue(value);
 }
 
 /** Why `index` is not a valid integer index below `bound`; `undefined` when it is valid. */
@@ -300,4 +331,283 @@ export function throwStorageError(where: string, released: boolean): never {
   throw new DetachedError(
     `${where}: the vector's buffer was detached (WebAssembly.Memory.grow() or a transfer); build a new vector over the new buffer`,
   );
+}
+
+/**
+ * Throws when a live slot read back as `undefined`, which only a buffer detached under the
+ * vector does; the caller has already reported a detached buffer if there was one, so this
+ * is a bug in slabvec.
+ *
+ * @param where - `Class.method`, for the message.
+ * @throws Error always.
+ */
+export function throwInternalError(where: string, what: string): never {
+  throw new Error(`${where}: internal error: ${what}`);
+}
+
+// ---------------------------------------------------------------------------------------
+// The numeric kernels
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Throws for a binary kernel whose operands have different lengths. Element-wise
+ * operations never truncate or pad, and `dot` never returns `NaN` for a mismatch.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param length - the length of the vector the method was called on.
+ * @param otherLength - the length of the other argument.
+ * @param role - which argument: `"operand"`, `"x"` or `"out"`.
+ * @throws RangeError always.
+ */
+export function throwLengthMismatch(where: string, length: number, otherLength: number, role: string): never {
+  throw new RangeError(
+    `${where}: length mismatch: this vector has length ${length} but ${role} has length ${otherLength}; ` +
+      'both must have the same length (nothing was changed)',
+  );
+}
+
+/**
+ * Throws for an operand that is neither a scalar of the element type nor a vector or
+ * typed array of exactly this class's kind.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param value - the rejected operand.
+ * @param expected - what was accepted, e.g. `"a number, an F64Vec or a Float64Array"`.
+ * @throws TypeError always.
+ */
+export function throwOperandError(where: string, value: unknown, expected: string): never {
+  throw new TypeError(`${where}: expected ${expected}, got ${describeOperand(value)} (convert it first, e.g. with from())`);
+}
+
+/**
+ * Throws for an `out` argument that is not a vector of the same class.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param value - the rejected `out`.
+ * @param className - the class `out` must be.
+ * @throws TypeError always.
+ */
+export function throwOutError(where: string, value: unknown, className: string): never {
+  throw new TypeError(`${where}: out must be ${withArticle(className)} of the same length, got ${describeOperand(value)}`);
+}
+
+/**
+ * Throws for `clamp` bounds that are out of order or `NaN`.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param lo - the lower bound.
+ * @param hi - the upper bound.
+ * @throws RangeError always.
+ */
+export function throwBoundsError(where: string, lo: unknown, hi: unknown): never {
+  throw new RangeError(`${where}: need lo <= hi (and neither NaN), got lo ${describeValue(lo)} and hi ${describeValue(hi)}`);
+}
+
+/**
+ * Throws for a bigint division by zero, before any element is written.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param index - the index of the zero divisor, or -1 for a zero scalar.
+ * @throws RangeError always (the error `x / 0n` throws, with the place named).
+ */
+export function throwDivisionByZero(where: string, index: number): never {
+  const what = index < 0 ? 'the divisor is 0n' : `the divisor is 0n at index ${index}`;
+  throw new RangeError(`${where}: division by zero: ${what} (nothing was changed)`);
+}
+
+/**
+ * Throws for a callback result of the wrong type, before any element is written.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param value - the rejected result.
+ * @param index - the index whose callback returned it.
+ * @param expected - the element type.
+ * @throws TypeError always.
+ */
+export function throwCallbackResultError(where: string, value: unknown, index: number, expected: string): never {
+  throw new TypeError(`${where}: the callback must return a ${expected}, got ${describeValue(value)} for index ${index} (nothing was changed)`);
+}
+
+/**
+ * Throws for a bulk copy that does not fit in the destination vector's capacity.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param value - the source (or the target vector, for `copyTo`).
+ * @param capacity - the destination's capacity.
+ * @param length - the destination's length.
+ * @param requiredLength - the length the copy needs.
+ * @throws {@link CapacityError} always.
+ */
+export function throwCopyCapacityError(
+  where: string,
+  value: unknown,
+  capacity: number,
+  length: number,
+  requiredLength: number,
+): never {
+  throw new CapacityError(
+    `${where}: the copy needs length ${requiredLength} but the capacity is ${capacity} (nothing was changed)`,
+    value,
+    capacity,
+    length,
+    requiredLength,
+  );
+}
+
+/**
+ * Throws for a `copyTo` target that is not an array, a typed array of the right kind or a
+ * vector.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param value - the rejected target.
+ * @param expected - the element type of the vector.
+ * @throws TypeError always.
+ */
+export function throwTargetError(where: string, value: unknown, expected: string): never {
+  throw new TypeError(
+    `${where}: target must be an array, a typed array of ${expected}s or a vector, got ${describeOperand(value)}`,
+  );
+}
+
+/**
+ * Throws for a `copyTo` into a typed array that does not hold the elements at `targetStart`.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param targetStart - the rejected start.
+ * @param count - the number of elements to copy.
+ * @param targetLength - the target's length.
+ * @throws TypeError when `targetStart` is not a number; RangeError otherwise.
+ */
+export function throwTargetRangeError(where: string, targetStart: unknown, count: number, targetLength: number): never {
+  const message =
+    `${where}: targetStart must be an integer from 0 to ${targetLength - count} so that ${count} elements ` +
+    `fit in a target of length ${targetLength}, got ${describeValue(targetStart)}`;
+  if (typeof targetStart !== 'number') throw new TypeError(message);
+  throw new RangeError(message);
+}
+
+/**
+ * Throws for the first slot at or after `from` that does not hold a number: the failure path
+ * of an unrolled loop that checked several slots in one condition.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param data - the slots; one at or after `from` holds something other than a number.
+ * @param owner - whose elements they are, for the message; omitted for the vector's own.
+ * @throws TypeError always.
+ */
+export function throwFirstNonNumber(where: string, data: readonly unknown[], from: number, owner?: string): never {
+  let i = from;
+  while (typeof data[i] === 'number') i++;
+  throwElementTypeErrorAt(where, data[i], 'number', i, owner);
+}
+
+// ---------------------------------------------------------------------------------------
+// Memory and slabs
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Throws for memory that is not an `ArrayBuffer`, a `SharedArrayBuffer` or a
+ * `WebAssembly.Memory`.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param memory - the rejected value.
+ * @throws TypeError always.
+ */
+export function throwMemoryError(where: string, memory: unknown): never {
+  throw new TypeError(`${where}: expected an ArrayBuffer, SharedArrayBuffer or WebAssembly.Memory, got ${describeValue(memory)}`);
+}
+
+/**
+ * Throws for a resizable `ArrayBuffer` or a growable `SharedArrayBuffer`.
+ *
+ * @param where - `Class.method`, for the message.
+ * @throws TypeError always.
+ */
+export function throwResizableError(where: string): never {
+  throw new TypeError(
+    `${where}: resizable and growable buffers are not supported: typed arrays over them run 2.5-4x slower; ` +
+      'allocate a fixed-length buffer (or a WebAssembly.Memory, whose buffer is fixed until grow())',
+  );
+}
+
+/**
+ * Throws for a buffer that is detached before anything was laid over it.
+ *
+ * @param where - `Class.method`, for the message.
+ * @throws {@link DetachedError} always.
+ */
+export function throwDetachedBufferError(where: string): never {
+  throw new DetachedError(`${where}: the buffer is detached (transferred, or replaced by WebAssembly.Memory.grow())`);
+}
+
+/**
+ * Throws for a `byteOffset` that is not a multiple of the element size.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param byteOffset - the rejected offset.
+ * @param bytesPerElement - the element size.
+ * @throws RangeError always.
+ */
+export function throwMisalignedError(where: string, byteOffset: number, bytesPerElement: number): never {
+  throw new RangeError(
+    `${where}: byteOffset ${byteOffset} is misaligned: elements of ${bytesPerElement} bytes need a multiple of ${bytesPerElement}`,
+  );
+}
+
+/**
+ * Throws for a region `[start, end)` that runs past the end of its buffer.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param start - the region's first byte.
+ * @param end - the region's end (exclusive).
+ * @param byteLength - the buffer's length.
+ * @param what - what the region holds, e.g. `"for 4 elements of 8 bytes"`; may be empty.
+ * @throws RangeError always.
+ */
+export function throwRegionError(where: string, start: number, end: number, byteLength: number, what: string): never {
+  throw new RangeError(`${where}: the region [${start}, ${end}) ${what}${what === '' ? '' : ' '}runs past the end of the buffer (byteLength ${byteLength})`);
+}
+
+/**
+ * Throws for a slab allocation that does not fit. The {@link CapacityError} counts bytes:
+ * `capacity` is the slab's size, `length` the bytes in use and `requiredLength` the bytes
+ * in use the allocation would need (alignment padding included); `value` is the number of
+ * elements asked for.
+ *
+ * @param where - `Slab.alloc`, for the message.
+ * @param elements - the number of elements asked for.
+ * @param bytesPerElement - their size, which is also their alignment.
+ * @param byteLength - the slab's size.
+ * @param used - the bytes in use.
+ * @param requiredUsed - the bytes in use the allocation would need.
+ * @throws {@link CapacityError} always.
+ */
+export function throwSlabFullError(
+  where: string,
+  elements: number,
+  bytesPerElement: number,
+  byteLength: number,
+  used: number,
+  requiredUsed: number,
+): never {
+  const bytes = elements * bytesPerElement;
+  throw new CapacityError(
+    `${where}: ${elements} elements of ${bytesPerElement} bytes (${bytes} bytes, aligned to ${bytesPerElement}) ` +
+      `do not fit: ${byteLength - used} of ${byteLength} bytes free`,
+    elements,
+    byteLength,
+    used,
+    requiredUsed,
+  );
+}
+
+/**
+ * Throws for a class argument of `Slab.alloc` that is not one of slabvec's typed vector classes.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param cls - the rejected value.
+ * @throws TypeError always.
+ */
+export function throwNotAVectorClass(where: string, cls: unknown): never {
+  throw new TypeError(`${where}: expected one of slabvec's typed vector classes (F64Vec, U8Vec, ...), got ${describeValue(cls)}`);
 }

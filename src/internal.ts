@@ -1,6 +1,6 @@
 /**
  * Small helpers shared by every vector class. None of them touches a vector's storage,
- * so sharing them keeps no class's hot code polymorphic (field notes section 1).
+ * so sharing them keeps no class's hot code polymorphic (docs/design.md).
  *
  * @internal
  * @module
@@ -24,11 +24,12 @@ export interface InspectOptions {
 export type InspectFunction = (value: unknown, options?: InspectOptions) => string;
 
 /**
- * Validates a capacity argument.
+ * Validates a capacity argument: an integer from 0 to {@link MAX_CAPACITY}. The one capacity
+ * rule, for vectors, `bytesFor`, regions and slab allocations alike.
  *
  * @throws TypeError or RangeError naming `where` and the value.
  */
-export function checkCapacity(where: string, capacity: unknown): void {
+export function checkCapacity(where: string, capacity: unknown): asserts capacity is number {
   if (!(typeof capacity === 'number' && Number.isInteger(capacity) && capacity >= 0 && capacity <= MAX_CAPACITY)) {
     throwArgumentError(where, 'capacity', capacity, `an integer from 0 to ${MAX_CAPACITY}`);
   }

@@ -1,14 +1,15 @@
 /**
  * Helpers of the numeric kernels (reductions, element-wise operations, bulk copies) that
- * every typed vector class shares. Nothing here reads or writes a vector's elements, so
- * sharing them keeps no class's hot loop polymorphic (field notes section 1); the throw
- * helpers keep `throw` statements out of the kernels (field notes section 2).
+ * every vector class shares: the summation scheme's constants and error bound, the overlap
+ * test, the argument rules of the copies, and the rare slow path of `norm`. None of them
+ * runs a hot loop over a vector's elements, so sharing them keeps no class's hot loop
+ * polymorphic (docs/design.md); their errors come from `src/errors.ts`.
  *
  * @internal
  * @module
  */
 
-import { CapacityError, describeValue } from './errors.js';
+import { throwCopyCapacityError, throwTargetError, throwTargetRangeError } from './errors.js';
 import { type BigIntTypedArray, type NumberTypedArray, checkIntegerInRange, isBigIntTypedArray } from './internal.js';
 import type { FixedVec } from './types.js';
 
@@ -152,170 +153,14 @@ export function typedArrayTarget(
 }
 
 /**
- * Throws for a binary kernel whose operands have different lengths. Element-wise
- * operations never truncate or pad, and `dot` never returns `NaN` for a mismatch.
- *
- * @param where - `Class.method`, for the message.
- * @param length - the length of the vector the method was called on.
- * @param otherLength - the length of the other argument.
- * @param role - which argument: `"operand"`, `"x"` or `"out"`.
- * @throws RangeError always.
- */
-export function throwLengthMismatch(where: string, length: number, otherLength: number, role: string): never {
-  throw new RangeError(
-    `${where}: length mismatch: this vector has length ${length} but ${role} has length ${otherLength}; ` +
-      'both must have the same length (nothing was changed)',
-  );
-}
-
-/**
- * Throws for an operand that is neither a scalar of the element type nor a vector or
- * typed array of exactly this class's kind.
- *
- * @param where - `Class.method`, for the message.
- * @param value - the rejected operand.
- * @param expected - what was accepted, e.g. `"a number, an F64Vec or a Float64Array"`.
- * @throws TypeError always.
- */
-export function throwOperandError(where: string, value: unknown, expected: string): never {
-  throw new TypeError(`${where}: expected ${expected}, got ${describeOperand(value)} (convert it first, e.g. with from())`);
-}
-
-/**
- * Throws for an `out` argument that is not a vector of the same class.
- *
- * @param where - `Class.method`, for the message.
- * @param value - the rejected `out`.
- * @param className - the class `out` must be.
- * @throws TypeError always.
- */
-export function throwOutError(where: string, value: unknown, className: string): never {
-  throw new TypeError(`${where}: out must be ${withArticle(className)} of the same length, got ${describeOperand(value)}`);
-}
-
-/**
- * Throws for `clamp` bounds that are out of order or `NaN`.
- *
- * @param where - `Class.method`, for the message.
- * @param lo - the lower bound.
- * @param hi - the upper bound.
- * @throws RangeError always.
- */
-export function throwBoundsError(where: string, lo: unknown, hi: unknown): never {
-  throw new RangeError(`${where}: need lo <= hi (and neither NaN), got lo ${describeValue(lo)} and hi ${describeValue(hi)}`);
-}
-
-/**
- * Throws for a bigint division by zero, before any element is written.
- *
- * @param where - `Class.method`, for the message.
- * @param index - the index of the zero divisor, or -1 for a zero scalar.
- * @throws RangeError always (the error `x / 0n` throws, with the place named).
- */
-export function throwDivisionByZero(where: string, index: number): never {
-  const what = index < 0 ? 'the divisor is 0n' : `the divisor is 0n at index ${index}`;
-  throw new RangeError(`${where}: division by zero: ${what} (nothing was changed)`);
-}
-
-/**
- * Throws for a callback result of the wrong type, before any element is written.
- *
- * @param where - `Class.method`, for the message.
- * @param value - the rejected result.
- * @param index - the index whose callback returned it.
- * @param expected - the element type.
- * @throws TypeError always.
- */
-export function throwCallbackResultError(where: string, value: unknown, index: number, expected: string): never {
-  throw new TypeError(`${where}: the callback must return a ${expected}, got ${describeValue(value)} for index ${index} (nothing was changed)`);
-}
-
-/**
- * Throws for a bulk copy that does not fit in the destination vector's capacity.
- *
- * @param where - `Class.method`, for the message.
- * @param value - the source (or the target vector, for `copyTo`).
- * @param capacity - the destination's capacity.
- * @param length - the destination's length.
- * @param requiredLength - the length the copy needs.
- * @throws {@link CapacityError} always.
- */
-export function throwCopyCapacityError(
-  where: string,
-  value: unknown,
-  capacity: number,
-  length: number,
-  requiredLength: number,
-): never {
-  throw new CapacityError(
-    `${where}: the copy needs length ${requiredLength} but the capacity is ${capacity} (nothing was changed)`,
-    value,
-    capacity,
-    length,
-    requiredLength,
-  );
-}
-
-/**
- * Throws for a `copyTo` target that is not an array, a typed array of the right kind or a
- * vector.
- *
- * @param where - `Class.method`, for the message.
- * @param value - the rejected target.
- * @param expected - the element type of the vector.
- * @throws TypeError always.
- */
-export function throwTargetError(where: string, value: unknown, expected: string): never {
-  throw new TypeError(
-    `${where}: target must be an array, a typed array of ${expected}s or a vector, got ${describeOperand(value)}`,
-  );
-}
-
-/**
- * Throws for a `copyTo` into a typed array that does not hold the elements at `targetStart`.
- *
- * @param where - `Class.method`, for the message.
- * @param targetStart - the rejected start.
- * @param count - the number of elements to copy.
- * @param targetLength - the target's length.
- * @throws TypeError when `targetStart` is not a number; RangeError otherwise.
- */
-export function throwTargetRangeError(where: string, targetStart: unknown, count: number, targetLength: number): never {
-  const message =
-    `${where}: targetStart must be an integer from 0 to ${targetLength - count} so that ${count} elements ` +
-    `fit in a target of length ${targetLength}, got ${describeValue(targetStart)}`;
-  if (typeof targetStart !== 'number') throw new TypeError(message);
-  throw new RangeError(message);
-}
-
-/** A class name with its article, as spoken: "an F64Vec", "an OptionVec", "a U8Vec". */
-function withArticle(name: string): string {
-  return `${/^[AEFHILMNORSX]/.test(name) ? 'an' : 'a'} ${name}`;
-}
-
-/**
- * Like `describeValue`, but names typed arrays and vectors with their length. The name comes
- * from `Symbol.toStringTag` (which every typed array and slabvec vector defines), not from
- * `constructor.name`, which bundlers and minifiers rename.
- */
-function describeOperand(value: unknown): string {
-  if (typeof value === 'object' && value !== null) {
-    const tag = Object.prototype.toString.call(value).slice(8, -1);
-    const length = (value as { length?: unknown }).length;
-    if (tag !== 'Object' && typeof length === 'number') return `${withArticle(tag)} of length ${length}`;
-  }
-  return describeValue(value);
-}
-
-/**
- * Scratch space through which the float classes' \`clamp\` passes its bounds, so that the
- * compiler types them as doubles (see the comment in \`clamp\`). Written and read back within
+ * Scratch space through which the float classes' `clamp` passes its bounds, so that the
+ * compiler types them as doubles (see the comment in `clamp`). Written and read back within
  * one call, with no user code in between.
  */
 export const CLAMP_BOUNDS = /* @__PURE__ */ new Float64Array(2);
 
 /**
- * The slow path of \`norm\` (F64Vec and OptionVec<number>), taken only when the plain sum of
+ * The slow path of `norm` (F64Vec and OptionVec<number>), taken only when the plain sum of
  * squares overflowed or may have underflowed: divides by the largest magnitude first, so that
  * no square overflows or underflows. Shared between the classes because it is rare; the hot
  * reductions stay per class.

@@ -5,8 +5,15 @@
  * @module
  */
 
-import { DetachedError, describeValue, throwArgumentError } from './errors.js';
-import { MAX_CAPACITY } from './internal.js';
+import {
+  throwArgumentError,
+  throwDetachedBufferError,
+  throwMemoryError,
+  throwMisalignedError,
+  throwRegionError,
+  throwResizableError,
+} from './errors.js';
+import { checkCapacity } from './internal.js';
 
 /** A `WebAssembly.Memory`, described structurally so that `src/` needs no DOM or Node types. */
 export interface WasmMemoryLike {
@@ -62,27 +69,18 @@ function isBuffer(value: unknown): value is ArrayBuffer | SharedArrayBuffer {
  *
  * Resizable `ArrayBuffer`s and growable `SharedArrayBuffer`s are rejected: a typed array
  * over one measured 2.5-4x slower, and code that once saw one slows down for every other
- * typed array too (field notes section 7).
+ * typed array too (docs/design.md, "Storage").
  *
  * @throws TypeError for anything else and for a resizable or growable buffer.
  * @throws DetachedError for a detached buffer.
  */
 export function bufferOf(where: string, memory: unknown): ArrayBuffer | SharedArrayBuffer {
   const buffer = isWasmMemory(memory) ? memory.buffer : memory;
-  if (!isBuffer(buffer)) {
-    throw new TypeError(
-      `${where}: expected an ArrayBuffer, SharedArrayBuffer or WebAssembly.Memory, got ${describeValue(memory)}`,
-    );
-  }
+  if (!isBuffer(buffer)) throwMemoryError(where, memory);
   if ((buffer as { resizable?: boolean }).resizable === true || (buffer as { growable?: boolean }).growable === true) {
-    throw new TypeError(
-      `${where}: resizable and growable buffers are not supported: typed arrays over them run 2.5-4x slower; ` +
-        'allocate a fixed-length buffer (or a WebAssembly.Memory, whose buffer is fixed until grow())',
-    );
+    throwResizableError(where);
   }
-  if (isDetached(buffer)) {
-    throw new DetachedError(`${where}: the buffer is detached (transferred, or replaced by WebAssembly.Memory.grow())`);
-  }
+  if (isDetached(buffer)) throwDetachedBufferError(where);
   return buffer;
 }
 
@@ -115,20 +113,11 @@ export function checkRegion(
   if (!(typeof byteOffset === 'number' && Number.isInteger(byteOffset) && byteOffset >= 0)) {
     throwArgumentError(where, 'byteOffset', byteOffset, 'a non-negative integer');
   }
-  if (byteOffset % bytesPerElement !== 0) {
-    throw new RangeError(
-      `${where}: byteOffset ${byteOffset} is misaligned: elements of ${bytesPerElement} bytes need a multiple of ${bytesPerElement}`,
-    );
-  }
-  if (!(typeof capacity === 'number' && Number.isInteger(capacity) && capacity >= 0 && capacity <= MAX_CAPACITY)) {
-    throwArgumentError(where, 'capacity', capacity, `an integer from 0 to ${MAX_CAPACITY}`);
-  }
+  if (byteOffset % bytesPerElement !== 0) throwMisalignedError(where, byteOffset, bytesPerElement);
+  checkCapacity(where, capacity);
   const end = byteOffset + capacity * bytesPerElement;
   if (end > buffer.byteLength) {
-    throw new RangeError(
-      `${where}: the region [${byteOffset}, ${end}) for ${capacity} elements of ${bytesPerElement} bytes ` +
-        `runs past the end of the buffer (byteLength ${buffer.byteLength})`,
-    );
+    throwRegionError(where, byteOffset, end, buffer.byteLength, `for ${capacity} elements of ${bytesPerElement} bytes`);
   }
 }
 
@@ -138,8 +127,6 @@ export function checkRegion(
  * @throws TypeError or RangeError when `capacity` is not an integer from 0 to 2^32 - 1.
  */
 export function bytesForCapacity(where: string, capacity: unknown, bytesPerElement: number): number {
-  if (!(typeof capacity === 'number' && Number.isInteger(capacity) && capacity >= 0 && capacity <= MAX_CAPACITY)) {
-    throwArgumentError(where, 'capacity', capacity, `an integer from 0 to ${MAX_CAPACITY}`);
-  }
+  checkCapacity(where, capacity);
   return capacity * bytesPerElement;
 }

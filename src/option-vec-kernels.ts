@@ -5,10 +5,11 @@
  *
  * Written as well as the `[Option<f64>; N]` design can be written: every loop reads a plain
  * JS array (whose slots hold boxed numbers) through its parameters, allocates nothing but the
- * results it stores (each stored double is a new heap number: the design's cost, field notes
- * section 8), and throws only through module-scope helpers (field notes section 2). Only
- * `OptionVec` calls them, so every access to a backing array sees one kind of array (field
- * notes section 1); a `Float64Array` operand has loops of its own.
+ * results it stores (each stored double is a new heap number: the design's cost), and throws
+ * only through the helpers of `src/errors.ts` (docs/design.md, "Failure paths"). Only
+ * `OptionVec` calls them, so every access to a backing array sees one kind of array
+ * (docs/design.md, "One class literal per element type"); a `Float64Array` operand has
+ * loops of its own.
  *
  * Every element read from a backing array is checked to be a number: a type cast can put
  * anything in a slot, and arithmetic on a string or an object would concatenate or call user
@@ -20,9 +21,9 @@
  * @module
  */
 
-import { throwElementTypeErrorAt } from './errors.js';
+import { throwElementTypeErrorAt, throwFirstNonNumber, throwTargetError } from './errors.js';
 import { checkIntegerInRange, isFixedVec } from './internal.js';
-import { NORM_TINY, SUM_BLOCK, scaledNorm, throwTargetError, typedArrayTarget, vectorTargetEnd } from './kernels-support.js';
+import { NORM_TINY, SUM_BLOCK, scaledNorm, typedArrayTarget, vectorTargetEnd } from './kernels-support.js';
 import type { ElementRule } from './staging.js';
 import type { FixedVec } from './types.js';
 
@@ -51,16 +52,6 @@ export function checkNumbers(where: string, data: readonly unknown[], length: nu
     const x = data[i];
     if (typeof x !== 'number') throwElementTypeErrorAt(where, x, 'number', i, owner);
   }
-}
-
-/**
- * Throws for the first slot at or after `from` that does not hold a number: the failure path
- * of an unrolled loop that checked several slots in one condition.
- */
-function throwFirstNonNumber(where: string, data: readonly unknown[], from: number, owner?: string): never {
-  let i = from;
-  while (typeof data[i] === 'number') i++;
-  throwElementTypeErrorAt(where, data[i], 'number', i, owner);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -7,13 +7,19 @@
 
 import {
   throwArgumentError,
+  throwBoundsError,
+  throwCallbackResultError,
   throwCapacityError,
+  throwCopyCapacityError,
   throwElementTypeError,
   throwElementTypeErrorAt,
   throwEmptyError,
   throwIndexError,
+  throwLengthMismatch,
   throwModifiedDuringCallback,
   throwNotAFunction,
+  throwOperandError,
+  throwOutError,
 } from './errors.js';
 import { F64Vec } from './generated/f64-vec.js';
 import { inspectVector } from './inspect.js';
@@ -32,17 +38,7 @@ import {
   sameValueZero,
   typedArrayKind,
 } from './internal.js';
-import {
-  type NumberCopyTarget,
-  copyCount,
-  throwBoundsError,
-  throwCallbackResultError,
-  throwCopyCapacityError,
-  throwLengthMismatch,
-  throwOperandError,
-  throwOutError,
-  vectorTargetEnd,
-} from './kernels-support.js';
+import { type NumberCopyTarget, copyCount, vectorTargetEnd } from './kernels-support.js';
 import {
   ADD,
   DIV,
@@ -105,7 +101,7 @@ const MAP_SCRATCH_LIMIT = 65536;
  * slot (Rust's `Option::take()`), so the array never keeps a removed value alive.
  *
  * This is the comparison baseline for the typed vectors, with the costs that design has in
- * JavaScript (field notes section 8): every number stored in a slot is a boxed heap number
+ * JavaScript (docs/design.md, "The Option design, measured"): every number stored in a slot is a boxed heap number
  * (24 bytes per `f64` element instead of 8), pushes allocate, and the garbage collector
  * scans the whole array. In exchange it holds any element type.
  *

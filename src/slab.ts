@@ -6,8 +6,8 @@
  * @module
  */
 
-import { describeValue, throwArgumentError } from './errors.js';
-import { MAX_CAPACITY, RELEASE } from './internal.js';
+import { throwNotAVectorClass, throwRegionError, throwSlabFullError } from './errors.js';
+import { RELEASE, checkCapacity, checkNonNegativeInteger } from './internal.js';
 import type { TypedVecClass, TypedVecOf } from './generated/index.js';
 import { type Memory, bufferOf } from './memory.js';
 
@@ -70,7 +70,7 @@ export class Slab {
       this.#end = region.end;
       return;
     }
-    checkByteCount('Slab', 'byteLength', byteLength);
+    checkNonNegativeInteger('Slab', 'byteLength', byteLength);
     this.#buffer = options.shared === true ? new SharedArrayBuffer(byteLength) : new ArrayBuffer(byteLength);
     this.#start = 0;
     this.#end = byteLength;
@@ -87,14 +87,10 @@ export class Slab {
    */
   static over(memory: Memory, byteOffset = 0, byteLength?: number): Slab {
     const buffer = bufferOf('Slab.over', memory);
-    checkByteCount('Slab.over', 'byteOffset', byteOffset);
+    checkNonNegativeInteger('Slab.over', 'byteOffset', byteOffset);
     const length = byteLength ?? buffer.byteLength - byteOffset;
-    checkByteCount('Slab.over', 'byteLength', length);
-    if (byteOffset + length > buffer.byteLength) {
-      throw new RangeError(
-        `Slab.over: the region [${byteOffset}, ${byteOffset + length}) runs past the end of the buffer (byteLength ${buffer.byteLength})`,
-      );
-    }
+    checkNonNegativeInteger('Slab.over', 'byteLength', length);
+    if (byteOffset + length > buffer.byteLength) throwRegionError('Slab.over', byteOffset, byteOffset + length, buffer.byteLength, '');
     Slab.#pendingRegion = { buffer, start: byteOffset, end: byteOffset + length };
     return new Slab(length);
   }
@@ -135,17 +131,18 @@ export class Slab {
    *
    * @param cls - a typed vector class: `F64Vec`, `F32Vec`, `U8Vec`, ...
    * @param capacity - an integer from 0 to 2^32 - 1.
-   * @throws RangeError when the vector does not fit; the slab is unchanged.
+   * @throws CapacityError when the vector does not fit; the slab is unchanged. Its fields
+   * count bytes: `capacity` is the slab's `byteLength`, `length` its bytes `used`, and
+   * `requiredLength` the bytes in use the allocation would need, alignment included;
+   * `value` is the number of elements asked for.
    * @throws TypeError or RangeError when `capacity` is not such an integer.
    */
   alloc<C extends TypedVecClass, const M extends number>(cls: C, capacity: M): TypedVecOf<C, M> {
     const vec = this.#allocate('Slab.alloc', cls, capacity);
     if (vec === null) {
-      const bytes = capacity * cls.BYTES_PER_ELEMENT;
-      throw new RangeError(
-        `Slab.alloc: ${capacity} elements of ${cls.BYTES_PER_ELEMENT} bytes (${bytes} bytes, aligned to ${cls.BYTES_PER_ELEMENT}) ` +
-          `do not fit: ${this.remaining} of ${this.byteLength} bytes free`,
-      );
+      const align = cls.BYTES_PER_ELEMENT;
+      const requiredUsed = this.#alignedStart(align) + capacity * align - this.#start;
+      throwSlabFullError('Slab.alloc', capacity, align, this.byteLength, this.#used, requiredUsed);
     }
     return vec;
   }
@@ -172,28 +169,24 @@ export class Slab {
   }
 
   #allocate<C extends TypedVecClass, M extends number>(where: string, cls: C, capacity: M): TypedVecOf<C, M> | null {
-    if (!(typeof capacity === 'number' && Number.isInteger(capacity) && capacity >= 0 && capacity <= MAX_CAPACITY)) {
-      throwArgumentError(where, 'capacity', capacity, `an integer from 0 to ${MAX_CAPACITY}`);
-    }
+    checkCapacity(where, capacity);
     bufferOf(where, this.#buffer); // a WebAssembly.Memory.grow() may have detached it
     const align = cls.BYTES_PER_ELEMENT;
-    const free = this.#start + this.#used;
-    const byteOffset = Math.ceil(free / align) * align;
+    const byteOffset = this.#alignedStart(align);
     const end = byteOffset + capacity * align;
     if (end > this.#end) return null;
     const vec = cls.over(this.#buffer, byteOffset, capacity) as TypedVecOf<C, M> & Releasable;
     if (typeof vec[RELEASE] !== 'function') {
       // Checked before anything changes: a vector the slab cannot release would outlive reset().
-      throw new TypeError(`${where}: expected one of slabvec's typed vector classes (F64Vec, U8Vec, ...), got ${describeValue(cls)}`);
+      throwNotAVectorClass(where, cls);
     }
     this.#vectors.push(vec);
     this.#used = end - this.#start;
     return vec;
   }
-}
 
-function checkByteCount(where: string, name: string, value: unknown): void {
-  if (!(typeof value === 'number' && Number.isInteger(value) && value >= 0)) {
-    throwArgumentError(where, name, value, 'a non-negative integer');
+  /** The first free byte offset aligned to `align` bytes. */
+  #alignedStart(align: number): number {
+    return Math.ceil((this.#start + this.#used) / align) * align;
   }
 }

@@ -12,26 +12,29 @@
  */
 
 import {
-  throwCapacityError,
-  throwElementTypeError,
-  throwEmptyError,
-  throwModifiedDuringCallback,
-  throwNotAFunction,
-} from '../../src/errors.js';
-import { type NumberTypedArray, checkIntegerInRange, isBigIntTypedArray, isFixedVec } from '../../src/internal.js';
-import {
-  type NumberCopyTarget,
-  forwardOverlap,
-  scaledNorm,
   throwBoundsError,
   throwCallbackResultError,
+  throwCapacityError,
   throwCopyCapacityError,
   throwDivisionByZero,
+  throwElementTypeError,
+  throwEmptyError,
   throwLengthMismatch,
+  throwModifiedDuringCallback,
+  throwNotAFunction,
   throwOperandError,
   throwOutError,
   throwTargetError,
-  throwTargetRangeError,
+} from '../../src/errors.js';
+import { type NumberTypedArray, checkIntegerInRange, isFixedVec } from '../../src/internal.js';
+import {
+  type NumberCopyTarget,
+  NORM_TINY,
+  copyCount,
+  forwardOverlap,
+  scaledNorm,
+  typedArrayTarget,
+  vectorTargetEnd,
 } from '../../src/kernels-support.js';
 import type { FixedVec, VecSource } from '../../src/types.js';
 import { BYTES, ELEMENT, TArray, ZERO, type TElem } from './instance';
@@ -432,7 +435,7 @@ export class TVec<N extends number = number> {
     const squares = this.sumOfSquares();
     // Fast path: nothing overflowed (the sum is finite) and the sum is far above the
     // range where underflow in the squares could matter (2^-900).
-    if (squares >= 1.1830521861667747e-271 && squares < Infinity) return Math.sqrt(squares);
+    if (squares >= NORM_TINY && squares < Infinity) return Math.sqrt(squares);
     return scaledNorm(data, length);
     //@else
     this.#storage('TVec.norm');
@@ -932,9 +935,7 @@ export class TVec<N extends number = number> {
     // #staged answers with a count only past MAX_CAPACITY elements, more than any vector holds.
     const items = typeof staged === 'number' ? throwCapacityError('TVec.copyFrom', source, this.#capacity, this.#length, staged) : staged;
     const available = items.length;
-    checkIntegerInRange('TVec.copyFrom', 'srcStart', srcStart, available);
-    const n = count === undefined ? available - srcStart : count;
-    checkIntegerInRange('TVec.copyFrom', 'count', n, available - srcStart);
+    const n = copyCount('TVec.copyFrom', srcStart, count, available);
     if (n > data.length) throwCopyCapacityError('TVec.copyFrom', source, data.length, this.#length, n);
     // TypedArray.prototype.set clones a source in the same buffer first, so overlap is safe.
     data.set(srcStart === 0 && n === available ? items : items.subarray(srcStart, srcStart + n), 0);
@@ -967,25 +968,14 @@ export class TVec<N extends number = number> {
     if (target instanceof TVec) {
       const targetData = target.#storage('TVec.copyTo');
       const targetLength = target.#length;
-      checkIntegerInRange('TVec.copyTo', 'targetStart', targetStart, targetLength);
-      const end = targetStart + length;
-      if (end > targetData.length) throwCopyCapacityError('TVec.copyTo', target, targetData.length, targetLength, end);
+      const end = vectorTargetEnd('TVec.copyTo', target, targetStart, length, targetLength, targetData.length);
       // SAFETY: set() reads the whole source before writing when both share a buffer.
       targetData.set(this.view(), targetStart);
       if (end > targetLength) target.#length = end;
       return target;
     }
     if (ArrayBuffer.isView(target)) {
-      //@if bigint
-      if (target instanceof DataView || !isBigIntTypedArray(target)) throwTargetError('TVec.copyTo', target, ELEMENT);
-      //@else
-      if (target instanceof DataView || isBigIntTypedArray(target)) throwTargetError('TVec.copyTo', target, ELEMENT);
-      //@endif
-      const typed = target as NumberTypedArray;
-      if (!(Number.isInteger(targetStart) && targetStart >= 0 && targetStart + length <= typed.length)) {
-        throwTargetRangeError('TVec.copyTo', targetStart, length, typed.length);
-      }
-      typed.set(this.view(), targetStart);
+      typedArrayTarget('TVec.copyTo', target, targetStart, length, ELEMENT).set(this.view(), targetStart);
       return target;
     }
     if (Array.isArray(target)) {
@@ -996,9 +986,7 @@ export class TVec<N extends number = number> {
     if (isFixedVec(target)) {
       const vec = target as FixedVec<TElem, number, ArrayLike<TElem>>;
       const targetLength = vec.length;
-      checkIntegerInRange('TVec.copyTo', 'targetStart', targetStart, targetLength);
-      const end = targetStart + length;
-      if (end > vec.capacity) throwCopyCapacityError('TVec.copyTo', target, vec.capacity, targetLength, end);
+      vectorTargetEnd('TVec.copyTo', target, targetStart, length, targetLength, vec.capacity);
       vec.splice(targetStart, Math.min(length, targetLength - targetStart), this.view());
       return target;
     }

@@ -3,51 +3,54 @@
 
 import {
   throwArgumentError,
+  throwBoundsError,
+  throwCallbackResultError,
   throwCapacityError,
+  throwCopyCapacityError,
   throwElementTypeError,
   throwEmptyError,
   throwIndexError,
-  throwNotAFunction,
+  throwInternalError,
+  throwLengthMismatch,
   throwModifiedDuringCallback,
-  throwSourceError,
-  throwSourceKindError,
+  throwNotAFunction,
+  throwOperandError,
+  throwOutError,
   throwStorageError,
+  throwTargetError,
 } from '../errors.js';
+import { inspectUnusable, inspectVector } from '../inspect.js';
 import {
   INSPECT_CUSTOM,
   RELEASE,
   type InspectFunction,
   type InspectOptions,
   type NumberTypedArray,
-  arrayLikeLength,
   checkCapacity,
   checkFromIndex,
   checkIntegerInRange,
-  isBigIntTypedArray,
+  checkNonNegativeInteger,
+  checkRange,
+  checkResizeLength,
+  checkSpliceRange,
   isFixedVec,
-  isIterable,
   MAX_CAPACITY,
   relativeIndex,
   sameValueZero,
-  typedArrayKind,
 } from '../internal.js';
-import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
-import type { Comparator, FixedVec, VecSource } from '../types.js';
 import {
   type NumberCopyTarget,
   CLAMP_BOUNDS,
+  copyCount,
   forwardOverlap,
+  NORM_TINY,
   scaledNorm,
-  throwBoundsError,
-  throwCallbackResultError,
-  throwCopyCapacityError,
-  throwDivisionByZero,
-  throwLengthMismatch,
-  throwOperandError,
-  throwOutError,
-  throwTargetError,
-  throwTargetRangeError,
+  typedArrayTarget,
+  vectorTargetEnd,
 } from '../kernels-support.js';
+import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
+import { NUMBER_ELEMENT, collectElements, comparedElements, typedArraySource } from '../staging.js';
+import type { Comparator, FixedVec, VecSource } from '../types.js';
 
 /** The storage of every released F64Vec: `#data === RELEASED` marks a vector a slab took back. */
 const RELEASED = /* @__PURE__ */ new Float64Array(0);
@@ -404,9 +407,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
    */
   truncate(newLength: number): void {
-    if (!(typeof newLength === 'number' && Number.isInteger(newLength) && newLength >= 0)) {
-      throwArgumentError('F64Vec.truncate', 'newLength', newLength, 'a non-negative integer');
-    }
+    checkNonNegativeInteger('F64Vec.truncate', 'newLength', newLength);
     this.#storage('F64Vec.truncate');
     if (newLength < this.#length) this.#length = newLength + 0; // + 0: a length is never -0
   }
@@ -429,10 +430,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     if (typeof fill !== 'number') throwElementTypeError('F64Vec.resize', fill, 'number');
     const data = this.#storage('F64Vec.resize');
     const length = this.#length;
-    if (typeof newLength === 'number' && Number.isInteger(newLength) && newLength > data.length) {
-      this.#failFull('F64Vec.resize', fill, newLength);
-    }
-    checkIntegerInRange('F64Vec.resize', 'newLength', newLength, data.length);
+    checkResizeLength('F64Vec.resize', newLength, fill, data.length, length);
     if (newLength > length) data.fill(fill, length, newLength);
     this.#length = newLength + 0; // + 0: a length is never -0
   }
@@ -480,9 +478,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
   drain(start = 0, end: number = this.#length): Float64Array {
     const data = this.#storage('F64Vec.drain');
     const length = this.#length;
-    checkIntegerInRange('F64Vec.drain', 'start', start, length);
-    checkIntegerInRange('F64Vec.drain', 'end', end, length);
-    if (end < start) throwArgumentError('F64Vec.drain', 'end', end, `an integer from start (${start}) to ${length}`);
+    checkRange('F64Vec.drain', start, end, length);
     const removed = data.slice(start, end);
     data.copyWithin(start, end, length);
     this.#length = length - (end - start);
@@ -508,8 +504,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     const staged = F64Vec.#staged('F64Vec.splice', items, Math.max(0, room));
     const data = this.#storage('F64Vec.splice');
     const length = this.#length;
-    checkIntegerInRange('F64Vec.splice', 'start', start, length);
-    checkIntegerInRange('F64Vec.splice', 'deleteCount', deleteCount, length - start);
+    checkSpliceRange('F64Vec.splice', start, deleteCount, length);
     const count = typeof staged === 'number' ? staged : staged.length;
     const newLength = length - deleteCount + count;
     if (newLength > data.length || typeof staged === 'number') throwCapacityError('F64Vec.splice', items, data.length, length, newLength);
@@ -630,9 +625,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     if (typeof value !== 'number') throwElementTypeError('F64Vec.fill', value, 'number');
     const data = this.#storage('F64Vec.fill');
     const length = this.#length;
-    checkIntegerInRange('F64Vec.fill', 'start', start, length);
-    checkIntegerInRange('F64Vec.fill', 'end', end, length);
-    if (end < start) throwArgumentError('F64Vec.fill', 'end', end, `an integer from start (${start}) to ${length}`);
+    checkRange('F64Vec.fill', start, end, length);
     data.fill(value, start, end);
     return this;
   }
@@ -681,8 +674,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     const data = this.#storage('F64Vec.equals');
     // Take the other elements first: an array-like's getters run user code, which may change
     // this vector, so its length is read only afterwards.
-    const items: ArrayLike<unknown> =
-      other instanceof F64Vec ? other.view() : isFixedVec(other) ? other.toArray() : ArrayBuffer.isView(other) ? other : Array.prototype.slice.call(other);
+    const items: ArrayLike<unknown> = other instanceof F64Vec ? other.view() : comparedElements(other);
     const length = this.#length;
     if (items.length !== length) return false;
     for (let i = 0; i < length; i++) {
@@ -740,13 +732,9 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
 
   /** Node's `util.inspect` / `console.log` form: `F64Vec(length/capacity) [ ... ]`, live elements only. */
   [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
-    const head = `F64Vec(${this.#length}/${this.#capacity})`;
-    if (this.#data === RELEASED) return `[F64Vec (released)]`;
-    if (this.#data.length !== this.#capacity) return `[F64Vec (detached)]`;
-    if (depth < 0) return `[${head}]`;
-    const items = this.toArray();
-    const body = typeof inspect === 'function' ? inspect(items, { ...options, depth: options.depth == null ? null : options.depth - 1 }) : `[ ${items.join(', ')} ]`;
-    return `${head} ${body}`;
+    const data = this.#data;
+    if (data === RELEASED || data.length !== this.#capacity) return inspectUnusable('F64Vec', data === RELEASED);
+    return inspectVector('F64Vec', this, depth, options, inspect);
   }
 
   // ---------------------------------------------------------------------------------
@@ -1045,7 +1033,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     const squares = this.sumOfSquares();
     // Fast path: nothing overflowed (the sum is finite) and the sum is far above the
     // range where underflow in the squares could matter (2^-900).
-    if (squares >= 1.1830521861667747e-271 && squares < Infinity) return Math.sqrt(squares);
+    if (squares >= NORM_TINY && squares < Infinity) return Math.sqrt(squares);
     return scaledNorm(data, length);
   }
 
@@ -1434,9 +1422,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     // #staged answers with a count only past MAX_CAPACITY elements, more than any vector holds.
     const items = typeof staged === 'number' ? throwCapacityError('F64Vec.copyFrom', source, this.#capacity, this.#length, staged) : staged;
     const available = items.length;
-    checkIntegerInRange('F64Vec.copyFrom', 'srcStart', srcStart, available);
-    const n = count === undefined ? available - srcStart : count;
-    checkIntegerInRange('F64Vec.copyFrom', 'count', n, available - srcStart);
+    const n = copyCount('F64Vec.copyFrom', srcStart, count, available);
     if (n > data.length) throwCopyCapacityError('F64Vec.copyFrom', source, data.length, this.#length, n);
     // TypedArray.prototype.set clones a source in the same buffer first, so overlap is safe.
     data.set(srcStart === 0 && n === available ? items : items.subarray(srcStart, srcStart + n), 0);
@@ -1469,21 +1455,14 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     if (target instanceof F64Vec) {
       const targetData = target.#storage('F64Vec.copyTo');
       const targetLength = target.#length;
-      checkIntegerInRange('F64Vec.copyTo', 'targetStart', targetStart, targetLength);
-      const end = targetStart + length;
-      if (end > targetData.length) throwCopyCapacityError('F64Vec.copyTo', target, targetData.length, targetLength, end);
+      const end = vectorTargetEnd('F64Vec.copyTo', target, targetStart, length, targetLength, targetData.length);
       // SAFETY: set() reads the whole source before writing when both share a buffer.
       targetData.set(this.view(), targetStart);
       if (end > targetLength) target.#length = end;
       return target;
     }
     if (ArrayBuffer.isView(target)) {
-      if (target instanceof DataView || isBigIntTypedArray(target)) throwTargetError('F64Vec.copyTo', target, 'number');
-      const typed = target as NumberTypedArray;
-      if (!(Number.isInteger(targetStart) && targetStart >= 0 && targetStart + length <= typed.length)) {
-        throwTargetRangeError('F64Vec.copyTo', targetStart, length, typed.length);
-      }
-      typed.set(this.view(), targetStart);
+      typedArrayTarget('F64Vec.copyTo', target, targetStart, length, 'number').set(this.view(), targetStart);
       return target;
     }
     if (Array.isArray(target)) {
@@ -1494,9 +1473,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     if (isFixedVec(target)) {
       const vec = target as FixedVec<number, number, ArrayLike<number>>;
       const targetLength = vec.length;
-      checkIntegerInRange('F64Vec.copyTo', 'targetStart', targetStart, targetLength);
-      const end = targetStart + length;
-      if (end > vec.capacity) throwCopyCapacityError('F64Vec.copyTo', target, vec.capacity, targetLength, end);
+      vectorTargetEnd('F64Vec.copyTo', target, targetStart, length, targetLength, vec.capacity);
       vec.splice(targetStart, Math.min(length, targetLength - targetStart), this.view());
       return target;
     }
@@ -1547,27 +1524,12 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    */
   static #staged(where: string, source: VecSource<number>, limit: number = MAX_CAPACITY): NumberTypedArray | number {
     if (source instanceof F64Vec) return source.view();
-    // A string is iterable, but taking its characters as elements is never what was meant.
-    if (typeof source !== 'object' || source === null) throwSourceError(where, source);
-    if (ArrayBuffer.isView(source)) {
-      if (typedArrayKind(source) === undefined) throwSourceError(where, source);
-      if (isBigIntTypedArray(source)) throwSourceKindError(where, source, 'number');
-      return source as NumberTypedArray;
-    }
-    let items: ArrayLike<unknown>;
-    if (Array.isArray(source) || !isIterable(source)) {
-      items = source as ArrayLike<unknown>;
-      const count = arrayLikeLength(where, items);
-      if (count > limit) return count;
-    } else {
-      const collected: unknown[] = [];
-      for (const value of source as Iterable<unknown>) {
-        if (typeof value !== 'number') throwElementTypeError(where, value, 'number');
-        if (collected.length === limit) return limit + 1; // leaving the loop closes the iterator
-        collected.push(value);
-      }
-      items = collected;
-    }
+    const typed = typedArraySource(where, source, 'number');
+    if (typed !== null) return typed;
+    const items = collectElements(where, source, limit, NUMBER_ELEMENT);
+    if (typeof items === 'number') return items;
+    // A loop of this class's own: a shared one storing into every kind of typed array
+    // measured 10x slower (see collectElements).
     const count = Math.min(items.length, limit);
     const staged = new Float64Array(count);
     for (let i = 0; i < count; i++) {
@@ -1645,7 +1607,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
   /** A read inside the length returned `undefined`: only a detached buffer does that. */
   #failDetached(where: string): never {
     this.#storage(where);
-    throw new Error(`${where}: internal error: a live slot read as undefined`);
+    throwInternalError(where, 'a live slot read as undefined');
   }
 
   /**

@@ -3,49 +3,51 @@
 
 import {
   throwArgumentError,
+  throwBoundsError,
+  throwCallbackResultError,
   throwCapacityError,
+  throwCopyCapacityError,
   throwElementTypeError,
   throwEmptyError,
   throwIndexError,
-  throwNotAFunction,
+  throwInternalError,
+  throwLengthMismatch,
   throwModifiedDuringCallback,
-  throwSourceError,
-  throwSourceKindError,
+  throwNotAFunction,
+  throwOperandError,
+  throwOutError,
   throwStorageError,
+  throwTargetError,
 } from '../errors.js';
+import { inspectUnusable, inspectVector } from '../inspect.js';
 import {
   INSPECT_CUSTOM,
   RELEASE,
   type InspectFunction,
   type InspectOptions,
   type NumberTypedArray,
-  arrayLikeLength,
   checkCapacity,
   checkFromIndex,
   checkIntegerInRange,
-  isBigIntTypedArray,
+  checkNonNegativeInteger,
+  checkRange,
+  checkResizeLength,
+  checkSpliceRange,
   isFixedVec,
-  isIterable,
   MAX_CAPACITY,
   relativeIndex,
   sameValueZero,
-  typedArrayKind,
 } from '../internal.js';
-import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
-import type { Comparator, FixedVec, VecSource } from '../types.js';
 import {
   type NumberCopyTarget,
+  copyCount,
   forwardOverlap,
-  throwBoundsError,
-  throwCallbackResultError,
-  throwCopyCapacityError,
-  throwDivisionByZero,
-  throwLengthMismatch,
-  throwOperandError,
-  throwOutError,
-  throwTargetError,
-  throwTargetRangeError,
+  typedArrayTarget,
+  vectorTargetEnd,
 } from '../kernels-support.js';
+import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
+import { NUMBER_ELEMENT, collectElements, comparedElements, typedArraySource } from '../staging.js';
+import type { Comparator, FixedVec, VecSource } from '../types.js';
 
 /** The storage of every released I16Vec: `#data === RELEASED` marks a vector a slab took back. */
 const RELEASED = /* @__PURE__ */ new Int16Array(0);
@@ -402,9 +404,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
    */
   truncate(newLength: number): void {
-    if (!(typeof newLength === 'number' && Number.isInteger(newLength) && newLength >= 0)) {
-      throwArgumentError('I16Vec.truncate', 'newLength', newLength, 'a non-negative integer');
-    }
+    checkNonNegativeInteger('I16Vec.truncate', 'newLength', newLength);
     this.#storage('I16Vec.truncate');
     if (newLength < this.#length) this.#length = newLength + 0; // + 0: a length is never -0
   }
@@ -427,10 +427,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     if (typeof fill !== 'number') throwElementTypeError('I16Vec.resize', fill, 'number');
     const data = this.#storage('I16Vec.resize');
     const length = this.#length;
-    if (typeof newLength === 'number' && Number.isInteger(newLength) && newLength > data.length) {
-      this.#failFull('I16Vec.resize', fill, newLength);
-    }
-    checkIntegerInRange('I16Vec.resize', 'newLength', newLength, data.length);
+    checkResizeLength('I16Vec.resize', newLength, fill, data.length, length);
     if (newLength > length) data.fill(fill, length, newLength);
     this.#length = newLength + 0; // + 0: a length is never -0
   }
@@ -478,9 +475,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
   drain(start = 0, end: number = this.#length): Int16Array {
     const data = this.#storage('I16Vec.drain');
     const length = this.#length;
-    checkIntegerInRange('I16Vec.drain', 'start', start, length);
-    checkIntegerInRange('I16Vec.drain', 'end', end, length);
-    if (end < start) throwArgumentError('I16Vec.drain', 'end', end, `an integer from start (${start}) to ${length}`);
+    checkRange('I16Vec.drain', start, end, length);
     const removed = data.slice(start, end);
     data.copyWithin(start, end, length);
     this.#length = length - (end - start);
@@ -506,8 +501,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     const staged = I16Vec.#staged('I16Vec.splice', items, Math.max(0, room));
     const data = this.#storage('I16Vec.splice');
     const length = this.#length;
-    checkIntegerInRange('I16Vec.splice', 'start', start, length);
-    checkIntegerInRange('I16Vec.splice', 'deleteCount', deleteCount, length - start);
+    checkSpliceRange('I16Vec.splice', start, deleteCount, length);
     const count = typeof staged === 'number' ? staged : staged.length;
     const newLength = length - deleteCount + count;
     if (newLength > data.length || typeof staged === 'number') throwCapacityError('I16Vec.splice', items, data.length, length, newLength);
@@ -628,9 +622,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     if (typeof value !== 'number') throwElementTypeError('I16Vec.fill', value, 'number');
     const data = this.#storage('I16Vec.fill');
     const length = this.#length;
-    checkIntegerInRange('I16Vec.fill', 'start', start, length);
-    checkIntegerInRange('I16Vec.fill', 'end', end, length);
-    if (end < start) throwArgumentError('I16Vec.fill', 'end', end, `an integer from start (${start}) to ${length}`);
+    checkRange('I16Vec.fill', start, end, length);
     data.fill(value, start, end);
     return this;
   }
@@ -679,8 +671,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     const data = this.#storage('I16Vec.equals');
     // Take the other elements first: an array-like's getters run user code, which may change
     // this vector, so its length is read only afterwards.
-    const items: ArrayLike<unknown> =
-      other instanceof I16Vec ? other.view() : isFixedVec(other) ? other.toArray() : ArrayBuffer.isView(other) ? other : Array.prototype.slice.call(other);
+    const items: ArrayLike<unknown> = other instanceof I16Vec ? other.view() : comparedElements(other);
     const length = this.#length;
     if (items.length !== length) return false;
     for (let i = 0; i < length; i++) {
@@ -738,13 +729,9 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
 
   /** Node's `util.inspect` / `console.log` form: `I16Vec(length/capacity) [ ... ]`, live elements only. */
   [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
-    const head = `I16Vec(${this.#length}/${this.#capacity})`;
-    if (this.#data === RELEASED) return `[I16Vec (released)]`;
-    if (this.#data.length !== this.#capacity) return `[I16Vec (detached)]`;
-    if (depth < 0) return `[${head}]`;
-    const items = this.toArray();
-    const body = typeof inspect === 'function' ? inspect(items, { ...options, depth: options.depth == null ? null : options.depth - 1 }) : `[ ${items.join(', ')} ]`;
-    return `${head} ${body}`;
+    const data = this.#data;
+    if (data === RELEASED || data.length !== this.#capacity) return inspectUnusable('I16Vec', data === RELEASED);
+    return inspectVector('I16Vec', this, depth, options, inspect);
   }
 
   // ---------------------------------------------------------------------------------
@@ -1435,9 +1422,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     // #staged answers with a count only past MAX_CAPACITY elements, more than any vector holds.
     const items = typeof staged === 'number' ? throwCapacityError('I16Vec.copyFrom', source, this.#capacity, this.#length, staged) : staged;
     const available = items.length;
-    checkIntegerInRange('I16Vec.copyFrom', 'srcStart', srcStart, available);
-    const n = count === undefined ? available - srcStart : count;
-    checkIntegerInRange('I16Vec.copyFrom', 'count', n, available - srcStart);
+    const n = copyCount('I16Vec.copyFrom', srcStart, count, available);
     if (n > data.length) throwCopyCapacityError('I16Vec.copyFrom', source, data.length, this.#length, n);
     // TypedArray.prototype.set clones a source in the same buffer first, so overlap is safe.
     data.set(srcStart === 0 && n === available ? items : items.subarray(srcStart, srcStart + n), 0);
@@ -1470,21 +1455,14 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     if (target instanceof I16Vec) {
       const targetData = target.#storage('I16Vec.copyTo');
       const targetLength = target.#length;
-      checkIntegerInRange('I16Vec.copyTo', 'targetStart', targetStart, targetLength);
-      const end = targetStart + length;
-      if (end > targetData.length) throwCopyCapacityError('I16Vec.copyTo', target, targetData.length, targetLength, end);
+      const end = vectorTargetEnd('I16Vec.copyTo', target, targetStart, length, targetLength, targetData.length);
       // SAFETY: set() reads the whole source before writing when both share a buffer.
       targetData.set(this.view(), targetStart);
       if (end > targetLength) target.#length = end;
       return target;
     }
     if (ArrayBuffer.isView(target)) {
-      if (target instanceof DataView || isBigIntTypedArray(target)) throwTargetError('I16Vec.copyTo', target, 'number');
-      const typed = target as NumberTypedArray;
-      if (!(Number.isInteger(targetStart) && targetStart >= 0 && targetStart + length <= typed.length)) {
-        throwTargetRangeError('I16Vec.copyTo', targetStart, length, typed.length);
-      }
-      typed.set(this.view(), targetStart);
+      typedArrayTarget('I16Vec.copyTo', target, targetStart, length, 'number').set(this.view(), targetStart);
       return target;
     }
     if (Array.isArray(target)) {
@@ -1495,9 +1473,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     if (isFixedVec(target)) {
       const vec = target as FixedVec<number, number, ArrayLike<number>>;
       const targetLength = vec.length;
-      checkIntegerInRange('I16Vec.copyTo', 'targetStart', targetStart, targetLength);
-      const end = targetStart + length;
-      if (end > vec.capacity) throwCopyCapacityError('I16Vec.copyTo', target, vec.capacity, targetLength, end);
+      vectorTargetEnd('I16Vec.copyTo', target, targetStart, length, targetLength, vec.capacity);
       vec.splice(targetStart, Math.min(length, targetLength - targetStart), this.view());
       return target;
     }
@@ -1548,27 +1524,12 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    */
   static #staged(where: string, source: VecSource<number>, limit: number = MAX_CAPACITY): NumberTypedArray | number {
     if (source instanceof I16Vec) return source.view();
-    // A string is iterable, but taking its characters as elements is never what was meant.
-    if (typeof source !== 'object' || source === null) throwSourceError(where, source);
-    if (ArrayBuffer.isView(source)) {
-      if (typedArrayKind(source) === undefined) throwSourceError(where, source);
-      if (isBigIntTypedArray(source)) throwSourceKindError(where, source, 'number');
-      return source as NumberTypedArray;
-    }
-    let items: ArrayLike<unknown>;
-    if (Array.isArray(source) || !isIterable(source)) {
-      items = source as ArrayLike<unknown>;
-      const count = arrayLikeLength(where, items);
-      if (count > limit) return count;
-    } else {
-      const collected: unknown[] = [];
-      for (const value of source as Iterable<unknown>) {
-        if (typeof value !== 'number') throwElementTypeError(where, value, 'number');
-        if (collected.length === limit) return limit + 1; // leaving the loop closes the iterator
-        collected.push(value);
-      }
-      items = collected;
-    }
+    const typed = typedArraySource(where, source, 'number');
+    if (typed !== null) return typed;
+    const items = collectElements(where, source, limit, NUMBER_ELEMENT);
+    if (typeof items === 'number') return items;
+    // A loop of this class's own: a shared one storing into every kind of typed array
+    // measured 10x slower (see collectElements).
     const count = Math.min(items.length, limit);
     const staged = new Int16Array(count);
     for (let i = 0; i < count; i++) {
@@ -1646,7 +1607,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
   /** A read inside the length returned `undefined`: only a detached buffer does that. */
   #failDetached(where: string): never {
     this.#storage(where);
-    throw new Error(`${where}: internal error: a live slot read as undefined`);
+    throwInternalError(where, 'a live slot read as undefined');
   }
 
   /**

@@ -3,49 +3,52 @@
 
 import {
   throwArgumentError,
+  throwBoundsError,
+  throwCallbackResultError,
   throwCapacityError,
+  throwCopyCapacityError,
+  throwDivisionByZero,
   throwElementTypeError,
   throwEmptyError,
   throwIndexError,
-  throwNotAFunction,
+  throwInternalError,
+  throwLengthMismatch,
   throwModifiedDuringCallback,
-  throwSourceError,
-  throwSourceKindError,
+  throwNotAFunction,
+  throwOperandError,
+  throwOutError,
   throwStorageError,
+  throwTargetError,
 } from '../errors.js';
+import { inspectUnusable, inspectVector } from '../inspect.js';
 import {
   INSPECT_CUSTOM,
   RELEASE,
   type InspectFunction,
   type InspectOptions,
   type BigIntTypedArray,
-  arrayLikeLength,
   checkCapacity,
   checkFromIndex,
   checkIntegerInRange,
-  isBigIntTypedArray,
+  checkNonNegativeInteger,
+  checkRange,
+  checkResizeLength,
+  checkSpliceRange,
   isFixedVec,
-  isIterable,
   MAX_CAPACITY,
   relativeIndex,
   sameValueZero,
-  typedArrayKind,
 } from '../internal.js';
-import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
-import type { Comparator, FixedVec, VecSource } from '../types.js';
 import {
   type BigIntCopyTarget,
+  copyCount,
   forwardOverlap,
-  throwBoundsError,
-  throwCallbackResultError,
-  throwCopyCapacityError,
-  throwDivisionByZero,
-  throwLengthMismatch,
-  throwOperandError,
-  throwOutError,
-  throwTargetError,
-  throwTargetRangeError,
+  typedArrayTarget,
+  vectorTargetEnd,
 } from '../kernels-support.js';
+import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
+import { BIGINT_ELEMENT, collectElements, comparedElements, typedArraySource } from '../staging.js';
+import type { Comparator, FixedVec, VecSource } from '../types.js';
 
 /** The storage of every released I64Vec: `#data === RELEASED` marks a vector a slab took back. */
 const RELEASED = /* @__PURE__ */ new BigInt64Array(0);
@@ -402,9 +405,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
    */
   truncate(newLength: number): void {
-    if (!(typeof newLength === 'number' && Number.isInteger(newLength) && newLength >= 0)) {
-      throwArgumentError('I64Vec.truncate', 'newLength', newLength, 'a non-negative integer');
-    }
+    checkNonNegativeInteger('I64Vec.truncate', 'newLength', newLength);
     this.#storage('I64Vec.truncate');
     if (newLength < this.#length) this.#length = newLength + 0; // + 0: a length is never -0
   }
@@ -427,10 +428,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     if (typeof fill !== 'bigint') throwElementTypeError('I64Vec.resize', fill, 'bigint');
     const data = this.#storage('I64Vec.resize');
     const length = this.#length;
-    if (typeof newLength === 'number' && Number.isInteger(newLength) && newLength > data.length) {
-      this.#failFull('I64Vec.resize', fill, newLength);
-    }
-    checkIntegerInRange('I64Vec.resize', 'newLength', newLength, data.length);
+    checkResizeLength('I64Vec.resize', newLength, fill, data.length, length);
     if (newLength > length) data.fill(fill, length, newLength);
     this.#length = newLength + 0; // + 0: a length is never -0
   }
@@ -478,9 +476,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   drain(start = 0, end: number = this.#length): BigInt64Array {
     const data = this.#storage('I64Vec.drain');
     const length = this.#length;
-    checkIntegerInRange('I64Vec.drain', 'start', start, length);
-    checkIntegerInRange('I64Vec.drain', 'end', end, length);
-    if (end < start) throwArgumentError('I64Vec.drain', 'end', end, `an integer from start (${start}) to ${length}`);
+    checkRange('I64Vec.drain', start, end, length);
     const removed = data.slice(start, end);
     data.copyWithin(start, end, length);
     this.#length = length - (end - start);
@@ -506,8 +502,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     const staged = I64Vec.#staged('I64Vec.splice', items, Math.max(0, room));
     const data = this.#storage('I64Vec.splice');
     const length = this.#length;
-    checkIntegerInRange('I64Vec.splice', 'start', start, length);
-    checkIntegerInRange('I64Vec.splice', 'deleteCount', deleteCount, length - start);
+    checkSpliceRange('I64Vec.splice', start, deleteCount, length);
     const count = typeof staged === 'number' ? staged : staged.length;
     const newLength = length - deleteCount + count;
     if (newLength > data.length || typeof staged === 'number') throwCapacityError('I64Vec.splice', items, data.length, length, newLength);
@@ -628,9 +623,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     if (typeof value !== 'bigint') throwElementTypeError('I64Vec.fill', value, 'bigint');
     const data = this.#storage('I64Vec.fill');
     const length = this.#length;
-    checkIntegerInRange('I64Vec.fill', 'start', start, length);
-    checkIntegerInRange('I64Vec.fill', 'end', end, length);
-    if (end < start) throwArgumentError('I64Vec.fill', 'end', end, `an integer from start (${start}) to ${length}`);
+    checkRange('I64Vec.fill', start, end, length);
     data.fill(value, start, end);
     return this;
   }
@@ -679,8 +672,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     const data = this.#storage('I64Vec.equals');
     // Take the other elements first: an array-like's getters run user code, which may change
     // this vector, so its length is read only afterwards.
-    const items: ArrayLike<unknown> =
-      other instanceof I64Vec ? other.view() : isFixedVec(other) ? other.toArray() : ArrayBuffer.isView(other) ? other : Array.prototype.slice.call(other);
+    const items: ArrayLike<unknown> = other instanceof I64Vec ? other.view() : comparedElements(other);
     const length = this.#length;
     if (items.length !== length) return false;
     for (let i = 0; i < length; i++) {
@@ -738,13 +730,9 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
 
   /** Node's `util.inspect` / `console.log` form: `I64Vec(length/capacity) [ ... ]`, live elements only. */
   [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
-    const head = `I64Vec(${this.#length}/${this.#capacity})`;
-    if (this.#data === RELEASED) return `[I64Vec (released)]`;
-    if (this.#data.length !== this.#capacity) return `[I64Vec (detached)]`;
-    if (depth < 0) return `[${head}]`;
-    const items = this.toArray();
-    const body = typeof inspect === 'function' ? inspect(items, { ...options, depth: options.depth == null ? null : options.depth - 1 }) : `[ ${items.join(', ')} ]`;
-    return `${head} ${body}`;
+    const data = this.#data;
+    if (data === RELEASED || data.length !== this.#capacity) return inspectUnusable('I64Vec', data === RELEASED);
+    return inspectVector('I64Vec', this, depth, options, inspect);
   }
 
   // ---------------------------------------------------------------------------------
@@ -1284,9 +1272,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     // #staged answers with a count only past MAX_CAPACITY elements, more than any vector holds.
     const items = typeof staged === 'number' ? throwCapacityError('I64Vec.copyFrom', source, this.#capacity, this.#length, staged) : staged;
     const available = items.length;
-    checkIntegerInRange('I64Vec.copyFrom', 'srcStart', srcStart, available);
-    const n = count === undefined ? available - srcStart : count;
-    checkIntegerInRange('I64Vec.copyFrom', 'count', n, available - srcStart);
+    const n = copyCount('I64Vec.copyFrom', srcStart, count, available);
     if (n > data.length) throwCopyCapacityError('I64Vec.copyFrom', source, data.length, this.#length, n);
     // TypedArray.prototype.set clones a source in the same buffer first, so overlap is safe.
     data.set(srcStart === 0 && n === available ? items : items.subarray(srcStart, srcStart + n), 0);
@@ -1319,21 +1305,14 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     if (target instanceof I64Vec) {
       const targetData = target.#storage('I64Vec.copyTo');
       const targetLength = target.#length;
-      checkIntegerInRange('I64Vec.copyTo', 'targetStart', targetStart, targetLength);
-      const end = targetStart + length;
-      if (end > targetData.length) throwCopyCapacityError('I64Vec.copyTo', target, targetData.length, targetLength, end);
+      const end = vectorTargetEnd('I64Vec.copyTo', target, targetStart, length, targetLength, targetData.length);
       // SAFETY: set() reads the whole source before writing when both share a buffer.
       targetData.set(this.view(), targetStart);
       if (end > targetLength) target.#length = end;
       return target;
     }
     if (ArrayBuffer.isView(target)) {
-      if (target instanceof DataView || !isBigIntTypedArray(target)) throwTargetError('I64Vec.copyTo', target, 'bigint');
-      const typed = target as BigIntTypedArray;
-      if (!(Number.isInteger(targetStart) && targetStart >= 0 && targetStart + length <= typed.length)) {
-        throwTargetRangeError('I64Vec.copyTo', targetStart, length, typed.length);
-      }
-      typed.set(this.view(), targetStart);
+      typedArrayTarget('I64Vec.copyTo', target, targetStart, length, 'bigint').set(this.view(), targetStart);
       return target;
     }
     if (Array.isArray(target)) {
@@ -1344,9 +1323,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     if (isFixedVec(target)) {
       const vec = target as FixedVec<bigint, number, ArrayLike<bigint>>;
       const targetLength = vec.length;
-      checkIntegerInRange('I64Vec.copyTo', 'targetStart', targetStart, targetLength);
-      const end = targetStart + length;
-      if (end > vec.capacity) throwCopyCapacityError('I64Vec.copyTo', target, vec.capacity, targetLength, end);
+      vectorTargetEnd('I64Vec.copyTo', target, targetStart, length, targetLength, vec.capacity);
       vec.splice(targetStart, Math.min(length, targetLength - targetStart), this.view());
       return target;
     }
@@ -1394,27 +1371,12 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   static #staged(where: string, source: VecSource<bigint>, limit: number = MAX_CAPACITY): BigIntTypedArray | number {
     if (source instanceof I64Vec) return source.view();
-    // A string is iterable, but taking its characters as elements is never what was meant.
-    if (typeof source !== 'object' || source === null) throwSourceError(where, source);
-    if (ArrayBuffer.isView(source)) {
-      if (typedArrayKind(source) === undefined) throwSourceError(where, source);
-      if (!isBigIntTypedArray(source)) throwSourceKindError(where, source, 'bigint');
-      return source as BigIntTypedArray;
-    }
-    let items: ArrayLike<unknown>;
-    if (Array.isArray(source) || !isIterable(source)) {
-      items = source as ArrayLike<unknown>;
-      const count = arrayLikeLength(where, items);
-      if (count > limit) return count;
-    } else {
-      const collected: unknown[] = [];
-      for (const value of source as Iterable<unknown>) {
-        if (typeof value !== 'bigint') throwElementTypeError(where, value, 'bigint');
-        if (collected.length === limit) return limit + 1; // leaving the loop closes the iterator
-        collected.push(value);
-      }
-      items = collected;
-    }
+    const typed = typedArraySource(where, source, 'bigint');
+    if (typed !== null) return typed;
+    const items = collectElements(where, source, limit, BIGINT_ELEMENT);
+    if (typeof items === 'number') return items;
+    // A loop of this class's own: a shared one storing into every kind of typed array
+    // measured 10x slower (see collectElements).
     const count = Math.min(items.length, limit);
     const staged = new BigInt64Array(count);
     for (let i = 0; i < count; i++) {
@@ -1492,7 +1454,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   /** A read inside the length returned `undefined`: only a detached buffer does that. */
   #failDetached(where: string): never {
     this.#storage(where);
-    throw new Error(`${where}: internal error: a live slot read as undefined`);
+    throwInternalError(where, 'a live slot read as undefined');
   }
 
   /**
