@@ -11,31 +11,13 @@
  * @module
  */
 
-import {
-  throwBoundsError,
-  throwCallbackResultError,
-  throwCapacityError,
-  throwCopyCapacityError,
-  throwDivisionByZero,
-  throwElementTypeError,
-  throwEmptyError,
-  throwLengthMismatch,
-  throwModifiedDuringCallback,
-  throwNotAFunction,
-  throwOperandError,
-  throwOutError,
-  throwTargetError,
-} from '../../src/errors.js';
+// Scaffolding imports, for the type checker only (the class's imports are in typed-vec.ts).
+import { throwBoundsError, throwCallbackResultError, throwCapacityError, throwCopyCapacityError } from '../../src/errors.js';
+import { throwDivisionByZero, throwElementTypeError, throwEmptyError, throwLengthMismatch } from '../../src/errors.js';
+import { throwModifiedDuringCallback, throwNotAFunction, throwOperandError, throwOutError, throwTargetError } from '../../src/errors.js';
 import { type NumberTypedArray, checkIntegerInRange, isFixedVec } from '../../src/internal.js';
-import {
-  type NumberCopyTarget,
-  NORM_TINY,
-  copyCount,
-  forwardOverlap,
-  scaledNorm,
-  typedArrayTarget,
-  vectorTargetEnd,
-} from '../../src/kernels-support.js';
+import { type NumberCopyTarget, NORM_TINY, copyCount, forwardOverlap, scaledNorm } from '../../src/kernels-support.js';
+import { typedArrayTarget, vectorTargetEnd } from '../../src/kernels-support.js';
 import type { FixedVec, VecSource } from '../../src/types.js';
 import { BYTES, ELEMENT, TArray, ZERO, type TElem } from './instance';
 
