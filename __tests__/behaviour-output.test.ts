@@ -279,6 +279,27 @@ describe.each(KINDS)('$name: iterators and forEach', (kind) => {
     }
   });
 
+  it('a typed vector\'s element iterator updates one result object in place; the done result is frozen', () => {
+    if (!kind.isTyped) return expect(kind.name).toBe('OptionVec');
+    const v = make();
+    for (const open of [() => v.values(), () => v[Symbol.iterator]()]) {
+      const iter = open();
+      const first = iter.next();
+      expect(first).toEqual({ done: false, value: start[0] });
+      const second = iter.next();
+      expect(second).toBe(first);
+      expect(first.value).toEqual(start[1]);
+      iter.next();
+      iter.next();
+      const done = iter.next();
+      expect(done).toEqual({ done: true, value: undefined });
+      expect(Object.isFrozen(done)).toBe(true);
+    }
+    // keys() and entries() give a fresh result per step.
+    const keys = v.keys();
+    expect(keys.next()).not.toBe(keys.next());
+  });
+
   it('an iterator over an emptied vector is done, never yielding a spare slot', () => {
     const v = make();
     const iter = v.values();

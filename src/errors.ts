@@ -2,12 +2,15 @@
  * slabvec's error vocabulary: the error classes, and every helper that throws one. No
  * other module of the library contains a `throw` statement.
  *
- * Hot methods never contain a `throw` statement: an untaken `throw` inside `get` or
- * `push` keeps the caller's loop state alive for deoptimization and measurably slows the
- * caller (docs/design.md, "Failure paths"). They call one of the `throw*` helpers below
- * instead, which never return. Every message names the method (`Class.method`), the
- * offending value and the bound, and says what was left unchanged where that is not
- * obvious.
+ * Errors are built here, never in a hot method: constructing an error (its message, its
+ * fields) inside `get` or `push` keeps the caller's loop state alive for deoptimization and
+ * measurably slows the caller even when it never runs (docs/design.md, "Failure paths").
+ * Cold code calls one of the `throw*` helpers, which never return. The hot methods of the
+ * typed vectors write `throw <helper>(...)` with a helper that builds the error (the
+ * `...Error` functions below): the `throw` after the call tells the optimizing compiler that
+ * the failure arm never rejoins the caller's loop. Those are the only `throw` statements
+ * outside this module. Every message names the method (`Class.method`), the offending value
+ * and the bound, and says what was left unchanged where that is not obvious.
  *
  * @module
  */
@@ -166,15 +169,17 @@ export function throwIndexError(where: string, index: unknown, length: number, i
  * @param requiredLength - the length the operation needed.
  * @throws {@link CapacityError} always.
  */
-export function throwCapacityError(
-  where: string,
-  value: unknown,
-  capacity: number,
-  length: number,
-  requiredLength: number,
-): never {
+export function throwCapacityError(where: string, value: unknown, capacity: number, length: number, requiredLength: number): never {
+  throw capacityError(where, value, capacity, length, requiredLength);
+}
+
+/**
+ * The {@link CapacityError} of a growing operation that does not fit; see
+ * {@link throwCapacityError} for the parameters.
+ */
+export function capacityError(where: string, value: unknown, capacity: number, length: number, requiredLength: number): CapacityError {
   const what = requiredLength === length + 1 ? `${describeValue(value)} does not fit` : `${requiredLength - length} elements do not fit`;
-  throw new CapacityError(
+  return new CapacityError(
     `${where}: ${what}: length ${length} of capacity ${capacity}, ${capacity - length} free, ${requiredLength} needed`,
     value,
     capacity,
@@ -190,7 +195,12 @@ export function throwCapacityError(
  * @throws {@link EmptyError} always.
  */
 export function throwEmptyError(where: string): never {
-  throw new EmptyError(`${where}: the vector is empty`);
+  throw emptyError(where);
+}
+
+/** The {@link EmptyError} of a removal from an empty vector; `where` is `Class.method`. */
+export function emptyError(where: string): EmptyError {
+  return new EmptyError(`${where}: the vector is empty`);
 }
 
 /**
@@ -325,10 +335,13 @@ export class DetachedError extends TypeError {
  * @throws {@link ReleasedError} or {@link DetachedError} always.
  */
 export function throwStorageError(where: string, released: boolean): never {
-  if (released) {
-    throw new ReleasedError(`${where}: this vector was released by Slab.reset(); allocate a new one from the slab`);
-  }
-  throw new DetachedError(
+  throw storageError(where, released);
+}
+
+/** The error of a vector whose storage can no longer be used; see {@link throwStorageError}. */
+export function storageError(where: string, released: boolean): ReleasedError | DetachedError {
+  if (released) return new ReleasedError(`${where}: this vector was released by Slab.reset(); allocate a new one from the slab`);
+  return new DetachedError(
     `${where}: the vector's buffer was detached (WebAssembly.Memory.grow() or a transfer); build a new vector over the new buffer`,
   );
 }
