@@ -33,6 +33,7 @@ describe.each(KINDS)('$name: get, set and at', (kind) => {
     ['set', (v, i) => v.set(i, el(kind, 99))],
     ['remove', (v, i) => v.remove(i)],
     ['swapRemove', (v, i) => v.swapRemove(i)],
+    ['swapDelete', (v, i) => v.swapDelete(i)],
   ];
 
   it('get returns each element and set replaces exactly one', () => {

@@ -59,6 +59,23 @@ describe.each(KINDS)('$name: remove, swapRemove, truncate and clear', (kind) => 
     }
   });
 
+  it('swapDelete(i) moves the last element into its place like swapRemove, and returns nothing', () => {
+    for (const index of [0, 1, 3]) {
+      labelled(`swapDelete(${index})`, () => {
+        const v = make();
+        const model = start.slice();
+        model[index] = model[model.length - 1];
+        model.pop();
+        expect(v.swapDelete(index)).toBeUndefined();
+        expectNoPoison(kind, v, model);
+      });
+    }
+    const v = make();
+    while (!v.isEmpty) v.swapDelete(0);
+    expectNoPoison(kind, v, []);
+    expect(caught(() => v.swapDelete(0)).message).toContain(`${name}.swapDelete: index 0 is out of bounds for length 0`);
+  });
+
   it('remove and swapRemove down to empty, then both throw an IndexError naming the method', () => {
     const v = make();
     expect([v.remove(0), v.swapRemove(0), v.remove(1), v.swapRemove(0)]).toEqual(els(kind, 10, 11, 12, 13));

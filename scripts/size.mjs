@@ -12,11 +12,12 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Budget for `import { F64Vec } from 'slabvec'`, minified + gzipped, in bytes. Set from the
- * measurement (6,569 bytes with esbuild 0.28.2, zlib's default level 6) plus ~15%
- * (7,554), rounded up to a multiple of 100.
+ * measurement (7,689 bytes with esbuild 0.28.2, zlib's default level 6, after the hot paths
+ * gained their guards, heal path and kernel entries; 6,569 before) plus ~10%, rounded up to
+ * a multiple of 100.
  * Raise it deliberately, in the same change that makes F64Vec bigger.
  */
-const F64VEC_GZIP_BUDGET = 7_600;
+const F64VEC_GZIP_BUDGET = 8_500;
 
 /** Modules that must not reach an F64Vec-only bundle (paths relative to the repository). */
 const FOREIGN_MODULE = /^dist\/esm\/(slab|option-vec|generated\/(?!f64-vec\.js$)[\w-]+-vec)\.js$/;

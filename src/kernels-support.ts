@@ -153,11 +153,12 @@ export function typedArrayTarget(
 }
 
 /**
- * Scratch space through which the float classes' `clamp` passes its bounds, so that the
- * compiler types them as doubles (see the comment in `clamp`). Written and read back within
- * one call, with no user code in between.
+ * The scalars of the number classes' element-wise kernels, on their way from a kernel's
+ * small public entry to the method with the loop: passed as arguments to a call the
+ * compiler does not inline, doubles would be boxed (docs/design.md, "Zero garbage"). Written
+ * by the entry and read back at the start of the loop method, with no user code between.
  */
-export const CLAMP_BOUNDS = /* @__PURE__ */ new Float64Array(2);
+export const SCALARS = /* @__PURE__ */ new Float64Array(2);
 
 /**
  * The slow path of `norm` (F64Vec and OptionVec<number>), taken only when the plain sum of

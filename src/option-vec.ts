@@ -415,6 +415,22 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
   }
 
   /**
+   * {@link OptionVec.swapRemove} without returning the element: moves the last element into
+   * `index`'s place and writes `undefined` into the freed slot. O(1); does not keep the order.
+   *
+   * @throws IndexError when `index` is not an integer in `[0, length)`.
+   */
+  swapDelete(index: number): void {
+    const length = this.#length;
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) throwIndexError('OptionVec.swapDelete', index, length);
+    const data = this.#data;
+    const last = length - 1;
+    data[index] = data[last];
+    data[last] = undefined;
+    this.#length = last;
+  }
+
+  /**
    * Shortens the vector to `newLength` elements, writing `undefined` into every dropped
    * slot. A `newLength` at or above the length has no effect, as in Rust's `Vec::truncate`.
    *

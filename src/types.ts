@@ -67,6 +67,8 @@ export interface FixedVec<T, N extends number = number, View extends ArrayLike<T
   remove(index: number): T;
   /** Removes and returns the element at `index`, moving the last element into its place. O(1). */
   swapRemove(index: number): T;
+  /** Like `swapRemove`, but returns nothing (so a double is never boxed across the call). O(1). */
+  swapDelete(index: number): void;
   /** Shortens the vector to `newLength` elements; no effect when it is already that short. */
   truncate(newLength: number): void;
   /** Removes every element. */

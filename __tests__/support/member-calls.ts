@@ -43,6 +43,7 @@ export const MEMBER_CALLS: Readonly<Record<string, MemberCall>> = {
   tryInsert: { call: (v, c) => v.tryInsert(1, c.x) },
   remove: { call: (v) => v.remove(1) },
   swapRemove: { call: (v) => v.swapRemove(1) },
+  swapDelete: { call: (v) => v.swapDelete(1) },
   truncate: { call: (v) => v.truncate(1) },
   clear: { call: (v) => v.clear() },
   resize: { call: (v, c) => v.resize(5, c.x) },

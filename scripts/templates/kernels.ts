@@ -16,7 +16,7 @@ import { throwBoundsError, throwCallbackResultError, throwCapacityError, throwCo
 import { throwDivisionByZero, throwElementTypeError, throwEmptyError, throwLengthMismatch } from '../../src/errors.js';
 import { throwModifiedDuringCallback, throwNotAFunction, throwOperandError, throwOutError, throwTargetError } from '../../src/errors.js';
 import { type NumberTypedArray, checkIntegerInRange, isFixedVec } from '../../src/internal.js';
-import { type NumberCopyTarget, NORM_TINY, copyCount, forwardOverlap, scaledNorm } from '../../src/kernels-support.js';
+import { type NumberCopyTarget, NORM_TINY, SCALARS, copyCount, forwardOverlap, scaledNorm } from '../../src/kernels-support.js';
 import { typedArrayTarget, vectorTargetEnd } from '../../src/kernels-support.js';
 import type { FixedVec, VecSource } from '../../src/types.js';
 import { BYTES, ELEMENT, TArray, ZERO, type TElem } from './instance';
@@ -450,6 +450,20 @@ export class TVec<N extends number = number> {
    */
   add<M extends number>(operand: TElem | TVec | TArray, out: TVec<M>): TVec<M>;
   add(operand: TElem | TVec | TArray, out?: TVec): TVec {
+    //@if number
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    if (typeof operand === ELEMENT) {
+      SCALARS[0] = operand as TElem;
+      return this.#add(0, out);
+    }
+    //@endif
+    return this.#add(operand, out);
+  }
+
+  /** What {@link TVec.add} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #add(operand: TElem | TVec | TArray, out: TVec | undefined): TVec {
     let data = this.#storage('TVec.add');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('TVec.add', out);
@@ -457,13 +471,22 @@ export class TVec<N extends number = number> {
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
     if (typeof operand === ELEMENT) {
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: TElem;
+      //@if number
+      k = SCALARS[0];
+      //@else
+      k = operand as TElem;
+      //@endif
       //@if wrap|wrap32
       // An integer scalar is reduced modulo 2^32 (exactly, by ToInt32): the stored result is
       // the same modulo 2^{{bits}}, and every intermediate stays exact in double.
-      const kk = Number.isInteger(operand) ? (operand as TElem) | 0 : (operand as TElem);
+      const kk = Number.isInteger(k) ? k | 0 : k;
       for (let i = 0; i < length; i++) dst[i] = data[i] + kk;
       //@else
-      for (let i = 0; i < length; i++) dst[i] = data[i] + (operand as TElem);
+      for (let i = 0; i < length; i++) dst[i] = data[i] + k;
       //@endif
     } else {
       const src = this.#operand('TVec.add', operand, dst, true);
@@ -496,6 +519,20 @@ export class TVec<N extends number = number> {
    */
   sub<M extends number>(operand: TElem | TVec | TArray, out: TVec<M>): TVec<M>;
   sub(operand: TElem | TVec | TArray, out?: TVec): TVec {
+    //@if number
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    if (typeof operand === ELEMENT) {
+      SCALARS[0] = operand as TElem;
+      return this.#sub(0, out);
+    }
+    //@endif
+    return this.#sub(operand, out);
+  }
+
+  /** What {@link TVec.sub} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #sub(operand: TElem | TVec | TArray, out: TVec | undefined): TVec {
     let data = this.#storage('TVec.sub');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('TVec.sub', out);
@@ -503,13 +540,22 @@ export class TVec<N extends number = number> {
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
     if (typeof operand === ELEMENT) {
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: TElem;
+      //@if number
+      k = SCALARS[0];
+      //@else
+      k = operand as TElem;
+      //@endif
       //@if wrap|wrap32
       // An integer scalar is reduced modulo 2^32 (exactly, by ToInt32): the stored result is
       // the same modulo 2^{{bits}}, and every intermediate stays exact in double.
-      const kk = Number.isInteger(operand) ? (operand as TElem) | 0 : (operand as TElem);
+      const kk = Number.isInteger(k) ? k | 0 : k;
       for (let i = 0; i < length; i++) dst[i] = data[i] - kk;
       //@else
-      for (let i = 0; i < length; i++) dst[i] = data[i] - (operand as TElem);
+      for (let i = 0; i < length; i++) dst[i] = data[i] - k;
       //@endif
     } else {
       const src = this.#operand('TVec.sub', operand, dst, true);
@@ -542,6 +588,20 @@ export class TVec<N extends number = number> {
    */
   mul<M extends number>(operand: TElem | TVec | TArray, out: TVec<M>): TVec<M>;
   mul(operand: TElem | TVec | TArray, out?: TVec): TVec {
+    //@if number
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    if (typeof operand === ELEMENT) {
+      SCALARS[0] = operand as TElem;
+      return this.#mul(0, out);
+    }
+    //@endif
+    return this.#mul(operand, out);
+  }
+
+  /** What {@link TVec.mul} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #mul(operand: TElem | TVec | TArray, out: TVec | undefined): TVec {
     let data = this.#storage('TVec.mul');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('TVec.mul', out);
@@ -549,20 +609,29 @@ export class TVec<N extends number = number> {
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
     if (typeof operand === ELEMENT) {
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: TElem;
+      //@if number
+      k = SCALARS[0];
+      //@else
+      k = operand as TElem;
+      //@endif
       //@if wrap32
-      if (Number.isInteger(operand)) {
+      if (Number.isInteger(k)) {
         // Math.imul reduces k modulo 2^32 and multiplies exactly modulo 2^32.
-        for (let i = 0; i < length; i++) dst[i] = Math.imul(data[i], operand as TElem);
+        for (let i = 0; i < length; i++) dst[i] = Math.imul(data[i], k);
       } else {
-        for (let i = 0; i < length; i++) dst[i] = data[i] * (operand as TElem);
+        for (let i = 0; i < length; i++) dst[i] = data[i] * k;
       }
       //@elif wrap
       // An integer scalar is reduced modulo 2^32 (exactly, by ToInt32): the stored result is
       // the same modulo 2^{{bits}}, and every intermediate stays exact in double.
-      const kk = Number.isInteger(operand) ? (operand as TElem) | 0 : (operand as TElem);
+      const kk = Number.isInteger(k) ? k | 0 : k;
       for (let i = 0; i < length; i++) dst[i] = data[i] * kk;
       //@else
-      for (let i = 0; i < length; i++) dst[i] = data[i] * (operand as TElem);
+      for (let i = 0; i < length; i++) dst[i] = data[i] * k;
       //@endif
     } else {
       const src = this.#operand('TVec.mul', operand, dst, true);
@@ -621,6 +690,20 @@ export class TVec<N extends number = number> {
    */
   div<M extends number>(operand: TElem | TVec | TArray, out: TVec<M>): TVec<M>;
   div(operand: TElem | TVec | TArray, out?: TVec): TVec {
+    //@if number
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    if (typeof operand === ELEMENT) {
+      SCALARS[0] = operand as TElem;
+      return this.#div(0, out);
+    }
+    //@endif
+    return this.#div(operand, out);
+  }
+
+  /** What {@link TVec.div} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #div(operand: TElem | TVec | TArray, out: TVec | undefined): TVec {
     let data = this.#storage('TVec.div');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('TVec.div', out);
@@ -628,10 +711,19 @@ export class TVec<N extends number = number> {
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
     if (typeof operand === ELEMENT) {
-      //@if bigint
-      if (operand === ZERO) throwDivisionByZero('TVec.div', -1);
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: TElem;
+      //@if number
+      k = SCALARS[0];
+      //@else
+      k = operand as TElem;
       //@endif
-      for (let i = 0; i < length; i++) dst[i] = data[i] / (operand as TElem);
+      //@if bigint
+      if (k === ZERO) throwDivisionByZero('TVec.div', -1);
+      //@endif
+      for (let i = 0; i < length; i++) dst[i] = data[i] / k;
     } else {
       const src = this.#operand('TVec.div', operand, dst, true);
       //@if bigint
@@ -665,6 +757,22 @@ export class TVec<N extends number = number> {
   scale<M extends number>(k: TElem, out: TVec<M>): TVec<M>;
   scale(k: TElem, out?: TVec): TVec {
     if (typeof k !== ELEMENT) throwElementTypeError('TVec.scale', k, ELEMENT);
+    //@if number
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    SCALARS[0] = k;
+    return this.#scale(0, out);
+    //@else
+    return this.#scale(k, out);
+    //@endif
+  }
+
+  /** What {@link TVec.scale} does; for a number vector `k` is in `SCALARS[0]`. */
+  #scale(k: TElem, out: TVec | undefined): TVec {
+    //@if number
+    k = SCALARS[0];
+    //@endif
     let data = this.#storage('TVec.scale');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('TVec.scale', out);
@@ -719,6 +827,22 @@ export class TVec<N extends number = number> {
   axpy<M extends number>(a: TElem, x: TVec | TArray, out: TVec<M>): TVec<M>;
   axpy(a: TElem, x: TVec | TArray, out?: TVec): TVec {
     if (typeof a !== ELEMENT) throwElementTypeError('TVec.axpy', a, ELEMENT);
+    //@if number
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    SCALARS[0] = a;
+    return this.#axpy(0, x, out);
+    //@else
+    return this.#axpy(a, x, out);
+    //@endif
+  }
+
+  /** What {@link TVec.axpy} does; for a number vector `a` is in `SCALARS[0]`. */
+  #axpy(a: TElem, x: TVec | TArray, out: TVec | undefined): TVec {
+    //@if number
+    a = SCALARS[0];
+    //@endif
     let data = this.#storage('TVec.axpy');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('TVec.axpy', out);
@@ -781,21 +905,38 @@ export class TVec<N extends number = number> {
     if (typeof lo !== ELEMENT) throwElementTypeError('TVec.clamp', lo, ELEMENT);
     if (typeof hi !== ELEMENT) throwElementTypeError('TVec.clamp', hi, ELEMENT);
     if (!(lo <= hi)) throwBoundsError('TVec.clamp', lo, hi);
+    //@if number
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    SCALARS[0] = lo;
+    SCALARS[1] = hi;
+    return this.#clamp(0, 0, out);
+    //@else
+    return this.#clamp(lo, hi, out);
+    //@endif
+  }
+
+  /**
+   * What {@link TVec.clamp} does; for a number vector the bounds are in `SCALARS`. Read
+   * from a Float64Array they are doubles to the compiler: with small-integer bounds the
+   * select below was boxed per element once both call forms had run (about 250 KB of
+   * garbage per call at 1e6, in the kernel benchmark).
+   */
+  #clamp(lo: TElem, hi: TElem, out: TVec | undefined): TVec {
+    //@if number
+    lo = SCALARS[0];
+    hi = SCALARS[1];
+    //@endif
     let data = this.#storage('TVec.clamp');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('TVec.clamp', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
-    //@if float
-    //@include float-clamp-bounds
-    //@else
-    const low = lo;
-    const high = hi;
-    //@endif
     for (let i = 0; i < length; i++) {
       const x = data[i];
-      dst[i] = x < low ? low : x > high ? high : x;
+      dst[i] = x < lo ? lo : x > hi ? hi : x;
     }
     return out === undefined ? this : out;
   }

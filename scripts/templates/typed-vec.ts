@@ -62,8 +62,8 @@ import {
 } from '../../src/internal.js';
 import {
   type NumberCopyTarget,
-  //@if float
-  CLAMP_BOUNDS,
+  //@if number
+  SCALARS,
   //@endif
   copyCount,
   forwardOverlap,
@@ -257,12 +257,18 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
 
   /** Whether the vector holds `capacity` elements. */
   get isFull(): boolean {
-    return this.#length === this.#storage('TVec.isFull').length;
+    if (this.#length < this.#data.length) return false;
+    // Full, or released or detached (their storage reads as length 0): #storage tells which.
+    this.#storage('TVec.isFull');
+    return true;
   }
 
   /** How many more elements fit: `capacity - length`. */
   get remaining(): number {
-    return this.#storage('TVec.remaining').length - this.#length;
+    const free = this.#data.length - this.#length;
+    // None free, or released or detached (their storage reads as length 0): #storage tells which.
+    if (free <= 0) this.#storage('TVec.remaining');
+    return free;
   }
 
   /** `"TVec"`, for `Object.prototype.toString`. */
@@ -440,13 +446,33 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
    * @throws IndexError when `index` is not an integer in `[0, length)`.
    */
   swapRemove(index: number): TElem {
-    const data = this.#storage('TVec.swapRemove');
+    const data = this.#data;
     const length = this.#length;
-    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) throwIndexError('TVec.swapRemove', index, length);
-    const value = data[index];
+    // A released vector (length 0) fails the index check; a detached one reads undefined.
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) this.#failIndex('TVec.swapRemove', index);
+    const value: TElem | undefined = data[index];
+    if (value === undefined) return this.#failDetached('TVec.swapRemove');
     data[index] = data[length - 1];
     this.#length = length - 1;
     return value;
+  }
+
+  /**
+   * {@link TVec.swapRemove} without returning the element: moves the last element into
+   * `index`'s place. O(1); does not keep the order. Nothing crosses the call, so where the
+   * compiler does not inline it nothing is boxed either (a returned double would be; see
+   * docs/design.md, "Zero garbage"): the form for game loops that only discard.
+   *
+   * @throws IndexError when `index` is not an integer in `[0, length)`.
+   */
+  swapDelete(index: number): void {
+    const data = this.#data;
+    const length = this.#length;
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) this.#failIndex('TVec.swapDelete', index);
+    const last: TElem | undefined = data[length - 1];
+    if (last === undefined) return this.#failDetached('TVec.swapDelete');
+    data[index] = last;
+    this.#length = length - 1;
   }
 
   /**

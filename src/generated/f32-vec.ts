@@ -43,7 +43,7 @@ import {
 } from '../internal.js';
 import {
   type NumberCopyTarget,
-  CLAMP_BOUNDS,
+  SCALARS,
   copyCount,
   forwardOverlap,
   typedArrayTarget,
@@ -232,12 +232,18 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
 
   /** Whether the vector holds `capacity` elements. */
   get isFull(): boolean {
-    return this.#length === this.#storage('F32Vec.isFull').length;
+    if (this.#length < this.#data.length) return false;
+    // Full, or released or detached (their storage reads as length 0): #storage tells which.
+    this.#storage('F32Vec.isFull');
+    return true;
   }
 
   /** How many more elements fit: `capacity - length`. */
   get remaining(): number {
-    return this.#storage('F32Vec.remaining').length - this.#length;
+    const free = this.#data.length - this.#length;
+    // None free, or released or detached (their storage reads as length 0): #storage tells which.
+    if (free <= 0) this.#storage('F32Vec.remaining');
+    return free;
   }
 
   /** `"F32Vec"`, for `Object.prototype.toString`. */
@@ -415,13 +421,33 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws IndexError when `index` is not an integer in `[0, length)`.
    */
   swapRemove(index: number): number {
-    const data = this.#storage('F32Vec.swapRemove');
+    const data = this.#data;
     const length = this.#length;
-    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) throwIndexError('F32Vec.swapRemove', index, length);
-    const value = data[index];
+    // A released vector (length 0) fails the index check; a detached one reads undefined.
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) this.#failIndex('F32Vec.swapRemove', index);
+    const value: number | undefined = data[index];
+    if (value === undefined) return this.#failDetached('F32Vec.swapRemove');
     data[index] = data[length - 1];
     this.#length = length - 1;
     return value;
+  }
+
+  /**
+   * {@link F32Vec.swapRemove} without returning the element: moves the last element into
+   * `index`'s place. O(1); does not keep the order. Nothing crosses the call, so where the
+   * compiler does not inline it nothing is boxed either (a returned double would be; see
+   * docs/design.md, "Zero garbage"): the form for game loops that only discard.
+   *
+   * @throws IndexError when `index` is not an integer in `[0, length)`.
+   */
+  swapDelete(index: number): void {
+    const data = this.#data;
+    const length = this.#length;
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) this.#failIndex('F32Vec.swapDelete', index);
+    const last: number | undefined = data[length - 1];
+    if (last === undefined) return this.#failDetached('F32Vec.swapDelete');
+    data[index] = last;
+    this.#length = length - 1;
   }
 
   /**
@@ -1085,6 +1111,18 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
    */
   add<M extends number>(operand: number | F32Vec | Float32Array, out: F32Vec<M>): F32Vec<M>;
   add(operand: number | F32Vec | Float32Array, out?: F32Vec): F32Vec {
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    if (typeof operand === 'number') {
+      SCALARS[0] = operand as number;
+      return this.#add(0, out);
+    }
+    return this.#add(operand, out);
+  }
+
+  /** What {@link F32Vec.add} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #add(operand: number | F32Vec | Float32Array, out: F32Vec | undefined): F32Vec {
     let data = this.#storage('F32Vec.add');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('F32Vec.add', out);
@@ -1092,7 +1130,12 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
     if (typeof operand === 'number') {
-      for (let i = 0; i < length; i++) dst[i] = data[i] + (operand as number);
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: number;
+      k = SCALARS[0];
+      for (let i = 0; i < length; i++) dst[i] = data[i] + k;
     } else {
       const src = this.#operand('F32Vec.add', operand, dst, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] + src[i];
@@ -1125,6 +1168,18 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
    */
   sub<M extends number>(operand: number | F32Vec | Float32Array, out: F32Vec<M>): F32Vec<M>;
   sub(operand: number | F32Vec | Float32Array, out?: F32Vec): F32Vec {
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    if (typeof operand === 'number') {
+      SCALARS[0] = operand as number;
+      return this.#sub(0, out);
+    }
+    return this.#sub(operand, out);
+  }
+
+  /** What {@link F32Vec.sub} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #sub(operand: number | F32Vec | Float32Array, out: F32Vec | undefined): F32Vec {
     let data = this.#storage('F32Vec.sub');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('F32Vec.sub', out);
@@ -1132,7 +1187,12 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
     if (typeof operand === 'number') {
-      for (let i = 0; i < length; i++) dst[i] = data[i] - (operand as number);
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: number;
+      k = SCALARS[0];
+      for (let i = 0; i < length; i++) dst[i] = data[i] - k;
     } else {
       const src = this.#operand('F32Vec.sub', operand, dst, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] - src[i];
@@ -1165,6 +1225,18 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
    */
   mul<M extends number>(operand: number | F32Vec | Float32Array, out: F32Vec<M>): F32Vec<M>;
   mul(operand: number | F32Vec | Float32Array, out?: F32Vec): F32Vec {
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    if (typeof operand === 'number') {
+      SCALARS[0] = operand as number;
+      return this.#mul(0, out);
+    }
+    return this.#mul(operand, out);
+  }
+
+  /** What {@link F32Vec.mul} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #mul(operand: number | F32Vec | Float32Array, out: F32Vec | undefined): F32Vec {
     let data = this.#storage('F32Vec.mul');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('F32Vec.mul', out);
@@ -1172,7 +1244,12 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
     if (typeof operand === 'number') {
-      for (let i = 0; i < length; i++) dst[i] = data[i] * (operand as number);
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: number;
+      k = SCALARS[0];
+      for (let i = 0; i < length; i++) dst[i] = data[i] * k;
     } else {
       const src = this.#operand('F32Vec.mul', operand, dst, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] * src[i];
@@ -1207,6 +1284,18 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
    */
   div<M extends number>(operand: number | F32Vec | Float32Array, out: F32Vec<M>): F32Vec<M>;
   div(operand: number | F32Vec | Float32Array, out?: F32Vec): F32Vec {
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    if (typeof operand === 'number') {
+      SCALARS[0] = operand as number;
+      return this.#div(0, out);
+    }
+    return this.#div(operand, out);
+  }
+
+  /** What {@link F32Vec.div} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #div(operand: number | F32Vec | Float32Array, out: F32Vec | undefined): F32Vec {
     let data = this.#storage('F32Vec.div');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('F32Vec.div', out);
@@ -1214,7 +1303,12 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
     if (typeof operand === 'number') {
-      for (let i = 0; i < length; i++) dst[i] = data[i] / (operand as number);
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: number;
+      k = SCALARS[0];
+      for (let i = 0; i < length; i++) dst[i] = data[i] / k;
     } else {
       const src = this.#operand('F32Vec.div', operand, dst, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] / src[i];
@@ -1246,6 +1340,16 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
   scale<M extends number>(k: number, out: F32Vec<M>): F32Vec<M>;
   scale(k: number, out?: F32Vec): F32Vec {
     if (typeof k !== 'number') throwElementTypeError('F32Vec.scale', k, 'number');
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    SCALARS[0] = k;
+    return this.#scale(0, out);
+  }
+
+  /** What {@link F32Vec.scale} does; for a number vector `k` is in `SCALARS[0]`. */
+  #scale(k: number, out: F32Vec | undefined): F32Vec {
+    k = SCALARS[0];
     let data = this.#storage('F32Vec.scale');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('F32Vec.scale', out);
@@ -1285,6 +1389,16 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
   axpy<M extends number>(a: number, x: F32Vec | Float32Array, out: F32Vec<M>): F32Vec<M>;
   axpy(a: number, x: F32Vec | Float32Array, out?: F32Vec): F32Vec {
     if (typeof a !== 'number') throwElementTypeError('F32Vec.axpy', a, 'number');
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    SCALARS[0] = a;
+    return this.#axpy(0, x, out);
+  }
+
+  /** What {@link F32Vec.axpy} does; for a number vector `a` is in `SCALARS[0]`. */
+  #axpy(a: number, x: F32Vec | Float32Array, out: F32Vec | undefined): F32Vec {
+    a = SCALARS[0];
     let data = this.#storage('F32Vec.axpy');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('F32Vec.axpy', out);
@@ -1324,23 +1438,32 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
     if (typeof lo !== 'number') throwElementTypeError('F32Vec.clamp', lo, 'number');
     if (typeof hi !== 'number') throwElementTypeError('F32Vec.clamp', hi, 'number');
     if (!(lo <= hi)) throwBoundsError('F32Vec.clamp', lo, hi);
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    SCALARS[0] = lo;
+    SCALARS[1] = hi;
+    return this.#clamp(0, 0, out);
+  }
+
+  /**
+   * What {@link F32Vec.clamp} does; for a number vector the bounds are in `SCALARS`. Read
+   * from a Float64Array they are doubles to the compiler: with small-integer bounds the
+   * select below was boxed per element once both call forms had run (about 250 KB of
+   * garbage per call at 1e6, in the kernel benchmark).
+   */
+  #clamp(lo: number, hi: number, out: F32Vec | undefined): F32Vec {
+    lo = SCALARS[0];
+    hi = SCALARS[1];
     let data = this.#storage('F32Vec.clamp');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('F32Vec.clamp', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
-    // The bounds pass through a Float64Array so that the compiler sees doubles: with small-integer
-    // bounds the select below was boxed per element once both call forms had run (about
-    // 250 KB of garbage per call at 1e6, in the kernel benchmark).
-    const bounds = CLAMP_BOUNDS;
-    bounds[0] = lo;
-    bounds[1] = hi;
-    const low = bounds[0];
-    const high = bounds[1];
     for (let i = 0; i < length; i++) {
       const x = data[i];
-      dst[i] = x < low ? low : x > high ? high : x;
+      dst[i] = x < lo ? lo : x > hi ? hi : x;
     }
     return out === undefined ? this : out;
   }

@@ -232,12 +232,18 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
 
   /** Whether the vector holds `capacity` elements. */
   get isFull(): boolean {
-    return this.#length === this.#storage('I64Vec.isFull').length;
+    if (this.#length < this.#data.length) return false;
+    // Full, or released or detached (their storage reads as length 0): #storage tells which.
+    this.#storage('I64Vec.isFull');
+    return true;
   }
 
   /** How many more elements fit: `capacity - length`. */
   get remaining(): number {
-    return this.#storage('I64Vec.remaining').length - this.#length;
+    const free = this.#data.length - this.#length;
+    // None free, or released or detached (their storage reads as length 0): #storage tells which.
+    if (free <= 0) this.#storage('I64Vec.remaining');
+    return free;
   }
 
   /** `"I64Vec"`, for `Object.prototype.toString`. */
@@ -415,13 +421,33 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * @throws IndexError when `index` is not an integer in `[0, length)`.
    */
   swapRemove(index: number): bigint {
-    const data = this.#storage('I64Vec.swapRemove');
+    const data = this.#data;
     const length = this.#length;
-    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) throwIndexError('I64Vec.swapRemove', index, length);
-    const value = data[index];
+    // A released vector (length 0) fails the index check; a detached one reads undefined.
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) this.#failIndex('I64Vec.swapRemove', index);
+    const value: bigint | undefined = data[index];
+    if (value === undefined) return this.#failDetached('I64Vec.swapRemove');
     data[index] = data[length - 1];
     this.#length = length - 1;
     return value;
+  }
+
+  /**
+   * {@link I64Vec.swapRemove} without returning the element: moves the last element into
+   * `index`'s place. O(1); does not keep the order. Nothing crosses the call, so where the
+   * compiler does not inline it nothing is boxed either (a returned double would be; see
+   * docs/design.md, "Zero garbage"): the form for game loops that only discard.
+   *
+   * @throws IndexError when `index` is not an integer in `[0, length)`.
+   */
+  swapDelete(index: number): void {
+    const data = this.#data;
+    const length = this.#length;
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) this.#failIndex('I64Vec.swapDelete', index);
+    const last: bigint | undefined = data[length - 1];
+    if (last === undefined) return this.#failDetached('I64Vec.swapDelete');
+    data[index] = last;
+    this.#length = length - 1;
   }
 
   /**
@@ -943,6 +969,11 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   add<M extends number>(operand: bigint | I64Vec | BigInt64Array, out: I64Vec<M>): I64Vec<M>;
   add(operand: bigint | I64Vec | BigInt64Array, out?: I64Vec): I64Vec {
+    return this.#add(operand, out);
+  }
+
+  /** What {@link I64Vec.add} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #add(operand: bigint | I64Vec | BigInt64Array, out: I64Vec | undefined): I64Vec {
     let data = this.#storage('I64Vec.add');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('I64Vec.add', out);
@@ -950,7 +981,12 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
     if (typeof operand === 'bigint') {
-      for (let i = 0; i < length; i++) dst[i] = data[i] + (operand as bigint);
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: bigint;
+      k = operand as bigint;
+      for (let i = 0; i < length; i++) dst[i] = data[i] + k;
     } else {
       const src = this.#operand('I64Vec.add', operand, dst, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] + src[i];
@@ -982,6 +1018,11 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   sub<M extends number>(operand: bigint | I64Vec | BigInt64Array, out: I64Vec<M>): I64Vec<M>;
   sub(operand: bigint | I64Vec | BigInt64Array, out?: I64Vec): I64Vec {
+    return this.#sub(operand, out);
+  }
+
+  /** What {@link I64Vec.sub} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #sub(operand: bigint | I64Vec | BigInt64Array, out: I64Vec | undefined): I64Vec {
     let data = this.#storage('I64Vec.sub');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('I64Vec.sub', out);
@@ -989,7 +1030,12 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
     if (typeof operand === 'bigint') {
-      for (let i = 0; i < length; i++) dst[i] = data[i] - (operand as bigint);
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: bigint;
+      k = operand as bigint;
+      for (let i = 0; i < length; i++) dst[i] = data[i] - k;
     } else {
       const src = this.#operand('I64Vec.sub', operand, dst, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] - src[i];
@@ -1021,6 +1067,11 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   mul<M extends number>(operand: bigint | I64Vec | BigInt64Array, out: I64Vec<M>): I64Vec<M>;
   mul(operand: bigint | I64Vec | BigInt64Array, out?: I64Vec): I64Vec {
+    return this.#mul(operand, out);
+  }
+
+  /** What {@link I64Vec.mul} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #mul(operand: bigint | I64Vec | BigInt64Array, out: I64Vec | undefined): I64Vec {
     let data = this.#storage('I64Vec.mul');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('I64Vec.mul', out);
@@ -1028,7 +1079,12 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
     if (typeof operand === 'bigint') {
-      for (let i = 0; i < length; i++) dst[i] = data[i] * (operand as bigint);
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: bigint;
+      k = operand as bigint;
+      for (let i = 0; i < length; i++) dst[i] = data[i] * k;
     } else {
       const src = this.#operand('I64Vec.mul', operand, dst, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] * src[i];
@@ -1066,6 +1122,11 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   div<M extends number>(operand: bigint | I64Vec | BigInt64Array, out: I64Vec<M>): I64Vec<M>;
   div(operand: bigint | I64Vec | BigInt64Array, out?: I64Vec): I64Vec {
+    return this.#div(operand, out);
+  }
+
+  /** What {@link I64Vec.div} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #div(operand: bigint | I64Vec | BigInt64Array, out: I64Vec | undefined): I64Vec {
     let data = this.#storage('I64Vec.div');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('I64Vec.div', out);
@@ -1073,8 +1134,13 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
     if (typeof operand === 'bigint') {
-      if (operand === 0n) throwDivisionByZero('I64Vec.div', -1);
-      for (let i = 0; i < length; i++) dst[i] = data[i] / (operand as bigint);
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: bigint;
+      k = operand as bigint;
+      if (k === 0n) throwDivisionByZero('I64Vec.div', -1);
+      for (let i = 0; i < length; i++) dst[i] = data[i] / k;
     } else {
       const src = this.#operand('I64Vec.div', operand, dst, true);
       for (let i = 0; i < length; i++) if (src[i] === 0n) throwDivisionByZero('I64Vec.div', i);
@@ -1106,6 +1172,11 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   scale<M extends number>(k: bigint, out: I64Vec<M>): I64Vec<M>;
   scale(k: bigint, out?: I64Vec): I64Vec {
     if (typeof k !== 'bigint') throwElementTypeError('I64Vec.scale', k, 'bigint');
+    return this.#scale(k, out);
+  }
+
+  /** What {@link I64Vec.scale} does; for a number vector `k` is in `SCALARS[0]`. */
+  #scale(k: bigint, out: I64Vec | undefined): I64Vec {
     let data = this.#storage('I64Vec.scale');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('I64Vec.scale', out);
@@ -1143,6 +1214,11 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   axpy<M extends number>(a: bigint, x: I64Vec | BigInt64Array, out: I64Vec<M>): I64Vec<M>;
   axpy(a: bigint, x: I64Vec | BigInt64Array, out?: I64Vec): I64Vec {
     if (typeof a !== 'bigint') throwElementTypeError('I64Vec.axpy', a, 'bigint');
+    return this.#axpy(a, x, out);
+  }
+
+  /** What {@link I64Vec.axpy} does; for a number vector `a` is in `SCALARS[0]`. */
+  #axpy(a: bigint, x: I64Vec | BigInt64Array, out: I64Vec | undefined): I64Vec {
     let data = this.#storage('I64Vec.axpy');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('I64Vec.axpy', out);
@@ -1181,17 +1257,25 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     if (typeof lo !== 'bigint') throwElementTypeError('I64Vec.clamp', lo, 'bigint');
     if (typeof hi !== 'bigint') throwElementTypeError('I64Vec.clamp', hi, 'bigint');
     if (!(lo <= hi)) throwBoundsError('I64Vec.clamp', lo, hi);
+    return this.#clamp(lo, hi, out);
+  }
+
+  /**
+   * What {@link I64Vec.clamp} does; for a number vector the bounds are in `SCALARS`. Read
+   * from a Float64Array they are doubles to the compiler: with small-integer bounds the
+   * select below was boxed per element once both call forms had run (about 250 KB of
+   * garbage per call at 1e6, in the kernel benchmark).
+   */
+  #clamp(lo: bigint, hi: bigint, out: I64Vec | undefined): I64Vec {
     let data = this.#storage('I64Vec.clamp');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('I64Vec.clamp', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
-    const low = lo;
-    const high = hi;
     for (let i = 0; i < length; i++) {
       const x = data[i];
-      dst[i] = x < low ? low : x > high ? high : x;
+      dst[i] = x < lo ? lo : x > hi ? hi : x;
     }
     return out === undefined ? this : out;
   }

@@ -43,6 +43,7 @@ import {
 } from '../internal.js';
 import {
   type NumberCopyTarget,
+  SCALARS,
   copyCount,
   forwardOverlap,
   typedArrayTarget,
@@ -231,12 +232,18 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
 
   /** Whether the vector holds `capacity` elements. */
   get isFull(): boolean {
-    return this.#length === this.#storage('I8Vec.isFull').length;
+    if (this.#length < this.#data.length) return false;
+    // Full, or released or detached (their storage reads as length 0): #storage tells which.
+    this.#storage('I8Vec.isFull');
+    return true;
   }
 
   /** How many more elements fit: `capacity - length`. */
   get remaining(): number {
-    return this.#storage('I8Vec.remaining').length - this.#length;
+    const free = this.#data.length - this.#length;
+    // None free, or released or detached (their storage reads as length 0): #storage tells which.
+    if (free <= 0) this.#storage('I8Vec.remaining');
+    return free;
   }
 
   /** `"I8Vec"`, for `Object.prototype.toString`. */
@@ -414,13 +421,33 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
    * @throws IndexError when `index` is not an integer in `[0, length)`.
    */
   swapRemove(index: number): number {
-    const data = this.#storage('I8Vec.swapRemove');
+    const data = this.#data;
     const length = this.#length;
-    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) throwIndexError('I8Vec.swapRemove', index, length);
-    const value = data[index];
+    // A released vector (length 0) fails the index check; a detached one reads undefined.
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) this.#failIndex('I8Vec.swapRemove', index);
+    const value: number | undefined = data[index];
+    if (value === undefined) return this.#failDetached('I8Vec.swapRemove');
     data[index] = data[length - 1];
     this.#length = length - 1;
     return value;
+  }
+
+  /**
+   * {@link I8Vec.swapRemove} without returning the element: moves the last element into
+   * `index`'s place. O(1); does not keep the order. Nothing crosses the call, so where the
+   * compiler does not inline it nothing is boxed either (a returned double would be; see
+   * docs/design.md, "Zero garbage"): the form for game loops that only discard.
+   *
+   * @throws IndexError when `index` is not an integer in `[0, length)`.
+   */
+  swapDelete(index: number): void {
+    const data = this.#data;
+    const length = this.#length;
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) this.#failIndex('I8Vec.swapDelete', index);
+    const last: number | undefined = data[length - 1];
+    if (last === undefined) return this.#failDetached('I8Vec.swapDelete');
+    data[index] = last;
+    this.#length = length - 1;
   }
 
   /**
@@ -1056,6 +1083,18 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
    */
   add<M extends number>(operand: number | I8Vec | Int8Array, out: I8Vec<M>): I8Vec<M>;
   add(operand: number | I8Vec | Int8Array, out?: I8Vec): I8Vec {
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    if (typeof operand === 'number') {
+      SCALARS[0] = operand as number;
+      return this.#add(0, out);
+    }
+    return this.#add(operand, out);
+  }
+
+  /** What {@link I8Vec.add} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #add(operand: number | I8Vec | Int8Array, out: I8Vec | undefined): I8Vec {
     let data = this.#storage('I8Vec.add');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('I8Vec.add', out);
@@ -1063,9 +1102,14 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
     if (typeof operand === 'number') {
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: number;
+      k = SCALARS[0];
       // An integer scalar is reduced modulo 2^32 (exactly, by ToInt32): the stored result is
       // the same modulo 2^8, and every intermediate stays exact in double.
-      const kk = Number.isInteger(operand) ? (operand as number) | 0 : (operand as number);
+      const kk = Number.isInteger(k) ? k | 0 : k;
       for (let i = 0; i < length; i++) dst[i] = data[i] + kk;
     } else {
       const src = this.#operand('I8Vec.add', operand, dst, true);
@@ -1103,6 +1147,18 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
    */
   sub<M extends number>(operand: number | I8Vec | Int8Array, out: I8Vec<M>): I8Vec<M>;
   sub(operand: number | I8Vec | Int8Array, out?: I8Vec): I8Vec {
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    if (typeof operand === 'number') {
+      SCALARS[0] = operand as number;
+      return this.#sub(0, out);
+    }
+    return this.#sub(operand, out);
+  }
+
+  /** What {@link I8Vec.sub} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #sub(operand: number | I8Vec | Int8Array, out: I8Vec | undefined): I8Vec {
     let data = this.#storage('I8Vec.sub');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('I8Vec.sub', out);
@@ -1110,9 +1166,14 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
     if (typeof operand === 'number') {
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: number;
+      k = SCALARS[0];
       // An integer scalar is reduced modulo 2^32 (exactly, by ToInt32): the stored result is
       // the same modulo 2^8, and every intermediate stays exact in double.
-      const kk = Number.isInteger(operand) ? (operand as number) | 0 : (operand as number);
+      const kk = Number.isInteger(k) ? k | 0 : k;
       for (let i = 0; i < length; i++) dst[i] = data[i] - kk;
     } else {
       const src = this.#operand('I8Vec.sub', operand, dst, true);
@@ -1150,6 +1211,18 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
    */
   mul<M extends number>(operand: number | I8Vec | Int8Array, out: I8Vec<M>): I8Vec<M>;
   mul(operand: number | I8Vec | Int8Array, out?: I8Vec): I8Vec {
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    if (typeof operand === 'number') {
+      SCALARS[0] = operand as number;
+      return this.#mul(0, out);
+    }
+    return this.#mul(operand, out);
+  }
+
+  /** What {@link I8Vec.mul} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #mul(operand: number | I8Vec | Int8Array, out: I8Vec | undefined): I8Vec {
     let data = this.#storage('I8Vec.mul');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('I8Vec.mul', out);
@@ -1157,9 +1230,14 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
     if (typeof operand === 'number') {
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: number;
+      k = SCALARS[0];
       // An integer scalar is reduced modulo 2^32 (exactly, by ToInt32): the stored result is
       // the same modulo 2^8, and every intermediate stays exact in double.
-      const kk = Number.isInteger(operand) ? (operand as number) | 0 : (operand as number);
+      const kk = Number.isInteger(k) ? k | 0 : k;
       for (let i = 0; i < length; i++) dst[i] = data[i] * kk;
     } else {
       const src = this.#operand('I8Vec.mul', operand, dst, true);
@@ -1200,6 +1278,18 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
    */
   div<M extends number>(operand: number | I8Vec | Int8Array, out: I8Vec<M>): I8Vec<M>;
   div(operand: number | I8Vec | Int8Array, out?: I8Vec): I8Vec {
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    if (typeof operand === 'number') {
+      SCALARS[0] = operand as number;
+      return this.#div(0, out);
+    }
+    return this.#div(operand, out);
+  }
+
+  /** What {@link I8Vec.div} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #div(operand: number | I8Vec | Int8Array, out: I8Vec | undefined): I8Vec {
     let data = this.#storage('I8Vec.div');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('I8Vec.div', out);
@@ -1207,7 +1297,12 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
     if (typeof operand === 'number') {
-      for (let i = 0; i < length; i++) dst[i] = data[i] / (operand as number);
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: number;
+      k = SCALARS[0];
+      for (let i = 0; i < length; i++) dst[i] = data[i] / k;
     } else {
       const src = this.#operand('I8Vec.div', operand, dst, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] / src[i];
@@ -1243,6 +1338,16 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
   scale<M extends number>(k: number, out: I8Vec<M>): I8Vec<M>;
   scale(k: number, out?: I8Vec): I8Vec {
     if (typeof k !== 'number') throwElementTypeError('I8Vec.scale', k, 'number');
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    SCALARS[0] = k;
+    return this.#scale(0, out);
+  }
+
+  /** What {@link I8Vec.scale} does; for a number vector `k` is in `SCALARS[0]`. */
+  #scale(k: number, out: I8Vec | undefined): I8Vec {
+    k = SCALARS[0];
     let data = this.#storage('I8Vec.scale');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('I8Vec.scale', out);
@@ -1288,6 +1393,16 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
   axpy<M extends number>(a: number, x: I8Vec | Int8Array, out: I8Vec<M>): I8Vec<M>;
   axpy(a: number, x: I8Vec | Int8Array, out?: I8Vec): I8Vec {
     if (typeof a !== 'number') throwElementTypeError('I8Vec.axpy', a, 'number');
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    SCALARS[0] = a;
+    return this.#axpy(0, x, out);
+  }
+
+  /** What {@link I8Vec.axpy} does; for a number vector `a` is in `SCALARS[0]`. */
+  #axpy(a: number, x: I8Vec | Int8Array, out: I8Vec | undefined): I8Vec {
+    a = SCALARS[0];
     let data = this.#storage('I8Vec.axpy');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('I8Vec.axpy', out);
@@ -1331,17 +1446,32 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
     if (typeof lo !== 'number') throwElementTypeError('I8Vec.clamp', lo, 'number');
     if (typeof hi !== 'number') throwElementTypeError('I8Vec.clamp', hi, 'number');
     if (!(lo <= hi)) throwBoundsError('I8Vec.clamp', lo, hi);
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    SCALARS[0] = lo;
+    SCALARS[1] = hi;
+    return this.#clamp(0, 0, out);
+  }
+
+  /**
+   * What {@link I8Vec.clamp} does; for a number vector the bounds are in `SCALARS`. Read
+   * from a Float64Array they are doubles to the compiler: with small-integer bounds the
+   * select below was boxed per element once both call forms had run (about 250 KB of
+   * garbage per call at 1e6, in the kernel benchmark).
+   */
+  #clamp(lo: number, hi: number, out: I8Vec | undefined): I8Vec {
+    lo = SCALARS[0];
+    hi = SCALARS[1];
     let data = this.#storage('I8Vec.clamp');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('I8Vec.clamp', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
-    const low = lo;
-    const high = hi;
     for (let i = 0; i < length; i++) {
       const x = data[i];
-      dst[i] = x < low ? low : x > high ? high : x;
+      dst[i] = x < lo ? lo : x > hi ? hi : x;
     }
     return out === undefined ? this : out;
   }

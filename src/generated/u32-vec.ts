@@ -43,6 +43,7 @@ import {
 } from '../internal.js';
 import {
   type NumberCopyTarget,
+  SCALARS,
   copyCount,
   forwardOverlap,
   typedArrayTarget,
@@ -231,12 +232,18 @@ export class U32Vec<N extends number = number> implements FixedVec<number, N, Ui
 
   /** Whether the vector holds `capacity` elements. */
   get isFull(): boolean {
-    return this.#length === this.#storage('U32Vec.isFull').length;
+    if (this.#length < this.#data.length) return false;
+    // Full, or released or detached (their storage reads as length 0): #storage tells which.
+    this.#storage('U32Vec.isFull');
+    return true;
   }
 
   /** How many more elements fit: `capacity - length`. */
   get remaining(): number {
-    return this.#storage('U32Vec.remaining').length - this.#length;
+    const free = this.#data.length - this.#length;
+    // None free, or released or detached (their storage reads as length 0): #storage tells which.
+    if (free <= 0) this.#storage('U32Vec.remaining');
+    return free;
   }
 
   /** `"U32Vec"`, for `Object.prototype.toString`. */
@@ -414,13 +421,33 @@ export class U32Vec<N extends number = number> implements FixedVec<number, N, Ui
    * @throws IndexError when `index` is not an integer in `[0, length)`.
    */
   swapRemove(index: number): number {
-    const data = this.#storage('U32Vec.swapRemove');
+    const data = this.#data;
     const length = this.#length;
-    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) throwIndexError('U32Vec.swapRemove', index, length);
-    const value = data[index];
+    // A released vector (length 0) fails the index check; a detached one reads undefined.
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) this.#failIndex('U32Vec.swapRemove', index);
+    const value: number | undefined = data[index];
+    if (value === undefined) return this.#failDetached('U32Vec.swapRemove');
     data[index] = data[length - 1];
     this.#length = length - 1;
     return value;
+  }
+
+  /**
+   * {@link U32Vec.swapRemove} without returning the element: moves the last element into
+   * `index`'s place. O(1); does not keep the order. Nothing crosses the call, so where the
+   * compiler does not inline it nothing is boxed either (a returned double would be; see
+   * docs/design.md, "Zero garbage"): the form for game loops that only discard.
+   *
+   * @throws IndexError when `index` is not an integer in `[0, length)`.
+   */
+  swapDelete(index: number): void {
+    const data = this.#data;
+    const length = this.#length;
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) this.#failIndex('U32Vec.swapDelete', index);
+    const last: number | undefined = data[length - 1];
+    if (last === undefined) return this.#failDetached('U32Vec.swapDelete');
+    data[index] = last;
+    this.#length = length - 1;
   }
 
   /**
@@ -1056,6 +1083,18 @@ export class U32Vec<N extends number = number> implements FixedVec<number, N, Ui
    */
   add<M extends number>(operand: number | U32Vec | Uint32Array, out: U32Vec<M>): U32Vec<M>;
   add(operand: number | U32Vec | Uint32Array, out?: U32Vec): U32Vec {
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    if (typeof operand === 'number') {
+      SCALARS[0] = operand as number;
+      return this.#add(0, out);
+    }
+    return this.#add(operand, out);
+  }
+
+  /** What {@link U32Vec.add} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #add(operand: number | U32Vec | Uint32Array, out: U32Vec | undefined): U32Vec {
     let data = this.#storage('U32Vec.add');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U32Vec.add', out);
@@ -1063,9 +1102,14 @@ export class U32Vec<N extends number = number> implements FixedVec<number, N, Ui
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
     if (typeof operand === 'number') {
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: number;
+      k = SCALARS[0];
       // An integer scalar is reduced modulo 2^32 (exactly, by ToInt32): the stored result is
       // the same modulo 2^32, and every intermediate stays exact in double.
-      const kk = Number.isInteger(operand) ? (operand as number) | 0 : (operand as number);
+      const kk = Number.isInteger(k) ? k | 0 : k;
       for (let i = 0; i < length; i++) dst[i] = data[i] + kk;
     } else {
       const src = this.#operand('U32Vec.add', operand, dst, true);
@@ -1103,6 +1147,18 @@ export class U32Vec<N extends number = number> implements FixedVec<number, N, Ui
    */
   sub<M extends number>(operand: number | U32Vec | Uint32Array, out: U32Vec<M>): U32Vec<M>;
   sub(operand: number | U32Vec | Uint32Array, out?: U32Vec): U32Vec {
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    if (typeof operand === 'number') {
+      SCALARS[0] = operand as number;
+      return this.#sub(0, out);
+    }
+    return this.#sub(operand, out);
+  }
+
+  /** What {@link U32Vec.sub} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #sub(operand: number | U32Vec | Uint32Array, out: U32Vec | undefined): U32Vec {
     let data = this.#storage('U32Vec.sub');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U32Vec.sub', out);
@@ -1110,9 +1166,14 @@ export class U32Vec<N extends number = number> implements FixedVec<number, N, Ui
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
     if (typeof operand === 'number') {
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: number;
+      k = SCALARS[0];
       // An integer scalar is reduced modulo 2^32 (exactly, by ToInt32): the stored result is
       // the same modulo 2^32, and every intermediate stays exact in double.
-      const kk = Number.isInteger(operand) ? (operand as number) | 0 : (operand as number);
+      const kk = Number.isInteger(k) ? k | 0 : k;
       for (let i = 0; i < length; i++) dst[i] = data[i] - kk;
     } else {
       const src = this.#operand('U32Vec.sub', operand, dst, true);
@@ -1150,6 +1211,18 @@ export class U32Vec<N extends number = number> implements FixedVec<number, N, Ui
    */
   mul<M extends number>(operand: number | U32Vec | Uint32Array, out: U32Vec<M>): U32Vec<M>;
   mul(operand: number | U32Vec | Uint32Array, out?: U32Vec): U32Vec {
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    if (typeof operand === 'number') {
+      SCALARS[0] = operand as number;
+      return this.#mul(0, out);
+    }
+    return this.#mul(operand, out);
+  }
+
+  /** What {@link U32Vec.mul} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #mul(operand: number | U32Vec | Uint32Array, out: U32Vec | undefined): U32Vec {
     let data = this.#storage('U32Vec.mul');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U32Vec.mul', out);
@@ -1157,11 +1230,16 @@ export class U32Vec<N extends number = number> implements FixedVec<number, N, Ui
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
     if (typeof operand === 'number') {
-      if (Number.isInteger(operand)) {
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: number;
+      k = SCALARS[0];
+      if (Number.isInteger(k)) {
         // Math.imul reduces k modulo 2^32 and multiplies exactly modulo 2^32.
-        for (let i = 0; i < length; i++) dst[i] = Math.imul(data[i], operand as number);
+        for (let i = 0; i < length; i++) dst[i] = Math.imul(data[i], k);
       } else {
-        for (let i = 0; i < length; i++) dst[i] = data[i] * (operand as number);
+        for (let i = 0; i < length; i++) dst[i] = data[i] * k;
       }
     } else {
       const src = this.#operand('U32Vec.mul', operand, dst, true);
@@ -1202,6 +1280,18 @@ export class U32Vec<N extends number = number> implements FixedVec<number, N, Ui
    */
   div<M extends number>(operand: number | U32Vec | Uint32Array, out: U32Vec<M>): U32Vec<M>;
   div(operand: number | U32Vec | Uint32Array, out?: U32Vec): U32Vec {
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    if (typeof operand === 'number') {
+      SCALARS[0] = operand as number;
+      return this.#div(0, out);
+    }
+    return this.#div(operand, out);
+  }
+
+  /** What {@link U32Vec.div} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #div(operand: number | U32Vec | Uint32Array, out: U32Vec | undefined): U32Vec {
     let data = this.#storage('U32Vec.div');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U32Vec.div', out);
@@ -1209,7 +1299,12 @@ export class U32Vec<N extends number = number> implements FixedVec<number, N, Ui
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
     if (typeof operand === 'number') {
-      for (let i = 0; i < length; i++) dst[i] = data[i] / (operand as number);
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: number;
+      k = SCALARS[0];
+      for (let i = 0; i < length; i++) dst[i] = data[i] / k;
     } else {
       const src = this.#operand('U32Vec.div', operand, dst, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] / src[i];
@@ -1245,6 +1340,16 @@ export class U32Vec<N extends number = number> implements FixedVec<number, N, Ui
   scale<M extends number>(k: number, out: U32Vec<M>): U32Vec<M>;
   scale(k: number, out?: U32Vec): U32Vec {
     if (typeof k !== 'number') throwElementTypeError('U32Vec.scale', k, 'number');
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    SCALARS[0] = k;
+    return this.#scale(0, out);
+  }
+
+  /** What {@link U32Vec.scale} does; for a number vector `k` is in `SCALARS[0]`. */
+  #scale(k: number, out: U32Vec | undefined): U32Vec {
+    k = SCALARS[0];
     let data = this.#storage('U32Vec.scale');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U32Vec.scale', out);
@@ -1292,6 +1397,16 @@ export class U32Vec<N extends number = number> implements FixedVec<number, N, Ui
   axpy<M extends number>(a: number, x: U32Vec | Uint32Array, out: U32Vec<M>): U32Vec<M>;
   axpy(a: number, x: U32Vec | Uint32Array, out?: U32Vec): U32Vec {
     if (typeof a !== 'number') throwElementTypeError('U32Vec.axpy', a, 'number');
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    SCALARS[0] = a;
+    return this.#axpy(0, x, out);
+  }
+
+  /** What {@link U32Vec.axpy} does; for a number vector `a` is in `SCALARS[0]`. */
+  #axpy(a: number, x: U32Vec | Uint32Array, out: U32Vec | undefined): U32Vec {
+    a = SCALARS[0];
     let data = this.#storage('U32Vec.axpy');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U32Vec.axpy', out);
@@ -1338,17 +1453,32 @@ export class U32Vec<N extends number = number> implements FixedVec<number, N, Ui
     if (typeof lo !== 'number') throwElementTypeError('U32Vec.clamp', lo, 'number');
     if (typeof hi !== 'number') throwElementTypeError('U32Vec.clamp', hi, 'number');
     if (!(lo <= hi)) throwBoundsError('U32Vec.clamp', lo, hi);
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    SCALARS[0] = lo;
+    SCALARS[1] = hi;
+    return this.#clamp(0, 0, out);
+  }
+
+  /**
+   * What {@link U32Vec.clamp} does; for a number vector the bounds are in `SCALARS`. Read
+   * from a Float64Array they are doubles to the compiler: with small-integer bounds the
+   * select below was boxed per element once both call forms had run (about 250 KB of
+   * garbage per call at 1e6, in the kernel benchmark).
+   */
+  #clamp(lo: number, hi: number, out: U32Vec | undefined): U32Vec {
+    lo = SCALARS[0];
+    hi = SCALARS[1];
     let data = this.#storage('U32Vec.clamp');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U32Vec.clamp', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
-    const low = lo;
-    const high = hi;
     for (let i = 0; i < length; i++) {
       const x = data[i];
-      dst[i] = x < low ? low : x > high ? high : x;
+      dst[i] = x < lo ? lo : x > hi ? hi : x;
     }
     return out === undefined ? this : out;
   }

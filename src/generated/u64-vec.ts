@@ -232,12 +232,18 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
 
   /** Whether the vector holds `capacity` elements. */
   get isFull(): boolean {
-    return this.#length === this.#storage('U64Vec.isFull').length;
+    if (this.#length < this.#data.length) return false;
+    // Full, or released or detached (their storage reads as length 0): #storage tells which.
+    this.#storage('U64Vec.isFull');
+    return true;
   }
 
   /** How many more elements fit: `capacity - length`. */
   get remaining(): number {
-    return this.#storage('U64Vec.remaining').length - this.#length;
+    const free = this.#data.length - this.#length;
+    // None free, or released or detached (their storage reads as length 0): #storage tells which.
+    if (free <= 0) this.#storage('U64Vec.remaining');
+    return free;
   }
 
   /** `"U64Vec"`, for `Object.prototype.toString`. */
@@ -415,13 +421,33 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * @throws IndexError when `index` is not an integer in `[0, length)`.
    */
   swapRemove(index: number): bigint {
-    const data = this.#storage('U64Vec.swapRemove');
+    const data = this.#data;
     const length = this.#length;
-    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) throwIndexError('U64Vec.swapRemove', index, length);
-    const value = data[index];
+    // A released vector (length 0) fails the index check; a detached one reads undefined.
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) this.#failIndex('U64Vec.swapRemove', index);
+    const value: bigint | undefined = data[index];
+    if (value === undefined) return this.#failDetached('U64Vec.swapRemove');
     data[index] = data[length - 1];
     this.#length = length - 1;
     return value;
+  }
+
+  /**
+   * {@link U64Vec.swapRemove} without returning the element: moves the last element into
+   * `index`'s place. O(1); does not keep the order. Nothing crosses the call, so where the
+   * compiler does not inline it nothing is boxed either (a returned double would be; see
+   * docs/design.md, "Zero garbage"): the form for game loops that only discard.
+   *
+   * @throws IndexError when `index` is not an integer in `[0, length)`.
+   */
+  swapDelete(index: number): void {
+    const data = this.#data;
+    const length = this.#length;
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) this.#failIndex('U64Vec.swapDelete', index);
+    const last: bigint | undefined = data[length - 1];
+    if (last === undefined) return this.#failDetached('U64Vec.swapDelete');
+    data[index] = last;
+    this.#length = length - 1;
   }
 
   /**
@@ -943,6 +969,11 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   add<M extends number>(operand: bigint | U64Vec | BigUint64Array, out: U64Vec<M>): U64Vec<M>;
   add(operand: bigint | U64Vec | BigUint64Array, out?: U64Vec): U64Vec {
+    return this.#add(operand, out);
+  }
+
+  /** What {@link U64Vec.add} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #add(operand: bigint | U64Vec | BigUint64Array, out: U64Vec | undefined): U64Vec {
     let data = this.#storage('U64Vec.add');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U64Vec.add', out);
@@ -950,7 +981,12 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
     if (typeof operand === 'bigint') {
-      for (let i = 0; i < length; i++) dst[i] = data[i] + (operand as bigint);
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: bigint;
+      k = operand as bigint;
+      for (let i = 0; i < length; i++) dst[i] = data[i] + k;
     } else {
       const src = this.#operand('U64Vec.add', operand, dst, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] + src[i];
@@ -982,6 +1018,11 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   sub<M extends number>(operand: bigint | U64Vec | BigUint64Array, out: U64Vec<M>): U64Vec<M>;
   sub(operand: bigint | U64Vec | BigUint64Array, out?: U64Vec): U64Vec {
+    return this.#sub(operand, out);
+  }
+
+  /** What {@link U64Vec.sub} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #sub(operand: bigint | U64Vec | BigUint64Array, out: U64Vec | undefined): U64Vec {
     let data = this.#storage('U64Vec.sub');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U64Vec.sub', out);
@@ -989,7 +1030,12 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
     if (typeof operand === 'bigint') {
-      for (let i = 0; i < length; i++) dst[i] = data[i] - (operand as bigint);
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: bigint;
+      k = operand as bigint;
+      for (let i = 0; i < length; i++) dst[i] = data[i] - k;
     } else {
       const src = this.#operand('U64Vec.sub', operand, dst, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] - src[i];
@@ -1021,6 +1067,11 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   mul<M extends number>(operand: bigint | U64Vec | BigUint64Array, out: U64Vec<M>): U64Vec<M>;
   mul(operand: bigint | U64Vec | BigUint64Array, out?: U64Vec): U64Vec {
+    return this.#mul(operand, out);
+  }
+
+  /** What {@link U64Vec.mul} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #mul(operand: bigint | U64Vec | BigUint64Array, out: U64Vec | undefined): U64Vec {
     let data = this.#storage('U64Vec.mul');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U64Vec.mul', out);
@@ -1028,7 +1079,12 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
     if (typeof operand === 'bigint') {
-      for (let i = 0; i < length; i++) dst[i] = data[i] * (operand as bigint);
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: bigint;
+      k = operand as bigint;
+      for (let i = 0; i < length; i++) dst[i] = data[i] * k;
     } else {
       const src = this.#operand('U64Vec.mul', operand, dst, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] * src[i];
@@ -1065,6 +1121,11 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   div<M extends number>(operand: bigint | U64Vec | BigUint64Array, out: U64Vec<M>): U64Vec<M>;
   div(operand: bigint | U64Vec | BigUint64Array, out?: U64Vec): U64Vec {
+    return this.#div(operand, out);
+  }
+
+  /** What {@link U64Vec.div} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #div(operand: bigint | U64Vec | BigUint64Array, out: U64Vec | undefined): U64Vec {
     let data = this.#storage('U64Vec.div');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U64Vec.div', out);
@@ -1072,8 +1133,13 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
     if (typeof operand === 'bigint') {
-      if (operand === 0n) throwDivisionByZero('U64Vec.div', -1);
-      for (let i = 0; i < length; i++) dst[i] = data[i] / (operand as bigint);
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: bigint;
+      k = operand as bigint;
+      if (k === 0n) throwDivisionByZero('U64Vec.div', -1);
+      for (let i = 0; i < length; i++) dst[i] = data[i] / k;
     } else {
       const src = this.#operand('U64Vec.div', operand, dst, true);
       for (let i = 0; i < length; i++) if (src[i] === 0n) throwDivisionByZero('U64Vec.div', i);
@@ -1105,6 +1171,11 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   scale<M extends number>(k: bigint, out: U64Vec<M>): U64Vec<M>;
   scale(k: bigint, out?: U64Vec): U64Vec {
     if (typeof k !== 'bigint') throwElementTypeError('U64Vec.scale', k, 'bigint');
+    return this.#scale(k, out);
+  }
+
+  /** What {@link U64Vec.scale} does; for a number vector `k` is in `SCALARS[0]`. */
+  #scale(k: bigint, out: U64Vec | undefined): U64Vec {
     let data = this.#storage('U64Vec.scale');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U64Vec.scale', out);
@@ -1142,6 +1213,11 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   axpy<M extends number>(a: bigint, x: U64Vec | BigUint64Array, out: U64Vec<M>): U64Vec<M>;
   axpy(a: bigint, x: U64Vec | BigUint64Array, out?: U64Vec): U64Vec {
     if (typeof a !== 'bigint') throwElementTypeError('U64Vec.axpy', a, 'bigint');
+    return this.#axpy(a, x, out);
+  }
+
+  /** What {@link U64Vec.axpy} does; for a number vector `a` is in `SCALARS[0]`. */
+  #axpy(a: bigint, x: U64Vec | BigUint64Array, out: U64Vec | undefined): U64Vec {
     let data = this.#storage('U64Vec.axpy');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U64Vec.axpy', out);
@@ -1180,17 +1256,25 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     if (typeof lo !== 'bigint') throwElementTypeError('U64Vec.clamp', lo, 'bigint');
     if (typeof hi !== 'bigint') throwElementTypeError('U64Vec.clamp', hi, 'bigint');
     if (!(lo <= hi)) throwBoundsError('U64Vec.clamp', lo, hi);
+    return this.#clamp(lo, hi, out);
+  }
+
+  /**
+   * What {@link U64Vec.clamp} does; for a number vector the bounds are in `SCALARS`. Read
+   * from a Float64Array they are doubles to the compiler: with small-integer bounds the
+   * select below was boxed per element once both call forms had run (about 250 KB of
+   * garbage per call at 1e6, in the kernel benchmark).
+   */
+  #clamp(lo: bigint, hi: bigint, out: U64Vec | undefined): U64Vec {
     let data = this.#storage('U64Vec.clamp');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U64Vec.clamp', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
-    const low = lo;
-    const high = hi;
     for (let i = 0; i < length; i++) {
       const x = data[i];
-      dst[i] = x < low ? low : x > high ? high : x;
+      dst[i] = x < lo ? lo : x > hi ? hi : x;
     }
     return out === undefined ? this : out;
   }

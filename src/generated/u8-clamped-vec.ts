@@ -43,6 +43,7 @@ import {
 } from '../internal.js';
 import {
   type NumberCopyTarget,
+  SCALARS,
   copyCount,
   forwardOverlap,
   typedArrayTarget,
@@ -231,12 +232,18 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
 
   /** Whether the vector holds `capacity` elements. */
   get isFull(): boolean {
-    return this.#length === this.#storage('U8ClampedVec.isFull').length;
+    if (this.#length < this.#data.length) return false;
+    // Full, or released or detached (their storage reads as length 0): #storage tells which.
+    this.#storage('U8ClampedVec.isFull');
+    return true;
   }
 
   /** How many more elements fit: `capacity - length`. */
   get remaining(): number {
-    return this.#storage('U8ClampedVec.remaining').length - this.#length;
+    const free = this.#data.length - this.#length;
+    // None free, or released or detached (their storage reads as length 0): #storage tells which.
+    if (free <= 0) this.#storage('U8ClampedVec.remaining');
+    return free;
   }
 
   /** `"U8ClampedVec"`, for `Object.prototype.toString`. */
@@ -414,13 +421,33 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    * @throws IndexError when `index` is not an integer in `[0, length)`.
    */
   swapRemove(index: number): number {
-    const data = this.#storage('U8ClampedVec.swapRemove');
+    const data = this.#data;
     const length = this.#length;
-    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) throwIndexError('U8ClampedVec.swapRemove', index, length);
-    const value = data[index];
+    // A released vector (length 0) fails the index check; a detached one reads undefined.
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) this.#failIndex('U8ClampedVec.swapRemove', index);
+    const value: number | undefined = data[index];
+    if (value === undefined) return this.#failDetached('U8ClampedVec.swapRemove');
     data[index] = data[length - 1];
     this.#length = length - 1;
     return value;
+  }
+
+  /**
+   * {@link U8ClampedVec.swapRemove} without returning the element: moves the last element into
+   * `index`'s place. O(1); does not keep the order. Nothing crosses the call, so where the
+   * compiler does not inline it nothing is boxed either (a returned double would be; see
+   * docs/design.md, "Zero garbage"): the form for game loops that only discard.
+   *
+   * @throws IndexError when `index` is not an integer in `[0, length)`.
+   */
+  swapDelete(index: number): void {
+    const data = this.#data;
+    const length = this.#length;
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < length)) this.#failIndex('U8ClampedVec.swapDelete', index);
+    const last: number | undefined = data[length - 1];
+    if (last === undefined) return this.#failDetached('U8ClampedVec.swapDelete');
+    data[index] = last;
+    this.#length = length - 1;
   }
 
   /**
@@ -1052,6 +1079,18 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    */
   add<M extends number>(operand: number | U8ClampedVec | Uint8ClampedArray, out: U8ClampedVec<M>): U8ClampedVec<M>;
   add(operand: number | U8ClampedVec | Uint8ClampedArray, out?: U8ClampedVec): U8ClampedVec {
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    if (typeof operand === 'number') {
+      SCALARS[0] = operand as number;
+      return this.#add(0, out);
+    }
+    return this.#add(operand, out);
+  }
+
+  /** What {@link U8ClampedVec.add} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #add(operand: number | U8ClampedVec | Uint8ClampedArray, out: U8ClampedVec | undefined): U8ClampedVec {
     let data = this.#storage('U8ClampedVec.add');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U8ClampedVec.add', out);
@@ -1059,7 +1098,12 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
     if (typeof operand === 'number') {
-      for (let i = 0; i < length; i++) dst[i] = data[i] + (operand as number);
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: number;
+      k = SCALARS[0];
+      for (let i = 0; i < length; i++) dst[i] = data[i] + k;
     } else {
       const src = this.#operand('U8ClampedVec.add', operand, dst, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] + src[i];
@@ -1092,6 +1136,18 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    */
   sub<M extends number>(operand: number | U8ClampedVec | Uint8ClampedArray, out: U8ClampedVec<M>): U8ClampedVec<M>;
   sub(operand: number | U8ClampedVec | Uint8ClampedArray, out?: U8ClampedVec): U8ClampedVec {
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    if (typeof operand === 'number') {
+      SCALARS[0] = operand as number;
+      return this.#sub(0, out);
+    }
+    return this.#sub(operand, out);
+  }
+
+  /** What {@link U8ClampedVec.sub} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #sub(operand: number | U8ClampedVec | Uint8ClampedArray, out: U8ClampedVec | undefined): U8ClampedVec {
     let data = this.#storage('U8ClampedVec.sub');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U8ClampedVec.sub', out);
@@ -1099,7 +1155,12 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
     if (typeof operand === 'number') {
-      for (let i = 0; i < length; i++) dst[i] = data[i] - (operand as number);
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: number;
+      k = SCALARS[0];
+      for (let i = 0; i < length; i++) dst[i] = data[i] - k;
     } else {
       const src = this.#operand('U8ClampedVec.sub', operand, dst, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] - src[i];
@@ -1132,6 +1193,18 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    */
   mul<M extends number>(operand: number | U8ClampedVec | Uint8ClampedArray, out: U8ClampedVec<M>): U8ClampedVec<M>;
   mul(operand: number | U8ClampedVec | Uint8ClampedArray, out?: U8ClampedVec): U8ClampedVec {
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    if (typeof operand === 'number') {
+      SCALARS[0] = operand as number;
+      return this.#mul(0, out);
+    }
+    return this.#mul(operand, out);
+  }
+
+  /** What {@link U8ClampedVec.mul} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #mul(operand: number | U8ClampedVec | Uint8ClampedArray, out: U8ClampedVec | undefined): U8ClampedVec {
     let data = this.#storage('U8ClampedVec.mul');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U8ClampedVec.mul', out);
@@ -1139,7 +1212,12 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
     if (typeof operand === 'number') {
-      for (let i = 0; i < length; i++) dst[i] = data[i] * (operand as number);
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: number;
+      k = SCALARS[0];
+      for (let i = 0; i < length; i++) dst[i] = data[i] * k;
     } else {
       const src = this.#operand('U8ClampedVec.mul', operand, dst, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] * src[i];
@@ -1175,6 +1253,18 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    */
   div<M extends number>(operand: number | U8ClampedVec | Uint8ClampedArray, out: U8ClampedVec<M>): U8ClampedVec<M>;
   div(operand: number | U8ClampedVec | Uint8ClampedArray, out?: U8ClampedVec): U8ClampedVec {
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    if (typeof operand === 'number') {
+      SCALARS[0] = operand as number;
+      return this.#div(0, out);
+    }
+    return this.#div(operand, out);
+  }
+
+  /** What {@link U8ClampedVec.div} does; a scalar operand of a number vector is in `SCALARS[0]`. */
+  #div(operand: number | U8ClampedVec | Uint8ClampedArray, out: U8ClampedVec | undefined): U8ClampedVec {
     let data = this.#storage('U8ClampedVec.div');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U8ClampedVec.div', out);
@@ -1182,7 +1272,12 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
     if (typeof operand === 'number') {
-      for (let i = 0; i < length; i++) dst[i] = data[i] / (operand as number);
+      // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
+      // A local of its own, not the parameter, whose other values are objects: reassigned
+      // with a double the parameter would hold it boxed.
+      let k: number;
+      k = SCALARS[0];
+      for (let i = 0; i < length; i++) dst[i] = data[i] / k;
     } else {
       const src = this.#operand('U8ClampedVec.div', operand, dst, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] / src[i];
@@ -1214,6 +1309,16 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
   scale<M extends number>(k: number, out: U8ClampedVec<M>): U8ClampedVec<M>;
   scale(k: number, out?: U8ClampedVec): U8ClampedVec {
     if (typeof k !== 'number') throwElementTypeError('U8ClampedVec.scale', k, 'number');
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    SCALARS[0] = k;
+    return this.#scale(0, out);
+  }
+
+  /** What {@link U8ClampedVec.scale} does; for a number vector `k` is in `SCALARS[0]`. */
+  #scale(k: number, out: U8ClampedVec | undefined): U8ClampedVec {
+    k = SCALARS[0];
     let data = this.#storage('U8ClampedVec.scale');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U8ClampedVec.scale', out);
@@ -1252,6 +1357,16 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
   axpy<M extends number>(a: number, x: U8ClampedVec | Uint8ClampedArray, out: U8ClampedVec<M>): U8ClampedVec<M>;
   axpy(a: number, x: U8ClampedVec | Uint8ClampedArray, out?: U8ClampedVec): U8ClampedVec {
     if (typeof a !== 'number') throwElementTypeError('U8ClampedVec.axpy', a, 'number');
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    SCALARS[0] = a;
+    return this.#axpy(0, x, out);
+  }
+
+  /** What {@link U8ClampedVec.axpy} does; for a number vector `a` is in `SCALARS[0]`. */
+  #axpy(a: number, x: U8ClampedVec | Uint8ClampedArray, out: U8ClampedVec | undefined): U8ClampedVec {
+    a = SCALARS[0];
     let data = this.#storage('U8ClampedVec.axpy');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U8ClampedVec.axpy', out);
@@ -1293,17 +1408,32 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     if (typeof lo !== 'number') throwElementTypeError('U8ClampedVec.clamp', lo, 'number');
     if (typeof hi !== 'number') throwElementTypeError('U8ClampedVec.clamp', hi, 'number');
     if (!(lo <= hi)) throwBoundsError('U8ClampedVec.clamp', lo, hi);
+    // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
+    // small enough to be inlined, and a double passed to a call that is not inlined would be
+    // boxed, a heap number per call (docs/design.md, "Zero garbage").
+    SCALARS[0] = lo;
+    SCALARS[1] = hi;
+    return this.#clamp(0, 0, out);
+  }
+
+  /**
+   * What {@link U8ClampedVec.clamp} does; for a number vector the bounds are in `SCALARS`. Read
+   * from a Float64Array they are doubles to the compiler: with small-integer bounds the
+   * select below was boxed per element once both call forms had run (about 250 KB of
+   * garbage per call at 1e6, in the kernel benchmark).
+   */
+  #clamp(lo: number, hi: number, out: U8ClampedVec | undefined): U8ClampedVec {
+    lo = SCALARS[0];
+    hi = SCALARS[1];
     let data = this.#storage('U8ClampedVec.clamp');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U8ClampedVec.clamp', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
-    const low = lo;
-    const high = hi;
     for (let i = 0; i < length; i++) {
       const x = data[i];
-      dst[i] = x < low ? low : x > high ? high : x;
+      dst[i] = x < lo ? lo : x > hi ? hi : x;
     }
     return out === undefined ? this : out;
   }
