@@ -8,9 +8,9 @@
 // run. Packages stay external, so tinybench (ESM only) and mnemonist load as published.
 // Each run writes to its own folder under .build/ (runs may overlap) and removes it at exit.
 'use strict';
-const { build, buildSync } = require('esbuild');
-const { mkdirSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
-const { basename, join, relative, resolve, sep } = require('node:path');
+const { build, transformSync } = require('esbuild');
+const { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
+const { basename, dirname, join, relative, resolve, sep } = require('node:path');
 const { pathToFileURL } = require('node:url');
 
 const [entry, ...args] = process.argv.slice(2);
@@ -32,19 +32,21 @@ function tsFiles(dir) {
   });
 }
 
-// The library, file by file (its imports already name the .js files they become).
+// The library, file by file (its imports already name the .js files they become). A file
+// that does not compile becomes a module that throws when imported, so that a broken
+// generated class cannot stop the generator that rewrites it (it imports none of them).
 const libraryOut = join(outDir, 'src');
-buildSync({
-  entryPoints: tsFiles(srcDir),
-  outdir: libraryOut,
-  outbase: srcDir,
-  bundle: false,
-  platform: 'neutral',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: 'inline',
-  logLevel: 'warning',
-});
+for (const file of tsFiles(srcDir)) {
+  const target = join(libraryOut, relative(srcDir, file)).replace(/\.ts$/, '.js');
+  let code;
+  try {
+    code = transformSync(readFileSync(file, 'utf8'), { loader: 'ts', format: 'esm', target: 'node20', sourcemap: 'inline', sourcefile: file }).code;
+  } catch (error) {
+    code = `throw new SyntaxError(${JSON.stringify(`${relative(root, file)} does not compile: ${error.message}`)});\n`;
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, code);
+}
 writeFileSync(join(libraryOut, 'package.json'), '{ "type": "module" }\n');
 
 /** Resolves imports of the library's sources to its transformed modules, left unbundled. */

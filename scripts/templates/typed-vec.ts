@@ -777,7 +777,7 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
   /** Iterates the live elements; the same as {@link TVec.values}. */
   [Symbol.iterator](): IterableIterator<TElem> {
     this.#storage('TVec.iterator');
-    return new TVecValues(this);
+    return new TVec.#Values(this);
   }
 
   /**
@@ -791,7 +791,7 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
    */
   values(): IterableIterator<TElem> {
     this.#storage('TVec.values');
-    return new TVecValues(this);
+    return new TVec.#Values(this);
   }
 
   /** Iterates the indexes of the live elements. */
@@ -936,6 +936,47 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
     this.#length = 0;
   }
 
+  /**
+   * The element iterator: re-reads the length at every step, stays done once done, and
+   * updates one result object in place (see {@link TVec.values}). A class inside this
+   * class's body, so that it reads the storage directly, without a call to `get`.
+   */
+  static readonly #Values = class TVecValues implements IterableIterator<TElem> {
+    #vec: TVec | null;
+    #index = 0;
+    // Starts as -0 (or 0n): a number that is not a small integer, so that the field holds
+    // doubles from the start and storing an element never allocates.
+    readonly #result: { done: false; value: TElem } = { done: false, value: -ZERO };
+
+    constructor(vec: TVec) {
+      this.#vec = vec;
+    }
+
+    next(): IteratorResult<TElem> {
+      const vec = this.#vec;
+      const index = this.#index;
+      if (vec === null || index >= vec.#length) {
+        this.#vec = null;
+        return DONE;
+      }
+      this.#index = index + 1;
+      const value: TElem | undefined = vec.#data[index];
+      // A detached buffer reads as empty, as in get.
+      if (value === undefined) return vec.#failDetached('TVec.values');
+      const result = this.#result;
+      result.value = value;
+      return result;
+    }
+
+    [Symbol.iterator](): this {
+      return this;
+    }
+
+    get [Symbol.toStringTag](): string {
+      return 'TVec Iterator';
+    }
+  };
+
   // ---------------------------------------------------------------------------------
   // The index guards of get and set (docs/design.md, "Index checks"). Once a call site of
   // the guard has seen both PASS and the failing guard, the optimizing compiler inlines both
@@ -1010,43 +1051,6 @@ const ENTRIES = 2;
 
 /** The result of every finished iteration over a TVec: shared, so frozen. */
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
-
-/**
- * Iterator over the elements of a live TVec: re-reads the length at every step, stays done
- * once done, and updates one result object in place (see {@link TVec.values}).
- */
-class TVecValues implements IterableIterator<TElem> {
-  #vec: TVec | null;
-  #index = 0;
-  // Starts as -0 (or 0n): a number that is not a small integer, so that the field holds
-  // doubles from the start and storing an element never allocates.
-  readonly #result: { done: false; value: TElem } = { done: false, value: -ZERO };
-
-  constructor(vec: TVec) {
-    this.#vec = vec;
-  }
-
-  next(): IteratorResult<TElem> {
-    const vec = this.#vec;
-    const index = this.#index;
-    if (vec === null || index >= vec.length) {
-      this.#vec = null;
-      return DONE;
-    }
-    this.#index = index + 1;
-    const result = this.#result;
-    result.value = vec.get(index);
-    return result;
-  }
-
-  [Symbol.iterator](): this {
-    return this;
-  }
-
-  get [Symbol.toStringTag](): string {
-    return 'TVec Iterator';
-  }
-}
 
 /** Iterator over the indexes or entries of a live TVec: re-reads the length at every step and stays done once done. */
 class TVecIterator<R> implements IterableIterator<R> {

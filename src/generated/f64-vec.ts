@@ -746,7 +746,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
   /** Iterates the live elements; the same as {@link F64Vec.values}. */
   [Symbol.iterator](): IterableIterator<number> {
     this.#storage('F64Vec.iterator');
-    return new TVecValues(this);
+    return new F64Vec.#Values(this);
   }
 
   /**
@@ -760,7 +760,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    */
   values(): IterableIterator<number> {
     this.#storage('F64Vec.values');
-    return new TVecValues(this);
+    return new F64Vec.#Values(this);
   }
 
   /** Iterates the indexes of the live elements. */
@@ -1778,6 +1778,47 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     this.#length = 0;
   }
 
+  /**
+   * The element iterator: re-reads the length at every step, stays done once done, and
+   * updates one result object in place (see {@link F64Vec.values}). A class inside this
+   * class's body, so that it reads the storage directly, without a call to `get`.
+   */
+  static readonly #Values = class TVecValues implements IterableIterator<number> {
+    #vec: F64Vec | null;
+    #index = 0;
+    // Starts as -0 (or 0n): a number that is not a small integer, so that the field holds
+    // doubles from the start and storing an element never allocates.
+    readonly #result: { done: false; value: number } = { done: false, value: -0 };
+
+    constructor(vec: F64Vec) {
+      this.#vec = vec;
+    }
+
+    next(): IteratorResult<number> {
+      const vec = this.#vec;
+      const index = this.#index;
+      if (vec === null || index >= vec.#length) {
+        this.#vec = null;
+        return DONE;
+      }
+      this.#index = index + 1;
+      const value: number | undefined = vec.#data[index];
+      // A detached buffer reads as empty, as in get.
+      if (value === undefined) return vec.#failDetached('F64Vec.values');
+      const result = this.#result;
+      result.value = value;
+      return result;
+    }
+
+    [Symbol.iterator](): this {
+      return this;
+    }
+
+    get [Symbol.toStringTag](): string {
+      return 'F64Vec Iterator';
+    }
+  };
+
   // ---------------------------------------------------------------------------------
   // The index guards of get and set (docs/design.md, "Index checks"). Once a call site of
   // the guard has seen both PASS and the failing guard, the optimizing compiler inlines both
@@ -1852,43 +1893,6 @@ const ENTRIES = 2;
 
 /** The result of every finished iteration over an F64Vec: shared, so frozen. */
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
-
-/**
- * Iterator over the elements of a live F64Vec: re-reads the length at every step, stays done
- * once done, and updates one result object in place (see {@link F64Vec.values}).
- */
-class TVecValues implements IterableIterator<number> {
-  #vec: F64Vec | null;
-  #index = 0;
-  // Starts as -0 (or 0n): a number that is not a small integer, so that the field holds
-  // doubles from the start and storing an element never allocates.
-  readonly #result: { done: false; value: number } = { done: false, value: -0 };
-
-  constructor(vec: F64Vec) {
-    this.#vec = vec;
-  }
-
-  next(): IteratorResult<number> {
-    const vec = this.#vec;
-    const index = this.#index;
-    if (vec === null || index >= vec.length) {
-      this.#vec = null;
-      return DONE;
-    }
-    this.#index = index + 1;
-    const result = this.#result;
-    result.value = vec.get(index);
-    return result;
-  }
-
-  [Symbol.iterator](): this {
-    return this;
-  }
-
-  get [Symbol.toStringTag](): string {
-    return 'F64Vec Iterator';
-  }
-}
 
 /** Iterator over the indexes or entries of a live F64Vec: re-reads the length at every step and stays done once done. */
 class F64VecIterator<R> implements IterableIterator<R> {

@@ -744,7 +744,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
   /** Iterates the live elements; the same as {@link I16Vec.values}. */
   [Symbol.iterator](): IterableIterator<number> {
     this.#storage('I16Vec.iterator');
-    return new TVecValues(this);
+    return new I16Vec.#Values(this);
   }
 
   /**
@@ -758,7 +758,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    */
   values(): IterableIterator<number> {
     this.#storage('I16Vec.values');
-    return new TVecValues(this);
+    return new I16Vec.#Values(this);
   }
 
   /** Iterates the indexes of the live elements. */
@@ -1785,6 +1785,47 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     this.#length = 0;
   }
 
+  /**
+   * The element iterator: re-reads the length at every step, stays done once done, and
+   * updates one result object in place (see {@link I16Vec.values}). A class inside this
+   * class's body, so that it reads the storage directly, without a call to `get`.
+   */
+  static readonly #Values = class TVecValues implements IterableIterator<number> {
+    #vec: I16Vec | null;
+    #index = 0;
+    // Starts as -0 (or 0n): a number that is not a small integer, so that the field holds
+    // doubles from the start and storing an element never allocates.
+    readonly #result: { done: false; value: number } = { done: false, value: -0 };
+
+    constructor(vec: I16Vec) {
+      this.#vec = vec;
+    }
+
+    next(): IteratorResult<number> {
+      const vec = this.#vec;
+      const index = this.#index;
+      if (vec === null || index >= vec.#length) {
+        this.#vec = null;
+        return DONE;
+      }
+      this.#index = index + 1;
+      const value: number | undefined = vec.#data[index];
+      // A detached buffer reads as empty, as in get.
+      if (value === undefined) return vec.#failDetached('I16Vec.values');
+      const result = this.#result;
+      result.value = value;
+      return result;
+    }
+
+    [Symbol.iterator](): this {
+      return this;
+    }
+
+    get [Symbol.toStringTag](): string {
+      return 'I16Vec Iterator';
+    }
+  };
+
   // ---------------------------------------------------------------------------------
   // The index guards of get and set (docs/design.md, "Index checks"). Once a call site of
   // the guard has seen both PASS and the failing guard, the optimizing compiler inlines both
@@ -1859,43 +1900,6 @@ const ENTRIES = 2;
 
 /** The result of every finished iteration over an I16Vec: shared, so frozen. */
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
-
-/**
- * Iterator over the elements of a live I16Vec: re-reads the length at every step, stays done
- * once done, and updates one result object in place (see {@link I16Vec.values}).
- */
-class TVecValues implements IterableIterator<number> {
-  #vec: I16Vec | null;
-  #index = 0;
-  // Starts as -0 (or 0n): a number that is not a small integer, so that the field holds
-  // doubles from the start and storing an element never allocates.
-  readonly #result: { done: false; value: number } = { done: false, value: -0 };
-
-  constructor(vec: I16Vec) {
-    this.#vec = vec;
-  }
-
-  next(): IteratorResult<number> {
-    const vec = this.#vec;
-    const index = this.#index;
-    if (vec === null || index >= vec.length) {
-      this.#vec = null;
-      return DONE;
-    }
-    this.#index = index + 1;
-    const result = this.#result;
-    result.value = vec.get(index);
-    return result;
-  }
-
-  [Symbol.iterator](): this {
-    return this;
-  }
-
-  get [Symbol.toStringTag](): string {
-    return 'I16Vec Iterator';
-  }
-}
 
 /** Iterator over the indexes or entries of a live I16Vec: re-reads the length at every step and stays done once done. */
 class I16VecIterator<R> implements IterableIterator<R> {

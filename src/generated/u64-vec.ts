@@ -744,7 +744,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   /** Iterates the live elements; the same as {@link U64Vec.values}. */
   [Symbol.iterator](): IterableIterator<bigint> {
     this.#storage('U64Vec.iterator');
-    return new TVecValues(this);
+    return new U64Vec.#Values(this);
   }
 
   /**
@@ -758,7 +758,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   values(): IterableIterator<bigint> {
     this.#storage('U64Vec.values');
-    return new TVecValues(this);
+    return new U64Vec.#Values(this);
   }
 
   /** Iterates the indexes of the live elements. */
@@ -1584,6 +1584,47 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     this.#length = 0;
   }
 
+  /**
+   * The element iterator: re-reads the length at every step, stays done once done, and
+   * updates one result object in place (see {@link U64Vec.values}). A class inside this
+   * class's body, so that it reads the storage directly, without a call to `get`.
+   */
+  static readonly #Values = class TVecValues implements IterableIterator<bigint> {
+    #vec: U64Vec | null;
+    #index = 0;
+    // Starts as -0 (or 0n): a number that is not a small integer, so that the field holds
+    // doubles from the start and storing an element never allocates.
+    readonly #result: { done: false; value: bigint } = { done: false, value: -0n };
+
+    constructor(vec: U64Vec) {
+      this.#vec = vec;
+    }
+
+    next(): IteratorResult<bigint> {
+      const vec = this.#vec;
+      const index = this.#index;
+      if (vec === null || index >= vec.#length) {
+        this.#vec = null;
+        return DONE;
+      }
+      this.#index = index + 1;
+      const value: bigint | undefined = vec.#data[index];
+      // A detached buffer reads as empty, as in get.
+      if (value === undefined) return vec.#failDetached('U64Vec.values');
+      const result = this.#result;
+      result.value = value;
+      return result;
+    }
+
+    [Symbol.iterator](): this {
+      return this;
+    }
+
+    get [Symbol.toStringTag](): string {
+      return 'U64Vec Iterator';
+    }
+  };
+
   // ---------------------------------------------------------------------------------
   // The index guards of get and set (docs/design.md, "Index checks"). Once a call site of
   // the guard has seen both PASS and the failing guard, the optimizing compiler inlines both
@@ -1658,43 +1699,6 @@ const ENTRIES = 2;
 
 /** The result of every finished iteration over a U64Vec: shared, so frozen. */
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
-
-/**
- * Iterator over the elements of a live U64Vec: re-reads the length at every step, stays done
- * once done, and updates one result object in place (see {@link U64Vec.values}).
- */
-class TVecValues implements IterableIterator<bigint> {
-  #vec: U64Vec | null;
-  #index = 0;
-  // Starts as -0 (or 0n): a number that is not a small integer, so that the field holds
-  // doubles from the start and storing an element never allocates.
-  readonly #result: { done: false; value: bigint } = { done: false, value: -0n };
-
-  constructor(vec: U64Vec) {
-    this.#vec = vec;
-  }
-
-  next(): IteratorResult<bigint> {
-    const vec = this.#vec;
-    const index = this.#index;
-    if (vec === null || index >= vec.length) {
-      this.#vec = null;
-      return DONE;
-    }
-    this.#index = index + 1;
-    const result = this.#result;
-    result.value = vec.get(index);
-    return result;
-  }
-
-  [Symbol.iterator](): this {
-    return this;
-  }
-
-  get [Symbol.toStringTag](): string {
-    return 'U64Vec Iterator';
-  }
-}
 
 /** Iterator over the indexes or entries of a live U64Vec: re-reads the length at every step and stays done once done. */
 class U64VecIterator<R> implements IterableIterator<R> {

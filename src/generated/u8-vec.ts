@@ -744,7 +744,7 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
   /** Iterates the live elements; the same as {@link U8Vec.values}. */
   [Symbol.iterator](): IterableIterator<number> {
     this.#storage('U8Vec.iterator');
-    return new TVecValues(this);
+    return new U8Vec.#Values(this);
   }
 
   /**
@@ -758,7 +758,7 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
    */
   values(): IterableIterator<number> {
     this.#storage('U8Vec.values');
-    return new TVecValues(this);
+    return new U8Vec.#Values(this);
   }
 
   /** Iterates the indexes of the live elements. */
@@ -1784,6 +1784,47 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
     this.#length = 0;
   }
 
+  /**
+   * The element iterator: re-reads the length at every step, stays done once done, and
+   * updates one result object in place (see {@link U8Vec.values}). A class inside this
+   * class's body, so that it reads the storage directly, without a call to `get`.
+   */
+  static readonly #Values = class TVecValues implements IterableIterator<number> {
+    #vec: U8Vec | null;
+    #index = 0;
+    // Starts as -0 (or 0n): a number that is not a small integer, so that the field holds
+    // doubles from the start and storing an element never allocates.
+    readonly #result: { done: false; value: number } = { done: false, value: -0 };
+
+    constructor(vec: U8Vec) {
+      this.#vec = vec;
+    }
+
+    next(): IteratorResult<number> {
+      const vec = this.#vec;
+      const index = this.#index;
+      if (vec === null || index >= vec.#length) {
+        this.#vec = null;
+        return DONE;
+      }
+      this.#index = index + 1;
+      const value: number | undefined = vec.#data[index];
+      // A detached buffer reads as empty, as in get.
+      if (value === undefined) return vec.#failDetached('U8Vec.values');
+      const result = this.#result;
+      result.value = value;
+      return result;
+    }
+
+    [Symbol.iterator](): this {
+      return this;
+    }
+
+    get [Symbol.toStringTag](): string {
+      return 'U8Vec Iterator';
+    }
+  };
+
   // ---------------------------------------------------------------------------------
   // The index guards of get and set (docs/design.md, "Index checks"). Once a call site of
   // the guard has seen both PASS and the failing guard, the optimizing compiler inlines both
@@ -1858,43 +1899,6 @@ const ENTRIES = 2;
 
 /** The result of every finished iteration over a U8Vec: shared, so frozen. */
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
-
-/**
- * Iterator over the elements of a live U8Vec: re-reads the length at every step, stays done
- * once done, and updates one result object in place (see {@link U8Vec.values}).
- */
-class TVecValues implements IterableIterator<number> {
-  #vec: U8Vec | null;
-  #index = 0;
-  // Starts as -0 (or 0n): a number that is not a small integer, so that the field holds
-  // doubles from the start and storing an element never allocates.
-  readonly #result: { done: false; value: number } = { done: false, value: -0 };
-
-  constructor(vec: U8Vec) {
-    this.#vec = vec;
-  }
-
-  next(): IteratorResult<number> {
-    const vec = this.#vec;
-    const index = this.#index;
-    if (vec === null || index >= vec.length) {
-      this.#vec = null;
-      return DONE;
-    }
-    this.#index = index + 1;
-    const result = this.#result;
-    result.value = vec.get(index);
-    return result;
-  }
-
-  [Symbol.iterator](): this {
-    return this;
-  }
-
-  get [Symbol.toStringTag](): string {
-    return 'U8Vec Iterator';
-  }
-}
 
 /** Iterator over the indexes or entries of a live U8Vec: re-reads the length at every step and stays done once done. */
 class U8VecIterator<R> implements IterableIterator<R> {
