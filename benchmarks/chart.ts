@@ -7,7 +7,7 @@
  */
 
 import { MEASURED_SPECS } from './classes.js';
-import type { Cell } from './comparison.js';
+import { cellOf, type Cell } from './comparison.js';
 import { formatCapacity } from './format.js';
 import { OPERATIONS } from './operations.js';
 
@@ -99,7 +99,7 @@ export function renderChart(cells: readonly Cell[], implIds: readonly string[], 
       if (row % 2 === 1) out.push(`<rect x="${LEFT}" y="${cy - ROW / 2}" width="${WIDTH - LEFT - RIGHT}" height="${ROW}" fill="#000" fill-opacity="0.03"/>`);
       out.push(`<text x="${LEFT - 8}" y="${cy + 4}" text-anchor="end">${escapeXml(op.label)}</text>`);
       implIds.forEach((id, k) => {
-        const cell = plotted.find((c) => c.impl === id && c.op === op.id && c.capacity === capacity);
+        const cell = cellOf(plotted, id, op.id, capacity);
         if (cell === undefined) return;
         const dy = (k - (implIds.length - 1) / 2) * 3;
         const title = `${id} ${op.label} at ${formatCapacity(capacity)}: ${cell.ratio.toFixed(2)}x (rounds ${cell.ratioLow.toFixed(2)}x to ${cell.ratioHigh.toFixed(2)}x)${cell.note ? `, ${cell.note}` : ''}`;

@@ -10,7 +10,7 @@ import { arrayOf, valueOffset, type ElementKind, type NumericArray } from './cla
 import { compileCopy } from './clone.js';
 import type { Mode } from './config.js';
 import { consumeView } from './consumer.js';
-import { IMPLEMENTATIONS, baselineOf, type Implementation } from './implementations.js';
+import { IMPLEMENTATIONS, baselineOf, fullContainer, type Implementation } from './implementations.js';
 import { OPERATIONS, type OpId, type Operation } from './operations.js';
 import { PRIME_CAPACITY, contender, runCases, timerOverheadMs, type Case, type CaseResult, type Progress } from './runner.js';
 import { sinkTotal } from './sink.js';
@@ -39,6 +39,11 @@ export interface Cell {
   readonly ratioHigh: number;
   /** Set when the loop composes the operation from other methods (see the family's notes). */
   readonly note?: string;
+}
+
+/** The cell of `impl` doing `op` at `capacity`; undefined when it was not measured. */
+export function cellOf(cells: readonly Cell[], impl: string, op: OpId, capacity: number): Cell | undefined {
+  return cells.find((c) => c.impl === impl && c.op === op && c.capacity === capacity);
 }
 
 /** Everything the comparison produced. */
@@ -70,49 +75,52 @@ interface Shared {
   readonly rand: Uint32Array;
 }
 
-function sharedInputs(kind: ElementKind, capacity: number): Shared {
-  const TypedArray = arrayOf(kind);
-  const src = new TypedArray(capacity);
-  for (let i = 0; i < capacity; i++) src[i] = i + valueOffset(kind);
-  return { src, dst: new TypedArray(capacity), rand: randomIndexes(capacity) };
+/** `n` elements `i + off` of `kind`'s typed array: what every full container holds. */
+export function sourceValues(kind: ElementKind, n: number): NumericArray {
+  const src = new (arrayOf(kind))(n);
+  const off = valueOffset(kind);
+  for (let i = 0; i < n; i++) src[i] = i + off;
+  return src;
 }
 
-function makeState(mode: Mode, op: Operation, container: unknown, capacity: number, shared: Shared, kind: ElementKind, consume: Consumer): BenchState<unknown> {
+/** The helpers a loop calls, from its state. */
+export type Helpers = Pick<BenchState<unknown>, 'consume' | 'refill'>;
+
+/** The helpers one implementation's loops call, each its own compiled copy named after `name` (`clone.ts`). */
+export function helpersOf(impl: Implementation, name: string): Helpers {
+  return { consume: compileCopy<Consumer>(consumeView, `consume_${name}`), refill: compileCopy(impl.family.refill, `refill_${name}`) };
+}
+
+function makeState(mode: Mode, op: Operation, container: unknown, capacity: number, shared: Shared, kind: ElementKind, helpers: Helpers): BenchState<unknown> {
   const count = op.count(capacity);
   const { src, dst, rand } = shared;
+  const { consume, refill } = helpers;
   const reps = op.reps(capacity, mode.elementsPerCall);
-  return { v: container, cap: capacity, reps, count, off: valueOffset(kind), src, prefix: src.subarray(0, capacity - count), rand, dst, consume, overhead: timerOverheadMs(), elapsed: 0 };
-}
-
-/** A full container of `impl` at `capacity`. */
-function fullContainer(impl: Implementation, capacity: number): unknown {
-  const container = impl.create(capacity);
-  impl.family.fill(container, capacity, valueOffset(impl.kind));
-  return container;
+  return { v: container, cap: capacity, reps, count, off: valueOffset(kind), src, prefix: src.subarray(0, capacity - count), rand, dst, consume, refill, overhead: timerOverheadMs(), elapsed: 0 };
 }
 
 /**
  * The cases at one capacity: one per operation, each implementation that can do it a
  * contender validated against the raw baseline of its kind. Every implementation's
- * container (full) and consumer copy are shared by its loops.
+ * container (full) and helper copies are shared by its loops.
  */
 export function operationCases(mode: Mode, capacity: number, impls: readonly Implementation[], ops: readonly Operation[]): OperationCase[] {
   const shared = new Map<string, Shared>();
   const inputs = (kind: ElementKind, cap: number): Shared => {
     const key = `${kind}/${cap}`;
-    if (!shared.has(key)) shared.set(key, sharedInputs(kind, cap));
+    if (!shared.has(key)) shared.set(key, { src: sourceValues(kind, cap), dst: new (arrayOf(kind))(cap), rand: randomIndexes(cap) });
     return shared.get(key)!;
   };
   const containers = impls.map((impl) => ({
     impl,
     container: fullContainer(impl, capacity),
     primer: fullContainer(impl, PRIME_CAPACITY),
-    consume: compileCopy<Consumer>(consumeView, `consume_${impl.id}_${capacity}`),
+    helpers: helpersOf(impl, `${impl.id}_${capacity}`),
   }));
   const primeMode = { ...mode, elementsPerCall: 4 * PRIME_CAPACITY };
   return ops.map((op) => {
     const notes = new Map<string, string>();
-    const contenders = containers.flatMap(({ impl, container, primer, consume }) => {
+    const contenders = containers.flatMap(({ impl, container, primer, helpers }) => {
       const loop = impl.family.loops[op.id];
       if (loop === undefined) return [];
       const note = impl.family.notes?.[op.id];
@@ -122,8 +130,8 @@ export function operationCases(mode: Mode, capacity: number, impls: readonly Imp
         contender({
           id: impl.id,
           loop,
-          state: makeState(mode, op, container, capacity, inputs(impl.kind, capacity), impl.kind, consume),
-          primer: makeState(primeMode, op, primer, PRIME_CAPACITY, inputs(impl.kind, PRIME_CAPACITY), impl.kind, consume),
+          state: makeState(mode, op, container, capacity, inputs(impl.kind, capacity), impl.kind, helpers),
+          primer: makeState(primeMode, op, primer, PRIME_CAPACITY, inputs(impl.kind, PRIME_CAPACITY), impl.kind, helpers),
           baseline: impl.id === baseline ? undefined : baseline,
         }),
       ];

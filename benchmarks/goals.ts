@@ -6,7 +6,7 @@
  */
 
 import { formatCapacity, formatRatio } from './format.js';
-import type { Cell, SpeedResults } from './comparison.js';
+import { cellOf, type SpeedResults } from './comparison.js';
 import { IMPLEMENTATIONS } from './implementations.js';
 import type { MemoryResult, GcResult } from './memory.js';
 import { OPERATIONS, operation, type OpId } from './operations.js';
@@ -37,52 +37,45 @@ const SUBJECT = 'F64Vec';
 const OPTION_VEC = 'OptionVec';
 const TYPED_VECTORS = IMPLEMENTATIONS.filter((impl) => impl.role === 'typed vector').map((impl) => impl.id);
 
-function cellOf(speed: SpeedResults, impl: string, op: OpId, capacity: number): Cell | undefined {
-  return speed.cells.find((c) => c.impl === impl && c.op === op && c.capacity === capacity);
+/** A goal met when `check` passes at every capacity; `check` returns undefined when the run did not measure it. */
+function atEveryCapacity(inputs: GoalInputs, goal: string, unmeasured: string, check: (capacity: number) => { text: string; pass: boolean } | undefined): GoalResult {
+  const parts: string[] = [];
+  let pass = true;
+  for (const capacity of inputs.capacities) {
+    const result = check(capacity);
+    if (result === undefined) return { goal, measured: unmeasured, pass: null };
+    parts.push(`${formatCapacity(capacity)}: ${result.text}`);
+    if (!result.pass) pass = false;
+  }
+  return { goal, measured: parts.join(', '), pass };
 }
 
 /** F64Vec's ratio to the raw typed array is at most `limit` at every capacity. */
 function withinRaw(inputs: GoalInputs, op: OpId, limit: number): GoalResult {
-  const goal = `${SUBJECT} ${operation(op).label} within ${limit}x of the raw typed array`;
-  const parts: string[] = [];
-  let pass = true;
-  for (const capacity of inputs.capacities) {
-    const cell = cellOf(inputs.speed, SUBJECT, op, capacity);
-    if (cell === undefined) return { goal, measured: 'not measured', pass: null };
-    parts.push(`${formatCapacity(capacity)}: ${formatRatio(cell.ratio)}`);
-    if (!(cell.ratio <= limit)) pass = false;
-  }
-  return { goal, measured: parts.join(', '), pass };
+  return atEveryCapacity(inputs, `${SUBJECT} ${operation(op).label} within ${limit}x of the raw typed array`, 'not measured', (capacity) => {
+    const cell = cellOf(inputs.speed.cells, SUBJECT, op, capacity);
+    return cell && { text: formatRatio(cell.ratio), pass: cell.ratio <= limit };
+  });
 }
 
 /** F64Vec's ratio is below `other`'s for `op` at every capacity. */
 function ahead(inputs: GoalInputs, other: string, op: OpId): GoalResult {
-  const goal = `${SUBJECT} ahead of ${other} on ${operation(op).label}`;
-  const parts: string[] = [];
-  let pass = true;
-  for (const capacity of inputs.capacities) {
-    const mine = cellOf(inputs.speed, SUBJECT, op, capacity);
-    const theirs = cellOf(inputs.speed, other, op, capacity);
-    if (mine === undefined || theirs === undefined) return { goal, measured: `${other} not measured`, pass: null };
-    parts.push(`${formatCapacity(capacity)}: ${formatRatio(mine.ratio)} vs ${formatRatio(theirs.ratio)}`);
-    if (!(mine.ratio < theirs.ratio)) pass = false;
-  }
-  return { goal, measured: parts.join(', '), pass };
+  return atEveryCapacity(inputs, `${SUBJECT} ahead of ${other} on ${operation(op).label}`, `${other} not measured`, (capacity) => {
+    const mine = cellOf(inputs.speed.cells, SUBJECT, op, capacity);
+    const theirs = cellOf(inputs.speed.cells, other, op, capacity);
+    return mine && theirs && { text: `${formatRatio(mine.ratio)} vs ${formatRatio(theirs.ratio)}`, pass: mine.ratio < theirs.ratio };
+  });
 }
 
 function memoryGoal(inputs: GoalInputs): GoalResult {
-  const goal = `${SUBJECT} uses at least 3x less memory per element than ${OPTION_VEC} (f64)`;
-  const parts: string[] = [];
-  let pass = true;
-  for (const capacity of inputs.capacities) {
-    const mine = inputs.memory.find((m) => m.impl === SUBJECT && m.capacity === capacity);
-    const theirs = inputs.memory.find((m) => m.impl === OPTION_VEC && m.capacity === capacity);
-    if (mine === undefined || theirs === undefined) return { goal, measured: `${OPTION_VEC} not measured`, pass: null };
-    const factor = theirs.bytesPerElement / mine.bytesPerElement;
-    parts.push(`${formatCapacity(capacity)}: ${mine.bytesPerElement.toFixed(2)} vs ${theirs.bytesPerElement.toFixed(2)} B (${factor.toPrecision(5)}x)`);
-    if (!(factor >= 3)) pass = false;
-  }
-  return { goal, measured: parts.join(', '), pass };
+  const bytes = (impl: string, capacity: number): number | undefined => inputs.memory.find((m) => m.impl === impl && m.capacity === capacity)?.bytesPerElement;
+  return atEveryCapacity(inputs, `${SUBJECT} uses at least 3x less memory per element than ${OPTION_VEC} (f64)`, `${OPTION_VEC} not measured`, (capacity) => {
+    const mine = bytes(SUBJECT, capacity);
+    const theirs = bytes(OPTION_VEC, capacity);
+    if (mine === undefined || theirs === undefined) return undefined;
+    const factor = theirs / mine;
+    return { text: `${mine.toFixed(2)} vs ${theirs.toFixed(2)} B (${factor.toPrecision(5)}x)`, pass: factor >= 3 };
+  });
 }
 
 function fasterThanOptionVecEverywhere(inputs: GoalInputs): GoalResult {
@@ -91,8 +84,8 @@ function fasterThanOptionVecEverywhere(inputs: GoalInputs): GoalResult {
   const misses: string[] = [];
   let compared = 0;
   for (const op of OPERATIONS) {
-    const mine = cellOf(inputs.speed, SUBJECT, op.id, capacity);
-    const theirs = cellOf(inputs.speed, OPTION_VEC, op.id, capacity);
+    const mine = cellOf(inputs.speed.cells, SUBJECT, op.id, capacity);
+    const theirs = cellOf(inputs.speed.cells, OPTION_VEC, op.id, capacity);
     if (mine === undefined || theirs === undefined) continue;
     compared++;
     if (!(mine.ratio < theirs.ratio)) misses.push(`${op.label} ${formatRatio(mine.ratio)} vs ${formatRatio(theirs.ratio)}`);

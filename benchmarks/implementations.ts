@@ -8,7 +8,7 @@
 
 import { Float64Vector } from 'mnemonist';
 import { OptionVec } from '../src/index.js';
-import { MEASURED_SPECS, arrayOf, classOf, type ElementKind } from './classes.js';
+import { MEASURED_SPECS, arrayOf, classOf, valueOffset, type ElementKind } from './classes.js';
 import { ARRAY_FAMILY } from './loops-array.js';
 import { FIELD_FAMILY } from './loops-field.js';
 import { MNEMONIST_FAMILY } from './loops-mnemonist.js';
@@ -112,6 +112,13 @@ export function implementation(id: string): Implementation {
   const found = IMPLEMENTATIONS.find((impl) => impl.id === id);
   if (found === undefined) throw new Error(`no implementation ${id}`);
   return found;
+}
+
+/** A full container of `impl` at `capacity`, filled by its family's `fill` (elements `i + off`). */
+export function fullContainer(impl: Implementation, capacity: number): unknown {
+  const container = impl.create(capacity);
+  impl.family.fill(container, capacity, valueOffset(impl.kind));
+  return container;
 }
 
 /** The raw baseline of `kind`. */

@@ -72,16 +72,14 @@ function naiveSum(s: KernelState): number {
 }
 
 function kernelDot(s: KernelState): number {
-  const a = s.a;
-  const b = s.b;
+  const { a, b } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) acc += a.dot(b);
   return acc;
 }
 
 function naiveDot(s: KernelState): number {
-  const x = s.rawA;
-  const y = s.rawB;
+  const { rawA: x, rawB: y } = s;
   const n = x.length;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
@@ -115,8 +113,7 @@ function setLoopFill(s: KernelState): number {
 }
 
 function kernelCopyFrom(s: KernelState): number {
-  const t = s.target;
-  const src = s.rawA;
+  const { target: t, rawA: src } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     t.copyFrom(src);
@@ -126,8 +123,7 @@ function kernelCopyFrom(s: KernelState): number {
 }
 
 function kernelExtend(s: KernelState): number {
-  const t = s.target;
-  const src = s.rawA;
+  const { target: t, rawA: src } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     t.clear();
@@ -138,8 +134,7 @@ function kernelExtend(s: KernelState): number {
 }
 
 function pushLoopCopy(s: KernelState): number {
-  const t = s.target;
-  const src = s.rawA;
+  const { target: t, rawA: src } = s;
   const n = src.length;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {

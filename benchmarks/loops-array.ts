@@ -6,15 +6,14 @@
  * @module
  */
 
-import { fillByPush, forOfLoop } from './loops-shared.js';
+import type { NumericArray } from './classes.js';
+import { fillByPush, forOfLoop, popLoop } from './loops-shared.js';
 import type { BenchState, Family } from './state.js';
 
 type S = BenchState<number[]>;
 
 function arrayPush(s: S): number {
-  const a = s.v;
-  const n = s.cap;
-  const off = s.off;
+  const { v: a, cap: n, off } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     a.length = 0;
@@ -35,9 +34,8 @@ function arrayGet(s: S): number {
 }
 
 function arraySet(s: S): number {
-  const a = s.v;
+  const { v: a, off } = s;
   const n = a.length;
-  const off = s.off;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     for (let i = 0; i < n; i++) a[i] = i + off;
@@ -46,71 +44,36 @@ function arraySet(s: S): number {
   return acc;
 }
 
-function arrayPop(s: S): number {
-  const a = s.v;
-  const src = s.src;
-  const n = s.cap;
-  const overhead = s.overhead;
-  let acc = 0;
-  let elapsed = 0;
-  for (let r = 0; r < s.reps; r++) {
-    a.length = 0;
-    for (let i = 0; i < n; i++) a.push(src[i]);
-    const t0 = performance.now();
-    while (a.length > 0) acc += a.pop() as number;
-    elapsed += performance.now() - t0 - overhead;
-  }
-  for (let i = 0; i < n; i++) a.push(src[i]);
-  s.elapsed = elapsed;
-  return acc;
-}
-
 function arrayInsertFront(s: S): number {
-  const a = s.v;
-  const m = s.count;
-  const off = s.off;
-  const prefix = s.prefix;
-  const overhead = s.overhead;
+  const { v: a, count: m, off, prefix } = s;
   let acc = 0;
-  let elapsed = 0;
+  s.elapsed = 0;
   for (let r = 0; r < s.reps; r++) {
-    a.length = 0;
-    for (let i = 0; i < prefix.length; i++) a.push(prefix[i]);
+    s.refill(a, prefix);
     const t0 = performance.now();
     for (let k = 0; k < m; k++) a.unshift(k + off);
-    elapsed += performance.now() - t0 - overhead;
+    s.elapsed += performance.now() - t0 - s.overhead;
     acc += a[0] + a.length;
   }
-  s.elapsed = elapsed;
   return acc;
 }
 
 function arrayRemoveFront(s: S): number {
-  const a = s.v;
-  const m = s.count;
-  const src = s.src;
-  const n = s.cap;
-  const overhead = s.overhead;
+  const { v: a, count: m, src } = s;
   let acc = 0;
-  let elapsed = 0;
+  s.elapsed = 0;
   for (let r = 0; r < s.reps; r++) {
-    a.length = 0;
-    for (let i = 0; i < n; i++) a.push(src[i]);
+    s.refill(a, src);
     const t0 = performance.now();
     for (let k = 0; k < m; k++) acc += a.shift() as number;
-    elapsed += performance.now() - t0 - overhead;
+    s.elapsed += performance.now() - t0 - s.overhead;
   }
-  a.length = 0;
-  for (let i = 0; i < n; i++) a.push(src[i]);
-  s.elapsed = elapsed;
+  s.refill(a, src);
   return acc;
 }
 
 function arrayChurn(s: S): number {
-  const a = s.v;
-  const n = s.cap;
-  const rand = s.rand;
-  const off = s.off;
+  const { v: a, cap: n, rand, off } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     for (let k = 0; k < n; k++) {
@@ -125,8 +88,7 @@ function arrayChurn(s: S): number {
 }
 
 function arrayExtend(s: S): number {
-  const a = s.v;
-  const src = s.src;
+  const { v: a, src } = s;
   const n = src.length;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
@@ -138,20 +100,14 @@ function arrayExtend(s: S): number {
 }
 
 function arrayView(s: S): number {
-  const a = s.v;
-  const consume = s.consume;
-  const dst = s.dst;
+  const { v: a, consume, dst } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) acc += consume(a, dst);
   return acc;
 }
 
 function arrayFrame(s: S): number {
-  const a = s.v;
-  const n = s.cap;
-  const off = s.off;
-  const consume = s.consume;
-  const dst = s.dst;
+  const { v: a, cap: n, off, consume, dst } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     a.length = 0;
@@ -162,11 +118,8 @@ function arrayFrame(s: S): number {
 }
 
 function arrayMixed(s: S): number {
-  const a = s.v;
-  const off = s.off;
-  const prefix = s.prefix;
-  a.length = 0;
-  for (let i = 0; i < prefix.length; i++) a.push(prefix[i]);
+  const { v: a, off, prefix } = s;
+  s.refill(a, prefix);
   const mask = prefix.length - 1;
   let acc = 0;
   for (let k = 0; k < s.reps; k++) {
@@ -177,12 +130,18 @@ function arrayMixed(s: S): number {
   return acc;
 }
 
+/** Setup, not timed: `length = 0`, then a push loop. */
+function arrayRefill(a: number[], source: NumericArray): void {
+  a.length = 0;
+  for (let i = 0; i < source.length; i++) a.push(source[i]);
+}
+
 const LOOPS: Family<number[]>['loops'] = {
   push: arrayPush,
   get: arrayGet,
   set: arraySet,
   sum: arrayGet,
-  pop: arrayPop,
+  pop: popLoop,
   insertFront: arrayInsertFront,
   removeFront: arrayRemoveFront,
   churn: arrayChurn,
@@ -202,4 +161,4 @@ const NOTES: Family<number[]>['notes'] = {
 };
 
 /** The plain-`Array` family. */
-export const ARRAY_FAMILY: Family<number[]> = { loops: LOOPS, notes: NOTES, mixed: arrayMixed, fill: fillByPush };
+export const ARRAY_FAMILY: Family<number[]> = { loops: LOOPS, notes: NOTES, mixed: arrayMixed, fill: fillByPush, refill: arrayRefill };

@@ -14,15 +14,13 @@
  * @module
  */
 
-import { cachedViewLoop, fillRaw } from './loops-shared.js';
+import { cachedViewLoop, fillRaw, refillRaw } from './loops-shared.js';
 import type { BenchState, Family, RawVec } from './state.js';
 
 type S = BenchState<RawVec>;
 
 function fieldPush(s: S): number {
-  const c = s.v;
-  const n = s.cap;
-  const off = s.off;
+  const { v: c, cap: n, off } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     c.len = 0;
@@ -42,8 +40,7 @@ function fieldGet(s: S): number {
 }
 
 function fieldSet(s: S): number {
-  const c = s.v;
-  const off = s.off;
+  const { v: c, off } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     for (let i = 0; i < c.len; i++) c.data[i] = i + off;
@@ -53,76 +50,57 @@ function fieldSet(s: S): number {
 }
 
 function fieldPop(s: S): number {
-  const c = s.v;
-  const src = s.src;
-  const overhead = s.overhead;
+  const { v: c, src } = s;
   let acc = 0;
-  let elapsed = 0;
+  s.elapsed = 0;
   for (let r = 0; r < s.reps; r++) {
-    c.data.set(src);
-    c.len = src.length;
+    s.refill(c, src);
     const t0 = performance.now();
     while (c.len > 0) acc += c.data[--c.len];
-    elapsed += performance.now() - t0 - overhead;
+    s.elapsed += performance.now() - t0 - s.overhead;
   }
-  c.data.set(src);
-  c.len = src.length;
-  s.elapsed = elapsed;
+  s.refill(c, src);
   return acc;
 }
 
 function fieldInsertFront(s: S): number {
-  const c = s.v;
-  const m = s.count;
-  const off = s.off;
-  const overhead = s.overhead;
+  const { v: c, count: m, off, prefix } = s;
   let acc = 0;
-  let elapsed = 0;
+  s.elapsed = 0;
   for (let r = 0; r < s.reps; r++) {
-    c.data.set(s.prefix);
-    c.len = s.prefix.length;
+    s.refill(c, prefix);
     const t0 = performance.now();
     for (let k = 0; k < m; k++) {
       c.data.copyWithin(1, 0, c.len);
       c.data[0] = k + off;
       c.len++;
     }
-    elapsed += performance.now() - t0 - overhead;
+    s.elapsed += performance.now() - t0 - s.overhead;
     acc += c.data[0] + c.len;
   }
-  s.elapsed = elapsed;
   return acc;
 }
 
 function fieldRemoveFront(s: S): number {
-  const c = s.v;
-  const m = s.count;
-  const src = s.src;
-  const overhead = s.overhead;
+  const { v: c, count: m, src } = s;
   let acc = 0;
-  let elapsed = 0;
+  s.elapsed = 0;
   for (let r = 0; r < s.reps; r++) {
-    c.data.set(src);
-    c.len = src.length;
+    s.refill(c, src);
     const t0 = performance.now();
     for (let k = 0; k < m; k++) {
       acc += c.data[0];
       c.data.copyWithin(0, 1, c.len);
       c.len--;
     }
-    elapsed += performance.now() - t0 - overhead;
+    s.elapsed += performance.now() - t0 - s.overhead;
   }
-  c.data.set(src);
-  c.len = src.length;
-  s.elapsed = elapsed;
+  s.refill(c, src);
   return acc;
 }
 
 function fieldChurn(s: S): number {
-  const c = s.v;
-  const n = s.cap;
-  const rand = s.rand;
-  const off = s.off;
+  const { v: c, cap: n, rand, off } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     for (let k = 0; k < n; k++) {
@@ -136,8 +114,7 @@ function fieldChurn(s: S): number {
 }
 
 function fieldExtend(s: S): number {
-  const c = s.v;
-  const src = s.src;
+  const { v: c, src } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     c.len = 0;
@@ -149,11 +126,7 @@ function fieldExtend(s: S): number {
 }
 
 function fieldFrame(s: S): number {
-  const c = s.v;
-  const n = s.cap;
-  const off = s.off;
-  const consume = s.consume;
-  const dst = s.dst;
+  const { v: c, cap: n, off, consume, dst } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     c.len = 0;
@@ -165,10 +138,8 @@ function fieldFrame(s: S): number {
 }
 
 function fieldMixed(s: S): number {
-  const c = s.v;
-  const off = s.off;
-  c.data.set(s.prefix);
-  c.len = s.prefix.length;
+  const { v: c, off } = s;
+  s.refill(c, s.prefix);
   const mask = c.len - 1;
   let acc = 0;
   for (let k = 0; k < s.reps; k++) {
@@ -195,4 +166,4 @@ const LOOPS: Family<RawVec>['loops'] = {
 };
 
 /** The field-counter reference family. */
-export const FIELD_FAMILY: Family<RawVec> = { loops: LOOPS, mixed: fieldMixed, fill: fillRaw };
+export const FIELD_FAMILY: Family<RawVec> = { loops: LOOPS, mixed: fieldMixed, fill: fillRaw, refill: refillRaw };

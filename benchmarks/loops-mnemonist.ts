@@ -8,15 +8,14 @@
  * @module
  */
 
-import { fillByPush, forOfLoop, indexGetLoop, indexSetLoop } from './loops-shared.js';
+import type { NumericArray } from './classes.js';
+import { fillByPush, forOfLoop, indexGetLoop, indexMixedLoop, indexSetLoop, popLoop } from './loops-shared.js';
 import type { BenchState, Family, MnemonistVec } from './state.js';
 
 type S = BenchState<MnemonistVec>;
 
 function mnPush(s: S): number {
-  const v = s.v;
-  const n = s.cap;
-  const off = s.off;
+  const { v, cap: n, off } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     v.resize(0);
@@ -26,30 +25,8 @@ function mnPush(s: S): number {
   return acc;
 }
 
-function mnPop(s: S): number {
-  const v = s.v;
-  const src = s.src;
-  const n = s.cap;
-  const overhead = s.overhead;
-  let acc = 0;
-  let elapsed = 0;
-  for (let r = 0; r < s.reps; r++) {
-    v.resize(0);
-    for (let i = 0; i < n; i++) v.push(src[i]);
-    const t0 = performance.now();
-    while (v.length > 0) acc += v.pop() as number;
-    elapsed += performance.now() - t0 - overhead;
-  }
-  for (let i = 0; i < n; i++) v.push(src[i]);
-  s.elapsed = elapsed;
-  return acc;
-}
-
 function mnChurn(s: S): number {
-  const v = s.v;
-  const n = s.cap;
-  const rand = s.rand;
-  const off = s.off;
+  const { v, cap: n, rand, off } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     for (let k = 0; k < n; k++) {
@@ -64,8 +41,7 @@ function mnChurn(s: S): number {
 }
 
 function mnExtend(s: S): number {
-  const v = s.v;
-  const src = s.src;
+  const { v, src } = s;
   const n = src.length;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
@@ -77,20 +53,14 @@ function mnExtend(s: S): number {
 }
 
 function mnView(s: S): number {
-  const v = s.v;
-  const consume = s.consume;
-  const dst = s.dst;
+  const { v, consume, dst } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) acc += consume(v.array.subarray(0, v.length), dst);
   return acc;
 }
 
 function mnFrame(s: S): number {
-  const v = s.v;
-  const n = s.cap;
-  const off = s.off;
-  const consume = s.consume;
-  const dst = s.dst;
+  const { v, cap: n, off, consume, dst } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     v.resize(0);
@@ -100,20 +70,10 @@ function mnFrame(s: S): number {
   return acc;
 }
 
-function mnMixed(s: S): number {
-  const v = s.v;
-  const off = s.off;
-  const prefix = s.prefix;
+/** Setup, not timed: `resize(0)`, then a push loop. */
+function mnRefill(v: MnemonistVec, source: NumericArray): void {
   v.resize(0);
-  for (let i = 0; i < prefix.length; i++) v.push(prefix[i]);
-  const mask = prefix.length - 1;
-  let acc = 0;
-  for (let k = 0; k < s.reps; k++) {
-    v.push(k + off);
-    acc += v.get(k & mask);
-    acc += v.pop() as number;
-  }
-  return acc;
+  for (let i = 0; i < source.length; i++) v.push(source[i]);
 }
 
 const LOOPS: Family<MnemonistVec>['loops'] = {
@@ -121,7 +81,7 @@ const LOOPS: Family<MnemonistVec>['loops'] = {
   get: indexGetLoop,
   set: indexSetLoop,
   sum: indexGetLoop,
-  pop: mnPop,
+  pop: popLoop,
   churn: mnChurn,
   forOf: forOfLoop,
   extend: mnExtend,
@@ -139,4 +99,4 @@ const NOTES: Family<MnemonistVec>['notes'] = {
 };
 
 /** The mnemonist `Vector` family. */
-export const MNEMONIST_FAMILY: Family<MnemonistVec> = { loops: LOOPS, notes: NOTES, mixed: mnMixed, fill: fillByPush };
+export const MNEMONIST_FAMILY: Family<MnemonistVec> = { loops: LOOPS, notes: NOTES, mixed: indexMixedLoop, fill: fillByPush, refill: mnRefill };

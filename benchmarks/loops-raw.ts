@@ -8,16 +8,14 @@
  * @module
  */
 
-import { cachedViewLoop, fillRaw } from './loops-shared.js';
+import { cachedViewLoop, fillRaw, refillRaw } from './loops-shared.js';
 import type { BenchState, Family, RawVec } from './state.js';
 
 type S = BenchState<RawVec>;
 
 function rawPush(s: S): number {
-  const c = s.v;
+  const { v: c, cap: n, off } = s;
   const d = c.data;
-  const n = s.cap;
-  const off = s.off;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     let len = 0;
@@ -29,9 +27,7 @@ function rawPush(s: S): number {
 }
 
 function rawGet(s: S): number {
-  const c = s.v;
-  const d = c.data;
-  const n = c.len;
+  const { data: d, len: n } = s.v;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     for (let i = 0; i < n; i++) acc += d[i];
@@ -40,9 +36,7 @@ function rawGet(s: S): number {
 }
 
 function rawSet(s: S): number {
-  const c = s.v;
-  const d = c.data;
-  const n = c.len;
+  const { data: d, len: n } = s.v;
   const off = s.off;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
@@ -53,61 +47,50 @@ function rawSet(s: S): number {
 }
 
 function rawPop(s: S): number {
-  const c = s.v;
+  const { v: c, src } = s;
   const d = c.data;
-  const src = s.src;
-  const overhead = s.overhead;
   let acc = 0;
-  let elapsed = 0;
+  s.elapsed = 0;
   for (let r = 0; r < s.reps; r++) {
-    d.set(src);
+    s.refill(c, src);
     let len = src.length;
     const t0 = performance.now();
     while (len > 0) acc += d[--len];
-    elapsed += performance.now() - t0 - overhead;
+    s.elapsed += performance.now() - t0 - s.overhead;
     c.len = len;
   }
-  d.set(src);
-  c.len = src.length;
-  s.elapsed = elapsed;
+  s.refill(c, src);
   return acc;
 }
 
 function rawInsertFront(s: S): number {
-  const c = s.v;
+  const { v: c, count: m, off, prefix } = s;
   const d = c.data;
-  const m = s.count;
-  const off = s.off;
-  const overhead = s.overhead;
   let acc = 0;
-  let elapsed = 0;
+  s.elapsed = 0;
   for (let r = 0; r < s.reps; r++) {
-    d.set(s.prefix);
-    let len = s.prefix.length;
+    s.refill(c, prefix);
+    let len = prefix.length;
     const t0 = performance.now();
     for (let k = 0; k < m; k++) {
       d.copyWithin(1, 0, len);
       d[0] = k + off;
       len++;
     }
-    elapsed += performance.now() - t0 - overhead;
+    s.elapsed += performance.now() - t0 - s.overhead;
     c.len = len;
     acc += d[0] + len;
   }
-  s.elapsed = elapsed;
   return acc;
 }
 
 function rawRemoveFront(s: S): number {
-  const c = s.v;
+  const { v: c, count: m, src } = s;
   const d = c.data;
-  const m = s.count;
-  const src = s.src;
-  const overhead = s.overhead;
   let acc = 0;
-  let elapsed = 0;
+  s.elapsed = 0;
   for (let r = 0; r < s.reps; r++) {
-    d.set(src);
+    s.refill(c, src);
     let len = src.length;
     const t0 = performance.now();
     for (let k = 0; k < m; k++) {
@@ -115,20 +98,15 @@ function rawRemoveFront(s: S): number {
       d.copyWithin(0, 1, len);
       len--;
     }
-    elapsed += performance.now() - t0 - overhead;
+    s.elapsed += performance.now() - t0 - s.overhead;
   }
-  d.set(src);
-  c.len = src.length;
-  s.elapsed = elapsed;
+  s.refill(c, src);
   return acc;
 }
 
 function rawChurn(s: S): number {
-  const c = s.v;
+  const { v: c, cap: n, rand, off } = s;
   const d = c.data;
-  const n = s.cap;
-  const rand = s.rand;
-  const off = s.off;
   let len = c.len;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
@@ -144,9 +122,8 @@ function rawChurn(s: S): number {
 }
 
 function rawExtend(s: S): number {
-  const c = s.v;
+  const { v: c, src } = s;
   const d = c.data;
-  const src = s.src;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     let len = 0;
@@ -159,12 +136,8 @@ function rawExtend(s: S): number {
 }
 
 function rawFrame(s: S): number {
-  const c = s.v;
+  const { v: c, cap: n, off, consume, dst } = s;
   const d = c.data;
-  const n = s.cap;
-  const off = s.off;
-  const consume = s.consume;
-  const dst = s.dst;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     let len = 0;
@@ -177,11 +150,10 @@ function rawFrame(s: S): number {
 }
 
 function rawMixed(s: S): number {
-  const c = s.v;
+  const { v: c, off, prefix } = s;
   const d = c.data;
-  const off = s.off;
-  d.set(s.prefix);
-  let len = s.prefix.length;
+  s.refill(c, prefix);
+  let len = prefix.length;
   const mask = len - 1;
   let acc = 0;
   for (let k = 0; k < s.reps; k++) {
@@ -209,4 +181,4 @@ const LOOPS: Family<RawVec>['loops'] = {
 };
 
 /** The baseline family. */
-export const RAW_FAMILY: Family<RawVec> = { loops: LOOPS, mixed: rawMixed, fill: fillRaw };
+export const RAW_FAMILY: Family<RawVec> = { loops: LOOPS, mixed: rawMixed, fill: fillRaw, refill: refillRaw };

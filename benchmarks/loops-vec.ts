@@ -9,16 +9,15 @@
  * @module
  */
 
-import { fillByPush, forOfLoop, indexGetLoop, indexSetLoop } from './loops-shared.js';
+import type { NumericArray } from './classes.js';
+import { fillByPush, forOfLoop, indexGetLoop, indexMixedLoop, indexSetLoop, popLoop } from './loops-shared.js';
 import type { BenchState, Family, VecLike } from './state.js';
 
 type S = BenchState<VecLike>;
 
 /** push until full, from empty. */
 function vecPush(s: S): number {
-  const v = s.v;
-  const n = s.cap;
-  const off = s.off;
+  const { v, cap: n, off } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     v.clear();
@@ -36,72 +35,39 @@ function vecSum(s: S): number {
   return acc;
 }
 
-/** pop until empty; the refill is not timed. */
-function vecPop(s: S): number {
-  const v = s.v;
-  const src = s.src;
-  const overhead = s.overhead;
-  let acc = 0;
-  let elapsed = 0;
-  for (let r = 0; r < s.reps; r++) {
-    v.clear();
-    v.extend(src);
-    const t0 = performance.now();
-    while (v.length > 0) acc += v.pop();
-    elapsed += performance.now() - t0 - overhead;
-  }
-  v.extend(src);
-  s.elapsed = elapsed;
-  return acc;
-}
-
 /** insert(0, x) `count` times into a vector holding `cap - count`; the setup is not timed. */
 function vecInsertFront(s: S): number {
-  const v = s.v;
-  const m = s.count;
-  const off = s.off;
-  const overhead = s.overhead;
+  const { v, count: m, off, prefix } = s;
   let acc = 0;
-  let elapsed = 0;
+  s.elapsed = 0;
   for (let r = 0; r < s.reps; r++) {
-    v.clear();
-    v.extend(s.prefix);
+    s.refill(v, prefix);
     const t0 = performance.now();
     for (let k = 0; k < m; k++) v.insert(0, k + off);
-    elapsed += performance.now() - t0 - overhead;
+    s.elapsed += performance.now() - t0 - s.overhead;
     acc += v.get(0) + v.length;
   }
-  s.elapsed = elapsed;
   return acc;
 }
 
 /** remove(0) `count` times from a full vector; the refill is not timed. */
 function vecRemoveFront(s: S): number {
-  const v = s.v;
-  const m = s.count;
-  const src = s.src;
-  const overhead = s.overhead;
+  const { v, count: m, src } = s;
   let acc = 0;
-  let elapsed = 0;
+  s.elapsed = 0;
   for (let r = 0; r < s.reps; r++) {
-    v.clear();
-    v.extend(src);
+    s.refill(v, src);
     const t0 = performance.now();
     for (let k = 0; k < m; k++) acc += v.remove(0);
-    elapsed += performance.now() - t0 - overhead;
+    s.elapsed += performance.now() - t0 - s.overhead;
   }
-  v.clear();
-  v.extend(src);
-  s.elapsed = elapsed;
+  s.refill(v, src);
   return acc;
 }
 
 /** Particle churn: swapRemove a random live index, push a new element. */
 function vecChurn(s: S): number {
-  const v = s.v;
-  const n = s.cap;
-  const rand = s.rand;
-  const off = s.off;
+  const { v, cap: n, rand, off } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     for (let k = 0; k < n; k++) {
@@ -114,8 +80,7 @@ function vecChurn(s: S): number {
 
 /** clear(), then extend from a typed array. */
 function vecExtend(s: S): number {
-  const v = s.v;
-  const src = s.src;
+  const { v, src } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     v.clear();
@@ -127,9 +92,7 @@ function vecExtend(s: S): number {
 
 /** view() handed to the consumer. */
 function vecView(s: S): number {
-  const v = s.v;
-  const consume = s.consume;
-  const dst = s.dst;
+  const { v, consume, dst } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) acc += consume(v.view(), dst);
   return acc;
@@ -137,11 +100,7 @@ function vecView(s: S): number {
 
 /** Per-frame pattern: clear, refill with push, hand the view to the consumer. */
 function vecFrame(s: S): number {
-  const v = s.v;
-  const n = s.cap;
-  const off = s.off;
-  const consume = s.consume;
-  const dst = s.dst;
+  const { v, cap: n, off, consume, dst } = s;
   let acc = 0;
   for (let r = 0; r < s.reps; r++) {
     v.clear();
@@ -151,20 +110,10 @@ function vecFrame(s: S): number {
   return acc;
 }
 
-/** Steady-state push/get/pop for the garbage-collection count. */
-function vecMixed(s: S): number {
-  const v = s.v;
-  const off = s.off;
+/** Setup, not timed: clear(), then extend. */
+function vecRefill(v: VecLike, source: NumericArray): void {
   v.clear();
-  v.extend(s.prefix);
-  const mask = s.prefix.length - 1;
-  let acc = 0;
-  for (let k = 0; k < s.reps; k++) {
-    v.push(k + off);
-    acc += v.get(k & mask);
-    acc += v.pop();
-  }
-  return acc;
+  v.extend(source);
 }
 
 const LOOPS: Family<VecLike>['loops'] = {
@@ -172,7 +121,7 @@ const LOOPS: Family<VecLike>['loops'] = {
   get: indexGetLoop,
   set: indexSetLoop,
   sum: vecSum,
-  pop: vecPop,
+  pop: popLoop,
   insertFront: vecInsertFront,
   removeFront: vecRemoveFront,
   churn: vecChurn,
@@ -183,4 +132,4 @@ const LOOPS: Family<VecLike>['loops'] = {
 };
 
 /** The slabvec-interface family. */
-export const VEC_FAMILY: Family<VecLike> = { loops: LOOPS, mixed: vecMixed, fill: fillByPush };
+export const VEC_FAMILY: Family<VecLike> = { loops: LOOPS, mixed: indexMixedLoop, fill: fillByPush, refill: vecRefill };

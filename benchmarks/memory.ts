@@ -7,12 +7,12 @@
 
 import { arrayOf, valueOffset } from './classes.js';
 import { compileCopy } from './clone.js';
+import { helpersOf, sourceValues } from './comparison.js';
 import type { Mode } from './config.js';
-import { consumeView } from './consumer.js';
 import { GcRecorder, fullGc, type GcCount, type GcWindow } from './gc.js';
-import { IMPLEMENTATIONS, type Implementation } from './implementations.js';
+import { IMPLEMENTATIONS, fullContainer, type Implementation } from './implementations.js';
 import { addToSink } from './sink.js';
-import type { BenchState, Consumer } from './state.js';
+import type { BenchState } from './state.js';
 
 /** Bytes per element of one implementation at one capacity. */
 export interface MemoryResult {
@@ -53,11 +53,7 @@ function bytesPerElement(impl: Implementation, capacity: number, vectors: number
   const keep: unknown[] = new Array(vectors).fill(null);
   fullGc(2);
   const before = heapBytes();
-  for (let k = 0; k < vectors; k++) {
-    const container = impl.create(capacity);
-    impl.family.fill(container, capacity, valueOffset(impl.kind));
-    keep[k] = container;
-  }
+  for (let k = 0; k < vectors; k++) keep[k] = fullContainer(impl, capacity);
   fullGc(2);
   const after = heapBytes();
   addToSink(keep.length);
@@ -81,13 +77,11 @@ export function measureMemory(mode: Mode): MemoryResult[] {
 
 /** A state for the steady-state loop: a vector of {@link GC_LOOP_CAPACITY} holding half of it, `steps` push/get/pop steps. */
 function mixedState(impl: Implementation, steps: number): BenchState<unknown> {
-  const TypedArray = arrayOf(impl.kind);
-  const off = valueOffset(impl.kind);
-  const src = new TypedArray(GC_LOOP_CAPACITY);
-  for (let i = 0; i < src.length; i++) src[i] = i + off;
-  const consume = compileCopy<Consumer>(consumeView, `consume_gc_${impl.id}`);
+  const src = sourceValues(impl.kind, GC_LOOP_CAPACITY);
+  const { consume, refill } = helpersOf(impl, `gc_${impl.id}`);
   const prefix = src.subarray(0, GC_LOOP_CAPACITY / 2);
-  return { v: impl.create(GC_LOOP_CAPACITY), cap: GC_LOOP_CAPACITY, reps: steps, count: 0, off, src, prefix, rand: new Uint32Array(0), dst: new TypedArray(GC_LOOP_CAPACITY), consume, overhead: 0, elapsed: 0 };
+  const dst = new (arrayOf(impl.kind))(GC_LOOP_CAPACITY);
+  return { v: impl.create(GC_LOOP_CAPACITY), cap: GC_LOOP_CAPACITY, reps: steps, count: 0, off: valueOffset(impl.kind), src, prefix, rand: new Uint32Array(0), dst, consume, refill, overhead: 0, elapsed: 0 };
 }
 
 /**

@@ -89,6 +89,9 @@ export const OPERATIONS: readonly Operation[] = [
   { id: 'frame', label: 'clear + refill frame', description: 'per-frame pattern: clear(), push until full, hand view() to the consumer; counted per element', selfTimed: false, count: perElement, reps: fillReps },
 ];
 
+/** The hot methods, push, get, set and pop: the rows of the field-price table and of the slab table. */
+export const HOT_OPERATIONS: readonly Operation[] = OPERATIONS.filter((op) => ['push', 'get', 'set', 'pop'].includes(op.id));
+
 /** Finds an operation by id. */
 export function operation(id: OpId): Operation {
   const op = OPERATIONS.find((o) => o.id === id);

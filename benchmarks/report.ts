@@ -6,14 +6,14 @@
 
 import { ELEMENT_SPECS } from '../scripts/element-types.js';
 import { MEASURED_SPECS } from './classes.js';
-import { COMPARISON_WARMUP, type Cell, type SpeedResults } from './comparison.js';
+import { COMPARISON_WARMUP, cellOf, type SpeedResults } from './comparison.js';
 import type { Mode } from './config.js';
 import type { Environment } from './environment.js';
 import { formatBytes, formatCapacity, formatRate, formatRatio } from './format.js';
 import type { GoalResult } from './goals.js';
 import { IMPLEMENTATIONS, implementation } from './implementations.js';
 import { GC_LOOP_CAPACITY, GC_STEPS_PER_CALL, GC_WARMUP_CALLS, type GcResult, type MemoryResult } from './memory.js';
-import { FRONT_OPS_CAP, FRONT_OPS_FULL_UP_TO, OPERATIONS } from './operations.js';
+import { FRONT_OPS_CAP, FRONT_OPS_FULL_UP_TO, HOT_OPERATIONS, OPERATIONS, type OpId } from './operations.js';
 import { PRIME_CALLS, PRIME_CAPACITY } from './runner.js';
 import { markdownTable, textTable, type Table } from './tables.js';
 import { COMMON_METHODS } from './warm.js';
@@ -60,7 +60,7 @@ function speedTable(results: RunResults, capacity: number, notes: Notes): Table 
     return [
       label,
       ...impls.map((id) => {
-        const cell: Cell | undefined = results.speed.cells.find((c) => c.impl === id && c.op === op.id && c.capacity === capacity);
+        const cell = cellOf(results.speed.cells, id, op.id, capacity);
         if (cell === undefined) return 'n/a';
         const mark = notes.marker(id, cell.note);
         return isBaseline(id) ? formatRate(cell.opsPerSec) : `${formatRatio(cell.ratio)} ${formatRate(cell.opsPerSec)}${mark}`;
@@ -101,12 +101,10 @@ function goalTable(goals: readonly GoalResult[]): Table {
 /** F64Vec against the field-counter reference: what its checks and calls cost on top of an object-held length. */
 function overFieldTable(results: RunResults): Table {
   const caps = results.mode.capacities;
-  const ratio = (impl: string, op: string, capacity: number): number =>
-    results.speed.cells.find((c) => c.impl === impl && c.op === op && c.capacity === capacity)?.ratio ?? Number.NaN;
-  const ops = OPERATIONS.filter((op) => ['push', 'get', 'set', 'pop'].includes(op.id));
+  const ratio = (impl: string, op: OpId, capacity: number): number => cellOf(results.speed.cells, impl, op, capacity)?.ratio ?? Number.NaN;
   return {
     head: ['operation', ...caps.map((c) => `field f64 / raw at ${formatCapacity(c)}`), ...caps.map((c) => `F64Vec / field f64 at ${formatCapacity(c)}`)],
-    rows: ops.map((op) => [
+    rows: HOT_OPERATIONS.map((op) => [
       op.label,
       ...caps.map((c) => formatRatio(ratio('field f64', op.id, c))),
       ...caps.map((c) => formatRatio(ratio('F64Vec', op.id, c) / ratio('field f64', op.id, c))),

@@ -31,7 +31,7 @@ import type { Mode } from './config.js';
 import { formatCapacity, formatRatio } from './format.js';
 import { baselineOf, entry, implementation } from './implementations.js';
 import { VEC_FAMILY } from './loops-vec.js';
-import { OPERATIONS } from './operations.js';
+import { HOT_OPERATIONS } from './operations.js';
 import { runCases, type CaseResult, type Progress } from './runner.js';
 import { addToSink, sinkTotal } from './sink.js';
 import type { VecLike } from './state.js';
@@ -65,7 +65,6 @@ function slabVector(capacity: number): F64Vec {
 const OWN = implementation('F64Vec');
 const RAW = baselineOf('f64');
 const FROM_SLAB = entry<VecLike>({ id: 'slab F64Vec', description: 'an F64Vec from a reused Slab', kind: 'f64', role: 'typed vector', family: VEC_FAMILY, create: slabVector });
-const SLAB_OPS = OPERATIONS.filter((op) => ['push', 'get', 'set', 'pop'].includes(op.id));
 /** The ratios of each row: numerator and denominator ids. */
 const RATIOS = [
   ['slab / own', FROM_SLAB.id, OWN.id],
@@ -144,7 +143,7 @@ export function printSlabPhase(mode: Mode, phase: string, progress: Progress): v
   if (phase === 'detached') addToSink(detachedErrors());
   const rows: SlabRow[] = [];
   for (const capacity of mode.capacities) {
-    const cases = operationCases(mode, capacity, [RAW, OWN, FROM_SLAB], SLAB_OPS).map((kase) => ({ ...kase, id: `slab_${kase.id}` }));
+    const cases = operationCases(mode, capacity, [RAW, OWN, FROM_SLAB], HOT_OPERATIONS).map((kase) => ({ ...kase, id: `slab_${kase.id}` }));
     rows.push(...runCases(cases, mode, progress, `slab ${phase}, capacity ${capacity}`).map(rowOf));
   }
   const output: PhaseOutput = { phase: phase as SlabPhase, rows, sink: sinkTotal() };

@@ -3,7 +3,9 @@
  *
  * A loop is a self-contained function of one state object: it must not refer to anything
  * outside its own body except globals (`performance`), because the runner compiles a copy
- * of it from its source text for every place it is used (see `clone.ts`).
+ * of it from its source text for every place it is used (see `clone.ts`). What else it
+ * calls (the consumer, the untimed refill) it finds in its state, as the implementation's
+ * own compiled copies.
  *
  * @module
  */
@@ -20,7 +22,7 @@ export type VecLike = FixedVec<number, number, ArrayLike<number>> & { sum(): num
 export interface TimedState {
   /** Milliseconds one `performance.now()` call adds to a timed region; self-timed loops subtract it. */
   readonly overhead: number;
-  /** Self-timed loops store the milliseconds of their timed part here. */
+  /** A self-timed loop zeroes it, then adds the milliseconds of each timed part less `overhead` (after the region ends). */
   elapsed: number;
 }
 
@@ -72,6 +74,8 @@ export interface BenchState<C> extends TimedState {
   readonly dst: NumericArray;
   /** This implementation's own copy of the consumer. */
   readonly consume: Consumer;
+  /** This implementation's own copy of its family's {@link Family.refill}: the untimed setup of the self-timed and mixed loops. */
+  refill(container: C, source: NumericArray): void;
 }
 
 /**
@@ -91,6 +95,11 @@ export interface Family<C> {
    * power-of-two length), `reps` times push, get, pop.
    */
   readonly mixed: Loop<BenchState<C>>;
-  /** Setup, not timed: appends `n` elements `i + off` to an empty container. */
+  /** Setup, not timed: appends `n` elements `i + off` to an empty container one at a time (how the memory table builds them). */
   fill(container: C, n: number, off: number): void;
+  /**
+   * Setup, not timed: empties the container and copies `source` into it, as the family's
+   * users would. A template like the loops: each implementation calls its own compiled copy.
+   */
+  refill(container: C, source: NumericArray): void;
 }
