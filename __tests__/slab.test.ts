@@ -8,7 +8,7 @@
  */
 
 import { inspect } from 'node:util';
-import { CapacityError, F32Vec, F64Vec, I16Vec, I32Vec, IndexError, ReleasedError, Slab, U16Vec, U8Vec } from '../src/index';
+import { CapacityError, F32Vec, F64Vec, I16Vec, I32Vec, IndexError, OptionVec, ReleasedError, Slab, U16Vec, U8Vec } from '../src/index';
 import type { ElementId } from '../scripts/element-types';
 import { caught, el, outcome } from './support/assertions';
 import { TYPED_KINDS, kindById, type Elem, type Kind, type RawArray } from './support/kinds';
@@ -740,5 +740,59 @@ describe('errors on a live vector from a slab are the ordinary ones', () => {
     vec.extend([1, 2]);
     expect(caught(() => vec.push(3))).toBeInstanceOf(CapacityError);
     expect(outcome(() => vec.pop())).toBe('returned');
+  });
+});
+
+describe('arguments that are not what the slab takes get errors naming the method', () => {
+  it.each([
+    ['undefined', undefined],
+    ['null', null],
+    ['OptionVec', OptionVec],
+    ['an object', {}],
+    ['a plain function', () => 1],
+    ['a class without over()', class {}],
+  ])('alloc and tryAlloc of %s: a TypeError, and the slab is unchanged', (_label, cls) => {
+    const slab = new Slab(64);
+    for (const method of ['alloc', 'tryAlloc'] as const) {
+      const error = caught(() => slab[method](cls as never, 2));
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.message).toMatch(new RegExp(`^Slab\\.${method}: expected one of slabvec's typed vector classes`));
+    }
+    expect([slab.used, slab.allocations]).toEqual([0, 0]);
+  });
+
+  it('new Slab(n, options) needs an object for options', () => {
+    for (const options of [null, 5, 'shared']) {
+      const error = caught(() => new Slab(8, options as never));
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.message).toBe(`Slab: options must be an object such as { shared: true }, got ${options === null ? 'null' : typeof options === 'string' ? '"shared"' : options}`);
+    }
+  });
+
+  it('a size the engine cannot allocate is a RangeError naming Slab and the size', () => {
+    const error = caught(() => new Slab(2 ** 53));
+    expect(error).toBeInstanceOf(RangeError);
+    expect(error.message).toMatch(/^Slab: could not allocate 9007199254740992 bytes \(.+\)$/);
+  });
+
+  it('Slab.over takes null for byteLength as an error, not as "the rest of the buffer"', () => {
+    const error = caught(() => Slab.over(new ArrayBuffer(16), 4, null as never));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toBe('Slab.over: byteLength must be a non-negative integer, got null');
+    expect(Slab.over(new ArrayBuffer(16), 4).byteLength).toBe(12);
+  });
+
+  it('shared: true where SharedArrayBuffer does not exist says what the page needs', () => {
+    const saved = globalThis.SharedArrayBuffer;
+    // As in a browser page that is not cross-origin isolated.
+    delete (globalThis as { SharedArrayBuffer?: unknown }).SharedArrayBuffer;
+    try {
+      const error = caught(() => new Slab(8, { shared: true }));
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.message).toMatch(/^Slab: SharedArrayBuffer is not available here; .*Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp$/);
+      expect(new Slab(8).byteLength).toBe(8);
+    } finally {
+      globalThis.SharedArrayBuffer = saved;
+    }
   });
 });

@@ -248,6 +248,19 @@ export function throwArgumentError(where: string, name: string, value: unknown, 
 }
 
 /**
+ * Throws for an options argument that is not an object.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param name - the argument's name.
+ * @param value - the rejected value.
+ * @param example - an example of what is taken, e.g. `"{ shared: true }"`.
+ * @throws TypeError always.
+ */
+export function throwNotAnObject(where: string, name: string, value: unknown, example: string): never {
+  throw new TypeError(`${where}: ${name} must be an object such as ${example}, got ${describeValue(value)}`);
+}
+
+/**
  * Throws for a callback argument that is not a function.
  *
  * @param where - `Class.method`, for the message.
@@ -623,4 +636,31 @@ export function throwSlabFullError(
  */
 export function throwNotAVectorClass(where: string, cls: unknown): never {
   throw new TypeError(`${where}: expected one of slabvec's typed vector classes (F64Vec, U8Vec, ...), got ${describeValue(cls)}`);
+}
+
+/**
+ * Throws for a `SharedArrayBuffer` asked for where the global does not exist: a browser page
+ * that is not cross-origin isolated.
+ *
+ * @param where - `Class.method`, for the message.
+ * @throws TypeError always.
+ */
+export function throwSharedMemoryUnavailable(where: string): never {
+  throw new TypeError(
+    `${where}: SharedArrayBuffer is not available here; a browser page gets it only when cross-origin isolated: ` +
+      'serve it with the headers Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp',
+  );
+}
+
+/**
+ * Throws for a buffer the engine could not allocate, keeping the engine's reason.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param byteLength - the size asked for.
+ * @param cause - what the engine threw.
+ * @throws RangeError always.
+ */
+export function throwAllocationError(where: string, byteLength: number, cause: unknown): never {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  throw new RangeError(`${where}: could not allocate ${byteLength} bytes (${reason})`, { cause });
 }

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { throwNotAVectorClass, throwRegionError, throwSlabFullError } from './errors.js';
+import { throwAllocationError, throwNotAVectorClass, throwNotAnObject, throwRegionError, throwSharedMemoryUnavailable, throwSlabFullError } from './errors.js';
 import { RELEASE, checkCapacity, checkNonNegativeInteger } from './internal.js';
 import type { TypedVecClass, TypedVecOf } from './generated/index.js';
 import { type Memory, bufferOf } from './memory.js';
@@ -59,7 +59,11 @@ export class Slab {
    *
    * @param byteLength - a non-negative integer.
    * @param options - `shared: true` allocates a `SharedArrayBuffer`, to hand to workers.
-   * @throws TypeError or RangeError when `byteLength` is not a non-negative integer.
+   * @throws TypeError or RangeError when `byteLength` is not a non-negative integer, or
+   * `options` is not an object.
+   * @throws TypeError when `shared: true` is asked for where `SharedArrayBuffer` does not
+   * exist (a browser page that is not cross-origin isolated).
+   * @throws RangeError when the engine cannot allocate `byteLength` bytes.
    */
   constructor(byteLength: number, options: { readonly shared?: boolean } = {}) {
     const region = Slab.#pendingRegion;
@@ -71,7 +75,8 @@ export class Slab {
       return;
     }
     checkNonNegativeInteger('Slab', 'byteLength', byteLength);
-    this.#buffer = options.shared === true ? new SharedArrayBuffer(byteLength) : new ArrayBuffer(byteLength);
+    if (typeof options !== 'object' || options === null) throwNotAnObject('Slab', 'options', options, '{ shared: true }');
+    this.#buffer = allocateBuffer('Slab', byteLength, options.shared === true);
     this.#start = 0;
     this.#end = byteLength;
   }
@@ -88,7 +93,8 @@ export class Slab {
   static over(memory: Memory, byteOffset = 0, byteLength?: number): Slab {
     const buffer = bufferOf('Slab.over', memory);
     checkNonNegativeInteger('Slab.over', 'byteOffset', byteOffset);
-    const length = byteLength ?? buffer.byteLength - byteOffset;
+    // Only an omitted byteLength means "the rest of the buffer": null is an error like any other.
+    const length = byteLength === undefined ? buffer.byteLength - byteOffset : byteLength;
     checkNonNegativeInteger('Slab.over', 'byteLength', length);
     if (byteOffset + length > buffer.byteLength) throwRegionError('Slab.over', byteOffset, byteOffset + length, buffer.byteLength, '');
     Slab.#pendingRegion = { buffer, start: byteOffset, end: byteOffset + length };
@@ -169,6 +175,8 @@ export class Slab {
   }
 
   #allocate<C extends TypedVecClass, M extends number>(where: string, cls: C, capacity: M): TypedVecOf<C, M> | null {
+    // The class first: anything else (OptionVec, a plain function, undefined) has no over().
+    if (!isVectorClass(cls)) throwNotAVectorClass(where, cls);
     checkCapacity(where, capacity);
     bufferOf(where, this.#buffer); // a WebAssembly.Memory.grow() may have detached it
     const align = cls.BYTES_PER_ELEMENT;
@@ -188,5 +196,22 @@ export class Slab {
   /** The first free byte offset aligned to `align` bytes. */
   #alignedStart(align: number): number {
     return Math.ceil((this.#start + this.#used) / align) * align;
+  }
+}
+
+/** Whether `cls` looks like one of slabvec's typed vector classes (the release hook is checked after `over()`). */
+function isVectorClass(cls: unknown): cls is TypedVecClass {
+  if (typeof cls !== 'function') return false;
+  const candidate = cls as { over?: unknown; BYTES_PER_ELEMENT?: unknown };
+  return typeof candidate.over === 'function' && [1, 2, 4, 8].includes(candidate.BYTES_PER_ELEMENT as number);
+}
+
+/** A new zeroed buffer of `byteLength` bytes, shared or not, with a slabvec error where the engine refuses. */
+function allocateBuffer(where: string, byteLength: number, shared: boolean): ArrayBuffer | SharedArrayBuffer {
+  if (shared && typeof SharedArrayBuffer !== 'function') throwSharedMemoryUnavailable(where);
+  try {
+    return shared ? new SharedArrayBuffer(byteLength) : new ArrayBuffer(byteLength);
+  } catch (error) {
+    return throwAllocationError(where, byteLength, error);
   }
 }
