@@ -33,7 +33,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withArticle } from '../src/errors';
-import { SUM_BLOCK, SUM_BLOCK_SHIFT, SUM_LANES, pairwiseRoundings } from '../src/kernels-support';
+import { SUM_BLOCK, SUM_BLOCK_SHIFT, SUM_INDEX_MASK, SUM_LANES, SUM_LEAF_ROUNDINGS, pairwiseRoundings } from '../src/kernels-support';
 import { ARITHMETIC, ELEMENT_SPECS, type ElementSpec } from './element-types';
 
 /** Where the generated files live, relative to the repository root. */
@@ -89,8 +89,8 @@ export function slotValues(spec: ElementSpec): ReadonlyMap<string, string> {
     // The pairwise summation scheme of src/kernels-support.ts, for the error bounds.
     ['sumBlock', String(SUM_BLOCK)],
     ['sumLanes', String(SUM_LANES)],
-    ['leafRoundings', String(SUM_BLOCK / SUM_LANES + 3)],
-    ['roundingsOverLog2', String(SUM_BLOCK / SUM_LANES + 3 - SUM_BLOCK_SHIFT)],
+    ['leafRoundings', String(SUM_LEAF_ROUNDINGS)],
+    ['roundingsOverLog2', String(SUM_LEAF_ROUNDINGS - SUM_BLOCK_SHIFT)],
     ['roundingsAt1e6', String(pairwiseRoundings(1e6))],
   ]);
 }
@@ -207,7 +207,9 @@ function fillSlots(line: string, slots: ReadonlyMap<string, string>): string {
 /** The generated source of the class of `spec`, from the templates under `root`. */
 export function renderClass(root: string, spec: ElementSpec): string {
   // The pairwise loops of kernels.ts are written out for these constants.
-  if (SUM_BLOCK !== 128 || SUM_LANES !== 8) throw new Error('kernels.ts: the pairwise loops assume SUM_BLOCK 128 and SUM_LANES 8');
+  if (SUM_BLOCK !== 128 || SUM_LANES !== 4 || SUM_INDEX_MASK !== 0x3fff_ffff) {
+    throw new Error('kernels.ts: the pairwise loops assume SUM_BLOCK 128, SUM_LANES 4 and SUM_INDEX_MASK 0x3fff_ffff');
+  }
   return `${substitute(expand(root, MAIN_TEMPLATE, spec).join('\n'), spec)}\n`;
 }
 

@@ -1,9 +1,10 @@
 /**
  * Helpers of the numeric kernels (reductions, element-wise operations, bulk copies) that
  * every vector class shares: the summation scheme's constants and error bound, the overlap
- * test, the argument rules of the copies, and the rare slow path of `norm`. None of them
- * runs a hot loop over a vector's elements, so sharing them keeps no class's hot loop
- * polymorphic (docs/design.md); their errors come from `src/errors.ts`.
+ * test, the argument rules of the copies, and the rare slow paths of the reductions (`norm`
+ * on overflow or underflow, vectors of 2^30 elements or more). None of them runs a hot loop
+ * over a vector's elements, so sharing them keeps no class's hot loop polymorphic
+ * (docs/design.md); their errors come from `src/errors.ts`.
  *
  * @internal
  * @module
@@ -29,8 +30,33 @@ export const SUM_BLOCK = 128;
 /** `log2(SUM_BLOCK)`. */
 export const SUM_BLOCK_SHIFT = 7;
 
-/** Independent accumulators in a leaf block: the adds of one lane do not wait for the others. */
-export const SUM_LANES = 8;
+/**
+ * Independent accumulators in a leaf block: the adds of one lane do not wait for the others.
+ * Four, not more: every element read costs V8 an index computation and a bounds check per
+ * array, so the loops are bound by those instructions, not by the latency of the additions,
+ * and eight lanes (with 16 loaded values and their indices) spill registers in `dot`
+ * (docs/design.md, "Reductions").
+ */
+export const SUM_LANES = 4;
+
+/** `log2(SUM_LANES)`: the depth of the tree that adds a leaf's lanes. */
+export const SUM_LANES_SHIFT = 2;
+
+/**
+ * The most rounded additions a term passes through inside its leaf:
+ * `SUM_BLOCK / SUM_LANES + SUM_LANES_SHIFT` (34); see {@link pairwiseRoundings}.
+ */
+export const SUM_LEAF_ROUNDINGS = SUM_BLOCK / SUM_LANES + SUM_LANES_SHIFT;
+
+/**
+ * `2^30 - 1`. The reductions' loops run to `length & SUM_INDEX_MASK`, a bound whose range
+ * the compiler knows, so that no index `i + k` in them needs an overflow check; the kernels
+ * of the classes write this mask out as a literal (the generator checks that it is this
+ * one). A vector with more elements (at least 1 GiB of data) takes the shared loops
+ * {@link pairwiseSumLong}, {@link pairwiseDotLong} and {@link pairwiseSumOfSquaresLong}
+ * instead, which follow the same scheme term for term.
+ */
+export const SUM_INDEX_MASK = 0x3fff_ffff;
 
 /**
  * An upper bound `h` on the number of rounded additions any one term passes through in the
@@ -39,10 +65,11 @@ export const SUM_LANES = 8;
  * `u = 2^-53` (Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed., section 4.2).
  *
  * Derivation, for the leaf code the template generates: a leaf of `L <= 128` terms puts
- * `floor(L/8) <= 16` terms into each of 8 accumulators that start at `-0` (the first add is
- * exact, so at most 15 roundings), adds the 8 lanes in a 3-level tree (3 roundings) and
- * then adds the sum of the last `L mod 8 <= 7` terms (1 rounding; that tail's own chain has
- * at most 6); so `h_leaf <= 128/8 - 1 + 3 + 1 = 19`.
+ * `floor(L/4) <= 32` terms into each of 4 accumulators that start at `-0` (the first add is
+ * exact, so at most 31 roundings), adds the 4 lanes in a 2-level tree (2 roundings) and
+ * then, in the last leaf only, adds the sum of its last `L mod 4 <= 3` terms (1 rounding;
+ * that tail's own chain has at most 2); so
+ * `h_leaf <= 128/4 - 1 + 2 + 1 = 34` ({@link SUM_LEAF_ROUNDINGS}).
  *
  * Leaf sums are merged like a binary counter: after leaf number j the kernel adds the top
  * of a stack once per trailing zero bit of j, so the first 2^a leaves form one balanced
@@ -53,12 +80,112 @@ export const SUM_LANES = 8;
  * `a_i <= a1 - (i - 1)`, that is at most `a1 + 1 = floor(log2 m) + 1` roundings, and only
  * `a1 = log2 m` when m is a power of two: `ceil(log2 m)` in both cases.
  *
- * @returns `19 + ceil(log2(ceil(n / 128)))` for `n >= 1`; 0 for `n <= 1`.
+ * @returns `34 + ceil(log2(ceil(n / 128)))` for `n >= 2`; 0 for `n <= 1`.
  */
 export function pairwiseRoundings(n: number): number {
   if (n <= 1) return 0;
   const leaves = Math.ceil(n / SUM_BLOCK);
-  return SUM_BLOCK / SUM_LANES + 3 + Math.ceil(Math.log2(leaves));
+  return SUM_LEAF_ROUNDINGS + Math.ceil(Math.log2(leaves));
+}
+
+/** The partial sums of the long loops below (never reentered: they call no user code). */
+const LONG_STACK = /* @__PURE__ */ new Float64Array(32);
+
+/**
+ * The pairwise sum of `data[0 .. length)` in the scheme of the classes' `sum` (leaves of
+ * {@link SUM_BLOCK} through {@link SUM_LANES} lanes, merged like a binary counter), for
+ * vectors of more than {@link SUM_INDEX_MASK} elements. Bit for bit what the class's own loop
+ * computes; shared by every class, so its element reads are polymorphic and slower, which
+ * only vectors of 1 GiB or more pay. `length >= 1`.
+ */
+export function pairwiseSumLong(data: ArrayLike<number>, length: number): number {
+  const stack = LONG_STACK;
+  let top = 0;
+  let leaves = 0;
+  let lo = 0;
+  let total = -0;
+  for (;;) {
+    const hi = length - lo > SUM_BLOCK ? lo + SUM_BLOCK : length;
+    let s0 = -0, s1 = -0, s2 = -0, s3 = -0;
+    let i = lo;
+    for (const end = hi - 3; i < end; i += 4) {
+      s0 += data[i]; s1 += data[i + 1]; s2 += data[i + 2]; s3 += data[i + 3];
+    }
+    let tail = -0;
+    for (; i < hi; i++) tail += data[i];
+    let leaf = ((s0 + s1) + (s2 + s3)) + tail;
+    for (let bits = ++leaves; (bits & 1) === 0; bits >>>= 1) leaf = stack[--top] + leaf;
+    if (hi === length) {
+      total = leaf;
+      break;
+    }
+    stack[top++] = leaf;
+    lo = hi;
+  }
+  while (top > 0) total = stack[--top] + total;
+  return total;
+}
+
+/** The pairwise `sum(a[i] * b[i])` over `[0, length)`, as the classes' `dot` computes it; see {@link pairwiseSumLong}. */
+export function pairwiseDotLong(a: ArrayLike<number>, b: ArrayLike<number>, length: number): number {
+  const stack = LONG_STACK;
+  let top = 0;
+  let leaves = 0;
+  let lo = 0;
+  let total = -0;
+  for (;;) {
+    const hi = length - lo > SUM_BLOCK ? lo + SUM_BLOCK : length;
+    let s0 = -0, s1 = -0, s2 = -0, s3 = -0;
+    let i = lo;
+    for (const end = hi - 3; i < end; i += 4) {
+      s0 += a[i] * b[i]; s1 += a[i + 1] * b[i + 1]; s2 += a[i + 2] * b[i + 2]; s3 += a[i + 3] * b[i + 3];
+    }
+    let tail = -0;
+    for (; i < hi; i++) tail += a[i] * b[i];
+    let leaf = ((s0 + s1) + (s2 + s3)) + tail;
+    for (let bits = ++leaves; (bits & 1) === 0; bits >>>= 1) leaf = stack[--top] + leaf;
+    if (hi === length) {
+      total = leaf;
+      break;
+    }
+    stack[top++] = leaf;
+    lo = hi;
+  }
+  while (top > 0) total = stack[--top] + total;
+  return total;
+}
+
+/** The pairwise `sum(data[i] * data[i])` over `[0, length)`, as the classes' `sumOfSquares` computes it; see {@link pairwiseSumLong}. */
+export function pairwiseSumOfSquaresLong(data: ArrayLike<number>, length: number): number {
+  const stack = LONG_STACK;
+  let top = 0;
+  let leaves = 0;
+  let lo = 0;
+  let total = -0;
+  for (;;) {
+    const hi = length - lo > SUM_BLOCK ? lo + SUM_BLOCK : length;
+    let s0 = -0, s1 = -0, s2 = -0, s3 = -0;
+    let i = lo;
+    for (const end = hi - 3; i < end; i += 4) {
+      const x0 = data[i], x1 = data[i + 1], x2 = data[i + 2], x3 = data[i + 3];
+      s0 += x0 * x0; s1 += x1 * x1; s2 += x2 * x2; s3 += x3 * x3;
+    }
+    let tail = -0;
+    for (; i < hi; i++) {
+      const x = data[i];
+      tail += x * x;
+    }
+    let leaf = ((s0 + s1) + (s2 + s3)) + tail;
+    for (let bits = ++leaves; (bits & 1) === 0; bits >>>= 1) leaf = stack[--top] + leaf;
+    if (hi === length) {
+      total = leaf;
+      break;
+    }
+    stack[top++] = leaf;
+    lo = hi;
+  }
+  while (top > 0) total = stack[--top] + total;
+  return total;
 }
 
 /**

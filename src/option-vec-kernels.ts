@@ -87,8 +87,8 @@ export function copyToForeign(where: string, data: readonly number[], length: nu
 // Pairwise reductions: F64Vec's summation scheme for `sum`, `dot` and `sumOfSquares` (see
 // F64Vec.sum and `pairwiseRoundings` in src/kernels-support.ts), term for term, so that an
 // OptionVec<number> and an F64Vec holding the same doubles give bit-identical results. Each
-// leaf of SUM_BLOCK elements goes through 8 lanes that start at -0 (the IEEE additive
-// identity), added in a 3-level tree and then the tail; the leaf sums go to `merge`.
+// leaf of SUM_BLOCK elements goes through 4 lanes (SUM_LANES) that start at -0 (the IEEE
+// additive identity), added in a 2-level tree and then the tail; the leaf sums go to `merge`.
 // `length >= 1`.
 // ---------------------------------------------------------------------------------------
 
@@ -138,17 +138,14 @@ export function pairwiseSum(where: string, data: readonly unknown[], length: num
   merge.reset();
   for (let lo = 0; lo < length; lo += block) {
     const hi = length - lo > block ? lo + block : length;
-    let s0 = -0, s1 = -0, s2 = -0, s3 = -0, s4 = -0, s5 = -0, s6 = -0, s7 = -0;
+    let s0 = -0, s1 = -0, s2 = -0, s3 = -0;
     let i = lo;
-    for (const end = hi - 7; i < end; i += 8) {
-      const x0 = data[i], x1 = data[i + 1], x2 = data[i + 2], x3 = data[i + 3], x4 = data[i + 4], x5 = data[i + 5], x6 = data[i + 6], x7 = data[i + 7];
-      if (
-        typeof x0 !== 'number' || typeof x1 !== 'number' || typeof x2 !== 'number' || typeof x3 !== 'number' ||
-        typeof x4 !== 'number' || typeof x5 !== 'number' || typeof x6 !== 'number' || typeof x7 !== 'number'
-      ) {
+    for (const end = hi - 3; i < end; i += 4) {
+      const x0 = data[i], x1 = data[i + 1], x2 = data[i + 2], x3 = data[i + 3];
+      if (typeof x0 !== 'number' || typeof x1 !== 'number' || typeof x2 !== 'number' || typeof x3 !== 'number') {
         throwFirstNonNumber(where, data, i);
       }
-      s0 += x0; s1 += x1; s2 += x2; s3 += x3; s4 += x4; s5 += x5; s6 += x6; s7 += x7;
+      s0 += x0; s1 += x1; s2 += x2; s3 += x3;
     }
     let tail = -0;
     for (; i < hi; i++) {
@@ -156,7 +153,7 @@ export function pairwiseSum(where: string, data: readonly unknown[], length: num
       if (typeof x !== 'number') throwElementTypeErrorAt(where, x, 'number', i);
       tail += x;
     }
-    merge.add((((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))) + tail);
+    merge.add(((s0 + s1) + (s2 + s3)) + tail);
   }
   return merge.total();
 }
@@ -167,17 +164,14 @@ export function pairwiseSumOfSquares(where: string, data: readonly unknown[], le
   merge.reset();
   for (let lo = 0; lo < length; lo += block) {
     const hi = length - lo > block ? lo + block : length;
-    let s0 = -0, s1 = -0, s2 = -0, s3 = -0, s4 = -0, s5 = -0, s6 = -0, s7 = -0;
+    let s0 = -0, s1 = -0, s2 = -0, s3 = -0;
     let i = lo;
-    for (const end = hi - 7; i < end; i += 8) {
-      const x0 = data[i], x1 = data[i + 1], x2 = data[i + 2], x3 = data[i + 3], x4 = data[i + 4], x5 = data[i + 5], x6 = data[i + 6], x7 = data[i + 7];
-      if (
-        typeof x0 !== 'number' || typeof x1 !== 'number' || typeof x2 !== 'number' || typeof x3 !== 'number' ||
-        typeof x4 !== 'number' || typeof x5 !== 'number' || typeof x6 !== 'number' || typeof x7 !== 'number'
-      ) {
+    for (const end = hi - 3; i < end; i += 4) {
+      const x0 = data[i], x1 = data[i + 1], x2 = data[i + 2], x3 = data[i + 3];
+      if (typeof x0 !== 'number' || typeof x1 !== 'number' || typeof x2 !== 'number' || typeof x3 !== 'number') {
         throwFirstNonNumber(where, data, i);
       }
-      s0 += x0 * x0; s1 += x1 * x1; s2 += x2 * x2; s3 += x3 * x3; s4 += x4 * x4; s5 += x5 * x5; s6 += x6 * x6; s7 += x7 * x7;
+      s0 += x0 * x0; s1 += x1 * x1; s2 += x2 * x2; s3 += x3 * x3;
     }
     let tail = -0;
     for (; i < hi; i++) {
@@ -185,7 +179,7 @@ export function pairwiseSumOfSquares(where: string, data: readonly unknown[], le
       if (typeof x !== 'number') throwElementTypeErrorAt(where, x, 'number', i);
       tail += x * x;
     }
-    merge.add((((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))) + tail);
+    merge.add(((s0 + s1) + (s2 + s3)) + tail);
   }
   return merge.total();
 }
@@ -196,24 +190,18 @@ export function pairwiseDot(where: string, a: readonly unknown[], b: readonly un
   merge.reset();
   for (let lo = 0; lo < length; lo += block) {
     const hi = length - lo > block ? lo + block : length;
-    let s0 = -0, s1 = -0, s2 = -0, s3 = -0, s4 = -0, s5 = -0, s6 = -0, s7 = -0;
+    let s0 = -0, s1 = -0, s2 = -0, s3 = -0;
     let i = lo;
-    for (const end = hi - 7; i < end; i += 8) {
-      const x0 = a[i], x1 = a[i + 1], x2 = a[i + 2], x3 = a[i + 3], x4 = a[i + 4], x5 = a[i + 5], x6 = a[i + 6], x7 = a[i + 7];
-      const y0 = b[i], y1 = b[i + 1], y2 = b[i + 2], y3 = b[i + 3], y4 = b[i + 4], y5 = b[i + 5], y6 = b[i + 6], y7 = b[i + 7];
-      if (
-        typeof x0 !== 'number' || typeof x1 !== 'number' || typeof x2 !== 'number' || typeof x3 !== 'number' ||
-        typeof x4 !== 'number' || typeof x5 !== 'number' || typeof x6 !== 'number' || typeof x7 !== 'number'
-      ) {
+    for (const end = hi - 3; i < end; i += 4) {
+      const x0 = a[i], x1 = a[i + 1], x2 = a[i + 2], x3 = a[i + 3];
+      const y0 = b[i], y1 = b[i + 1], y2 = b[i + 2], y3 = b[i + 3];
+      if (typeof x0 !== 'number' || typeof x1 !== 'number' || typeof x2 !== 'number' || typeof x3 !== 'number') {
         throwFirstNonNumber(where, a, i);
       }
-      if (
-        typeof y0 !== 'number' || typeof y1 !== 'number' || typeof y2 !== 'number' || typeof y3 !== 'number' ||
-        typeof y4 !== 'number' || typeof y5 !== 'number' || typeof y6 !== 'number' || typeof y7 !== 'number'
-      ) {
+      if (typeof y0 !== 'number' || typeof y1 !== 'number' || typeof y2 !== 'number' || typeof y3 !== 'number') {
         throwFirstNonNumber(where, b, i, OPERAND);
       }
-      s0 += x0 * y0; s1 += x1 * y1; s2 += x2 * y2; s3 += x3 * y3; s4 += x4 * y4; s5 += x5 * y5; s6 += x6 * y6; s7 += x7 * y7;
+      s0 += x0 * y0; s1 += x1 * y1; s2 += x2 * y2; s3 += x3 * y3;
     }
     let tail = -0;
     for (; i < hi; i++) {
@@ -223,7 +211,7 @@ export function pairwiseDot(where: string, a: readonly unknown[], b: readonly un
       if (typeof y !== 'number') throwElementTypeErrorAt(where, y, 'number', i, OPERAND);
       tail += x * y;
     }
-    merge.add((((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))) + tail);
+    merge.add(((s0 + s1) + (s2 + s3)) + tail);
   }
   return merge.total();
 }
@@ -234,17 +222,14 @@ export function pairwiseDotTyped(where: string, a: readonly unknown[], b: Float6
   merge.reset();
   for (let lo = 0; lo < length; lo += block) {
     const hi = length - lo > block ? lo + block : length;
-    let s0 = -0, s1 = -0, s2 = -0, s3 = -0, s4 = -0, s5 = -0, s6 = -0, s7 = -0;
+    let s0 = -0, s1 = -0, s2 = -0, s3 = -0;
     let i = lo;
-    for (const end = hi - 7; i < end; i += 8) {
-      const x0 = a[i], x1 = a[i + 1], x2 = a[i + 2], x3 = a[i + 3], x4 = a[i + 4], x5 = a[i + 5], x6 = a[i + 6], x7 = a[i + 7];
-      if (
-        typeof x0 !== 'number' || typeof x1 !== 'number' || typeof x2 !== 'number' || typeof x3 !== 'number' ||
-        typeof x4 !== 'number' || typeof x5 !== 'number' || typeof x6 !== 'number' || typeof x7 !== 'number'
-      ) {
+    for (const end = hi - 3; i < end; i += 4) {
+      const x0 = a[i], x1 = a[i + 1], x2 = a[i + 2], x3 = a[i + 3];
+      if (typeof x0 !== 'number' || typeof x1 !== 'number' || typeof x2 !== 'number' || typeof x3 !== 'number') {
         throwFirstNonNumber(where, a, i);
       }
-      s0 += x0 * b[i]; s1 += x1 * b[i + 1]; s2 += x2 * b[i + 2]; s3 += x3 * b[i + 3]; s4 += x4 * b[i + 4]; s5 += x5 * b[i + 5]; s6 += x6 * b[i + 6]; s7 += x7 * b[i + 7];
+      s0 += x0 * b[i]; s1 += x1 * b[i + 1]; s2 += x2 * b[i + 2]; s3 += x3 * b[i + 3];
     }
     let tail = -0;
     for (; i < hi; i++) {
@@ -252,7 +237,7 @@ export function pairwiseDotTyped(where: string, a: readonly unknown[], b: Float6
       if (typeof x !== 'number') throwElementTypeErrorAt(where, x, 'number', i);
       tail += x * b[i];
     }
-    merge.add((((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))) + tail);
+    merge.add(((s0 + s1) + (s2 + s3)) + tail);
   }
   return merge.total();
 }

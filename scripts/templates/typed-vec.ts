@@ -64,6 +64,9 @@ import {
   type NumberCopyTarget,
   //@if number
   SCALARS,
+  pairwiseDotLong,
+  pairwiseSumLong,
+  pairwiseSumOfSquaresLong,
   //@endif
   copyCount,
   forwardOverlap,

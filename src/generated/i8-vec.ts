@@ -44,6 +44,9 @@ import {
 import {
   type NumberCopyTarget,
   SCALARS,
+  pairwiseDotLong,
+  pairwiseSumLong,
+  pairwiseSumOfSquaresLong,
   copyCount,
   forwardOverlap,
   typedArrayTarget,
@@ -815,33 +818,36 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
     const data = this.#storage('I8Vec.sum');
     const length = this.#length;
     if (length === 0) return 0;
-    // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts). Leaves
-    // of 128 elements go through 8 independent lanes that start at -0, the IEEE additive
-    // identity (-0 + x is x exactly, -0 included); leaf sums merge like a binary counter.
+    // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
+    // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
+    // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
+    // leaves come first, then the last leaf (1 to 128 elements, its tail added last). `n` is
+    // `length` in a form whose range the compiler knows (below 2^30), so that no index
+    // needs an overflow check; longer vectors take the shared loop of the same scheme.
+    const n = length & 0x3fff_ffff;
+    if (n !== length) return pairwiseSumLong(data, length) + 0;
     const stack = I8Vec.#pairwiseStack;
     let top = 0;
     let leaves = 0;
     let lo = 0;
-    let total = -0;
-    for (;;) {
-      const hi = length - lo > 128 ? lo + 128 : length;
-      let s0 = -0, s1 = -0, s2 = -0, s3 = -0, s4 = -0, s5 = -0, s6 = -0, s7 = -0;
-      let i = lo;
-      for (const end = hi - 7; i < end; i += 8) {
-        s0 += data[i]; s1 += data[i + 1]; s2 += data[i + 2]; s3 += data[i + 3]; s4 += data[i + 4]; s5 += data[i + 5]; s6 += data[i + 6]; s7 += data[i + 7];
+    for (const last = n - 128; lo < last; lo += 128) {
+      let s0 = -0, s1 = -0, s2 = -0, s3 = -0;
+      for (let i = lo, end = lo + 128; i < end; i += 4) {
+        s0 += data[i]; s1 += data[i + 1]; s2 += data[i + 2]; s3 += data[i + 3];
       }
-      let tail = -0;
-      for (; i < hi; i++) tail += data[i];
-      let leaf = (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))) + tail;
-      leaves++;
-      for (let bits = leaves; (bits & 1) === 0; bits >>>= 1) leaf = stack[--top] + leaf;
-      if (hi === length) {
-        total = leaf;
-        break;
-      }
+      let leaf = (s0 + s1) + (s2 + s3);
+      for (let bits = ++leaves; (bits & 1) === 0; bits >>>= 1) leaf = stack[--top] + leaf;
       stack[top++] = leaf;
-      lo = hi;
     }
+    let s0 = -0, s1 = -0, s2 = -0, s3 = -0;
+    const mid = n - ((n - lo) & 3);
+    for (let i = lo; i < mid; i += 4) {
+      s0 += data[i]; s1 += data[i + 1]; s2 += data[i + 2]; s3 += data[i + 3];
+    }
+    let tail = -0;
+    for (let i = mid; i < n; i++) tail += data[i];
+    let total = ((s0 + s1) + (s2 + s3)) + tail;
+    for (let bits = ++leaves; (bits & 1) === 0; bits >>>= 1) total = stack[--top] + total;
     while (top > 0) total = stack[--top] + total;
     return total + 0; // an integer result is never -0 (in double, 0 * -1 is -0)
   }
@@ -968,33 +974,36 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
     const length = this.#length;
     const b = this.#operand('I8Vec.dot', other, null, false);
     if (length === 0) return 0;
-    // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts). Leaves
-    // of 128 elements go through 8 independent lanes that start at -0, the IEEE additive
-    // identity (-0 + x is x exactly, -0 included); leaf sums merge like a binary counter.
+    // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
+    // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
+    // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
+    // leaves come first, then the last leaf (1 to 128 elements, its tail added last). `n` is
+    // `length` in a form whose range the compiler knows (below 2^30), so that no index
+    // needs an overflow check; longer vectors take the shared loop of the same scheme.
+    const n = length & 0x3fff_ffff;
+    if (n !== length) return pairwiseDotLong(data, b, length) + 0;
     const stack = I8Vec.#pairwiseStack;
     let top = 0;
     let leaves = 0;
     let lo = 0;
-    let total = -0;
-    for (;;) {
-      const hi = length - lo > 128 ? lo + 128 : length;
-      let s0 = -0, s1 = -0, s2 = -0, s3 = -0, s4 = -0, s5 = -0, s6 = -0, s7 = -0;
-      let i = lo;
-      for (const end = hi - 7; i < end; i += 8) {
-        s0 += data[i] * b[i]; s1 += data[i + 1] * b[i + 1]; s2 += data[i + 2] * b[i + 2]; s3 += data[i + 3] * b[i + 3]; s4 += data[i + 4] * b[i + 4]; s5 += data[i + 5] * b[i + 5]; s6 += data[i + 6] * b[i + 6]; s7 += data[i + 7] * b[i + 7];
+    for (const last = n - 128; lo < last; lo += 128) {
+      let s0 = -0, s1 = -0, s2 = -0, s3 = -0;
+      for (let i = lo, end = lo + 128; i < end; i += 4) {
+        s0 += data[i] * b[i]; s1 += data[i + 1] * b[i + 1]; s2 += data[i + 2] * b[i + 2]; s3 += data[i + 3] * b[i + 3];
       }
-      let tail = -0;
-      for (; i < hi; i++) tail += data[i] * b[i];
-      let leaf = (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))) + tail;
-      leaves++;
-      for (let bits = leaves; (bits & 1) === 0; bits >>>= 1) leaf = stack[--top] + leaf;
-      if (hi === length) {
-        total = leaf;
-        break;
-      }
+      let leaf = (s0 + s1) + (s2 + s3);
+      for (let bits = ++leaves; (bits & 1) === 0; bits >>>= 1) leaf = stack[--top] + leaf;
       stack[top++] = leaf;
-      lo = hi;
     }
+    let s0 = -0, s1 = -0, s2 = -0, s3 = -0;
+    const mid = n - ((n - lo) & 3);
+    for (let i = lo; i < mid; i += 4) {
+      s0 += data[i] * b[i]; s1 += data[i + 1] * b[i + 1]; s2 += data[i + 2] * b[i + 2]; s3 += data[i + 3] * b[i + 3];
+    }
+    let tail = -0;
+    for (let i = mid; i < n; i++) tail += data[i] * b[i];
+    let total = ((s0 + s1) + (s2 + s3)) + tail;
+    for (let bits = ++leaves; (bits & 1) === 0; bits >>>= 1) total = stack[--top] + total;
     while (top > 0) total = stack[--top] + total;
     return total + 0; // an integer result is never -0 (in double, 0 * -1 is -0)
   }
@@ -1008,37 +1017,41 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
     const data = this.#storage('I8Vec.sumOfSquares');
     const length = this.#length;
     if (length === 0) return 0;
-    // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts). Leaves
-    // of 128 elements go through 8 independent lanes that start at -0, the IEEE additive
-    // identity (-0 + x is x exactly, -0 included); leaf sums merge like a binary counter.
+    // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
+    // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
+    // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
+    // leaves come first, then the last leaf (1 to 128 elements, its tail added last). `n` is
+    // `length` in a form whose range the compiler knows (below 2^30), so that no index
+    // needs an overflow check; longer vectors take the shared loop of the same scheme.
+    const n = length & 0x3fff_ffff;
+    if (n !== length) return pairwiseSumOfSquaresLong(data, length) + 0;
     const stack = I8Vec.#pairwiseStack;
     let top = 0;
     let leaves = 0;
     let lo = 0;
-    let total = -0;
-    for (;;) {
-      const hi = length - lo > 128 ? lo + 128 : length;
-      let s0 = -0, s1 = -0, s2 = -0, s3 = -0, s4 = -0, s5 = -0, s6 = -0, s7 = -0;
-      let i = lo;
-      for (const end = hi - 7; i < end; i += 8) {
-        const x0 = data[i]; const x1 = data[i + 1]; const x2 = data[i + 2]; const x3 = data[i + 3]; const x4 = data[i + 4]; const x5 = data[i + 5]; const x6 = data[i + 6]; const x7 = data[i + 7];
-        s0 += x0 * x0; s1 += x1 * x1; s2 += x2 * x2; s3 += x3 * x3; s4 += x4 * x4; s5 += x5 * x5; s6 += x6 * x6; s7 += x7 * x7;
+    for (const last = n - 128; lo < last; lo += 128) {
+      let s0 = -0, s1 = -0, s2 = -0, s3 = -0;
+      for (let i = lo, end = lo + 128; i < end; i += 4) {
+        const x0 = data[i]; const x1 = data[i + 1]; const x2 = data[i + 2]; const x3 = data[i + 3];
+        s0 += x0 * x0; s1 += x1 * x1; s2 += x2 * x2; s3 += x3 * x3;
       }
-      let tail = -0;
-      for (; i < hi; i++) {
-        const x0 = data[i];
-        tail += x0 * x0;
-      }
-      let leaf = (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))) + tail;
-      leaves++;
-      for (let bits = leaves; (bits & 1) === 0; bits >>>= 1) leaf = stack[--top] + leaf;
-      if (hi === length) {
-        total = leaf;
-        break;
-      }
+      let leaf = (s0 + s1) + (s2 + s3);
+      for (let bits = ++leaves; (bits & 1) === 0; bits >>>= 1) leaf = stack[--top] + leaf;
       stack[top++] = leaf;
-      lo = hi;
     }
+    let s0 = -0, s1 = -0, s2 = -0, s3 = -0;
+    const mid = n - ((n - lo) & 3);
+    for (let i = lo; i < mid; i += 4) {
+      const x0 = data[i]; const x1 = data[i + 1]; const x2 = data[i + 2]; const x3 = data[i + 3];
+      s0 += x0 * x0; s1 += x1 * x1; s2 += x2 * x2; s3 += x3 * x3;
+    }
+    let tail = -0;
+    for (let i = mid; i < n; i++) {
+      const x0 = data[i];
+      tail += x0 * x0;
+    }
+    let total = ((s0 + s1) + (s2 + s3)) + tail;
+    for (let bits = ++leaves; (bits & 1) === 0; bits >>>= 1) total = stack[--top] + total;
     while (top > 0) total = stack[--top] + total;
     return total + 0; // an integer result is never -0 (in double, 0 * -1 is -0)
   }
