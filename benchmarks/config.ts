@@ -95,9 +95,18 @@ export interface RunOptions {
   readonly writesDocs: boolean;
   /** Set in a child process that runs one phase of the slab table (`--slab-phase`, internal). */
   readonly slabPhase?: string;
+  /**
+   * Set by `--engines` (every engine found) or `--engines=<name>,...` (those): run the core
+   * table on each engine instead of the tables (`engines.ts`).
+   */
+  readonly engines?: { readonly names?: readonly string[] };
+  /** Whether the engines report is written to docs/ (`--engines` in a mode that writes docs, every engine) or to .build/. */
+  readonly enginesWriteDocs: boolean;
+  /** Set in a child process that runs one phase of the engines report (`--engine-phase`, internal). */
+  readonly enginePhase?: string;
 }
 
-const USAGE = 'expected --quick, --full, --only <table>[,<table>] (tables: operations, kernels, slab)';
+const USAGE = 'expected --quick, --full, --only <table>[,<table>] (tables: operations, kernels, slab), --engines or --engines=<engine>[,<engine>]';
 
 /**
  * Reads the command line: `--quick` wins over `--full`, no flag means `default`; `--only`
@@ -108,12 +117,25 @@ const USAGE = 'expected --quick, --full, --only <table>[,<table>] (tables: opera
 export function optionsFromArgs(args: readonly string[]): RunOptions {
   let only: TableName[] | undefined;
   let slabPhase: string | undefined;
+  let enginePhase: string | undefined;
+  let engines: { names?: string[] } | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--quick' || arg === '--full') continue;
-    if ((arg === '--only' || arg === '--slab-phase') && i + 1 < args.length) {
+    if (arg === '--engines') {
+      engines = {};
+      continue;
+    }
+    if (arg.startsWith('--engines=')) {
+      const names = arg.slice('--engines='.length).split(',').filter((name) => name !== '');
+      if (names.length === 0) throw new Error(`--engines= names no engine (${USAGE})`);
+      engines = { names };
+      continue;
+    }
+    if ((arg === '--only' || arg === '--slab-phase' || arg === '--engine-phase') && i + 1 < args.length) {
       const value = args[++i];
       if (arg === '--slab-phase') slabPhase = value;
+      else if (arg === '--engine-phase') enginePhase = value;
       else only = value.split(',').map((name) => {
         if (!(TABLE_NAMES as readonly string[]).includes(name)) throw new Error(`unknown table ${JSON.stringify(name)} (${USAGE})`);
         return name as TableName;
@@ -122,7 +144,21 @@ export function optionsFromArgs(args: readonly string[]): RunOptions {
     }
     throw new Error(`unknown argument ${JSON.stringify(arg)} (${USAGE})`);
   }
+  if (engines !== undefined && only !== undefined) throw new Error(`--engines runs the core table only: it takes no --only (${USAGE})`);
   const mode = args.includes('--quick') ? MODES.quick : args.includes('--full') ? MODES.full : MODES.default;
   const chosen = only ?? mode.tables;
-  return { mode, tables: TABLE_NAMES.filter((t) => chosen.includes(t)), writesDocs: mode.writesDocs && only === undefined, slabPhase };
+  return {
+    mode,
+    tables: TABLE_NAMES.filter((t) => chosen.includes(t)),
+    writesDocs: mode.writesDocs && only === undefined && engines === undefined,
+    slabPhase,
+    engines,
+    enginesWriteDocs: engines !== undefined && mode.writesDocs && engines.names === undefined,
+    enginePhase,
+  };
+}
+
+/** The command-line flag that selects `mode` in a child process of this runner. */
+export function modeFlags(mode: Mode): string[] {
+  return mode.name === 'default' ? [] : [`--${mode.name}`];
 }

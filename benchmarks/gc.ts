@@ -38,8 +38,21 @@ function isMinor(entry: PerformanceEntry): boolean {
   return (entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR;
 }
 
+/**
+ * Something that runs measured windows and then says how many collections started in
+ * each: {@link GcRecorder} in Node; in a browser page, where no `gc` performance entries
+ * exist, a recorder that brackets each window with forced collections for the V8 trace to
+ * be read afterwards (`scripts/browser/bench/page.ts`).
+ */
+export interface GcCounting {
+  /** Runs `body` after full collections, as one window. */
+  window(body: () => void): GcWindow;
+  /** The collections that started inside each window, once every window has run. */
+  countIn(windows: readonly GcWindow[], settleMs?: number): Promise<GcCount[]>;
+}
+
 /** Records `gc` performance entries from construction until {@link GcRecorder.countIn}. */
-export class GcRecorder {
+export class GcRecorder implements GcCounting {
   readonly #entries: PerformanceEntry[] = [];
   readonly #observer = new PerformanceObserver((list) => {
     this.#entries.push(...list.getEntries());

@@ -48,7 +48,8 @@ export function entry<C>(impl: Implementation<C>): Implementation {
   return impl as unknown as Implementation;
 }
 
-function rawVec(kind: ElementKind, capacity: number): RawVec {
+/** An empty raw typed array of `kind` with room for `capacity` elements and a hand-kept length. */
+export function rawVec(kind: ElementKind, capacity: number): RawVec {
   const data = new (arrayOf(kind))(capacity);
   return { data, len: 0, view: data.subarray(0, 0) };
 }

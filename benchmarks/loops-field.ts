@@ -137,6 +137,18 @@ function fieldFrame(s: S): number {
   return acc;
 }
 
+function fieldPushPop(s: S): number {
+  const { v: c, cap: n, off } = s;
+  let acc = 0;
+  for (let r = 0; r < s.reps; r++) {
+    for (let i = 0; i < n; i++) {
+      acc += c.data[--c.len];
+      c.data[c.len++] = i + off;
+    }
+  }
+  return acc;
+}
+
 function fieldMixed(s: S): number {
   const { v: c, off } = s;
   s.refill(c, s.prefix);
@@ -163,6 +175,7 @@ const LOOPS: Family<RawVec>['loops'] = {
   extend: fieldExtend,
   view: cachedViewLoop,
   frame: fieldFrame,
+  pushPop: fieldPushPop,
 };
 
 /** The field-counter reference family. */

@@ -149,6 +149,33 @@ function rawFrame(s: S): number {
   return acc;
 }
 
+function rawPushPop(s: S): number {
+  const { v: c, cap: n, off } = s;
+  const d = c.data;
+  let len = c.len;
+  let acc = 0;
+  for (let r = 0; r < s.reps; r++) {
+    for (let i = 0; i < n; i++) {
+      acc += d[--len];
+      d[len++] = i + off;
+    }
+  }
+  c.len = len;
+  return acc;
+}
+
+function rawDot(s: S): number {
+  const { data: d, len: n } = s.v;
+  const y = s.src;
+  let acc = 0;
+  for (let r = 0; r < s.reps; r++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += d[i] * y[i];
+    acc += sum;
+  }
+  return acc;
+}
+
 function rawMixed(s: S): number {
   const { v: c, off, prefix } = s;
   const d = c.data;
@@ -178,6 +205,8 @@ const LOOPS: Family<RawVec>['loops'] = {
   extend: rawExtend,
   view: cachedViewLoop,
   frame: rawFrame,
+  pushPop: rawPushPop,
+  dot: rawDot,
 };
 
 /** The baseline family. */

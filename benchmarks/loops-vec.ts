@@ -110,6 +110,27 @@ function vecFrame(s: S): number {
   return acc;
 }
 
+/** On a full vector: pop(), then push(x), once per element. */
+function vecPushPop(s: S): number {
+  const { v, cap: n, off } = s;
+  let acc = 0;
+  for (let r = 0; r < s.reps; r++) {
+    for (let i = 0; i < n; i++) {
+      acc += v.pop();
+      v.push(i + off);
+    }
+  }
+  return acc;
+}
+
+/** The library's dot(b), with b the state's source values (a typed array of the vector's own type; the core table runs it on F64Vec only). */
+function vecDot(s: BenchState<VecLike & { dot(other: NumericArray): number }>): number {
+  const { v, src } = s;
+  let acc = 0;
+  for (let r = 0; r < s.reps; r++) acc += v.dot(src);
+  return acc;
+}
+
 /** Setup, not timed: clear(), then extend. */
 function vecRefill(v: VecLike, source: NumericArray): void {
   v.clear();
@@ -129,6 +150,8 @@ const LOOPS: Family<VecLike>['loops'] = {
   extend: vecExtend,
   view: vecView,
   frame: vecFrame,
+  pushPop: vecPushPop,
+  dot: vecDot as (s: S) => number,
 };
 
 /** The slabvec-interface family. */

@@ -10,9 +10,16 @@
  * npm run bench -- --quick              # seconds-long smoke run of every table: prints, writes nothing, asserts no timings
  * npm run bench -- --only kernels       # one table (or several: --only kernels,slab), full timing; writes nothing
  * npm start -- --only slab              # the same with the default mode's shorter timing
+ * npm run bench -- --engines            # the core and GC tables on every Node found and in Chromium; rewrites docs/benchmarks-engines.md
+ * npm start -- --engines                # the same with the default mode's shorter timing; rewrites it too
+ * npm run bench -- --quick --engines    # smoke run of that plumbing on every engine found: prints, writes .build/benchmarks-engines.md
+ * npm run bench -- --engines=node,chromium  # only those engines (node, node22, node24, node26, chromium): writes .build/ only
  * ```
  *
- * Run through `node --expose-gc scripts/run-ts.cjs benchmarks/main.ts [--full|--quick] [--only <tables>]`.
+ * Run through `node --expose-gc scripts/run-ts.cjs benchmarks/main.ts [--full|--quick] [--only <tables> | --engines[=<engines>]]`.
+ * `--engines` is `engines.ts`: each engine's phases run in fresh processes of that engine,
+ * which are this runner started with `--engine-phase <phase>` (internal), as the slab
+ * table's phases are with `--slab-phase`.
  *
  * @module
  */
@@ -23,6 +30,8 @@ import { join } from 'node:path';
 import { renderChart } from './chart.js';
 import { COMPARISON_WARMUP, runComparison } from './comparison.js';
 import { optionsFromArgs, type Mode } from './config.js';
+import { nodeGcHost, runEnginePhase } from './engine-phases.js';
+import { runEngines } from './engines.js';
 import { describeEnvironment, type Environment } from './environment.js';
 import { fullGc } from './gc.js';
 import { checkGoals } from './goals.js';
@@ -79,8 +88,18 @@ async function main(): Promise<void> {
     endProgress();
     return;
   }
+  if (options.enginePhase !== undefined) {
+    const result = await runEnginePhase(mode, options.enginePhase, nodeGcHost, progress);
+    endProgress();
+    console.log(JSON.stringify({ engine: { version: process.version, v8: process.versions.v8 }, result }));
+    return;
+  }
   const started = performance.now();
   const env = describeEnvironment('benchmarks/main.ts', args);
+  if (options.engines !== undefined) {
+    if (!(await runEngines(options, env, progress, endProgress))) process.exitCode = 1;
+    return;
+  }
   if (options.tables.includes('operations')) await runOperationsTable(mode, env, options.writesDocs);
   if (options.tables.includes('kernels')) {
     const text = await runKernelTable(mode, progress);

@@ -9,7 +9,7 @@ import { arrayOf, valueOffset } from './classes.js';
 import { compileCopy } from './clone.js';
 import { helpersOf, sourceValues } from './comparison.js';
 import type { Mode } from './config.js';
-import { GcRecorder, fullGc, type GcCount, type GcWindow } from './gc.js';
+import { GcRecorder, fullGc, type GcCount, type GcCounting, type GcWindow } from './gc.js';
 import { IMPLEMENTATIONS, fullContainer, type Implementation } from './implementations.js';
 import { addToSink } from './sink.js';
 import type { BenchState } from './state.js';
@@ -93,15 +93,17 @@ function mixedState(impl: Implementation, steps: number): BenchState<unknown> {
  * V8 11.3 keeps a double accumulator boxed and allocates on every iteration whatever the
  * container; the warm-up calls and a forced full GC come first, so the window sees only
  * the optimized steady state.
+ *
+ * @param recorder - counts the collections in each window (in Node, `gc` performance entries).
+ * @param warmupCalls - calls before each window ({@link GC_WARMUP_CALLS} unless told).
  */
-export async function measureGcs(mode: Mode): Promise<GcResult[]> {
-  const recorder = new GcRecorder();
+export async function measureGcs(mode: Mode, recorder: GcCounting = new GcRecorder(), warmupCalls = GC_WARMUP_CALLS): Promise<GcResult[]> {
   const steps = Math.min(GC_STEPS_PER_CALL, Math.ceil(mode.gcLoopOperations / 3));
   const calls = Math.ceil(mode.gcLoopOperations / (3 * steps));
   const windows: GcWindow[] = IMPLEMENTATIONS.map((impl) => {
     const loop = compileCopy(impl.family.mixed, `mixed_${impl.id}`);
     const state = mixedState(impl, steps);
-    for (let k = 0; k < GC_WARMUP_CALLS; k++) addToSink(loop(state));
+    for (let k = 0; k < warmupCalls; k++) addToSink(loop(state));
     return recorder.window(() => {
       for (let k = 0; k < calls; k++) addToSink(loop(state));
     });

@@ -18,6 +18,9 @@ export const OPERATION_IDS = [
   'extend',
   'view',
   'frame',
+  // Measured by the per-engine core table only (`core.ts`), not in the comparison's table:
+  'pushPop',
+  'dot',
 ] as const;
 
 /** One operation id. */
@@ -89,12 +92,28 @@ export const OPERATIONS: readonly Operation[] = [
   { id: 'frame', label: 'clear + refill frame', description: 'per-frame pattern: clear(), push until full, hand view() to the consumer; counted per element', selfTimed: false, count: perElement, reps: fillReps },
 ];
 
+/**
+ * Operations only the per-engine core table measures (`core.ts`): the families of the raw
+ * baseline, the field reference and the slabvec vectors have loops for them, the others not.
+ */
+export const CORE_ONLY_OPERATIONS: readonly Operation[] = [
+  {
+    id: 'pushPop',
+    label: 'push+pop',
+    description: 'on a full vector, pop() then push(x), once per element: the length goes down and up every step',
+    selfTimed: false,
+    count: perElement,
+    reps: fillReps,
+  },
+  { id: 'dot', label: 'dot', description: 'vec.dot(b) with b a Float64Array of the same length, against the naive loop', selfTimed: false, count: perElement, reps: fillReps },
+];
+
 /** The hot methods, push, get, set and pop: the rows of the field-price table and of the slab table. */
 export const HOT_OPERATIONS: readonly Operation[] = OPERATIONS.filter((op) => ['push', 'get', 'set', 'pop'].includes(op.id));
 
 /** Finds an operation by id. */
 export function operation(id: OpId): Operation {
-  const op = OPERATIONS.find((o) => o.id === id);
+  const op = OPERATIONS.find((o) => o.id === id) ?? CORE_ONLY_OPERATIONS.find((o) => o.id === id);
   if (op === undefined) throw new Error(`unknown operation ${id}`);
   return op;
 }

@@ -249,7 +249,9 @@ How slabvec's typed vectors compare with a raw typed array (the limit: no checks
 
 Reproduce: \`npm start\` (short run, about a minute of CPU time, longer when other processes share the cores) or \`npm run bench\` (full run); \`npm run bench -- --quick\`
 is a seconds-long smoke run that writes nothing. This file came from the **${results.mode.name}** mode
-on ${env.date.slice(0, 10)}.
+on ${env.date.slice(0, 10)}, on Node ${env.node} (V8 ${env.v8}). The core of it on every other engine found (Node 22,
+24 and 26, Chromium), also after errors, with the garbage collections of a natural game loop:
+[benchmarks-engines.md](benchmarks-engines.md) (\`npm run bench -- --engines\`).
 
 ![Ratios to the raw typed array](${chartFile})
 

@@ -27,7 +27,7 @@
 import { spawnSync } from 'node:child_process';
 import { DetachedError, F64Vec, ReleasedError, Slab, U8Vec, type Memory } from '../src/index.js';
 import { operationCases, type OperationCase } from './comparison.js';
-import type { Mode } from './config.js';
+import { modeFlags, type Mode } from './config.js';
 import { formatCapacity, formatRatio } from './format.js';
 import { baselineOf, entry, implementation } from './implementations.js';
 import { VEC_FAMILY } from './loops-vec.js';
@@ -37,7 +37,7 @@ import { addToSink, sinkTotal } from './sink.js';
 import type { VecLike } from './state.js';
 import { median, pairedRatios, type RatioStats } from './stats.js';
 import { textTable } from './tables.js';
-import { EVERY_STORAGE, warmEveryClass } from './warm.js';
+import { EVERY_STORAGE, expectThrow, warmEveryClass } from './warm.js';
 
 declare const WebAssembly: { Memory: new (d: { initial: number; maximum?: number }) => Memory & { grow(pages: number): number } };
 
@@ -89,17 +89,6 @@ interface PhaseOutput {
   readonly sink: number;
 }
 
-/** 1 when `fn` throws an instance of `cls`. @throws the error when it is of another class, Error when nothing is thrown. */
-function expectThrow(fn: () => unknown, cls: new (...args: never[]) => Error): number {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof cls) return 1;
-    throw error;
-  }
-  throw new Error(`expected a ${cls.name}`);
-}
-
 /** 200 ReleasedErrors from each of F64Vec's get, push, pop and set. */
 function releasedErrors(): number {
   let acc = 0;
@@ -148,11 +137,6 @@ export function printSlabPhase(mode: Mode, phase: string, progress: Progress): v
   }
   const output: PhaseOutput = { phase: phase as SlabPhase, rows, sink: sinkTotal() };
   console.log(JSON.stringify(output));
-}
-
-/** The command-line flag that selects `mode` in a child process. */
-function modeFlags(mode: Mode): string[] {
-  return mode.name === 'default' ? [] : [`--${mode.name}`];
 }
 
 function phaseTable(output: PhaseOutput): string {

@@ -113,6 +113,22 @@ function kernelMethods(Vec: VecClass, spec: ElementSpec, n: number, make: (i: nu
   return acc;
 }
 
+/**
+ * 1 when `fn` throws an instance of `cls`: how the phases that measure "after errors" throw
+ * and catch theirs (the slab table, the engines' core table).
+ *
+ * @throws the error when it is of another class, Error when nothing is thrown.
+ */
+export function expectThrow(fn: () => unknown, cls: new (...args: never[]) => Error): number {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof cls) return 1;
+    throw error;
+  }
+  throw new Error(`expected a ${cls.name}`);
+}
+
 /** The slabs the warm-up allocates from, reset after every cycle. */
 interface Slabs {
   readonly plain: Slab;
