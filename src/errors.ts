@@ -149,14 +149,23 @@ function indexProblem(index: number, bound: number): string | undefined {
  * @throws TypeError when `index` is not a number; {@link IndexError} otherwise.
  */
 export function throwIndexError(where: string, index: unknown, length: number, insertion = false): never {
+  throw indexError(where, index, length, insertion);
+}
+
+/**
+ * The error of an index that is not an integer in `[0, length)` (or `[0, length]` for an
+ * insertion point): a TypeError when it is not a number, an {@link IndexError} otherwise.
+ * See {@link throwIndexError} for the parameters.
+ */
+export function indexError(where: string, index: unknown, length: number, insertion = false): TypeError | IndexError {
   if (typeof index !== 'number') {
-    throw new TypeError(`${where}: index must be a number, got ${describeValue(index)}`);
+    return new TypeError(`${where}: index must be a number, got ${describeValue(index)}`);
   }
   const bound = insertion ? length + 1 : length;
   const problem = indexProblem(index, bound) ?? 'is invalid';
   const valid = bound === 0 ? 'no index is valid' : `valid indexes are the integers 0 to ${bound - 1}`;
   const context = insertion ? `for insertion into length ${length}` : `for length ${length}`;
-  throw new IndexError(`${where}: index ${describeValue(index)} ${problem} ${context} (${valid})`, index, bound);
+  return new IndexError(`${where}: index ${describeValue(index)} ${problem} ${context} (${valid})`, index, bound);
 }
 
 /**
@@ -212,7 +221,12 @@ export function emptyError(where: string): EmptyError {
  * @throws TypeError always.
  */
 export function throwElementTypeError(where: string, value: unknown, expected: string): never {
-  throw new TypeError(`${where}: expected a ${expected}, got ${describeValue(value)}`);
+  throw elementTypeError(where, value, expected);
+}
+
+/** The TypeError of an element of the wrong JavaScript type; see {@link throwElementTypeError}. */
+export function elementTypeError(where: string, value: unknown, expected: string): TypeError {
+  return new TypeError(`${where}: expected a ${expected}, got ${describeValue(value)}`);
 }
 
 /**

@@ -3,7 +3,9 @@
 
 import {
   capacityError,
+  elementTypeError,
   emptyError,
+  indexError,
   storageError,
   throwArgumentError,
   throwBoundsError,
@@ -1768,8 +1770,14 @@ export class U32Vec<N extends number = number> implements FixedVec<number, N, Ui
 
   /** Failure path of the index checks: a released or detached vector says so first. */
   #failIndex(where: string, index: number): never {
-    this.#storage(where);
-    throwIndexError(where, index, this.#length);
+    throw this.#indexError(where, index);
+  }
+
+  /** The error of an index outside the live elements; a released or detached vector says so first. */
+  #indexError(where: string, index: number): Error {
+    const data = this.#data;
+    if (data === RELEASED || data.length !== this.#capacity) return storageError(where, data === RELEASED);
+    return indexError(where, index, this.#length);
   }
 
   /** The error of a growth to `requiredLength` that does not fit; a released or detached vector says so first. */
@@ -1849,8 +1857,8 @@ export class U32Vec<N extends number = number> implements FixedVec<number, N, Ui
   // The index guards of get and set (docs/design.md, "Index checks"). Once a call site of
   // the guard has seen both PASS and the failing guard, the optimizing compiler inlines both
   // checks and the caller's loop runs 2-10x slower. So the first failure heals the class:
-  // it replaces get and set by branch forms (an ordinary `if`) whose failure arms already
-  // ran once, which the compiler keeps as code next to a fast loop (1.1-1.7x).
+  // it replaces get and set by branch forms (an ordinary `if` whose failure arm throws),
+  // which keep a caller's loop within 1.0-2.8x of a raw one on Node 22-26.
   // ---------------------------------------------------------------------------------
 
   static {
@@ -1868,9 +1876,13 @@ export class U32Vec<N extends number = number> implements FixedVec<number, N, Ui
   /** Whether get and set were replaced by their branch forms. */
   static #healed = false;
 
-  /** `get` in branch form: the same checks and errors as the guarded one. */
+  /**
+   * `get` in branch form: the same checks and errors as the guarded one. The failure arm
+   * throws what a factory returns rather than calling a function that throws: after errors,
+   * a loop over `get` with a hoisted bound then runs 1.0-1.4x raw instead of 3-4x.
+   */
   static #branchGet(this: U32Vec, index: number): number {
-    if (!(typeof index === 'number' && (index >>> 0) === index && index < this.#length)) this.#failIndex('U32Vec.get', index);
+    if (!(typeof index === 'number' && (index >>> 0) === index && index < this.#length)) throw this.#indexError('U32Vec.get', index);
     const value: number | undefined = this.#data[index];
     if (value === undefined) return this.#failDetached('U32Vec.get');
     return value;
@@ -1879,8 +1891,7 @@ export class U32Vec<N extends number = number> implements FixedVec<number, N, Ui
   /** `set` in branch form, with the type and index checks in one condition; the same errors, in the same order. */
   static #branchSet(this: U32Vec, index: number, value: number): void {
     if (!(typeof value === 'number' && typeof index === 'number' && (index >>> 0) === index && index < this.#length)) {
-      if (typeof value !== 'number') throwElementTypeError('U32Vec.set', value, 'number');
-      this.#failIndex('U32Vec.set', index);
+      throw typeof value === 'number' ? this.#indexError('U32Vec.set', index) : elementTypeError('U32Vec.set', value, 'number');
     }
     this.#data[index] = value;
   }
