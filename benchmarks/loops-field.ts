@@ -2,10 +2,10 @@
  * Benchmark loops for a reference point, not a baseline: a raw typed array whose length
  * counter lives in an object field and is updated at every operation, with no checks.
  *
- * That is what any vector object pays before it checks anything: V8 11.3 keeps an
- * object's field in memory across loop iterations (it neither hoists the load nor keeps a
- * stored field in a register), so a loop that changes the length every iteration carries
- * a store-to-load dependency that a local `let len` does not. The gap between this column
+ * That is what any vector object pays before it checks anything: V8 keeps an object's
+ * field in memory across loop iterations where it keeps a local in a register, so a loop
+ * that changes the length every iteration carries a store-to-load dependency that a local
+ * `let len` does not. The gap between this column
  * and the raw baseline is the price of the length living in an object; the gap between a
  * vector and this column is the price of its checks and method calls.
  *

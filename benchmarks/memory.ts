@@ -90,7 +90,7 @@ function mixedState(impl: Implementation, steps: number): BenchState<unknown> {
  *
  * The loop runs as many calls of {@link GC_STEPS_PER_CALL} steps, as an application calls
  * its per-frame code. One long call would run in on-stack-replacement code, which on
- * V8 11.3 keeps a double accumulator boxed and allocates on every iteration whatever the
+ * V8 11.3 (Node 20) keeps a double accumulator boxed and allocates on every iteration whatever the
  * container; the warm-up calls and a forced full GC come first, so the window sees only
  * the optimized steady state.
  *

@@ -175,10 +175,10 @@ local variable and checks nothing: it is the limit, not a competitor. Its for...
 index loop (the fastest way to visit every element), and for view it keeps a subarray cached by hand.
 
 **The field column.** \`field f64\` is the raw baseline with its length counter kept in an
-object field instead of a local variable, still with no checks. V8 11.3 neither hoists a
-field load out of a loop nor keeps a stored field in a register, so every vector object
-(slabvec's, OptionVec, mnemonist's) pays at least this much on loops that read or change the
-length each iteration. The distance from the raw column to this one is the price of an
+object field instead of a local variable, still with no checks. A loop that changes an
+object's field every iteration stores it to memory and loads it back (V8 keeps a local, not a
+field, in a register), so every vector object (slabvec's, OptionVec, mnemonist's) pays at
+least this much on loops that change the length each iteration. The distance from the raw column to this one is the price of an
 object-held length; the distance from this one to a vector is the price of its checks and calls.
 
 **No shared call sites.** V8 keeps type feedback per function literal, and a loop shared by
@@ -249,8 +249,8 @@ How slabvec's typed vectors compare with a raw typed array (the limit: no checks
 
 Reproduce: \`npm start\` (short run, about a minute of CPU time, longer when other processes share the cores) or \`npm run bench\` (full run); \`npm run bench -- --quick\`
 is a seconds-long smoke run that writes nothing. This file came from the **${results.mode.name}** mode
-on ${env.date.slice(0, 10)}, on Node ${env.node} (V8 ${env.v8}). The core of it on every other engine found (Node 22,
-24 and 26, Chromium), also after errors, with the garbage collections of a natural game loop:
+on ${env.date.slice(0, 10)}, on Node ${env.node} (V8 ${env.v8}). The core of it on every engine found (the machine's Node,
+the pinned Node 22, 24 and 26, and Chromium), also after errors, with the garbage collections of a natural game loop:
 [benchmarks-engines.md](benchmarks-engines.md) (\`npm run bench -- --engines\`).
 
 ![Ratios to the raw typed array](${chartFile})
@@ -262,9 +262,8 @@ ${passed} passed, ${missed} missed${unmeasured > 0 ? `, ${unmeasured} not measur
 ${markdownTable(goalTable(results.goals))}
 
 Reading the speed misses: the raw baseline keeps its length in a local variable, which V8 holds
-in a register. Any vector object keeps it in a field, and V8 11.3 reloads a field on every loop
-iteration and cannot keep a stored one in a register, so a loop that pushes or pops pays a
-store-to-load round trip each time. The \`field f64\` column measures that floor directly (a
+in a register. Any vector object keeps it in a field, which a loop that pushes or pops stores
+to memory and loads back every iteration: a store-to-load round trip each time. The \`field f64\` column measures that floor directly (a
 raw Float64Array with its counter in an object field and no checks at all); the rest of F64Vec's
 ratio is its own checks and calls:
 
