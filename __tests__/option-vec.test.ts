@@ -3,10 +3,11 @@
  * with every other class through `KINDS` in the behaviour and model suites.
  */
 
+import fc from 'fast-check';
 import { inspect } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { CapacityError, EmptyError, F64Vec, I64Vec, IndexError, OptionVec } from '../src/index';
+import { CapacityError, DetachedError, EmptyError, F64Vec, I64Vec, IndexError, OptionVec, ReleasedError, Slab } from '../src/index';
 import { caught } from './support/assertions';
 
 type Equal<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
@@ -64,17 +65,19 @@ const REMOVALS: readonly [string, number, (vec: OptionVec<object, 6>) => void][]
   ['retain whose predicate throws, then pop', 5, (v) => void (caught(() => v.retain((_, i) => (i < 2 ? i !== 0 : boom()))), v.pop())],
   ['dedup (dropping a repeat), then pop', 5, (v) => void (v.set(1, v.get(0)), v.dedup(), v.pop())],
   [
-    'sort whose comparator pops',
+    'sort whose comparator pops (and so throws)',
     5,
     (v) => {
       let popped = false;
-      v.sort((a, b) => {
-        if (!popped) {
-          popped = true;
-          v.pop();
-        }
-        return (a as { id: number }).id - (b as { id: number }).id;
-      });
+      caught(() =>
+        v.sort((a, b) => {
+          if (!popped) {
+            popped = true;
+            v.pop();
+          }
+          return (a as { id: number }).id - (b as { id: number }).id;
+        }),
+      );
     },
   ],
 ];
@@ -227,7 +230,9 @@ describe('OptionVec: undefined is the None marker and never an element', () => {
 
   it('from and of refuse an undefined element', () => {
     expect(caught(() => OptionVec.from([1, U])).message).toBe('OptionVec.from: expected a defined value, got undefined');
-    expect(caught(() => OptionVec.of(1, U))).toBeInstanceOf(TypeError);
+    const error = caught(() => OptionVec.of(1, U));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toBe('OptionVec.of: expected a defined value, got undefined');
   });
 
   it('null is an ordinary element', () => {
@@ -393,6 +398,465 @@ describe('OptionVec: element types other than number', () => {
     expect(Object.keys(v)).toEqual([]);
     expect(structuredClone(v)).toEqual({});
     expect(JSON.stringify({ v })).toBe('{"v":["a","b"]}');
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// The default order of sort() and binarySearch() for every element type: a total order
+// that calls no user code (groups: numbers and bigints, strings, booleans, symbols,
+// objects and functions, null).
+
+/** An object every operation on which throws: an element that no user-code-free method may touch. */
+function untouchable(): object {
+  const trap = (): never => {
+    throw new Error('a trap of the element ran');
+  };
+  return new Proxy({}, { get: trap, has: trap, ownKeys: trap, getOwnPropertyDescriptor: trap, getPrototypeOf: trap, set: trap });
+}
+
+/** The primitives the default order ranks completely (everything but symbols). */
+const orderedPrimitive: fc.Arbitrary<{} | null> = fc.oneof(
+  fc.double(),
+  fc.constantFrom(-0, 0, NaN, 1, -1, 0n, 1n, -1n, '', '0', '1', 'a', 'B', true, false, null),
+  fc.integer({ min: -3, max: 3 }),
+  fc.bigInt({ min: -3n, max: 3n }),
+  fc.string({ maxLength: 3 }),
+);
+
+describe('OptionVec: the default order of sort() for elements of any type', () => {
+  it('orders numbers and bigints by value, then strings, booleans, symbols, objects and functions, then null', () => {
+    const first = Symbol('b');
+    const second = Symbol('a');
+    const object = { n: 1 };
+    const fn = () => 0;
+    const items = [null, 'b', true, 2n, object, first, 1, 'a', false, NaN, 0n, 0, -0, fn, second, 'B', -Infinity, 1n, null, 0.5];
+    const v = OptionVec.from<{} | null, 20>(items, 20).sort();
+    expect(v.toArray()).toEqual([-Infinity, -0, 0, 0n, 0.5, 1, 1n, 2n, NaN, 'B', 'a', 'b', false, true, first, second, object, fn, null, null]);
+  });
+
+  it('calls no user code of the elements: no valueOf, toString, Symbol.toPrimitive or Proxy trap', () => {
+    const calls: string[] = [];
+    const coercible = (name: string, n: number) => ({
+      valueOf: () => (calls.push(`${name}.valueOf`), n),
+      toString: () => (calls.push(`${name}.toString`), String(n)),
+      [Symbol.toPrimitive]: () => (calls.push(`${name}[Symbol.toPrimitive]`), n),
+    });
+    const two = coercible('two', 2);
+    const one = coercible('one', 1);
+    const trapped = untouchable();
+    const v = OptionVec.of<({} | null)[]>(two, 'x', one, trapped, 3, Symbol.iterator);
+    v.sort();
+    expect(calls).toEqual([]);
+    // Objects are not ordered among themselves: they keep their order (the sort is stable).
+    expect([v.indexOf(two), v.indexOf(one), v.indexOf(trapped)]).toEqual([3, 4, 5]);
+    expect(v.get(0)).toBe(3);
+    expect(v.binarySearch(trapped)).toBe(5);
+    expect(v.binarySearch(one)).toBe(4);
+    expect(calls).toEqual([]);
+  });
+
+  it('is a total order over primitives: every shuffle of the same elements sorts to the same sequence', () => {
+    const elementsAndShuffle = fc
+      .array(orderedPrimitive, { maxLength: 24 })
+      .chain((xs) => fc.tuple(fc.constant(xs), fc.shuffledSubarray(xs, { minLength: xs.length, maxLength: xs.length })));
+    fc.assert(
+      fc.property(elementsAndShuffle, ([xs, shuffled]) => {
+        expect(OptionVec.from(shuffled, 24).sort().toArray()).toEqual(OptionVec.from(xs, 24).sort().toArray());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('sorts with no comparator a vector of numbers exactly as before (the Float64Array order)', () => {
+    const items = [3, NaN, -0, 0, -Infinity, 2.5];
+    expect(OptionVec.from(items).sort().toArray()).toEqual(Array.from(Float64Array.from(items).sort()));
+  });
+});
+
+describe('OptionVec: binarySearch uses the default order and matches SameValueZero-equal elements only', () => {
+  it('finds no match for a value of another type (OptionVec.of(0).binarySearch("a") was 0)', () => {
+    const zero = OptionVec.of<({} | null)[]>(0);
+    expect(zero.binarySearch('a')).toBe(-2);
+    expect(zero.binarySearch('0')).toBe(-2);
+    expect(zero.binarySearch(0n)).toBe(-2);
+    expect(zero.binarySearch(false)).toBe(-2);
+    expect(zero.binarySearch(null)).toBe(-2);
+    expect(zero.binarySearch(-0)).toBe(0);
+    expect(OptionVec.of<({} | null)[]>('a').binarySearch(0)).toBe(-1);
+    expect(OptionVec.of<({} | null)[]>(1n).binarySearch(1)).toBe(-1);
+  });
+
+  it('finds symbols, objects and functions by identity, scanning their unordered group', () => {
+    const [a, b, c] = [{ id: 'a' }, { id: 'b' }, () => 'c'];
+    const [s, t] = [Symbol('s'), Symbol('t')];
+    const v = OptionVec.of<({} | null)[]>(null, c, 'x', b, s, 1, a, t).sort();
+    expect(v.toArray()).toEqual([1, 'x', s, t, c, b, a, null]);
+    expect([a, b, c, s, t].map((x) => v.binarySearch(x))).toEqual([6, 5, 4, 2, 3]);
+    // An absent member of a group goes after the run of its group.
+    expect(v.binarySearch({ id: 'a' })).toBe(-8);
+    expect(v.binarySearch(Symbol('s'))).toBe(-5);
+  });
+
+  it('on any sorted vector of primitives: a match is SameValueZero-equal, and an insertion point keeps the order', () => {
+    fc.assert(
+      fc.property(fc.array(orderedPrimitive, { maxLength: 20 }), orderedPrimitive, (xs, probe) => {
+        const v = OptionVec.from(xs, 20).sort();
+        const sorted = v.toArray();
+        for (const x of sorted) expect(sameValueZero(v.get(v.binarySearch(x)), x)).toBe(true);
+        const found = v.binarySearch(probe);
+        if (found >= 0) {
+          expect(sameValueZero(v.get(found), probe)).toBe(true);
+        } else {
+          expect(sorted.some((x) => sameValueZero(x, probe))).toBe(false);
+          const at = -found - 1;
+          const inserted = [...sorted.slice(0, at), probe, ...sorted.slice(at)];
+          expect(OptionVec.from(inserted).sort().toArray()).toEqual(inserted);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+function sameValueZero(a: unknown, b: unknown): boolean {
+  return a === b || (a !== a && b !== b);
+}
+
+// ---------------------------------------------------------------------------------------
+// User code inside a call (docs/design.md, "User code inside a call"): after any user code
+// returns, the method re-checks the length before touching the storage again, and a failing
+// call leaves the vector exactly as the user code left it.
+
+/** The message of the modified-during-callback error. */
+const changed = (method: string, from: number, to: number) =>
+  `OptionVec.${method}: the callback changed the length from ${from} to ${to}; the vector keeps the callback's changes`;
+
+describe('OptionVec: retain is all-or-nothing', () => {
+  const start = [1, 2, 3, 4, 5, 6];
+  const isOdd = (x: number) => x % 2 === 1;
+
+  it('calls the predicate for every element before writing anything', () => {
+    const v = OptionVec.from(start, 8);
+    const seen: number[][] = [];
+    v.retain((x) => {
+      seen.push(v.toArray());
+      return isOdd(x);
+    });
+    expect(seen).toEqual(start.map(() => start));
+    expect(v.toArray()).toEqual([1, 3, 5]);
+    expect(v.at(3)).toBeUndefined();
+  });
+
+  it('a throwing predicate filters nothing: the vector is as the predicate left it', () => {
+    const v = OptionVec.from(start, 8);
+    const boom = new Error('predicate failed');
+    const error = caught(() =>
+      v.retain((x, i) => {
+        if (i === 1) v.set(0, 10);
+        if (i === 3) throw boom;
+        return isOdd(x);
+      }),
+    );
+    expect(error).toBe(boom);
+    expect(v.toArray()).toEqual([10, 2, 3, 4, 5, 6]);
+  });
+
+  it.each<[string, (v: OptionVec<number>) => void, number[]]>([
+    ['pushes', (v) => v.push(50), [...start, 50]],
+    ['pops', (v) => void v.pop(), start.slice(0, -1)],
+    ['clears', (v) => v.clear(), []],
+  ])('a predicate that %s makes retain throw at once, naming it, with the vector as the predicate left it', (_label, mutate, after) => {
+    const v = OptionVec.from(start, 8);
+    let calls = 0;
+    const error = caught(() =>
+      v.retain((x) => {
+        if (++calls === 3) mutate(v);
+        return isOdd(x);
+      }),
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toBe(changed('retain', 6, after.length));
+    expect(calls).toBe(3);
+    expect(v.toArray()).toEqual(after);
+    expect(v.at(after.length)).toBeUndefined();
+  });
+
+  it('keeps, position by position, the slots accepted, from the contents as they are at the end', () => {
+    const v = OptionVec.from(start, 8);
+    v.retain((_x, i) => {
+      if (i === 0) v.set(2, 30);
+      if (i === 4) v.reverse();
+      return i % 2 === 0;
+    });
+    // [1, 2, 30, 4, 5, 6] reversed by the predicate: [6, 5, 4, 30, 2, 1]; positions 0, 2, 4 kept.
+    expect(v.toArray()).toEqual([6, 4, 2]);
+  });
+
+  it('a retain nested in the predicate has decisions of its own', () => {
+    const outer = OptionVec.from(start, 8);
+    const inner = OptionVec.from([10, 11, 12, 13], 4);
+    outer.retain((x, i) => {
+      if (i === 1) inner.retain((y) => y % 2 === 0);
+      return isOdd(x);
+    });
+    expect([outer.toArray(), inner.toArray()]).toEqual([
+      [1, 3, 5],
+      [10, 12],
+    ]);
+    // And the next calls, which reuse the decisions buffer, start clean.
+    outer.retain((x) => x > 1);
+    expect(outer.toArray()).toEqual([3, 5]);
+  });
+});
+
+describe('OptionVec: sort(compare) writes back only after the sort returned', () => {
+  it.each<[string, (v: OptionVec<number>) => void, number[]]>([
+    ['pops', (v) => void v.pop(), [3, 1, 4, 1]],
+    ['pushes', (v) => v.push(9), [3, 1, 4, 1, 5, 9]],
+  ])('a comparator that %s makes sort throw at once, naming it, with the vector as the comparator left it', (_label, mutate, after) => {
+    const v = OptionVec.from([3, 1, 4, 1, 5], 8);
+    let calls = 0;
+    const error = caught(() =>
+      v.sort((a, b) => {
+        if (++calls === 2) mutate(v);
+        return a - b;
+      }),
+    );
+    expect(error.message).toBe(changed('sort', 5, after.length));
+    expect(calls).toBe(2);
+    expect(v.toArray()).toEqual(after);
+  });
+
+  it("a comparator result whose valueOf changes the length is caught too (the result's conversion runs before the check)", () => {
+    const v = OptionVec.from([3, 1, 2], 4);
+    const error = caught(() => v.sort(() => ({ valueOf: () => (v.pop(), 0) }) as unknown as number));
+    expect(error.message).toBe(changed('sort', 3, 2));
+    expect(v.toArray()).toEqual([3, 1]);
+  });
+
+  it('a comparator that changes an element and then throws leaves the vector as it left it', () => {
+    const v = OptionVec.from([3, 1, 2], 4);
+    const error = caught(() =>
+      v.sort(() => {
+        v.set(0, 30);
+        return boom();
+      }),
+    );
+    expect(error.message).toBe('boom');
+    expect(v.toArray()).toEqual([30, 1, 2]);
+  });
+});
+
+describe('OptionVec: map, forEach and the iterators with user code changing the vector', () => {
+  it('a map function that shortens the vector makes map throw at once, not read a freed slot', () => {
+    const v = OptionVec.from([1, 2, 3], 4);
+    let calls = 0;
+    const error = caught(() =>
+      v.map((x) => {
+        calls++;
+        v.pop();
+        return x * 10;
+      }),
+    );
+    expect(error).not.toBeInstanceOf(TypeError);
+    expect(error.message).toBe(changed('map', 3, 2));
+    expect(calls).toBe(1);
+    expect(v.toArray()).toEqual([1, 2]);
+  });
+
+  it("a map function that changes out's length makes map throw at once; neither vector is written", () => {
+    const v = OptionVec.from([1, 2, 3], 4);
+    const out = OptionVec.from([7, 8, 9], 4);
+    let calls = 0;
+    const error = caught(() =>
+      v.map((x) => {
+        calls++;
+        out.push(0);
+        return x * 10;
+      }, out),
+    );
+    expect(error.message).toBe(changed('map', 3, 4));
+    expect(calls).toBe(1);
+    expect([v.toArray(), out.toArray()]).toEqual([
+      [1, 2, 3],
+      [7, 8, 9, 0],
+    ]);
+  });
+
+  it('map writes its results after the last call, over what the function left of the elements', () => {
+    const v = OptionVec.from([1, 2, 3], 4);
+    const seen: number[] = [];
+    v.map((x, i) => {
+      seen.push(x);
+      if (i === 0) v.set(2, 30);
+      return x + 1;
+    });
+    expect(seen).toEqual([1, 2, 30]);
+    expect(v.toArray()).toEqual([2, 3, 31]);
+  });
+
+  it('forEach and the iterators read the length at every step', () => {
+    const v = OptionVec.from([1, 2, 3, 4], 6);
+    const seen: number[] = [];
+    v.forEach((x) => {
+      seen.push(x);
+      if (x === 2) v.truncate(3);
+    });
+    expect(seen).toEqual([1, 2, 3]);
+    const iterated: number[] = [];
+    for (const x of v) {
+      iterated.push(x);
+      if (x === 1) v.pop();
+    }
+    expect(iterated).toEqual([1, 2]);
+    const entries = v.entries();
+    v.clear();
+    expect(entries.next()).toEqual({ done: true, value: undefined });
+  });
+});
+
+describe('OptionVec: copyTo re-checks the length after user code of the target ran', () => {
+  it('into an array whose element setter shortens the vector: throws after that element, which stays written', () => {
+    const v = OptionVec.from([1, 2, 3, 4], 4);
+    const target: number[] = [0, 0, 0, 0];
+    Object.defineProperty(target, 1, {
+      set(x: number) {
+        Object.defineProperty(target, 1, { value: x, writable: true, enumerable: true, configurable: true });
+        v.pop();
+      },
+      configurable: true,
+      enumerable: true,
+    });
+    const error = caught(() => v.copyTo(target));
+    expect(error.message).toBe(changed('copyTo', 4, 3));
+    expect(target).toEqual([1, 2, 0, 0]);
+    expect(v.toArray()).toEqual([1, 2, 3]);
+  });
+
+  it("into a Proxy whose set trap grows the vector, or whose length read clears it", () => {
+    const v = OptionVec.from([1, 2, 3], 4);
+    const backing: number[] = [];
+    const growing = new Proxy(backing, {
+      set(array, key, value) {
+        const done = Reflect.set(array, key, value);
+        if (key === '0') v.push(9);
+        return done;
+      },
+    });
+    expect(caught(() => v.copyTo(growing)).message).toBe(changed('copyTo', 3, 4));
+    expect(backing).toEqual([1]);
+    const w = OptionVec.from([1, 2, 3], 4);
+    const written: number[] = [];
+    const clearing = new Proxy(written, {
+      get(array, key, receiver) {
+        if (key === 'length') w.clear();
+        return Reflect.get(array, key, receiver);
+      },
+    });
+    expect(caught(() => w.copyTo(clearing)).message).toBe(changed('copyTo', 3, 0));
+    expect(written).toEqual([]);
+  });
+
+  it('into a typed array whose length getter (defined on it) shortens the vector: throws before writing', () => {
+    const v = OptionVec.from([1, 2, 3], 4);
+    const target = new Float64Array(4);
+    Object.defineProperty(target, 'length', {
+      get() {
+        v.pop();
+        return 4;
+      },
+    });
+    expect(caught(() => v.copyTo(target)).message).toBe(changed('copyTo', 3, 2));
+    expect(Array.from(new Float64Array(target.buffer))).toEqual([0, 0, 0, 0]);
+  });
+
+  it("into another vector class: the elements are copied before the target's getters or splice run", () => {
+    const v = OptionVec.from([1, 2, 3], 4);
+    const received: unknown[] = [];
+    const target = {
+      capacity: 8,
+      get length() {
+        v.clear();
+        return 0;
+      },
+      toArray: () => [],
+      splice(_start: number, _deleteCount: number, items: readonly number[]) {
+        received.push(...items);
+        return [];
+      },
+    };
+    expect(v.copyTo(target as unknown as F64Vec)).toBe(target);
+    expect(received).toEqual([1, 2, 3]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// A vector argument that is no longer usable: the error names the OptionVec method called.
+
+/** An F64Vec holding 1, released by its slab. */
+function releasedF64Vec(): F64Vec {
+  const slab = new Slab(64);
+  const vec = slab.alloc(F64Vec, 4);
+  vec.push(1);
+  slab.reset();
+  return vec;
+}
+
+/** An F64Vec holding 1, whose buffer was transferred away. */
+function detachedF64Vec(): F64Vec {
+  const buffer = new ArrayBuffer(32);
+  const vec = F64Vec.over(buffer, 0, 4);
+  vec.push(1);
+  structuredClone(buffer, { transfer: [buffer] });
+  return vec;
+}
+
+describe.each([
+  { state: 'released', make: releasedF64Vec, type: ReleasedError },
+  { state: 'detached', make: detachedF64Vec, type: DetachedError },
+])('OptionVec: an argument F64Vec that is $state', ({ make, type }) => {
+  it.each<[string, (v: OptionVec<number>, arg: F64Vec) => unknown]>([
+    ['extend', (v, arg) => v.extend(arg)],
+    ['tryExtend', (v, arg) => v.tryExtend(arg)],
+    ['splice', (v, arg) => v.splice(0, 0, arg)],
+    ['from', (_v, arg) => OptionVec.from(arg)],
+    ['copyFrom', (v, arg) => v.copyFrom(arg)],
+    ['copyTo', (v, arg) => v.copyTo(arg)],
+    ['equals', (v, arg) => v.equals(arg)],
+    ['dot', (v, arg) => v.dot(arg)],
+    ['add', (v, arg) => v.add(arg)],
+    ['axpy', (v, arg) => v.axpy(2, arg)],
+  ])('%s reports it under its own name and changes nothing', (method, call) => {
+    const v = OptionVec.from([5], 4);
+    const error = caught(() => call(v, make()));
+    expect(error).toBeInstanceOf(type);
+    expect(error.message).toMatch(new RegExp(`^OptionVec\\.${method}: `));
+    expect(v.toArray()).toEqual([5]);
+  });
+});
+
+describe('OptionVec: a revoked Proxy as a callback or argument', () => {
+  /** A revoked Proxy over `target`. */
+  const revoked = <P extends object>(target: P): P => {
+    const { proxy, revoke } = Proxy.revocable(target, {});
+    revoke();
+    return proxy;
+  };
+
+  it.each<[string, string, (v: OptionVec<number>) => unknown]>([
+    ['retain', 'predicate', (v) => v.retain(revoked(() => true))],
+    ['sort', 'compare', (v) => v.sort(revoked(() => 0))],
+    ['forEach', 'callback', (v) => v.forEach(revoked(() => {}))],
+    ['map', 'fn', (v) => v.map(revoked((x: number) => x))],
+    ['copyFrom', 'source', (v) => v.copyFrom(revoked([1, 2]))],
+    ['add', 'the operand', (v) => v.add(revoked([1, 2]))],
+    ['dot', 'the operand', (v) => v.dot(revoked([1, 2]))],
+  ])('%s reports a revoked Proxy as %s under its own name and changes nothing', (method, what, call) => {
+    const v = OptionVec.from([2, 1], 4);
+    const error = caught(() => call(v));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toBe(`OptionVec.${method}: ${what} is a revoked Proxy`);
+    expect(v.toArray()).toEqual([2, 1]);
   });
 });
 

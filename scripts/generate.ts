@@ -61,6 +61,8 @@ export function placeholderValues(spec: ElementSpec): ReadonlyMap<string, string
     ['ELEMENT', `'${spec.elementType}'`],
     ['ZERO', isBig ? '0n' : '0'],
     ['BYTES', String(spec.bytes)],
+    ['MIN_ELEMENT', `(${spec.range[0]})`],
+    ['MAX_ELEMENT', `(${spec.range[1]})`],
     ['NumberTypedArray', isBig ? 'BigIntTypedArray' : 'NumberTypedArray'],
     ['NumberCopyTarget', isBig ? 'BigIntCopyTarget' : 'NumberCopyTarget'],
     ['NUMBER_ELEMENT', isBig ? 'BIGINT_ELEMENT' : 'NUMBER_ELEMENT'],

@@ -95,7 +95,7 @@ export function describeValue(value: unknown): string {
       return 'a function';
     case 'object':
       if (value === null) return 'null';
-      return `an object (${Object.prototype.toString.call(value)})`;
+      return `an object (${objectTag(value) ?? 'a revoked Proxy'})`;
     case 'symbol':
       return value.toString();
     default:
@@ -122,11 +122,21 @@ export function withArticle(name: string): string {
  */
 export function describeOperand(value: unknown): string {
   if (typeof value === 'object' && value !== null) {
-    const tag = Object.prototype.toString.call(value).slice(8, -1);
+    const tag = objectTag(value)?.slice(8, -1);
+    if (tag === undefined) return 'a revoked Proxy';
     const length = (value as { length?: unknown }).length;
     if (tag !== 'Object' && typeof length === 'number') return `${withArticle(tag)} of length ${length}`;
   }
   return describeValue(value);
+}
+
+/** `Object.prototype.toString` of `value` (`"[object Float64Array]"`); `undefined` for a revoked Proxy, on which it throws. */
+function objectTag(value: object): string | undefined {
+  try {
+    return Object.prototype.toString.call(value);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Why `index` is not a valid integer index below `bound`; `undefined` when it is valid. */
@@ -310,6 +320,41 @@ export function throwModifiedDuringCallback(where: string, before: number, after
 }
 
 /**
+ * Throws for an argument that is a revoked Proxy: every operation on one fails, and the
+ * engine's message names no method.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param what - the argument's name (`"source"`, `"target"`, `"other"`).
+ * @throws TypeError always.
+ */
+export function throwRevokedProxy(where: string, what: string): never {
+  throw new TypeError(`${where}: ${what} is a revoked Proxy`);
+}
+
+/**
+ * Throws for a typed array source over a detached buffer (transferred, or replaced by
+ * `WebAssembly.Memory.grow()`), whose elements are gone.
+ *
+ * @throws {@link DetachedError} always.
+ */
+export function throwDetachedSourceError(where: string): never {
+  throw new DetachedError(`${where}: the source's buffer is detached (transferred, or replaced by WebAssembly.Memory.grow())`);
+}
+
+/**
+ * Rethrows `error`, which another vector threw when the caller read it as a source or an
+ * operand: its ReleasedError or DetachedError under the caller's name `where` (the method
+ * the user called), anything else as it is.
+ *
+ * @throws always.
+ */
+export function rethrowUnder(where: string, error: unknown): never {
+  if (error instanceof ReleasedError) throw storageError(where, true, 'the source vector');
+  if (error instanceof DetachedError) throw storageError(where, false, 'the source vector');
+  throw error;
+}
+
+/**
  * Throws for a typed array source whose elements are of the other kind (bigints into a
  * number vector, or numbers into a bigint vector).
  *
@@ -361,15 +406,19 @@ export class DetachedError extends TypeError {
  * @param released - true when a slab released the vector, false when its buffer was detached.
  * @throws {@link ReleasedError} or {@link DetachedError} always.
  */
-export function throwStorageError(where: string, released: boolean): never {
-  throw storageError(where, released);
+export function throwStorageError(where: string, released: boolean, which?: string): never {
+  throw storageError(where, released, which);
 }
 
-/** The error of a vector whose storage can no longer be used; see {@link throwStorageError}. */
-export function storageError(where: string, released: boolean): ReleasedError | DetachedError {
-  if (released) return new ReleasedError(`${where}: this vector was released by Slab.reset(); allocate a new one from the slab`);
+/**
+ * The error of a vector whose storage can no longer be used; see {@link throwStorageError}.
+ *
+ * @param which - the vector the message names: the receiver by default, or an argument.
+ */
+export function storageError(where: string, released: boolean, which = 'this vector'): ReleasedError | DetachedError {
+  if (released) return new ReleasedError(`${where}: ${which} was released by Slab.reset(); allocate a new one from the slab`);
   return new DetachedError(
-    `${where}: the vector's buffer was detached (WebAssembly.Memory.grow() or a transfer); build a new vector over the new buffer`,
+    `${where}: ${which === 'this vector' ? "the vector's" : `${which}'s`} buffer was detached (WebAssembly.Memory.grow() or a transfer); build a new vector over the new buffer`,
   );
 }
 
@@ -441,6 +490,20 @@ export function throwOutError(where: string, value: unknown, className: string):
  */
 export function throwBoundsError(where: string, lo: unknown, hi: unknown): never {
   throw new RangeError(`${where}: need lo <= hi (and neither NaN), got lo ${describeValue(lo)} and hi ${describeValue(hi)}`);
+}
+
+/**
+ * Throws for `clamp` bounds between which the element type holds no value (`U8Vec`'s
+ * `clamp(256, 300)`): the clamped elements would be stored wrapped, outside the bounds.
+ *
+ * @param min - the smallest element of the type.
+ * @param max - the largest element of the type.
+ * @throws RangeError always.
+ */
+export function throwClampDomainError(where: string, lo: unknown, hi: unknown, min: unknown, max: unknown): never {
+  throw new RangeError(
+    `${where}: no element of this type lies between lo ${describeValue(lo)} and hi ${describeValue(hi)} (its elements are the integers ${describeValue(min)} to ${describeValue(max)})`,
+  );
 }
 
 /**

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { throwArgumentError, throwCapacityError, throwSourceError } from './errors.js';
+import { throwArgumentError, throwCapacityError, throwRevokedProxy, throwSourceError } from './errors.js';
 
 /** The largest capacity accepted: indexes must stay exact for the `(i >>> 0) === i` check. */
 export const MAX_CAPACITY = 0xffff_ffff;
@@ -128,6 +128,45 @@ export function arrayLikeLength(where: string, source: ArrayLike<unknown>): numb
   return length;
 }
 
+/**
+ * The largest scratch array (in elements) a class keeps between calls of `retain`, `sort`
+ * or `map`: larger ones are left to the garbage collector rather than held for the process.
+ */
+export const SCRATCH_LIMIT = 65536;
+
+/**
+ * Whether two buffers may hold the same memory: the same buffer object, or two
+ * `SharedArrayBuffer` objects, which can share one block (docs/design.md, "Aliased shared
+ * memory") without any API telling whether they do.
+ */
+export function mayShareMemory(a: ArrayBufferLike, b: ArrayBufferLike): boolean {
+  return a === b || (isSharedBuffer(a) && isSharedBuffer(b));
+}
+
+/**
+ * Whether `buffer` is a `SharedArrayBuffer`, of any realm (a clone or a worker's message may
+ * come from another one). An `ArrayBuffer` of this realm answers at the first test.
+ */
+function isSharedBuffer(buffer: ArrayBufferLike): boolean {
+  return !(buffer instanceof ArrayBuffer) && Object.prototype.toString.call(buffer) === '[object SharedArrayBuffer]';
+}
+
+/**
+ * Checks that `value` is not a revoked Proxy, on which every operation fails with an engine
+ * message that names no method. `Array.isArray` throws for a revoked Proxy and for nothing
+ * else, so it is the probe; call this before any other operation on a user's object.
+ *
+ * @param what - the argument's name, for the message.
+ * @throws TypeError for a revoked Proxy.
+ */
+export function checkNotRevoked(where: string, what: string, value: object): void {
+  try {
+    Array.isArray(value);
+  } catch {
+    throwRevokedProxy(where, what);
+  }
+}
+
 /** Whether `value` can be iterated with `for...of`. */
 export function isIterable(value: unknown): value is Iterable<unknown> {
   return value != null && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
@@ -179,8 +218,22 @@ export type NumberTypedArray =
 /** Every typed array that holds bigints. */
 export type BigIntTypedArray = BigInt64Array | BigUint64Array;
 
+/** Releases one vector of a class: what a `Slab` calls on every vector it handed out when it is reset. */
+export type Releaser = (vec: object) => void;
+
 /**
- * The key of the method a `Slab` calls on every vector it handed out when it is reset. Not
- * exported from the package: only the slab releases vectors.
+ * The releaser of each typed vector class, registered by the class's static block. A
+ * module-private map rather than a method: no reflection on a class or an instance reaches
+ * it, and the package does not export this module.
  */
-export const RELEASE: unique symbol = Symbol('slabvec.release') as never;
+const RELEASERS = new WeakMap<object, Releaser>();
+
+/** Registers the releaser of a typed vector class (once, from the class's static block). */
+export function registerReleaser(cls: object, release: Releaser): void {
+  RELEASERS.set(cls, release);
+}
+
+/** The releaser of `cls`, or `undefined` when it is not one of slabvec's typed vector classes. */
+export function releaserOf(cls: unknown): Releaser | undefined {
+  return typeof cls === 'function' ? RELEASERS.get(cls) : undefined;
+}

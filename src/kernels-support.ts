@@ -11,7 +11,7 @@
  */
 
 import { throwCopyCapacityError, throwTargetError, throwTargetRangeError } from './errors.js';
-import { type BigIntTypedArray, type NumberTypedArray, checkIntegerInRange, isBigIntTypedArray } from './internal.js';
+import { type BigIntTypedArray, type NumberTypedArray, checkIntegerInRange, isBigIntTypedArray, mayShareMemory } from './internal.js';
 import type { FixedVec } from './types.js';
 
 /** What `copyTo` of a number vector writes into: a vector of any class, a number typed array, or an array. */
@@ -198,8 +198,9 @@ export const NORM_TINY = 2 ** -900;
  * Whether a loop that, for `i` from 0 up, reads `src[i]` and then writes `dst[i]` would
  * overwrite an element of `src` before reading it: the two views share a buffer and `dst`
  * starts inside `src`, after its start. Equal starts are safe (each slot is read before it
- * is written), and so is `dst` starting before `src`. When this returns true the kernel
- * reads from a copy of `src` instead.
+ * is written), and so is `dst` starting before `src`. Views over two different
+ * `SharedArrayBuffer` objects may alias anywhere, so for them the answer is always true.
+ * When this returns true the kernel reads from a copy of `src` instead.
  *
  * @param dst - the view written.
  * @param src - the view read.
@@ -207,7 +208,8 @@ export const NORM_TINY = 2 ** -900;
  * @param bytesPerElement - the element size of both views.
  */
 export function forwardOverlap(dst: ArrayBufferView, src: ArrayBufferView, count: number, bytesPerElement: number): boolean {
-  if (dst.buffer !== src.buffer) return false;
+  // Two shared buffers may alias at offsets nobody can know: assume the worst.
+  if (dst.buffer !== src.buffer) return mayShareMemory(dst.buffer, src.buffer);
   const d = dst.byteOffset;
   const s = src.byteOffset;
   return d > s && d < s + count * bytesPerElement;

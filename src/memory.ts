@@ -13,7 +13,7 @@ import {
   throwRegionError,
   throwResizableError,
 } from './errors.js';
-import { checkCapacity } from './internal.js';
+import { checkCapacity, checkNotRevoked } from './internal.js';
 
 /** A `WebAssembly.Memory`, described structurally so that `src/` needs no DOM or Node types. */
 export interface WasmMemoryLike {
@@ -75,6 +75,7 @@ function isBuffer(value: unknown): value is ArrayBuffer | SharedArrayBuffer {
  * @throws DetachedError for a detached buffer.
  */
 export function bufferOf(where: string, memory: unknown): ArrayBuffer | SharedArrayBuffer {
+  if (typeof memory === 'object' && memory !== null) checkNotRevoked(where, 'memory', memory);
   const buffer = isWasmMemory(memory) ? memory.buffer : memory;
   if (!isBuffer(buffer)) throwMemoryError(where, memory);
   if ((buffer as { resizable?: boolean }).resizable === true || (buffer as { growable?: boolean }).growable === true) {
@@ -85,7 +86,7 @@ export function bufferOf(where: string, memory: unknown): ArrayBuffer | SharedAr
 }
 
 /** Whether `buffer` is detached. Node 20 has no `ArrayBuffer.prototype.detached`, so ask a view. */
-function isDetached(buffer: ArrayBuffer | SharedArrayBuffer): boolean {
+export function isDetached(buffer: ArrayBuffer | SharedArrayBuffer): boolean {
   const detached = (buffer as { detached?: boolean }).detached;
   if (typeof detached === 'boolean') return detached;
   if (buffer.byteLength > 0) return false;

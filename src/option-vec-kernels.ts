@@ -21,9 +21,9 @@
  * @module
  */
 
-import { throwElementTypeErrorAt, throwFirstNonNumber, throwTargetError } from './errors.js';
-import { checkIntegerInRange, isFixedVec } from './internal.js';
-import { NORM_TINY, SUM_BLOCK, scaledNorm, typedArrayTarget, vectorTargetEnd } from './kernels-support.js';
+import { rethrowUnder, throwElementTypeErrorAt, throwFirstNonNumber, throwTargetError } from './errors.js';
+import { isFixedVec } from './internal.js';
+import { NORM_TINY, SUM_BLOCK, scaledNorm, vectorTargetEnd } from './kernels-support.js';
 import type { ElementRule } from './staging.js';
 import type { FixedVec } from './types.js';
 
@@ -59,27 +59,26 @@ export function checkNumbers(where: string, data: readonly unknown[], length: nu
 // ---------------------------------------------------------------------------------------
 
 /**
- * `OptionVec.copyTo` into anything but an `OptionVec`, with the checks of `F64Vec.copyTo`: a
- * typed array of numbers (converted as it stores), an array (it grows), or another vector
- * class (through its `splice`). Everything is checked before the first write.
- * `data[0 .. length)` are numbers, checked by the caller.
+ * `OptionVec.copyTo` into a vector of another class, with the checks of `F64Vec.copyTo`:
+ * `targetStart` within the target's live elements, the end within its capacity; the
+ * elements are then written through the target's `splice`, which converts as it stores.
+ * `items` are the elements to write, copied by the caller before anything of `target` was
+ * read: its getters and its `splice` may run user code that changes the `OptionVec`. A
+ * `ReleasedError` or `DetachedError` of the target is reported under `where`.
  *
- * @throws RangeError, TypeError or CapacityError as documented on `OptionVec.copyTo`.
+ * @throws TypeError when `target` is not a vector; RangeError, TypeError or CapacityError
+ * as documented on `OptionVec.copyTo`.
  */
-export function copyToForeign(where: string, data: readonly number[], length: number, target: unknown, targetStart: number): void {
-  if (ArrayBuffer.isView(target)) {
-    const typed = typedArrayTarget(where, target, targetStart, length, 'number');
-    for (let i = 0; i < length; i++) typed[targetStart + i] = data[i];
-  } else if (Array.isArray(target)) {
-    checkIntegerInRange(where, 'targetStart', targetStart, target.length);
-    for (let i = 0; i < length; i++) target[targetStart + i] = data[i];
-  } else if (isFixedVec(target)) {
-    const vec = target as FixedVec<number, number, ArrayLike<number>>;
-    const targetLength = vec.length;
-    vectorTargetEnd(where, target, targetStart, length, targetLength, vec.capacity);
-    vec.splice(targetStart, Math.min(length, targetLength - targetStart), data.slice(0, length));
-  } else {
-    throwTargetError(where, target, 'number');
+export function copyToVector(where: string, items: readonly number[], target: unknown, targetStart: number): void {
+  if (!isFixedVec(target)) throwTargetError(where, target, 'number');
+  const vec = target as FixedVec<number, number, ArrayLike<number>>;
+  const count = items.length;
+  const targetLength = vec.length;
+  vectorTargetEnd(where, target, targetStart, count, targetLength, vec.capacity);
+  try {
+    vec.splice(targetStart, Math.min(count, targetLength - targetStart), items);
+  } catch (error) {
+    rethrowUnder(where, error);
   }
 }
 

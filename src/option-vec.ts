@@ -6,6 +6,7 @@
  */
 
 import {
+  rethrowUnder,
   throwArgumentError,
   throwBoundsError,
   throwCallbackResultError,
@@ -26,11 +27,13 @@ import { inspectVector } from './inspect.js';
 import {
   INSPECT_CUSTOM,
   MAX_CAPACITY,
+  SCRATCH_LIMIT,
   type InspectFunction,
   type InspectOptions,
   checkFromIndex,
   checkIntegerInRange,
   checkNonNegativeInteger,
+  checkNotRevoked,
   checkRange,
   checkResizeLength,
   checkSpliceRange,
@@ -38,7 +41,7 @@ import {
   sameValueZero,
   typedArrayKind,
 } from './internal.js';
-import { type NumberCopyTarget, copyCount, vectorTargetEnd } from './kernels-support.js';
+import { type NumberCopyTarget, copyCount, typedArrayTarget, vectorTargetEnd } from './kernels-support.js';
 import {
   ADD,
   DIV,
@@ -55,7 +58,7 @@ import {
   axpyTyped,
   checkNumbers,
   clampInto,
-  copyToForeign,
+  copyToVector,
   extremumOf,
   normOf,
   pairwiseDot,
@@ -90,8 +93,37 @@ const VECTOR_OPERAND = 'an OptionVec<number>, an F64Vec, a Float64Array or an ar
 /** The operands of `add`, `sub`, `mul` and `div`, for their `TypeError` messages. */
 const SCALAR_OR_VECTOR_OPERAND = `a number, ${VECTOR_OPERAND}`;
 
-/** Elements kept in the scratch buffer of `map` between calls; longer maps allocate (as in the typed vectors). */
-const MAP_SCRATCH_LIMIT = 65536;
+/**
+ * The scratch buffer of one method, reused between its calls and taken while in use: a call
+ * made from inside the user's callback finds none and allocates its own, so it cannot write
+ * into the outer call's buffer. A call that throws does not give its buffer back.
+ */
+class Scratch<A extends { readonly length: number }> {
+  #free: A | null = null;
+  readonly #allocate: (length: number) => A;
+
+  constructor(allocate: (length: number) => A) {
+    this.#allocate = allocate;
+  }
+
+  /** A buffer of at least `length` elements, taken until {@link Scratch.give} returns it. */
+  take(length: number): A {
+    const free = this.#free;
+    this.#free = null;
+    return free !== null && free.length >= length ? free : this.#allocate(length);
+  }
+
+  /** Keeps `buffer` for the next call, unless it holds more than {@link SCRATCH_LIMIT} elements. */
+  give(buffer: A): void {
+    if (buffer.length <= SCRATCH_LIMIT) this.#free = buffer;
+  }
+}
+
+/** The results of `map`, staged before the first write. */
+const MAP_SCRATCH = /* @__PURE__ */ new Scratch((length) => new Float64Array(length));
+
+/** The decisions of `retain` (1 keeps the element), recorded before the first write. */
+const RETAIN_SCRATCH = /* @__PURE__ */ new Scratch((length) => new Uint8Array(length));
 
 /**
  * A fixed-capacity vector of any non-`undefined` values, stored the way Rust's
@@ -182,13 +214,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
   static from<T extends {} | null, const M extends number>(source: VecSource<T>, capacity: M): OptionVec<T, M>;
   static from<T extends {} | null>(source: VecSource<T>): OptionVec<T>;
   static from<T extends {} | null>(source: VecSource<T>, capacity?: number): OptionVec<T> {
-    if (capacity !== undefined) checkIntegerInRange('OptionVec.from', 'capacity', capacity, OPTION_VEC_MAX_CAPACITY);
-    const limit = capacity ?? OptionVec.MAX_CAPACITY;
-    const items = OptionVec.#staged<T>('OptionVec.from', source, limit);
-    if (typeof items === 'number') throwCapacityError('OptionVec.from', source, limit, 0, items);
-    const vec = new OptionVec<T>(capacity === undefined ? items.length : capacity);
-    vec.#append('OptionVec.from', source, items);
-    return vec;
+    return OptionVec.#build('OptionVec.from', source, capacity);
   }
 
   /**
@@ -199,7 +225,18 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * @throws TypeError when an item is `undefined`.
    */
   static of<Items extends readonly ({} | null)[]>(...items: Items): OptionVec<Items[number], Items['length']> {
-    return OptionVec.from<Items[number], Items['length']>(items, items.length as Items['length']);
+    return OptionVec.#build('OptionVec.of', items, items.length) as OptionVec<Items[number], Items['length']>;
+  }
+
+  /** {@link OptionVec.from} and {@link OptionVec.of}, with their errors naming `where`. */
+  static #build<T extends {} | null>(where: string, source: VecSource<T>, capacity: number | undefined): OptionVec<T> {
+    if (capacity !== undefined) checkIntegerInRange(where, 'capacity', capacity, OPTION_VEC_MAX_CAPACITY);
+    const limit = capacity ?? OptionVec.MAX_CAPACITY;
+    const items = OptionVec.#staged<T>(where, source, limit);
+    if (typeof items === 'number') throwCapacityError(where, source, limit, 0, items);
+    const vec = new OptionVec<T>(capacity === undefined ? items.length : capacity);
+    vec.#append(where, source, items);
+    return vec;
   }
 
   /** The number of slots, fixed at construction. */
@@ -473,37 +510,45 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * Keeps only the elements for which `predicate` returns a truthy value, in order; the
    * slots freed at the end become `undefined`.
    *
-   * If `predicate` throws, the elements already tested are filtered, the element being
-   * tested and all after it are kept, and the error propagates. If `predicate` changes
-   * the vector's length, `retain` stops and throws; every live slot then holds a value
-   * that was written to it, and every spare slot still holds `undefined`.
+   * All-or-nothing: `predicate` is called for every element first, in index order, with the
+   * element as it is at that moment, and `retain` writes nothing until the last call returned.
+   * Then it keeps, position by position, the slots whose call returned a truthy value, from
+   * the contents as they are at the end (so an element that `predicate` replaced with `set`
+   * is kept or dropped by the decision made for its position).
+   *
+   * - If `predicate` throws, the error propagates and nothing was filtered: the vector is
+   *   exactly as `predicate` left it.
+   * - If a call changes the vector's length, `retain` throws at once, without calling
+   *   `predicate` again and without filtering; the vector keeps the changes.
+   *
+   * The decisions are recorded in a scratch `Uint8Array` of up to 65536 elements, kept between
+   * calls (a `retain` called from inside `predicate` gets its own); longer vectors allocate one
+   * per call.
    *
    * @throws TypeError when `predicate` is not a function.
+   * @throws Error when `predicate` changes the length of the vector.
    */
   retain(predicate: (value: T, index: number) => unknown): void {
-    if (typeof predicate !== 'function') throwNotAFunction('OptionVec.retain', 'predicate', predicate);
+    const where = 'OptionVec.retain';
+    if (typeof predicate !== 'function') throwNotAFunction(where, 'predicate', predicate);
+    checkNotRevoked(where, 'predicate', predicate);
+    // #data is the same array for the vector's whole life; its slots are read afresh below.
     const data = this.#data;
     const length = this.#length;
-    let kept = 0;
-    let read = 0;
-    try {
-      for (; read < length; read++) {
-        const value = data[read] as T;
-        const keep = predicate(value, read);
-        if (this.#length !== length) throwModifiedDuringCallback('OptionVec.retain', length, this.#length);
-        if (keep) data[kept++] = value;
-      }
-    } finally {
-      if (this.#length === length) {
-        // SAFETY: [kept, kept + length - read) receives the untested tail [read, length),
-        // slots that were live; nothing unwritten becomes live, and the slots freed at the
-        // end are set back to undefined.
-        for (let i = read; i < length; i++) data[kept + i - read] = data[i];
-        const newLength = kept + (length - read);
-        data.fill(undefined, newLength, length);
-        this.#length = newLength;
-      }
+    const keep = RETAIN_SCRATCH.take(length);
+    for (let i = 0; i < length; i++) {
+      keep[i] = predicate(data[i] as T, i) ? 1 : 0;
+      this.#checkLength(where, length);
     }
+    // SAFETY: kept <= i, so every slot is read before it is overwritten; the slots freed at
+    // the end are set back to undefined.
+    let kept = 0;
+    for (let i = 0; i < length; i++) {
+      if (keep[i] === 1) data[kept++] = data[i];
+    }
+    data.fill(undefined, kept, length);
+    this.#length = kept;
+    RETAIN_SCRATCH.give(keep);
   }
 
   /**
@@ -641,36 +686,56 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
   }
 
   /**
-   * Sorts the elements in place (stable). Without `compare`, the order of the typed
-   * vectors: ascending numeric with `-0` before `0` and `NaN` last, for numbers, bigints
-   * and mixes of the two (`TypedArray.prototype.sort`). For other element types without a
-   * comparator, the order is that of the `<` operator, which is a consistent order only for
-   * strings (UTF-16 code unit order) and numbers/bigints; pass `compare` for anything else.
+   * Sorts the elements in place (stable).
    *
-   * The elements are sorted in a copy and written back, so if `compare` throws the vector is
-   * unchanged. If `compare` changes the length, only slots that are still live receive the
-   * sorted elements (as with the typed vectors, the result is then unspecified but every live
-   * slot holds an element and every spare slot `undefined`).
+   * Without `compare`, the **default order**, which calls no user code (never `valueOf`,
+   * `toString`, a getter or a Proxy trap of an element) and orders every primitive but a
+   * symbol completely; elements it does not tell apart keep their order. The elements fall
+   * into groups, in this order:
+   * 1. numbers and bigints, by numeric value (a bigint and a number compared exactly, as
+   *    `<` does), with `NaN` after every other number; of equal values, `-0` comes before
+   *    `0` and a number before the bigint (`-0`, `0`, `0n`). For numbers alone, or bigints
+   *    alone, this is the order of `TypedArray.prototype.sort`, as in the typed vectors.
+   * 2. strings, by UTF-16 code units (as `<` compares them; not locale-aware).
+   * 3. booleans, `false` before `true`.
+   * 4. symbols, in their order in the vector.
+   * 5. objects and functions, in their order in the vector (by identity only: the sort
+   *    reads nothing of them).
+   * 6. `null`.
+   *
+   * With `compare`, the order `compare` gives, as `Array.prototype.sort` uses it. The live
+   * elements are sorted in a copy and written back only after the sort returned, so if
+   * `compare` throws the vector is exactly as `compare` left it; the vector's length is
+   * checked after each call of `compare`, and if a call changed it `sort` throws at once
+   * (the vector keeps that change, and no sorted element is written).
    *
    * @throws TypeError when `compare` is given and is not a function.
+   * @throws Error when `compare` changes the length of the vector.
    */
   sort(compare?: Comparator<T>): this {
-    if (compare !== undefined && typeof compare !== 'function') throwNotAFunction('OptionVec.sort', 'compare', compare);
-    const data = this.#data;
-    const length = this.#length;
-    let sorted: ArrayLike<T>;
-    if (compare === undefined && allNumbers(data, length)) {
-      // All numbers: the native numeric sort of a Float64Array gives exactly the default
-      // order (and stores every double exactly), far faster than a comparator.
-      const numbers = new Float64Array(length);
-      for (let i = 0; i < length; i++) numbers[i] = data[i] as number;
-      sorted = numbers.sort() as unknown as ArrayLike<T>;
-    } else {
-      sorted = (data.slice(0, length) as T[]).sort(compare ?? (compareDefault as unknown as Comparator<T>));
+    if (compare !== undefined) {
+      if (typeof compare !== 'function') throwNotAFunction('OptionVec.sort', 'compare', compare);
+      checkNotRevoked('OptionVec.sort', 'compare', compare);
     }
-    const live = Math.min(length, this.#length);
-    for (let i = 0; i < live; i++) data[i] = sorted[i];
+    const length = this.#length;
+    const sorted = compare === undefined ? sortedByDefault(this.#data, length) : this.#sortedBy(compare, length);
+    const data = this.#data;
+    for (let i = 0; i < length; i++) data[i] = sorted[i] as T;
     return this;
+  }
+
+  /**
+   * A sorted copy of the live elements, by `compare`, with this vector's length checked after
+   * each call of `compare`.
+   */
+  #sortedBy(compare: Comparator<T>, length: number): T[] {
+    return (this.#data.slice(0, length) as T[]).sort((a, b) => {
+      // The unary plus is the ToNumber that sort applies to the result: done here, a valueOf
+      // of the result runs before the check instead of after it.
+      const order = +compare(a, b);
+      this.#checkLength('OptionVec.sort', length);
+      return order;
+    });
   }
 
   /** Reverses the elements in place. */
@@ -685,29 +750,55 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
   }
 
   /**
-   * Binary search in a vector sorted ascending in the default order of
-   * {@link OptionVec.sort} (`NaN` sorts last; `-0` and `0` compare equal here, as in the
-   * typed vectors). O(log length). For elements sorted with a custom comparator the result is
+   * Binary search in a vector sorted in the default order of {@link OptionVec.sort}, with
+   * `-0` and `0` equal here (as in the typed vectors). Reports a match only for an element
+   * SameValueZero-equal to `value` (`NaN` finds `NaN`; `0` does not find `0n`, nor `"0"`).
+   * O(log length), calling no user code. Symbols, objects and functions are not ordered
+   * among themselves, so finding one scans the run of its group around the probe as well:
+   * O(log length + run length). For elements sorted with a custom comparator the result is
    * meaningless.
    *
-   * @returns an index of `value` if present, else `-(insertionPoint) - 1`, which is negative.
+   * @returns an index of an element equal to `value` if there is one, else
+   * `-(insertionPoint) - 1`, which is negative; the insertion point of an absent symbol,
+   * object or function is the end of the run of its group.
    * @throws TypeError when `value` is `undefined`.
    */
   binarySearch(value: T): number {
     if (value === undefined) throwElementTypeError('OptionVec.binarySearch', value, DEFINED);
-    const data = this.#data as unknown as number[];
-    const needle = value as unknown as number;
+    const data = this.#data;
     let low = 0;
     let high = this.#length;
     while (low < high) {
       const mid = (low + high) >>> 1;
       const probe = data[mid];
-      // "probe < needle" in the order that puts NaN after every number.
-      if (probe < needle || (needle !== needle && probe === probe)) low = mid + 1;
-      else if (needle < probe || (probe !== probe && needle === needle)) high = mid;
-      else return mid;
+      // `===` first: it makes -0 and 0 equal here, and is all a match of most probes costs.
+      const order = probe === value ? 0 : compareDefault(probe, value);
+      if (order < 0) low = mid + 1;
+      else if (order > 0) high = mid;
+      else return sameValueZero(probe, value) ? mid : this.#searchUnordered(mid, value);
     }
     return -low - 1;
+  }
+
+  /**
+   * The end of {@link OptionVec.binarySearch} when the element at `mid` is of the group of
+   * `value` without being `value`: only symbols, objects and functions, which the default
+   * order does not tell apart. Scans the run of that group around `mid` for `value`.
+   *
+   * @returns the index of `value`, or `-(end of the run) - 1`.
+   */
+  #searchUnordered(mid: number, value: T): number {
+    const data = this.#data;
+    const length = this.#length;
+    const group = groupOf(value);
+    for (let i = mid - 1; i >= 0 && groupOf(data[i]) === group; i--) {
+      if (data[i] === value) return i;
+    }
+    let end = mid + 1;
+    for (; end < length && groupOf(data[end]) === group; end++) {
+      if (data[end] === value) return end;
+    }
+    return -end - 1;
   }
 
   /**
@@ -771,8 +862,9 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
   equals(other: FixedVec<T, number, ArrayLike<T>> | ArrayLike<T>): boolean {
     // Take the other elements first: an array-like's getters run user code, which may change
     // this vector, so its length is read only afterwards.
-    const items = other instanceof OptionVec ? other.#data : comparedElements(other);
-    const otherLength = other instanceof OptionVec ? other.#length : items.length;
+    const vec = OptionVec.#isVec(other) ? other : null;
+    const items = vec !== null ? vec.#data : comparedElements('OptionVec.equals', other);
+    const otherLength = vec !== null ? vec.#length : items.length;
     const length = this.#length;
     if (otherLength !== length) return false;
     const data = this.#data;
@@ -829,6 +921,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    */
   forEach(callback: (value: T, index: number, vec: this) => void): void {
     if (typeof callback !== 'function') throwNotAFunction('OptionVec.forEach', 'callback', callback);
+    checkNotRevoked('OptionVec.forEach', 'callback', callback);
     for (let i = 0; i < this.#length; i++) callback(this.#data[i] as T, i, this);
   }
 
@@ -1139,10 +1232,11 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * Replaces every element by `fn(element, index)`, in index order.
    *
    * All-or-nothing: the results are collected first and written only after the last call,
-   * so if `fn` throws or returns a non-number, nothing was changed; `fn` also sees the
-   * original elements throughout. Collecting uses a scratch `Float64Array` of up to 65536
-   * elements, kept between calls (a nested `map` from inside `fn` gets its own); longer
-   * vectors allocate one per call.
+   * so if `fn` throws or returns a non-number, nothing was changed by `map`; `fn` sees each
+   * element as it is when called, never a result of `map`. The length is checked after each
+   * call: if `fn` changed it, `map` throws at once, without calling `fn` again and without
+   * writing. Collecting uses a scratch `Float64Array` of up to 65536 elements, kept between
+   * calls (a nested `map` from inside `fn` gets its own); longer vectors allocate one per call.
    *
    * @param fn - called with each live element and its index; must return a number.
    * @returns this vector, with the results.
@@ -1161,31 +1255,31 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * @throws TypeError when `fn` is not a function or returns a non-number, `out` is not an
    * `OptionVec`, or an element is not a number.
    * @throws RangeError when `out` has a different length.
-   * @throws Error when `fn` changes the length of this vector or of `out`.
+   * @throws Error when `fn` changes the length of this vector or of `out`; neither is
+   * written.
    */
   map<M extends number>(this: OptionVec<number, N>, fn: (value: number, index: number) => number, out: OptionVec<number, M>): OptionVec<number, M>;
   map(this: OptionVec<number, N>, fn: (value: number, index: number) => number, out?: OptionVec<number>): OptionVec<T, N> | OptionVec<number> {
-    if (typeof fn !== 'function') throwNotAFunction('OptionVec.map', 'fn', fn);
+    const where = 'OptionVec.map';
+    if (typeof fn !== 'function') throwNotAFunction(where, 'fn', fn);
+    checkNotRevoked(where, 'fn', fn);
     const data = this.#data;
     const length = this.#length;
-    if (out !== undefined) this.#outData('OptionVec.map', out);
-    // Take the scratch buffer, so that a map called from fn cannot write into it.
-    let staged = OptionVec.#mapScratch;
-    OptionVec.#mapScratch = null;
-    if (staged === null || staged.length < length) staged = new Float64Array(length);
+    if (out !== undefined) this.#outData(where, out);
+    const target = out ?? this;
+    const staged = MAP_SCRATCH.take(length);
     for (let i = 0; i < length; i++) {
       const x = data[i];
-      if (typeof x !== 'number') throwElementTypeErrorAt('OptionVec.map', x, 'number', i);
+      if (typeof x !== 'number') throwElementTypeErrorAt(where, x, 'number', i);
       const value = fn(x, i);
-      if (typeof value !== 'number') throwCallbackResultError('OptionVec.map', value, i, 'number');
+      this.#checkLength(where, length);
+      target.#checkLength(where, length);
+      if (typeof value !== 'number') throwCallbackResultError(where, value, i, 'number');
       staged[i] = value;
     }
-    if (this.#length !== length) throwModifiedDuringCallback('OptionVec.map', length, this.#length);
-    const target = out ?? this;
-    if (target.#length !== length) throwModifiedDuringCallback('OptionVec.map', length, target.#length);
     const dst = target.#data;
     for (let i = 0; i < length; i++) dst[i] = staged[i];
-    if (staged.length <= MAP_SCRATCH_LIMIT) OptionVec.#mapScratch = staged;
+    MAP_SCRATCH.give(staged);
     return target;
   }
 
@@ -1216,12 +1310,13 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
     let vecItems: readonly unknown[] | null = null;
     let items: ArrayLike<number> | null = null;
     let available: number;
-    if (source instanceof OptionVec) {
+    checkArgument(where, 'source', source);
+    if (OptionVec.#isVec(source)) {
       vecItems = source.#data;
       available = source.#length;
       checkNumbers(where, vecItems, available, 'the source');
     } else {
-      const staged = source instanceof F64Vec ? source.view() : OptionVec.#stagedNumbers(where, source);
+      const staged = source instanceof F64Vec ? viewOf(where, source) : OptionVec.#stagedNumbers(where, source);
       // A count comes only past MAX_CAPACITY elements, more than any vector holds.
       if (typeof staged === 'number') throwCapacityError(where, source, this.#data.length, this.#length, staged);
       items = staged;
@@ -1245,8 +1340,9 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
   }
 
   /**
-   * Writes the live elements into `target` starting at `targetStart`, all-or-nothing, and
-   * returns `target`.
+   * Writes the live elements into `target` starting at `targetStart`, and returns `target`.
+   * Every check comes before the first write (all-or-nothing), except the re-checks after
+   * user code the target runs (below).
    *
    * - a typed array of numbers: `targetStart + length` must be at most its length; the
    *   elements are converted as the target stores them.
@@ -1255,7 +1351,14 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    *   overwritten and the vector grows as needed within its capacity (its length becomes
    *   `max(length, targetStart + this.length)`). An `OptionVec` target is written directly
    *   (this vector itself too, like `copyWithin`: `v.copyTo(v, 1)` shifts up by one); other
-   *   vector classes through their `splice`, converting as they store.
+   *   vector classes through their `splice`, converting as they store, with the elements
+   *   copied before anything of the target is read.
+   *
+   * The target may run user code while it is written: an array's element setters or a
+   * Proxy's traps, a getter of a target's `length`, a foreign vector's `splice`. This
+   * vector's length is checked after each of those (after every element written into an
+   * array); if it changed, `copyTo` throws, and the elements written before stay in the
+   * target.
    *
    * @param target - the destination.
    * @param targetStart - an integer, default 0.
@@ -1263,27 +1366,61 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * @throws CapacityError when a vector target's capacity is too small.
    * @throws TypeError when `target` is none of those, or holds bigints; or when an element of
    * this vector is not a number (possible only through a type cast).
+   * @throws Error when code run by the target changes the length of this vector.
+   * @throws ReleasedError or DetachedError when a vector target is no longer usable.
    */
   copyTo<Target extends NumberCopyTarget>(this: OptionVec<number, N>, target: Target, targetStart = 0): Target {
     const where = 'OptionVec.copyTo';
+    checkArgument(where, 'target', target);
     const data = this.#data;
     const length = this.#length;
     checkNumbers(where, data, length);
-    if (target instanceof OptionVec) {
+    if (OptionVec.#isVec(target)) {
       const targetData = target.#data;
       const end = vectorTargetEnd(where, target, targetStart, length, target.#length, targetData.length);
       // SAFETY: copyWithin moves overlapping ranges as if through a copy.
       if (targetData === data) data.copyWithin(targetStart, 0, length);
       else for (let i = 0; i < length; i++) targetData[targetStart + i] = data[i];
       if (end > target.#length) target.#length = end;
-      return target;
+    } else if (ArrayBuffer.isView(target)) {
+      const typed = typedArrayTarget(where, target, targetStart, length, 'number');
+      // Reading the target's length may have run a getter defined on it; the stores below
+      // run no user code.
+      this.#checkLength(where, length);
+      for (let i = 0; i < length; i++) typed[targetStart + i] = data[i] as number;
+    } else if (Array.isArray(target)) {
+      this.#copyToArray(where, target, targetStart, length);
+    } else {
+      copyToVector(where, data.slice(0, length) as number[], target, targetStart);
     }
-    copyToForeign(where, data as readonly number[], length, target, targetStart);
     return target;
   }
 
-  /** Scratch buffer of `map`, taken while in use (see {@link OptionVec.map}). */
-  static #mapScratch: Float64Array | null = null;
+  /**
+   * The part of {@link OptionVec.copyTo} for an array target, whose `length` and element
+   * stores may run user code (a Proxy's traps, accessors defined on the array or its
+   * prototype): this vector's length is checked after each, and every element read afresh
+   * (and checked to be a number) before it is stored.
+   */
+  #copyToArray(where: string, target: unknown[], targetStart: number, length: number): void {
+    checkIntegerInRange(where, 'targetStart', targetStart, target.length);
+    this.#checkLength(where, length);
+    const data = this.#data;
+    for (let i = 0; i < length; i++) {
+      const x = data[i];
+      if (typeof x !== 'number') throwElementTypeErrorAt(where, x, 'number', i);
+      target[targetStart + i] = x;
+      this.#checkLength(where, length);
+    }
+  }
+
+  /**
+   * The check after user code ran: throws the modified-during-callback error, naming
+   * `where`, unless the length is still `length`.
+   */
+  #checkLength(where: string, length: number): void {
+    if (this.#length !== length) throwModifiedDuringCallback(where, length, this.#length);
+  }
 
   /**
    * `add`, `sub`, `mul` or `div` (see {@link OptionVec.BinaryKernel}), with the loops of
@@ -1310,14 +1447,15 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    */
   #operand(where: string, operand: unknown, scalar: boolean, check: boolean): readonly number[] | Float64Array {
     let src: readonly unknown[] | Float64Array;
-    if (operand instanceof OptionVec) {
+    checkArgument(where, 'the operand', operand);
+    if (OptionVec.#isVec(operand)) {
       if (operand.#length !== this.#length) throwLengthMismatch(where, this.#length, operand.#length, 'the operand');
       src = operand.#data;
       if (check && src !== this.#data) checkNumbers(where, src, operand.#length, OPERAND);
       return src as readonly number[];
     }
     if (operand instanceof F64Vec) {
-      src = operand.view();
+      src = viewOf(where, operand);
     } else if (typedArrayKind(operand) === 'Float64Array') {
       src = operand as Float64Array;
     } else if (Array.isArray(operand)) {
@@ -1344,7 +1482,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
 
   /** The backing array of `out`, after checking that it is an `OptionVec` of this vector's length. */
   #outData(where: string, out: unknown): (number | undefined)[] {
-    if (!(out instanceof OptionVec)) return throwOutError(where, out, 'OptionVec');
+    if (!OptionVec.#isVec<number>(out)) return throwOutError(where, out, 'OptionVec');
     if (out.#length !== this.#length) throwLengthMismatch(where, this.#length, out.#length, 'out');
     return out.#data;
   }
@@ -1357,7 +1495,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * elements when `source` holds more than `limit`.
    */
   static #staged<T extends {} | null>(where: string, source: VecSource<T>, limit: number): readonly T[] | number {
-    if (source instanceof OptionVec) {
+    if (OptionVec.#isVec<T>(source)) {
       return source.#length > limit ? source.#length : (source.#data.slice(0, source.#length) as T[]);
     }
     const typed = typedArraySource(where, source);
@@ -1380,6 +1518,15 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
     if (newLength > data.length) throwCapacityError(where, source, data.length, length, newLength);
     for (let i = 0; i < count; i++) data[length + i] = items[i];
     this.#length = newLength;
+  }
+
+  /**
+   * Whether `value` is an `OptionVec` (of any element type, a subclass's instance too): a
+   * brand check, which unlike `instanceof` runs no Proxy trap and does not throw for a
+   * revoked Proxy.
+   */
+  static #isVec<E extends {} | null = {} | null>(value: unknown): value is OptionVec<E> {
+    return typeof value === 'object' && value !== null && #data in value;
   }
 
   /** Failure path of the `get`/`set` index checks. */
@@ -1465,6 +1612,80 @@ function defineMethods<K extends keyof OptionVec<number>>(
   }
 }
 
+/** The groups of the default order (see {@link OptionVec.sort}), numbered in that order. */
+const NUMERIC = 0;
+const STRING = 1;
+const BOOLEAN = 2;
+const SYMBOL = 3;
+const OBJECT = 4;
+const NULL = 5;
+
+/** The group of `value` in the default order, from its `typeof` alone. */
+function groupOf(value: unknown): number {
+  switch (typeof value) {
+    case 'number':
+    case 'bigint':
+      return NUMERIC;
+    case 'string':
+      return STRING;
+    case 'boolean':
+      return BOOLEAN;
+    case 'symbol':
+      return SYMBOL;
+    default:
+      // 'object' or 'function'; undefined is never an element.
+      return value === null ? NULL : OBJECT;
+  }
+}
+
+/**
+ * The default order of {@link OptionVec.sort}: a negative number when `a` comes first, a
+ * positive one when `b` does, 0 when the order does not tell them apart (only equal
+ * primitives, or two symbols, or two objects or functions). Compares primitives only, so it
+ * calls no user code.
+ */
+function compareDefault(a: unknown, b: unknown): number {
+  // The common cases first, without ranking the groups.
+  if (typeof a === 'number' && typeof b === 'number') return compareNumeric(a, b);
+  if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b);
+  const group = groupOf(a);
+  const other = groupOf(b);
+  if (group !== other) return group - other;
+  switch (group) {
+    case NUMERIC:
+      return compareNumeric(a as number | bigint, b as number | bigint);
+    case STRING:
+      return compareStrings(a as string, b as string);
+    case BOOLEAN:
+      return (a ? 1 : 0) - (b ? 1 : 0);
+    default:
+      return 0;
+  }
+}
+
+/** Strings by UTF-16 code units. */
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : b < a ? 1 : 0;
+}
+
+/**
+ * Numbers and bigints by value, `NaN` after everything; of equal values, `-0` before `0`
+ * and a number before a bigint. For numbers alone, the order of `Float64Array.prototype.sort`.
+ */
+function compareNumeric(a: number | bigint, b: number | bigint): number {
+  if (a < b) return -1;
+  if (b < a) return 1;
+  // Equal values, or a NaN (only a number can be NaN).
+  if (a !== a) return b !== b ? 0 : 1;
+  if (b !== b) return -1;
+  if (typeof a !== typeof b) return typeof a === 'number' ? -1 : 1;
+  if (a === 0 && b === 0) {
+    const aNegative = Object.is(a, -0);
+    return aNegative === Object.is(b, -0) ? 0 : aNegative ? -1 : 1;
+  }
+  return 0;
+}
+
 /** Whether the first `length` slots of `data` all hold numbers. */
 function allNumbers(data: readonly unknown[], length: number): boolean {
   for (let i = 0; i < length; i++) {
@@ -1473,22 +1694,33 @@ function allNumbers(data: readonly unknown[], length: number): boolean {
   return true;
 }
 
-/**
- * The default sort order for elements that are not all numbers: `<` in both directions,
- * then `NaN` after everything and `-0` before `0`, so numbers and bigints (mixed or not)
- * sort exactly as `TypedArray.prototype.sort` sorts them. Typed `number` only to let `<`
- * compile; it is called with whatever the vector holds.
- */
-function compareDefault(a: number, b: number): number {
-  if (a < b) return -1;
-  if (b < a) return 1;
-  if (a !== a) return b !== b ? 0 : 1;
-  if (b !== b) return -1;
-  if (a === 0 && b === 0) {
-    const aNegative = Object.is(a, -0);
-    return aNegative === Object.is(b, -0) ? 0 : aNegative ? -1 : 1;
+/** A copy of `data[0 .. length)` sorted in the default order (stable); calls no user code. */
+function sortedByDefault(data: readonly unknown[], length: number): ArrayLike<unknown> {
+  if (allNumbers(data, length)) {
+    // All numbers: the native numeric sort of a Float64Array gives exactly the default
+    // order (and stores every double exactly), far faster than a comparator.
+    const numbers = new Float64Array(length);
+    for (let i = 0; i < length; i++) numbers[i] = data[i] as number;
+    return numbers.sort();
   }
-  return 0;
+  return data.slice(0, length).sort(compareDefault);
+}
+
+/**
+ * Throws a TypeError naming `where` when the argument `value` is a revoked Proxy, before an
+ * `instanceof` or any other operation fails on it with the engine's message.
+ */
+function checkArgument(where: string, what: string, value: unknown): void {
+  if (typeof value === 'object' && value !== null) checkNotRevoked(where, what, value);
+}
+
+/** `vec.view()` of an `F64Vec` argument, with its ReleasedError or DetachedError naming `where`, the method called. */
+function viewOf(where: string, vec: F64Vec): Float64Array {
+  try {
+    return vec.view();
+  } catch (error) {
+    return rethrowUnder(where, error);
+  }
 }
 
 const VALUES = 0;

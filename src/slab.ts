@@ -7,14 +7,9 @@
  */
 
 import { throwAllocationError, throwNotAVectorClass, throwNotAnObject, throwRegionError, throwSharedMemoryUnavailable, throwSlabFullError } from './errors.js';
-import { RELEASE, checkCapacity, checkNonNegativeInteger } from './internal.js';
+import { type Releaser, checkCapacity, checkNonNegativeInteger, releaserOf } from './internal.js';
 import type { TypedVecClass, TypedVecOf } from './generated/index.js';
 import { type Memory, bufferOf } from './memory.js';
-
-/** The part of a vector a slab keeps, to release it on reset. */
-interface Releasable {
-  [RELEASE](): void;
-}
 
 /**
  * A bump allocator of vectors over one buffer.
@@ -44,12 +39,13 @@ interface Releasable {
 export class Slab {
   // Invariant: #start <= #start + #used <= #end <= #buffer.byteLength; the vectors in
   // #vectors occupy disjoint regions inside [#start, #start + #used) and are exactly the
-  // ones handed out since the last reset.
+  // ones handed out since the last reset, each beside its class's releaser in #releasers.
   readonly #buffer: ArrayBuffer | SharedArrayBuffer;
   readonly #start: number;
   readonly #end: number;
   #used = 0;
-  #vectors: Releasable[] = [];
+  #vectors: object[] = [];
+  #releasers: Releaser[] = [];
 
   /** The region {@link Slab.over} hands to the constructor it calls; null otherwise. */
   static #pendingRegion: { buffer: ArrayBuffer | SharedArrayBuffer; start: number; end: number } | null = null;
@@ -169,26 +165,26 @@ export class Slab {
    */
   reset(): void {
     const vectors = this.#vectors;
+    const releasers = this.#releasers;
     this.#vectors = [];
+    this.#releasers = [];
     this.#used = 0;
-    for (const vec of vectors) vec[RELEASE]();
+    for (let i = 0; i < vectors.length; i++) releasers[i](vectors[i]);
   }
 
   #allocate<C extends TypedVecClass, M extends number>(where: string, cls: C, capacity: M): TypedVecOf<C, M> | null {
-    // The class first: anything else (OptionVec, a plain function, undefined) has no over().
-    if (!isVectorClass(cls)) throwNotAVectorClass(where, cls);
+    // The class first: anything else (OptionVec, a plain function, undefined) has no releaser.
+    const release = releaserOf(cls);
+    if (release === undefined) return throwNotAVectorClass(where, cls);
     checkCapacity(where, capacity);
     bufferOf(where, this.#buffer); // a WebAssembly.Memory.grow() may have detached it
     const align = cls.BYTES_PER_ELEMENT;
     const byteOffset = this.#alignedStart(align);
     const end = byteOffset + capacity * align;
     if (end > this.#end) return null;
-    const vec = cls.over(this.#buffer, byteOffset, capacity) as TypedVecOf<C, M> & Releasable;
-    if (typeof vec[RELEASE] !== 'function') {
-      // Checked before anything changes: a vector the slab cannot release would outlive reset().
-      throwNotAVectorClass(where, cls);
-    }
+    const vec = cls.over(this.#buffer, byteOffset, capacity) as TypedVecOf<C, M>;
     this.#vectors.push(vec);
+    this.#releasers.push(release);
     this.#used = end - this.#start;
     return vec;
   }
@@ -197,13 +193,6 @@ export class Slab {
   #alignedStart(align: number): number {
     return Math.ceil((this.#start + this.#used) / align) * align;
   }
-}
-
-/** Whether `cls` looks like one of slabvec's typed vector classes (the release hook is checked after `over()`). */
-function isVectorClass(cls: unknown): cls is TypedVecClass {
-  if (typeof cls !== 'function') return false;
-  const candidate = cls as { over?: unknown; BYTES_PER_ELEMENT?: unknown };
-  return typeof candidate.over === 'function' && [1, 2, 4, 8].includes(candidate.BYTES_PER_ELEMENT as number);
 }
 
 /** A new zeroed buffer of `byteLength` bytes, shared or not, with a slabvec error where the engine refuses. */

@@ -15,16 +15,18 @@
  * @module
  */
 
-import { throwElementTypeError, throwSourceError, throwSourceKindError } from './errors.js';
+import { rethrowUnder, throwDetachedSourceError, throwElementTypeError, throwSourceError, throwSourceKindError } from './errors.js';
 import {
   type BigIntTypedArray,
   type NumberTypedArray,
   arrayLikeLength,
+  checkNotRevoked,
   isBigIntTypedArray,
   isFixedVec,
   isIterable,
   typedArrayKind,
 } from './internal.js';
+import { isDetached } from './memory.js';
 import type { VecSource } from './types.js';
 
 /** What a staged element must be, and how a refusal is reported. */
@@ -82,10 +84,26 @@ export function typedArraySource(where: string, source: unknown, holds: 'bigint'
 export function typedArraySource(where: string, source: unknown): NumberTypedArray | BigIntTypedArray | null;
 export function typedArraySource(where: string, source: unknown, holds?: 'number' | 'bigint'): NumberTypedArray | BigIntTypedArray | null {
   if (typeof source !== 'object' || source === null) throwSourceError(where, source);
+  checkNotRevoked(where, 'source', source);
   if (!ArrayBuffer.isView(source)) return null;
   if (typedArrayKind(source) === undefined) throwSourceError(where, source);
   if (holds !== undefined && isBigIntTypedArray(source) !== (holds === 'bigint')) throwSourceKindError(where, source, holds);
-  return source as NumberTypedArray | BigIntTypedArray;
+  const typed = source as NumberTypedArray | BigIntTypedArray;
+  // A detached buffer reads as empty: say so rather than take no elements.
+  if (typed.length === 0 && isDetached(typed.buffer)) throwDetachedSourceError(where);
+  return typed;
+}
+
+/**
+ * The live elements of a vector of another class (a source or an argument), with its
+ * ReleasedError or DetachedError reported under `where`, the method the user called.
+ */
+export function vectorElements(where: string, vec: { toArray(): unknown[] }): unknown[] {
+  try {
+    return vec.toArray();
+  } catch (error) {
+    return rethrowUnder(where, error);
+  }
 }
 
 /**
@@ -108,6 +126,12 @@ export function typedArraySource(where: string, source: unknown, holds?: 'number
  * @throws TypeError when an iterable's element is refused, or an array-like's length is not a valid length.
  */
 export function collectElements(where: string, source: VecSource<unknown>, limit: number, rule: ElementRule): ArrayLike<unknown> | number {
+  checkNotRevoked(where, 'source', source);
+  if (isFixedVec(source)) {
+    // Through toArray rather than its iterator, so that its errors carry this method's name.
+    const items = vectorElements(where, source);
+    return items.length > limit ? items.length : items;
+  }
   if (Array.isArray(source) || !isIterable(source)) {
     const items = source as ArrayLike<unknown>;
     const count = arrayLikeLength(where, items);
@@ -187,11 +211,20 @@ export function copyChecked<W extends { [index: number]: unknown }>(
 
 /**
  * What `equals` compares its own elements with, for an argument that is not a vector of the
- * caller's class: another vector's `toArray()`, a typed array as it is, and anything else
- * copied with `Array.prototype.slice`. Called before the caller reads its own length: an
- * array-like's getters run user code, which may change the vector.
+ * caller's class: another vector's `toArray()`, a typed array as it is, and an array or
+ * array-like copied with `Array.prototype.slice`. Called before the caller reads its own
+ * length: an array-like's getters run user code, which may change the vector.
+ *
+ * @throws TypeError when `other` is not an object with a valid `length` (an array-like).
  */
-export function comparedElements(other: unknown): ArrayLike<unknown> {
-  if (isFixedVec(other)) return other.toArray();
-  return ArrayBuffer.isView(other) ? (other as unknown as ArrayLike<unknown>) : Array.prototype.slice.call(other as ArrayLike<unknown>);
+export function comparedElements(where: string, other: unknown): ArrayLike<unknown> {
+  if (typeof other !== 'object' || other === null) return throwSourceError(where, other);
+  checkNotRevoked(where, 'other', other);
+  if (isFixedVec(other)) return vectorElements(where, other);
+  if (ArrayBuffer.isView(other)) {
+    if (typedArrayKind(other) === undefined) throwSourceError(where, other);
+    return other as unknown as ArrayLike<unknown>;
+  }
+  arrayLikeLength(where, other as ArrayLike<unknown>);
+  return Array.prototype.slice.call(other as ArrayLike<unknown>);
 }

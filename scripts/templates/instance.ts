@@ -31,3 +31,9 @@ export const ZERO = 0;
 
 /** Bytes per element, as a number literal. */
 export const BYTES = 8;
+
+/** The smallest element of the type, as a literal expression (`-(2 ** 31)`, `0n`, ...). */
+export const MIN_ELEMENT = -Number.MAX_VALUE;
+
+/** The largest element of the type, as a literal expression (`2 ** 31 - 1`, `2n ** 64n - 1n`, ...). */
+export const MAX_ELEMENT = Number.MAX_VALUE;

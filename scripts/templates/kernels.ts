@@ -12,22 +12,22 @@
  */
 
 // Scaffolding imports, for the type checker only (the class's imports are in typed-vec.ts).
-import { throwBoundsError, throwCallbackResultError, throwCapacityError, throwCopyCapacityError } from '../../src/errors.js';
+import { throwBoundsError, throwClampDomainError, throwCallbackResultError, throwCapacityError, throwCopyCapacityError } from '../../src/errors.js';
 import { throwDivisionByZero, throwElementTypeError, throwEmptyError, throwLengthMismatch } from '../../src/errors.js';
-import { throwModifiedDuringCallback, throwNotAFunction, throwOperandError, throwOutError, throwTargetError } from '../../src/errors.js';
-import { type NumberTypedArray, checkIntegerInRange, isFixedVec } from '../../src/internal.js';
+import { throwNotAFunction, throwOperandError, throwOutError, throwTargetError } from '../../src/errors.js';
+import { type NumberTypedArray, SCRATCH_LIMIT, checkIntegerInRange, checkNotRevoked, isFixedVec } from '../../src/internal.js';
 import { type NumberCopyTarget, NORM_TINY, SCALARS, copyCount, forwardOverlap, scaledNorm } from '../../src/kernels-support.js';
 import { pairwiseDotLong, pairwiseSumLong, pairwiseSumOfSquaresLong } from '../../src/kernels-support.js';
 import { typedArrayTarget, vectorTargetEnd } from '../../src/kernels-support.js';
 import type { FixedVec, VecSource } from '../../src/types.js';
-import { BYTES, ELEMENT, TArray, ZERO, type TElem } from './instance';
+import { BYTES, ELEMENT, MAX_ELEMENT, MIN_ELEMENT, TArray, ZERO, type TElem } from './instance';
 
 export class TVec<N extends number = number> {
   // Scaffolding: the members of typed-vec.ts that the kernels use.
   #data = new TArray(0);
   #length = 0;
   #capacity = 0 as N;
-  #storage(_where: string): TArray {
+  #storage(_where: string, _which?: string): TArray {
     return this.#data;
   }
   static #staged(_where: string, _source: VecSource<TElem>): NumberTypedArray | number {
@@ -36,6 +36,10 @@ export class TVec<N extends number = number> {
   view(): TArray {
     return this.#data;
   }
+  static #isVec(value: unknown): value is TVec {
+    return value instanceof TVec;
+  }
+  #afterUserCode(_where: string, _data: TArray, _length: number): void {}
 
   //@part
   // ---------------------------------------------------------------------------------
@@ -918,9 +922,12 @@ export class TVec<N extends number = number> {
    * @param hi - the upper bound, a TElem with `lo <= hi`.
    * @returns this vector, clamped.
    //@if bigint
-   * @throws RangeError when `lo > hi`.
-   //@else
+   * @throws RangeError when `lo > hi`, or no TElem lies between them.
+   //@elif float
    * @throws RangeError when `lo > hi` or either is `NaN`.
+   //@else
+   * @throws RangeError when `lo > hi` or either is `NaN`, or no element of this type (an
+   * integer from {{min}} to {{max}}) lies between them.
    //@endif
    * @throws TypeError when a bound is not a TElem.
    */
@@ -941,15 +948,29 @@ export class TVec<N extends number = number> {
     if (typeof lo !== ELEMENT) throwElementTypeError('TVec.clamp', lo, ELEMENT);
     if (typeof hi !== ELEMENT) throwElementTypeError('TVec.clamp', hi, ELEMENT);
     if (!(lo <= hi)) throwBoundsError('TVec.clamp', lo, hi);
+    let low = lo;
+    let high = hi;
+    //@if !float
+    // The part of [lo, hi] the type holds: a bound outside it would be stored wrapped, and
+    // the clamped elements would land outside [lo, hi].
+    //@if bigint
+    if (low < MIN_ELEMENT) low = MIN_ELEMENT;
+    if (high > MAX_ELEMENT) high = MAX_ELEMENT;
+    //@else
+    low = Math.max(Math.ceil(lo), MIN_ELEMENT);
+    high = Math.min(Math.floor(hi), MAX_ELEMENT);
+    //@endif
+    if (!(low <= high)) throwClampDomainError('TVec.clamp', lo, hi, MIN_ELEMENT, MAX_ELEMENT);
+    //@endif
     //@if number
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
     // boxed, a heap number per call (docs/design.md, "Zero garbage").
-    SCALARS[0] = lo;
-    SCALARS[1] = hi;
+    SCALARS[0] = low;
+    SCALARS[1] = high;
     return this.#clamp(0, 0, out);
     //@else
-    return this.#clamp(lo, hi, out);
+    return this.#clamp(low, high, out);
     //@endif
   }
 
@@ -1048,24 +1069,25 @@ export class TVec<N extends number = number> {
   map<M extends number>(fn: (value: TElem, index: number) => TElem, out: TVec<M>): TVec<M>;
   map(fn: (value: TElem, index: number) => TElem, out?: TVec): TVec {
     if (typeof fn !== 'function') throwNotAFunction('TVec.map', 'fn', fn);
+    checkNotRevoked('TVec.map', 'fn', fn);
     const data = this.#storage('TVec.map');
     const length = this.#length;
-    if (out !== undefined) this.#outData('TVec.map', out);
+    const target = out === undefined ? this : out;
+    const dst = out === undefined ? data : this.#outData('TVec.map', out);
     // Take the scratch buffer, so that a map called from fn cannot write into it.
     let staged = TVec.#mapScratch;
     TVec.#mapScratch = null;
     if (staged === null || staged.length < length) staged = new TArray(length);
     for (let i = 0; i < length; i++) {
       const value = fn(data[i], i);
+      // Nothing is written until every call returned (docs/design.md, "User code inside a call").
+      this.#afterUserCode('TVec.map', data, length);
+      if (target !== this) target.#afterUserCode('TVec.map', dst, length);
       if (typeof value !== ELEMENT) throwCallbackResultError('TVec.map', value, i, ELEMENT);
       staged[i] = value;
     }
-    if (this.#length !== length) throwModifiedDuringCallback('TVec.map', length, this.#length);
-    const target = out === undefined ? this : out;
-    if (target.#length !== length) throwModifiedDuringCallback('TVec.map', length, target.#length);
-    const dst = target.#storage('TVec.map');
     for (let i = 0; i < length; i++) dst[i] = staged[i];
-    if (staged.length <= 65536) TVec.#mapScratch = staged;
+    if (staged.length <= SCRATCH_LIMIT) TVec.#mapScratch = staged;
     return target;
   }
 
@@ -1089,8 +1111,9 @@ export class TVec<N extends number = number> {
    * @throws TypeError when `source` is not a source of TElems.
    */
   copyFrom(source: VecSource<TElem>, srcStart = 0, count?: number): this {
-    const data = this.#storage('TVec.copyFrom');
+    // Staged before the storage is read: an iterable or array-like source runs user code.
     const staged = TVec.#staged('TVec.copyFrom', source);
+    const data = this.#storage('TVec.copyFrom');
     // #staged answers with a count only past MAX_CAPACITY elements, more than any vector holds.
     const items = typeof staged === 'number' ? throwCapacityError('TVec.copyFrom', source, this.#capacity, this.#length, staged) : staged;
     const available = items.length;
@@ -1122,10 +1145,11 @@ export class TVec<N extends number = number> {
    * @throws TypeError when `target` is none of those, or holds {{otherElement}}s.
    */
   copyTo<Target extends NumberCopyTarget>(target: Target, targetStart = 0): Target {
+    if (typeof target === 'object' && target !== null) checkNotRevoked('TVec.copyTo', 'target', target);
     const data = this.#storage('TVec.copyTo');
     const length = this.#length;
-    if (target instanceof TVec) {
-      const targetData = target.#storage('TVec.copyTo');
+    if (TVec.#isVec(target)) {
+      const targetData = target.#storage('TVec.copyTo', 'the target vector');
       const targetLength = target.#length;
       const end = vectorTargetEnd('TVec.copyTo', target, targetStart, length, targetLength, targetData.length);
       // SAFETY: set() reads the whole source before writing when both share a buffer.
@@ -1139,7 +1163,12 @@ export class TVec<N extends number = number> {
     }
     if (Array.isArray(target)) {
       checkIntegerInRange('TVec.copyTo', 'targetStart', targetStart, target.length);
-      for (let i = 0; i < length; i++) target[targetStart + i] = data[i];
+      // The target's setters (or a Proxy's traps) may run user code: check before each read.
+      for (let i = 0; i < length; i++) {
+        this.#afterUserCode('TVec.copyTo', data, length);
+        target[targetStart + i] = data[i];
+      }
+      this.#afterUserCode('TVec.copyTo', data, length);
       return target;
     }
     if (isFixedVec(target)) {
@@ -1168,10 +1197,10 @@ export class TVec<N extends number = number> {
   #operand(where: string, operand: unknown, dst: TArray | null, scalar: boolean): TArray {
     const length = this.#length;
     let src: TArray;
-    if (operand instanceof TVec) {
-      src = operand.#storage(where);
+    if (TVec.#isVec(operand)) {
+      src = operand.#storage(where, 'the operand');
       if (operand.#length !== length) throwLengthMismatch(where, length, operand.#length, 'the operand');
-    } else if (operand instanceof TArray) {
+    } else if (ArrayBuffer.isView(operand) && operand instanceof TArray) {
       src = operand;
       if (src.length !== length) throwLengthMismatch(where, length, src.length, 'the operand');
     } else {
@@ -1182,8 +1211,8 @@ export class TVec<N extends number = number> {
 
   /** The storage of `out`, after checking that it is a usable TVec of this vector's length. */
   #outData(where: string, out: unknown): TArray {
-    if (!(out instanceof TVec)) return throwOutError(where, out, 'TVec');
-    const data = out.#storage(where);
+    if (!TVec.#isVec(out)) return throwOutError(where, out, 'TVec');
+    const data = out.#storage(where, 'out');
     if (out.#length !== this.#length) throwLengthMismatch(where, this.#length, out.#length, 'out');
     return data;
   }

@@ -25,6 +25,7 @@ import {
   storageError,
   throwArgumentError,
   throwBoundsError,
+  throwClampDomainError,
   throwCallbackResultError,
   throwCapacityError,
   throwCopyCapacityError,
@@ -46,7 +47,6 @@ import {
 import { inspectUnusable, inspectVector } from '../../src/inspect.js';
 import {
   INSPECT_CUSTOM,
-  RELEASE,
   type InspectFunction,
   type InspectOptions,
   type NumberTypedArray,
@@ -54,11 +54,15 @@ import {
   checkFromIndex,
   checkIntegerInRange,
   checkNonNegativeInteger,
+  checkNotRevoked,
   checkRange,
   checkResizeLength,
   checkSpliceRange,
   isFixedVec,
   MAX_CAPACITY,
+  SCRATCH_LIMIT,
+  mayShareMemory,
+  registerReleaser,
   relativeIndex,
   sameValueZero,
 } from '../../src/internal.js';
@@ -228,12 +232,7 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
   static from<const M extends number>(source: VecSource<TElem>, capacity: M): TVec<M>;
   static from(source: VecSource<TElem>): TVec;
   static from(source: VecSource<TElem>, capacity?: number): TVec {
-    if (capacity !== undefined) checkCapacity('TVec.from', capacity);
-    const items = TVec.#staged('TVec.from', source, capacity ?? MAX_CAPACITY);
-    if (typeof items === 'number') throwCapacityError('TVec.from', source, capacity ?? MAX_CAPACITY, 0, items);
-    const vec = new TVec(capacity ?? items.length);
-    vec.#append('TVec.from', source, items);
-    return vec;
+    return TVec.#from('TVec.from', source, capacity);
   }
 
   /**
@@ -242,7 +241,17 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
    * @throws TypeError when an item is not a TElem.
    */
   static of<const Items extends readonly TElem[]>(...items: Items): TVec<Items['length']> {
-    return TVec.from(items, items.length as Items['length']);
+    return TVec.#from('TVec.of', items, items.length) as TVec<Items['length']>;
+  }
+
+  /** What {@link TVec.from} and {@link TVec.of} do, with the name of the method called. */
+  static #from(where: string, source: VecSource<TElem>, capacity: number | undefined): TVec {
+    if (capacity !== undefined) checkCapacity(where, capacity);
+    const items = TVec.#staged(where, source, capacity ?? MAX_CAPACITY);
+    if (typeof items === 'number') throwCapacityError(where, source, capacity ?? MAX_CAPACITY, 0, items);
+    const vec = new TVec(capacity ?? items.length);
+    vec.#append(where, source, items);
+    return vec;
   }
 
   /** The number of slots, fixed at construction. */
@@ -518,34 +527,35 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
   /**
    * Keeps only the elements for which `predicate` returns a truthy value, in order.
    *
-   * If `predicate` throws, the elements already tested are filtered, the element being
-   * tested and all after it are kept, and the error propagates. If `predicate` changes
-   * the vector's length, `retain` stops and throws; every live slot then holds a value
-   * that was written to it.
+   * All-or-nothing: `predicate` is called for every element first, and the vector is
+   * filtered only after the last call returned. If `predicate` throws, or changes the
+   * vector's length, or releases or detaches its storage, `retain` stops there and writes
+   * nothing: the vector is as the predicate left it. (A predicate that only replaces
+   * elements keeps the length: the decisions then apply position by position.)
    *
    * @throws TypeError when `predicate` is not a function.
+   * @throws Error when `predicate` changed the length.
+   * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
    */
   retain(predicate: (value: TElem, index: number) => unknown): void {
     if (typeof predicate !== 'function') throwNotAFunction('TVec.retain', 'predicate', predicate);
+    checkNotRevoked('TVec.retain', 'predicate', predicate);
     const data = this.#storage('TVec.retain');
     const length = this.#length;
-    let kept = 0;
-    let read = 0;
-    try {
-      for (; read < length; read++) {
-        const value = data[read];
-        const keep = predicate(value, read);
-        if (this.#length !== length) throwModifiedDuringCallback('TVec.retain', length, this.#length);
-        if (keep) data[kept++] = value;
-      }
-    } finally {
-      if (this.#length === length) {
-        // SAFETY: [kept, kept + length - read) receives the untested tail [read, length),
-        // slots that were live; nothing unwritten becomes live.
-        if (read < length) data.copyWithin(kept, read, length);
-        this.#length = kept + (length - read);
-      }
+    // Every decision is taken before anything is written (all-or-nothing), into a scratch
+    // array taken while in use, so that a retain called from the predicate gets its own.
+    let keep = TVec.#retainScratch;
+    TVec.#retainScratch = null;
+    if (keep === null || keep.length < length) keep = new Uint8Array(length);
+    for (let i = 0; i < length; i++) {
+      keep[i] = predicate(data[i], i) ? 1 : 0;
+      this.#afterUserCode('TVec.retain', data, length);
     }
+    let kept = 0;
+    // SAFETY: kept <= i, so every slot written was live and is read before it is written.
+    for (let i = 0; i < length; i++) if (keep[i] === 1) data[kept++] = data[i];
+    this.#length = kept;
+    if (keep.length <= SCRATCH_LIMIT) TVec.#retainScratch = keep;
   }
 
   /**
@@ -589,7 +599,7 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
     const newLength = length - deleteCount + count;
     if (newLength > data.length || typeof staged === 'number') throwCapacityError('TVec.splice', items, data.length, length, newLength);
     // Copy the inserted items out first: they may be a view of this vector's own storage.
-    const inserted = staged.buffer === data.buffer ? staged.slice() : staged;
+    const inserted = mayShareMemory(staged.buffer, data.buffer) ? staged.slice() : staged;
     const removed = data.slice(start, start + deleteCount);
     data.copyWithin(start + inserted.length, start + deleteCount, length);
     data.set(inserted, start);
@@ -652,14 +662,35 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
 
   /**
    * Sorts the elements in place. Without `compare`, ascending numeric order with `-0`
-   * before `0` and `NaN` last (`TypedArray.prototype.sort`). If `compare` throws, the
-   * length is unchanged and the elements are a permutation of what they were.
+   * before `0` and `NaN` last (`TypedArray.prototype.sort`). With `compare`, the elements
+   * are sorted in a copy and written back after the last comparison returned: if `compare`
+   * throws, the vector is unchanged.
    *
    * @throws TypeError when `compare` is given and is not a function.
+   * @throws Error when `compare` changed the length (the vector is as `compare` left it).
+   * @throws ReleasedError or DetachedError when `compare` released or detached the storage.
    */
   sort(compare?: Comparator<TElem>): this {
-    if (compare !== undefined && typeof compare !== 'function') throwNotAFunction('TVec.sort', 'compare', compare);
-    this.#storage('TVec.sort').subarray(0, this.#length).sort(compare);
+    if (compare === undefined) {
+      this.#storage('TVec.sort').subarray(0, this.#length).sort();
+      return this;
+    }
+    if (typeof compare !== 'function') throwNotAFunction('TVec.sort', 'compare', compare);
+    checkNotRevoked('TVec.sort', 'compare', compare);
+    const data = this.#storage('TVec.sort');
+    const length = this.#length;
+    // Sorted in a copy and written back only after the last comparison returned, so that a
+    // comparator cannot make the sort write into storage it no longer owns. The copy is a
+    // scratch array taken while in use, as in retain.
+    let scratch = TVec.#sortScratch;
+    TVec.#sortScratch = null;
+    if (scratch === null || scratch.length < length) scratch = new TArray(length);
+    const items = scratch.length === length ? scratch : scratch.subarray(0, length);
+    items.set(data.length === length ? data : data.subarray(0, length));
+    items.sort(compare);
+    this.#afterUserCode('TVec.sort', data, length);
+    data.set(items);
+    if (scratch.length <= SCRATCH_LIMIT) TVec.#sortScratch = scratch;
     return this;
   }
 
@@ -751,10 +782,10 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
    * SameValueZero-equal elements (`NaN` equals `NaN`, `-0` equals `0`).
    */
   equals(other: FixedVec<TElem, number, ArrayLike<TElem>> | ArrayLike<TElem>): boolean {
-    const data = this.#storage('TVec.equals');
     // Take the other elements first: an array-like's getters run user code, which may change
-    // this vector, so its length is read only afterwards.
-    const items: ArrayLike<unknown> = other instanceof TVec ? other.view() : comparedElements(other);
+    // this vector, so its storage and length are read only afterwards.
+    const items: ArrayLike<unknown> = TVec.#isVec(other) ? other.#liveView('TVec.equals', 'the other vector') : comparedElements('TVec.equals', other);
+    const data = this.#storage('TVec.equals');
     const length = this.#length;
     if (items.length !== length) return false;
     for (let i = 0; i < length; i++) {
@@ -802,13 +833,13 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
   /** Iterates the indexes of the live elements. */
   keys(): IterableIterator<number> {
     this.#storage('TVec.keys');
-    return new TVecIterator<number>(this, KEYS);
+    return new TVec.#Indexed(this, false) as IterableIterator<number>;
   }
 
   /** Iterates `[index, element]` pairs of the live elements. */
   entries(): IterableIterator<[number, TElem]> {
     this.#storage('TVec.entries');
-    return new TVecIterator<[number, TElem]>(this, ENTRIES);
+    return new TVec.#Indexed(this, true) as IterableIterator<[number, TElem]>;
   }
 
   /**
@@ -816,11 +847,19 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
    * read at every step: if the callback shortens the vector, iteration stops early.
    *
    * @throws TypeError when `callback` is not a function.
+   * @throws ReleasedError or DetachedError when the callback released or detached the storage.
    */
   forEach(callback: (value: TElem, index: number, vec: this) => void): void {
     if (typeof callback !== 'function') throwNotAFunction('TVec.forEach', 'callback', callback);
-    this.#storage('TVec.forEach');
-    for (let i = 0; i < this.#length; i++) callback(this.get(i), i, this);
+    checkNotRevoked('TVec.forEach', 'callback', callback);
+    const data = this.#storage('TVec.forEach');
+    for (let i = 0; ; i++) {
+      // The callback may have released or detached the storage (then this throws) or
+      // changed the length (then the loop follows it).
+      if (this.#data !== data || data.length !== this.#capacity) this.#storage('TVec.forEach');
+      if (i >= this.#length) return;
+      callback(data[i], i, this);
+    }
   }
 
   /** Node's `util.inspect` / `console.log` form: `TVec(length/capacity) [ ... ]`, live elements only. */
@@ -840,7 +879,7 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
    * endless or huge source costs no more than the room it could fill.
    */
   static #staged(where: string, source: VecSource<TElem>, limit: number = MAX_CAPACITY): NumberTypedArray | number {
-    if (source instanceof TVec) return source.view();
+    if (TVec.#isVec(source)) return source.#liveView(where, 'the source vector');
     const typed = typedArraySource(where, source, ELEMENT);
     if (typed !== null) return typed;
     const items = collectElements(where, source, limit, NUMBER_ELEMENT);
@@ -880,9 +919,31 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
     return true;
   }
 
+  /** Whether `value` is a TVec: a brand check, which a Proxy cannot fool and which never runs user code. */
+  static #isVec(value: unknown): value is TVec {
+    return typeof value === 'object' && value !== null && #data in value;
+  }
+
+  /**
+   * The rule for user code (docs/design.md, "User code inside a call"): after a callback,
+   * comparator, getter or setter returned, the storage must still be `data` and usable, and
+   * the length still `length`, before the method reads or writes again.
+   *
+   * @throws ReleasedError or DetachedError when the user code released or detached the storage.
+   * @throws Error when it changed the length.
+   */
+  #afterUserCode(where: string, data: TArray, length: number): void {
+    if (this.#data !== data || data.length !== this.#capacity) this.#storage(where);
+    if (this.#length !== length) throwModifiedDuringCallback(where, length, this.#length);
+  }
+
+  /** Scratch arrays of `retain` and `sort(compare)`, each taken while in use (see {@link TVec.retain}). */
+  static #retainScratch: Uint8Array | null = null;
+  static #sortScratch: TArray | null = null;
+
   /** The cached view of the live elements, rebuilt when the length changed. */
-  #liveView(where: string): TArray {
-    const data = this.#storage(where);
+  #liveView(where: string, which?: string): TArray {
+    const data = this.#storage(where, which);
     const length = this.#length;
     let view = this.#view;
     if (view.length !== length) {
@@ -897,9 +958,9 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
    *
    * @throws ReleasedError when a slab released this vector; DetachedError when its buffer was detached.
    */
-  #storage(where: string): TArray {
+  #storage(where: string, which?: string): TArray {
     const data = this.#data;
-    if (data === RELEASED || data.length !== this.#capacity) throwStorageError(where, data === RELEASED);
+    if (data === RELEASED || data.length !== this.#capacity) throwStorageError(where, data === RELEASED, which);
     return data;
   }
 
@@ -936,15 +997,21 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
   }
 
   /**
-   * Called by the slab that handed this vector out, when it is reset: the vector drops its
-   * storage and every later call throws ReleasedError. Not part of the public API.
-   *
-   * @internal
+   * What the slab that handed `vec` out calls when it is reset: the vector drops its storage
+   * and every later call throws ReleasedError. Registered by the static block, so no public
+   * path (not even reflection) reaches it.
    */
-  [RELEASE](): void {
-    this.#data = RELEASED;
-    this.#view = RELEASED;
-    this.#length = 0;
+  static #release(vec: object): void {
+    if (!(#data in vec)) throwInternalError('Slab.reset', 'a vector of another class');
+    vec.#data = RELEASED;
+    vec.#view = RELEASED;
+    vec.#length = 0;
+  }
+
+  static {
+    // `this`, not the class's name, and an arrow: compiled down, neither the name nor the
+    // static private method is readable yet while static blocks run.
+    registerReleaser(this, (vec) => TVec.#release(vec));
   }
 
   /**
@@ -966,7 +1033,10 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
     next(): IteratorResult<TElem> {
       const vec = this.#vec;
       const index = this.#index;
-      if (vec === null || index >= vec.#length) {
+      if (vec === null) return DONE;
+      if (index >= vec.#length) {
+        // A vector released during the iteration reads as empty: say so instead of ending.
+        vec.#storage('TVec.values');
         this.#vec = null;
         return DONE;
       }
@@ -977,6 +1047,48 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
       const result = this.#result;
       result.value = value;
       return result;
+    }
+
+    [Symbol.iterator](): this {
+      return this;
+    }
+
+    get [Symbol.toStringTag](): string {
+      return 'TVec Iterator';
+    }
+  };
+
+  /**
+   * The iterator of {@link TVec.keys} (indexes) and {@link TVec.entries} (`[index, element]`
+   * pairs, a fresh one per step): re-reads the length and checks the storage at every step,
+   * and stays done once done.
+   */
+  static readonly #Indexed = class TVecIndexed implements IterableIterator<number | [number, TElem]> {
+    #vec: TVec | null;
+    #index = 0;
+    readonly #entries: boolean;
+
+    constructor(vec: TVec, entries: boolean) {
+      this.#vec = vec;
+      this.#entries = entries;
+    }
+
+    next(): IteratorResult<number | [number, TElem]> {
+      const vec = this.#vec;
+      if (vec === null) return DONE;
+      const where = this.#entries ? 'TVec.entries' : 'TVec.keys';
+      const data = vec.#data;
+      if (data === RELEASED || data.length !== vec.#capacity) vec.#storage(where);
+      const index = this.#index;
+      if (index >= vec.#length) {
+        this.#vec = null;
+        return DONE;
+      }
+      this.#index = index + 1;
+      if (!this.#entries) return { done: false, value: index };
+      const value: TElem | undefined = data[index];
+      if (value === undefined) return vec.#failDetached(where);
+      return { done: false, value: [index, value] };
     }
 
     [Symbol.iterator](): this {
@@ -1060,42 +1172,7 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
   }
 }
 
-const KEYS = 1;
-const ENTRIES = 2;
-
 /** The result of every finished iteration over a TVec: shared, so frozen. */
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
-/** Iterator over the indexes or entries of a live TVec: re-reads the length at every step and stays done once done. */
-class TVecIterator<R> implements IterableIterator<R> {
-  #vec: TVec | null;
-  #index = 0;
-  readonly #kind: number;
-
-  constructor(vec: TVec, kind: number) {
-    this.#vec = vec;
-    this.#kind = kind;
-  }
-
-  next(): IteratorResult<R> {
-    const vec = this.#vec;
-    const index = this.#index;
-    if (vec === null || index >= vec.length) {
-      this.#vec = null;
-      return { done: true, value: undefined };
-    }
-    this.#index = index + 1;
-    const kind = this.#kind;
-    const value = kind === KEYS ? index : [index, vec.get(index)];
-    return { done: false, value: value as R };
-  }
-
-  [Symbol.iterator](): this {
-    return this;
-  }
-
-  get [Symbol.toStringTag](): string {
-    return 'TVec Iterator';
-  }
-}
 //@endpart

@@ -9,6 +9,7 @@ import {
   storageError,
   throwArgumentError,
   throwBoundsError,
+  throwClampDomainError,
   throwCallbackResultError,
   throwCapacityError,
   throwCopyCapacityError,
@@ -27,7 +28,6 @@ import {
 import { inspectUnusable, inspectVector } from '../inspect.js';
 import {
   INSPECT_CUSTOM,
-  RELEASE,
   type InspectFunction,
   type InspectOptions,
   type NumberTypedArray,
@@ -35,11 +35,15 @@ import {
   checkFromIndex,
   checkIntegerInRange,
   checkNonNegativeInteger,
+  checkNotRevoked,
   checkRange,
   checkResizeLength,
   checkSpliceRange,
   isFixedVec,
   MAX_CAPACITY,
+  SCRATCH_LIMIT,
+  mayShareMemory,
+  registerReleaser,
   relativeIndex,
   sameValueZero,
 } from '../internal.js';
@@ -205,12 +209,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
   static from<const M extends number>(source: VecSource<number>, capacity: M): F64Vec<M>;
   static from(source: VecSource<number>): F64Vec;
   static from(source: VecSource<number>, capacity?: number): F64Vec {
-    if (capacity !== undefined) checkCapacity('F64Vec.from', capacity);
-    const items = F64Vec.#staged('F64Vec.from', source, capacity ?? MAX_CAPACITY);
-    if (typeof items === 'number') throwCapacityError('F64Vec.from', source, capacity ?? MAX_CAPACITY, 0, items);
-    const vec = new F64Vec(capacity ?? items.length);
-    vec.#append('F64Vec.from', source, items);
-    return vec;
+    return F64Vec.#from('F64Vec.from', source, capacity);
   }
 
   /**
@@ -219,7 +218,17 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws TypeError when an item is not a number.
    */
   static of<const Items extends readonly number[]>(...items: Items): F64Vec<Items['length']> {
-    return F64Vec.from(items, items.length as Items['length']);
+    return F64Vec.#from('F64Vec.of', items, items.length) as F64Vec<Items['length']>;
+  }
+
+  /** What {@link F64Vec.from} and {@link F64Vec.of} do, with the name of the method called. */
+  static #from(where: string, source: VecSource<number>, capacity: number | undefined): F64Vec {
+    if (capacity !== undefined) checkCapacity(where, capacity);
+    const items = F64Vec.#staged(where, source, capacity ?? MAX_CAPACITY);
+    if (typeof items === 'number') throwCapacityError(where, source, capacity ?? MAX_CAPACITY, 0, items);
+    const vec = new F64Vec(capacity ?? items.length);
+    vec.#append(where, source, items);
+    return vec;
   }
 
   /** The number of slots, fixed at construction. */
@@ -495,34 +504,35 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
   /**
    * Keeps only the elements for which `predicate` returns a truthy value, in order.
    *
-   * If `predicate` throws, the elements already tested are filtered, the element being
-   * tested and all after it are kept, and the error propagates. If `predicate` changes
-   * the vector's length, `retain` stops and throws; every live slot then holds a value
-   * that was written to it.
+   * All-or-nothing: `predicate` is called for every element first, and the vector is
+   * filtered only after the last call returned. If `predicate` throws, or changes the
+   * vector's length, or releases or detaches its storage, `retain` stops there and writes
+   * nothing: the vector is as the predicate left it. (A predicate that only replaces
+   * elements keeps the length: the decisions then apply position by position.)
    *
    * @throws TypeError when `predicate` is not a function.
+   * @throws Error when `predicate` changed the length.
+   * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
    */
   retain(predicate: (value: number, index: number) => unknown): void {
     if (typeof predicate !== 'function') throwNotAFunction('F64Vec.retain', 'predicate', predicate);
+    checkNotRevoked('F64Vec.retain', 'predicate', predicate);
     const data = this.#storage('F64Vec.retain');
     const length = this.#length;
-    let kept = 0;
-    let read = 0;
-    try {
-      for (; read < length; read++) {
-        const value = data[read];
-        const keep = predicate(value, read);
-        if (this.#length !== length) throwModifiedDuringCallback('F64Vec.retain', length, this.#length);
-        if (keep) data[kept++] = value;
-      }
-    } finally {
-      if (this.#length === length) {
-        // SAFETY: [kept, kept + length - read) receives the untested tail [read, length),
-        // slots that were live; nothing unwritten becomes live.
-        if (read < length) data.copyWithin(kept, read, length);
-        this.#length = kept + (length - read);
-      }
+    // Every decision is taken before anything is written (all-or-nothing), into a scratch
+    // array taken while in use, so that a retain called from the predicate gets its own.
+    let keep = F64Vec.#retainScratch;
+    F64Vec.#retainScratch = null;
+    if (keep === null || keep.length < length) keep = new Uint8Array(length);
+    for (let i = 0; i < length; i++) {
+      keep[i] = predicate(data[i], i) ? 1 : 0;
+      this.#afterUserCode('F64Vec.retain', data, length);
     }
+    let kept = 0;
+    // SAFETY: kept <= i, so every slot written was live and is read before it is written.
+    for (let i = 0; i < length; i++) if (keep[i] === 1) data[kept++] = data[i];
+    this.#length = kept;
+    if (keep.length <= SCRATCH_LIMIT) F64Vec.#retainScratch = keep;
   }
 
   /**
@@ -566,7 +576,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     const newLength = length - deleteCount + count;
     if (newLength > data.length || typeof staged === 'number') throwCapacityError('F64Vec.splice', items, data.length, length, newLength);
     // Copy the inserted items out first: they may be a view of this vector's own storage.
-    const inserted = staged.buffer === data.buffer ? staged.slice() : staged;
+    const inserted = mayShareMemory(staged.buffer, data.buffer) ? staged.slice() : staged;
     const removed = data.slice(start, start + deleteCount);
     data.copyWithin(start + inserted.length, start + deleteCount, length);
     data.set(inserted, start);
@@ -629,14 +639,35 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
 
   /**
    * Sorts the elements in place. Without `compare`, ascending numeric order with `-0`
-   * before `0` and `NaN` last (`TypedArray.prototype.sort`). If `compare` throws, the
-   * length is unchanged and the elements are a permutation of what they were.
+   * before `0` and `NaN` last (`TypedArray.prototype.sort`). With `compare`, the elements
+   * are sorted in a copy and written back after the last comparison returned: if `compare`
+   * throws, the vector is unchanged.
    *
    * @throws TypeError when `compare` is given and is not a function.
+   * @throws Error when `compare` changed the length (the vector is as `compare` left it).
+   * @throws ReleasedError or DetachedError when `compare` released or detached the storage.
    */
   sort(compare?: Comparator<number>): this {
-    if (compare !== undefined && typeof compare !== 'function') throwNotAFunction('F64Vec.sort', 'compare', compare);
-    this.#storage('F64Vec.sort').subarray(0, this.#length).sort(compare);
+    if (compare === undefined) {
+      this.#storage('F64Vec.sort').subarray(0, this.#length).sort();
+      return this;
+    }
+    if (typeof compare !== 'function') throwNotAFunction('F64Vec.sort', 'compare', compare);
+    checkNotRevoked('F64Vec.sort', 'compare', compare);
+    const data = this.#storage('F64Vec.sort');
+    const length = this.#length;
+    // Sorted in a copy and written back only after the last comparison returned, so that a
+    // comparator cannot make the sort write into storage it no longer owns. The copy is a
+    // scratch array taken while in use, as in retain.
+    let scratch = F64Vec.#sortScratch;
+    F64Vec.#sortScratch = null;
+    if (scratch === null || scratch.length < length) scratch = new Float64Array(length);
+    const items = scratch.length === length ? scratch : scratch.subarray(0, length);
+    items.set(data.length === length ? data : data.subarray(0, length));
+    items.sort(compare);
+    this.#afterUserCode('F64Vec.sort', data, length);
+    data.set(items);
+    if (scratch.length <= SCRATCH_LIMIT) F64Vec.#sortScratch = scratch;
     return this;
   }
 
@@ -728,10 +759,10 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    * SameValueZero-equal elements (`NaN` equals `NaN`, `-0` equals `0`).
    */
   equals(other: FixedVec<number, number, ArrayLike<number>> | ArrayLike<number>): boolean {
-    const data = this.#storage('F64Vec.equals');
     // Take the other elements first: an array-like's getters run user code, which may change
-    // this vector, so its length is read only afterwards.
-    const items: ArrayLike<unknown> = other instanceof F64Vec ? other.view() : comparedElements(other);
+    // this vector, so its storage and length are read only afterwards.
+    const items: ArrayLike<unknown> = F64Vec.#isVec(other) ? other.#liveView('F64Vec.equals', 'the other vector') : comparedElements('F64Vec.equals', other);
+    const data = this.#storage('F64Vec.equals');
     const length = this.#length;
     if (items.length !== length) return false;
     for (let i = 0; i < length; i++) {
@@ -771,13 +802,13 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
   /** Iterates the indexes of the live elements. */
   keys(): IterableIterator<number> {
     this.#storage('F64Vec.keys');
-    return new F64VecIterator<number>(this, KEYS);
+    return new F64Vec.#Indexed(this, false) as IterableIterator<number>;
   }
 
   /** Iterates `[index, element]` pairs of the live elements. */
   entries(): IterableIterator<[number, number]> {
     this.#storage('F64Vec.entries');
-    return new F64VecIterator<[number, number]>(this, ENTRIES);
+    return new F64Vec.#Indexed(this, true) as IterableIterator<[number, number]>;
   }
 
   /**
@@ -785,11 +816,19 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    * read at every step: if the callback shortens the vector, iteration stops early.
    *
    * @throws TypeError when `callback` is not a function.
+   * @throws ReleasedError or DetachedError when the callback released or detached the storage.
    */
   forEach(callback: (value: number, index: number, vec: this) => void): void {
     if (typeof callback !== 'function') throwNotAFunction('F64Vec.forEach', 'callback', callback);
-    this.#storage('F64Vec.forEach');
-    for (let i = 0; i < this.#length; i++) callback(this.get(i), i, this);
+    checkNotRevoked('F64Vec.forEach', 'callback', callback);
+    const data = this.#storage('F64Vec.forEach');
+    for (let i = 0; ; i++) {
+      // The callback may have released or detached the storage (then this throws) or
+      // changed the length (then the loop follows it).
+      if (this.#data !== data || data.length !== this.#capacity) this.#storage('F64Vec.forEach');
+      if (i >= this.#length) return;
+      callback(data[i], i, this);
+    }
   }
 
   /** Node's `util.inspect` / `console.log` form: `F64Vec(length/capacity) [ ... ]`, live elements only. */
@@ -1468,11 +1507,13 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     if (typeof lo !== 'number') throwElementTypeError('F64Vec.clamp', lo, 'number');
     if (typeof hi !== 'number') throwElementTypeError('F64Vec.clamp', hi, 'number');
     if (!(lo <= hi)) throwBoundsError('F64Vec.clamp', lo, hi);
+    let low = lo;
+    let high = hi;
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
     // boxed, a heap number per call (docs/design.md, "Zero garbage").
-    SCALARS[0] = lo;
-    SCALARS[1] = hi;
+    SCALARS[0] = low;
+    SCALARS[1] = high;
     return this.#clamp(0, 0, out);
   }
 
@@ -1558,24 +1599,25 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
   map<M extends number>(fn: (value: number, index: number) => number, out: F64Vec<M>): F64Vec<M>;
   map(fn: (value: number, index: number) => number, out?: F64Vec): F64Vec {
     if (typeof fn !== 'function') throwNotAFunction('F64Vec.map', 'fn', fn);
+    checkNotRevoked('F64Vec.map', 'fn', fn);
     const data = this.#storage('F64Vec.map');
     const length = this.#length;
-    if (out !== undefined) this.#outData('F64Vec.map', out);
+    const target = out === undefined ? this : out;
+    const dst = out === undefined ? data : this.#outData('F64Vec.map', out);
     // Take the scratch buffer, so that a map called from fn cannot write into it.
     let staged = F64Vec.#mapScratch;
     F64Vec.#mapScratch = null;
     if (staged === null || staged.length < length) staged = new Float64Array(length);
     for (let i = 0; i < length; i++) {
       const value = fn(data[i], i);
+      // Nothing is written until every call returned (docs/design.md, "User code inside a call").
+      this.#afterUserCode('F64Vec.map', data, length);
+      if (target !== this) target.#afterUserCode('F64Vec.map', dst, length);
       if (typeof value !== 'number') throwCallbackResultError('F64Vec.map', value, i, 'number');
       staged[i] = value;
     }
-    if (this.#length !== length) throwModifiedDuringCallback('F64Vec.map', length, this.#length);
-    const target = out === undefined ? this : out;
-    if (target.#length !== length) throwModifiedDuringCallback('F64Vec.map', length, target.#length);
-    const dst = target.#storage('F64Vec.map');
     for (let i = 0; i < length; i++) dst[i] = staged[i];
-    if (staged.length <= 65536) F64Vec.#mapScratch = staged;
+    if (staged.length <= SCRATCH_LIMIT) F64Vec.#mapScratch = staged;
     return target;
   }
 
@@ -1599,8 +1641,9 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws TypeError when `source` is not a source of numbers.
    */
   copyFrom(source: VecSource<number>, srcStart = 0, count?: number): this {
-    const data = this.#storage('F64Vec.copyFrom');
+    // Staged before the storage is read: an iterable or array-like source runs user code.
     const staged = F64Vec.#staged('F64Vec.copyFrom', source);
+    const data = this.#storage('F64Vec.copyFrom');
     // #staged answers with a count only past MAX_CAPACITY elements, more than any vector holds.
     const items = typeof staged === 'number' ? throwCapacityError('F64Vec.copyFrom', source, this.#capacity, this.#length, staged) : staged;
     const available = items.length;
@@ -1632,10 +1675,11 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws TypeError when `target` is none of those, or holds bigints.
    */
   copyTo<Target extends NumberCopyTarget>(target: Target, targetStart = 0): Target {
+    if (typeof target === 'object' && target !== null) checkNotRevoked('F64Vec.copyTo', 'target', target);
     const data = this.#storage('F64Vec.copyTo');
     const length = this.#length;
-    if (target instanceof F64Vec) {
-      const targetData = target.#storage('F64Vec.copyTo');
+    if (F64Vec.#isVec(target)) {
+      const targetData = target.#storage('F64Vec.copyTo', 'the target vector');
       const targetLength = target.#length;
       const end = vectorTargetEnd('F64Vec.copyTo', target, targetStart, length, targetLength, targetData.length);
       // SAFETY: set() reads the whole source before writing when both share a buffer.
@@ -1649,7 +1693,12 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     }
     if (Array.isArray(target)) {
       checkIntegerInRange('F64Vec.copyTo', 'targetStart', targetStart, target.length);
-      for (let i = 0; i < length; i++) target[targetStart + i] = data[i];
+      // The target's setters (or a Proxy's traps) may run user code: check before each read.
+      for (let i = 0; i < length; i++) {
+        this.#afterUserCode('F64Vec.copyTo', data, length);
+        target[targetStart + i] = data[i];
+      }
+      this.#afterUserCode('F64Vec.copyTo', data, length);
       return target;
     }
     if (isFixedVec(target)) {
@@ -1676,10 +1725,10 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
   #operand(where: string, operand: unknown, dst: Float64Array | null, scalar: boolean): Float64Array {
     const length = this.#length;
     let src: Float64Array;
-    if (operand instanceof F64Vec) {
-      src = operand.#storage(where);
+    if (F64Vec.#isVec(operand)) {
+      src = operand.#storage(where, 'the operand');
       if (operand.#length !== length) throwLengthMismatch(where, length, operand.#length, 'the operand');
-    } else if (operand instanceof Float64Array) {
+    } else if (ArrayBuffer.isView(operand) && operand instanceof Float64Array) {
       src = operand;
       if (src.length !== length) throwLengthMismatch(where, length, src.length, 'the operand');
     } else {
@@ -1690,8 +1739,8 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
 
   /** The storage of `out`, after checking that it is a usable F64Vec of this vector's length. */
   #outData(where: string, out: unknown): Float64Array {
-    if (!(out instanceof F64Vec)) return throwOutError(where, out, 'F64Vec');
-    const data = out.#storage(where);
+    if (!F64Vec.#isVec(out)) return throwOutError(where, out, 'F64Vec');
+    const data = out.#storage(where, 'out');
     if (out.#length !== this.#length) throwLengthMismatch(where, this.#length, out.#length, 'out');
     return data;
   }
@@ -1705,7 +1754,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    * endless or huge source costs no more than the room it could fill.
    */
   static #staged(where: string, source: VecSource<number>, limit: number = MAX_CAPACITY): NumberTypedArray | number {
-    if (source instanceof F64Vec) return source.view();
+    if (F64Vec.#isVec(source)) return source.#liveView(where, 'the source vector');
     const typed = typedArraySource(where, source, 'number');
     if (typed !== null) return typed;
     const items = collectElements(where, source, limit, NUMBER_ELEMENT);
@@ -1745,9 +1794,31 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     return true;
   }
 
+  /** Whether `value` is an F64Vec: a brand check, which a Proxy cannot fool and which never runs user code. */
+  static #isVec(value: unknown): value is F64Vec {
+    return typeof value === 'object' && value !== null && #data in value;
+  }
+
+  /**
+   * The rule for user code (docs/design.md, "User code inside a call"): after a callback,
+   * comparator, getter or setter returned, the storage must still be `data` and usable, and
+   * the length still `length`, before the method reads or writes again.
+   *
+   * @throws ReleasedError or DetachedError when the user code released or detached the storage.
+   * @throws Error when it changed the length.
+   */
+  #afterUserCode(where: string, data: Float64Array, length: number): void {
+    if (this.#data !== data || data.length !== this.#capacity) this.#storage(where);
+    if (this.#length !== length) throwModifiedDuringCallback(where, length, this.#length);
+  }
+
+  /** Scratch arrays of `retain` and `sort(compare)`, each taken while in use (see {@link F64Vec.retain}). */
+  static #retainScratch: Uint8Array | null = null;
+  static #sortScratch: Float64Array | null = null;
+
   /** The cached view of the live elements, rebuilt when the length changed. */
-  #liveView(where: string): Float64Array {
-    const data = this.#storage(where);
+  #liveView(where: string, which?: string): Float64Array {
+    const data = this.#storage(where, which);
     const length = this.#length;
     let view = this.#view;
     if (view.length !== length) {
@@ -1762,9 +1833,9 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    *
    * @throws ReleasedError when a slab released this vector; DetachedError when its buffer was detached.
    */
-  #storage(where: string): Float64Array {
+  #storage(where: string, which?: string): Float64Array {
     const data = this.#data;
-    if (data === RELEASED || data.length !== this.#capacity) throwStorageError(where, data === RELEASED);
+    if (data === RELEASED || data.length !== this.#capacity) throwStorageError(where, data === RELEASED, which);
     return data;
   }
 
@@ -1801,15 +1872,21 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
   }
 
   /**
-   * Called by the slab that handed this vector out, when it is reset: the vector drops its
-   * storage and every later call throws ReleasedError. Not part of the public API.
-   *
-   * @internal
+   * What the slab that handed `vec` out calls when it is reset: the vector drops its storage
+   * and every later call throws ReleasedError. Registered by the static block, so no public
+   * path (not even reflection) reaches it.
    */
-  [RELEASE](): void {
-    this.#data = RELEASED;
-    this.#view = RELEASED;
-    this.#length = 0;
+  static #release(vec: object): void {
+    if (!(#data in vec)) throwInternalError('Slab.reset', 'a vector of another class');
+    vec.#data = RELEASED;
+    vec.#view = RELEASED;
+    vec.#length = 0;
+  }
+
+  static {
+    // `this`, not the class's name, and an arrow: compiled down, neither the name nor the
+    // static private method is readable yet while static blocks run.
+    registerReleaser(this, (vec) => F64Vec.#release(vec));
   }
 
   /**
@@ -1831,7 +1908,10 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     next(): IteratorResult<number> {
       const vec = this.#vec;
       const index = this.#index;
-      if (vec === null || index >= vec.#length) {
+      if (vec === null) return DONE;
+      if (index >= vec.#length) {
+        // A vector released during the iteration reads as empty: say so instead of ending.
+        vec.#storage('F64Vec.values');
         this.#vec = null;
         return DONE;
       }
@@ -1842,6 +1922,48 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
       const result = this.#result;
       result.value = value;
       return result;
+    }
+
+    [Symbol.iterator](): this {
+      return this;
+    }
+
+    get [Symbol.toStringTag](): string {
+      return 'F64Vec Iterator';
+    }
+  };
+
+  /**
+   * The iterator of {@link F64Vec.keys} (indexes) and {@link F64Vec.entries} (`[index, element]`
+   * pairs, a fresh one per step): re-reads the length and checks the storage at every step,
+   * and stays done once done.
+   */
+  static readonly #Indexed = class TVecIndexed implements IterableIterator<number | [number, number]> {
+    #vec: F64Vec | null;
+    #index = 0;
+    readonly #entries: boolean;
+
+    constructor(vec: F64Vec, entries: boolean) {
+      this.#vec = vec;
+      this.#entries = entries;
+    }
+
+    next(): IteratorResult<number | [number, number]> {
+      const vec = this.#vec;
+      if (vec === null) return DONE;
+      const where = this.#entries ? 'F64Vec.entries' : 'F64Vec.keys';
+      const data = vec.#data;
+      if (data === RELEASED || data.length !== vec.#capacity) vec.#storage(where);
+      const index = this.#index;
+      if (index >= vec.#length) {
+        this.#vec = null;
+        return DONE;
+      }
+      this.#index = index + 1;
+      if (!this.#entries) return { done: false, value: index };
+      const value: number | undefined = data[index];
+      if (value === undefined) return vec.#failDetached(where);
+      return { done: false, value: [index, value] };
     }
 
     [Symbol.iterator](): this {
@@ -1925,41 +2047,6 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
   }
 }
 
-const KEYS = 1;
-const ENTRIES = 2;
-
 /** The result of every finished iteration over an F64Vec: shared, so frozen. */
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
-/** Iterator over the indexes or entries of a live F64Vec: re-reads the length at every step and stays done once done. */
-class F64VecIterator<R> implements IterableIterator<R> {
-  #vec: F64Vec | null;
-  #index = 0;
-  readonly #kind: number;
-
-  constructor(vec: F64Vec, kind: number) {
-    this.#vec = vec;
-    this.#kind = kind;
-  }
-
-  next(): IteratorResult<R> {
-    const vec = this.#vec;
-    const index = this.#index;
-    if (vec === null || index >= vec.length) {
-      this.#vec = null;
-      return { done: true, value: undefined };
-    }
-    this.#index = index + 1;
-    const kind = this.#kind;
-    const value = kind === KEYS ? index : [index, vec.get(index)];
-    return { done: false, value: value as R };
-  }
-
-  [Symbol.iterator](): this {
-    return this;
-  }
-
-  get [Symbol.toStringTag](): string {
-    return 'F64Vec Iterator';
-  }
-}

@@ -9,6 +9,7 @@ import {
   storageError,
   throwArgumentError,
   throwBoundsError,
+  throwClampDomainError,
   throwCallbackResultError,
   throwCapacityError,
   throwCopyCapacityError,
@@ -27,7 +28,6 @@ import {
 import { inspectUnusable, inspectVector } from '../inspect.js';
 import {
   INSPECT_CUSTOM,
-  RELEASE,
   type InspectFunction,
   type InspectOptions,
   type NumberTypedArray,
@@ -35,11 +35,15 @@ import {
   checkFromIndex,
   checkIntegerInRange,
   checkNonNegativeInteger,
+  checkNotRevoked,
   checkRange,
   checkResizeLength,
   checkSpliceRange,
   isFixedVec,
   MAX_CAPACITY,
+  SCRATCH_LIMIT,
+  mayShareMemory,
+  registerReleaser,
   relativeIndex,
   sameValueZero,
 } from '../internal.js';
@@ -203,12 +207,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
   static from<const M extends number>(source: VecSource<number>, capacity: M): I16Vec<M>;
   static from(source: VecSource<number>): I16Vec;
   static from(source: VecSource<number>, capacity?: number): I16Vec {
-    if (capacity !== undefined) checkCapacity('I16Vec.from', capacity);
-    const items = I16Vec.#staged('I16Vec.from', source, capacity ?? MAX_CAPACITY);
-    if (typeof items === 'number') throwCapacityError('I16Vec.from', source, capacity ?? MAX_CAPACITY, 0, items);
-    const vec = new I16Vec(capacity ?? items.length);
-    vec.#append('I16Vec.from', source, items);
-    return vec;
+    return I16Vec.#from('I16Vec.from', source, capacity);
   }
 
   /**
@@ -217,7 +216,17 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws TypeError when an item is not a number.
    */
   static of<const Items extends readonly number[]>(...items: Items): I16Vec<Items['length']> {
-    return I16Vec.from(items, items.length as Items['length']);
+    return I16Vec.#from('I16Vec.of', items, items.length) as I16Vec<Items['length']>;
+  }
+
+  /** What {@link I16Vec.from} and {@link I16Vec.of} do, with the name of the method called. */
+  static #from(where: string, source: VecSource<number>, capacity: number | undefined): I16Vec {
+    if (capacity !== undefined) checkCapacity(where, capacity);
+    const items = I16Vec.#staged(where, source, capacity ?? MAX_CAPACITY);
+    if (typeof items === 'number') throwCapacityError(where, source, capacity ?? MAX_CAPACITY, 0, items);
+    const vec = new I16Vec(capacity ?? items.length);
+    vec.#append(where, source, items);
+    return vec;
   }
 
   /** The number of slots, fixed at construction. */
@@ -493,34 +502,35 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
   /**
    * Keeps only the elements for which `predicate` returns a truthy value, in order.
    *
-   * If `predicate` throws, the elements already tested are filtered, the element being
-   * tested and all after it are kept, and the error propagates. If `predicate` changes
-   * the vector's length, `retain` stops and throws; every live slot then holds a value
-   * that was written to it.
+   * All-or-nothing: `predicate` is called for every element first, and the vector is
+   * filtered only after the last call returned. If `predicate` throws, or changes the
+   * vector's length, or releases or detaches its storage, `retain` stops there and writes
+   * nothing: the vector is as the predicate left it. (A predicate that only replaces
+   * elements keeps the length: the decisions then apply position by position.)
    *
    * @throws TypeError when `predicate` is not a function.
+   * @throws Error when `predicate` changed the length.
+   * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
    */
   retain(predicate: (value: number, index: number) => unknown): void {
     if (typeof predicate !== 'function') throwNotAFunction('I16Vec.retain', 'predicate', predicate);
+    checkNotRevoked('I16Vec.retain', 'predicate', predicate);
     const data = this.#storage('I16Vec.retain');
     const length = this.#length;
-    let kept = 0;
-    let read = 0;
-    try {
-      for (; read < length; read++) {
-        const value = data[read];
-        const keep = predicate(value, read);
-        if (this.#length !== length) throwModifiedDuringCallback('I16Vec.retain', length, this.#length);
-        if (keep) data[kept++] = value;
-      }
-    } finally {
-      if (this.#length === length) {
-        // SAFETY: [kept, kept + length - read) receives the untested tail [read, length),
-        // slots that were live; nothing unwritten becomes live.
-        if (read < length) data.copyWithin(kept, read, length);
-        this.#length = kept + (length - read);
-      }
+    // Every decision is taken before anything is written (all-or-nothing), into a scratch
+    // array taken while in use, so that a retain called from the predicate gets its own.
+    let keep = I16Vec.#retainScratch;
+    I16Vec.#retainScratch = null;
+    if (keep === null || keep.length < length) keep = new Uint8Array(length);
+    for (let i = 0; i < length; i++) {
+      keep[i] = predicate(data[i], i) ? 1 : 0;
+      this.#afterUserCode('I16Vec.retain', data, length);
     }
+    let kept = 0;
+    // SAFETY: kept <= i, so every slot written was live and is read before it is written.
+    for (let i = 0; i < length; i++) if (keep[i] === 1) data[kept++] = data[i];
+    this.#length = kept;
+    if (keep.length <= SCRATCH_LIMIT) I16Vec.#retainScratch = keep;
   }
 
   /**
@@ -564,7 +574,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     const newLength = length - deleteCount + count;
     if (newLength > data.length || typeof staged === 'number') throwCapacityError('I16Vec.splice', items, data.length, length, newLength);
     // Copy the inserted items out first: they may be a view of this vector's own storage.
-    const inserted = staged.buffer === data.buffer ? staged.slice() : staged;
+    const inserted = mayShareMemory(staged.buffer, data.buffer) ? staged.slice() : staged;
     const removed = data.slice(start, start + deleteCount);
     data.copyWithin(start + inserted.length, start + deleteCount, length);
     data.set(inserted, start);
@@ -627,14 +637,35 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
 
   /**
    * Sorts the elements in place. Without `compare`, ascending numeric order with `-0`
-   * before `0` and `NaN` last (`TypedArray.prototype.sort`). If `compare` throws, the
-   * length is unchanged and the elements are a permutation of what they were.
+   * before `0` and `NaN` last (`TypedArray.prototype.sort`). With `compare`, the elements
+   * are sorted in a copy and written back after the last comparison returned: if `compare`
+   * throws, the vector is unchanged.
    *
    * @throws TypeError when `compare` is given and is not a function.
+   * @throws Error when `compare` changed the length (the vector is as `compare` left it).
+   * @throws ReleasedError or DetachedError when `compare` released or detached the storage.
    */
   sort(compare?: Comparator<number>): this {
-    if (compare !== undefined && typeof compare !== 'function') throwNotAFunction('I16Vec.sort', 'compare', compare);
-    this.#storage('I16Vec.sort').subarray(0, this.#length).sort(compare);
+    if (compare === undefined) {
+      this.#storage('I16Vec.sort').subarray(0, this.#length).sort();
+      return this;
+    }
+    if (typeof compare !== 'function') throwNotAFunction('I16Vec.sort', 'compare', compare);
+    checkNotRevoked('I16Vec.sort', 'compare', compare);
+    const data = this.#storage('I16Vec.sort');
+    const length = this.#length;
+    // Sorted in a copy and written back only after the last comparison returned, so that a
+    // comparator cannot make the sort write into storage it no longer owns. The copy is a
+    // scratch array taken while in use, as in retain.
+    let scratch = I16Vec.#sortScratch;
+    I16Vec.#sortScratch = null;
+    if (scratch === null || scratch.length < length) scratch = new Int16Array(length);
+    const items = scratch.length === length ? scratch : scratch.subarray(0, length);
+    items.set(data.length === length ? data : data.subarray(0, length));
+    items.sort(compare);
+    this.#afterUserCode('I16Vec.sort', data, length);
+    data.set(items);
+    if (scratch.length <= SCRATCH_LIMIT) I16Vec.#sortScratch = scratch;
     return this;
   }
 
@@ -726,10 +757,10 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    * SameValueZero-equal elements (`NaN` equals `NaN`, `-0` equals `0`).
    */
   equals(other: FixedVec<number, number, ArrayLike<number>> | ArrayLike<number>): boolean {
-    const data = this.#storage('I16Vec.equals');
     // Take the other elements first: an array-like's getters run user code, which may change
-    // this vector, so its length is read only afterwards.
-    const items: ArrayLike<unknown> = other instanceof I16Vec ? other.view() : comparedElements(other);
+    // this vector, so its storage and length are read only afterwards.
+    const items: ArrayLike<unknown> = I16Vec.#isVec(other) ? other.#liveView('I16Vec.equals', 'the other vector') : comparedElements('I16Vec.equals', other);
+    const data = this.#storage('I16Vec.equals');
     const length = this.#length;
     if (items.length !== length) return false;
     for (let i = 0; i < length; i++) {
@@ -769,13 +800,13 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
   /** Iterates the indexes of the live elements. */
   keys(): IterableIterator<number> {
     this.#storage('I16Vec.keys');
-    return new I16VecIterator<number>(this, KEYS);
+    return new I16Vec.#Indexed(this, false) as IterableIterator<number>;
   }
 
   /** Iterates `[index, element]` pairs of the live elements. */
   entries(): IterableIterator<[number, number]> {
     this.#storage('I16Vec.entries');
-    return new I16VecIterator<[number, number]>(this, ENTRIES);
+    return new I16Vec.#Indexed(this, true) as IterableIterator<[number, number]>;
   }
 
   /**
@@ -783,11 +814,19 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    * read at every step: if the callback shortens the vector, iteration stops early.
    *
    * @throws TypeError when `callback` is not a function.
+   * @throws ReleasedError or DetachedError when the callback released or detached the storage.
    */
   forEach(callback: (value: number, index: number, vec: this) => void): void {
     if (typeof callback !== 'function') throwNotAFunction('I16Vec.forEach', 'callback', callback);
-    this.#storage('I16Vec.forEach');
-    for (let i = 0; i < this.#length; i++) callback(this.get(i), i, this);
+    checkNotRevoked('I16Vec.forEach', 'callback', callback);
+    const data = this.#storage('I16Vec.forEach');
+    for (let i = 0; ; i++) {
+      // The callback may have released or detached the storage (then this throws) or
+      // changed the length (then the loop follows it).
+      if (this.#data !== data || data.length !== this.#capacity) this.#storage('I16Vec.forEach');
+      if (i >= this.#length) return;
+      callback(data[i], i, this);
+    }
   }
 
   /** Node's `util.inspect` / `console.log` form: `I16Vec(length/capacity) [ ... ]`, live elements only. */
@@ -1441,7 +1480,8 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    * @param lo - the lower bound, a number.
    * @param hi - the upper bound, a number with `lo <= hi`.
    * @returns this vector, clamped.
-   * @throws RangeError when `lo > hi` or either is `NaN`.
+   * @throws RangeError when `lo > hi` or either is `NaN`, or no element of this type (an
+   * integer from -(2 ** 15) to 2 ** 15 - 1) lies between them.
    * @throws TypeError when a bound is not a number.
    */
   clamp(lo: number, hi: number): this;
@@ -1461,11 +1501,18 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     if (typeof lo !== 'number') throwElementTypeError('I16Vec.clamp', lo, 'number');
     if (typeof hi !== 'number') throwElementTypeError('I16Vec.clamp', hi, 'number');
     if (!(lo <= hi)) throwBoundsError('I16Vec.clamp', lo, hi);
+    let low = lo;
+    let high = hi;
+    // The part of [lo, hi] the type holds: a bound outside it would be stored wrapped, and
+    // the clamped elements would land outside [lo, hi].
+    low = Math.max(Math.ceil(lo), (-(2 ** 15)));
+    high = Math.min(Math.floor(hi), (2 ** 15 - 1));
+    if (!(low <= high)) throwClampDomainError('I16Vec.clamp', lo, hi, (-(2 ** 15)), (2 ** 15 - 1));
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
     // boxed, a heap number per call (docs/design.md, "Zero garbage").
-    SCALARS[0] = lo;
-    SCALARS[1] = hi;
+    SCALARS[0] = low;
+    SCALARS[1] = high;
     return this.#clamp(0, 0, out);
   }
 
@@ -1552,24 +1599,25 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
   map<M extends number>(fn: (value: number, index: number) => number, out: I16Vec<M>): I16Vec<M>;
   map(fn: (value: number, index: number) => number, out?: I16Vec): I16Vec {
     if (typeof fn !== 'function') throwNotAFunction('I16Vec.map', 'fn', fn);
+    checkNotRevoked('I16Vec.map', 'fn', fn);
     const data = this.#storage('I16Vec.map');
     const length = this.#length;
-    if (out !== undefined) this.#outData('I16Vec.map', out);
+    const target = out === undefined ? this : out;
+    const dst = out === undefined ? data : this.#outData('I16Vec.map', out);
     // Take the scratch buffer, so that a map called from fn cannot write into it.
     let staged = I16Vec.#mapScratch;
     I16Vec.#mapScratch = null;
     if (staged === null || staged.length < length) staged = new Int16Array(length);
     for (let i = 0; i < length; i++) {
       const value = fn(data[i], i);
+      // Nothing is written until every call returned (docs/design.md, "User code inside a call").
+      this.#afterUserCode('I16Vec.map', data, length);
+      if (target !== this) target.#afterUserCode('I16Vec.map', dst, length);
       if (typeof value !== 'number') throwCallbackResultError('I16Vec.map', value, i, 'number');
       staged[i] = value;
     }
-    if (this.#length !== length) throwModifiedDuringCallback('I16Vec.map', length, this.#length);
-    const target = out === undefined ? this : out;
-    if (target.#length !== length) throwModifiedDuringCallback('I16Vec.map', length, target.#length);
-    const dst = target.#storage('I16Vec.map');
     for (let i = 0; i < length; i++) dst[i] = staged[i];
-    if (staged.length <= 65536) I16Vec.#mapScratch = staged;
+    if (staged.length <= SCRATCH_LIMIT) I16Vec.#mapScratch = staged;
     return target;
   }
 
@@ -1593,8 +1641,9 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws TypeError when `source` is not a source of numbers.
    */
   copyFrom(source: VecSource<number>, srcStart = 0, count?: number): this {
-    const data = this.#storage('I16Vec.copyFrom');
+    // Staged before the storage is read: an iterable or array-like source runs user code.
     const staged = I16Vec.#staged('I16Vec.copyFrom', source);
+    const data = this.#storage('I16Vec.copyFrom');
     // #staged answers with a count only past MAX_CAPACITY elements, more than any vector holds.
     const items = typeof staged === 'number' ? throwCapacityError('I16Vec.copyFrom', source, this.#capacity, this.#length, staged) : staged;
     const available = items.length;
@@ -1626,10 +1675,11 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws TypeError when `target` is none of those, or holds bigints.
    */
   copyTo<Target extends NumberCopyTarget>(target: Target, targetStart = 0): Target {
+    if (typeof target === 'object' && target !== null) checkNotRevoked('I16Vec.copyTo', 'target', target);
     const data = this.#storage('I16Vec.copyTo');
     const length = this.#length;
-    if (target instanceof I16Vec) {
-      const targetData = target.#storage('I16Vec.copyTo');
+    if (I16Vec.#isVec(target)) {
+      const targetData = target.#storage('I16Vec.copyTo', 'the target vector');
       const targetLength = target.#length;
       const end = vectorTargetEnd('I16Vec.copyTo', target, targetStart, length, targetLength, targetData.length);
       // SAFETY: set() reads the whole source before writing when both share a buffer.
@@ -1643,7 +1693,12 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     }
     if (Array.isArray(target)) {
       checkIntegerInRange('I16Vec.copyTo', 'targetStart', targetStart, target.length);
-      for (let i = 0; i < length; i++) target[targetStart + i] = data[i];
+      // The target's setters (or a Proxy's traps) may run user code: check before each read.
+      for (let i = 0; i < length; i++) {
+        this.#afterUserCode('I16Vec.copyTo', data, length);
+        target[targetStart + i] = data[i];
+      }
+      this.#afterUserCode('I16Vec.copyTo', data, length);
       return target;
     }
     if (isFixedVec(target)) {
@@ -1670,10 +1725,10 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
   #operand(where: string, operand: unknown, dst: Int16Array | null, scalar: boolean): Int16Array {
     const length = this.#length;
     let src: Int16Array;
-    if (operand instanceof I16Vec) {
-      src = operand.#storage(where);
+    if (I16Vec.#isVec(operand)) {
+      src = operand.#storage(where, 'the operand');
       if (operand.#length !== length) throwLengthMismatch(where, length, operand.#length, 'the operand');
-    } else if (operand instanceof Int16Array) {
+    } else if (ArrayBuffer.isView(operand) && operand instanceof Int16Array) {
       src = operand;
       if (src.length !== length) throwLengthMismatch(where, length, src.length, 'the operand');
     } else {
@@ -1684,8 +1739,8 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
 
   /** The storage of `out`, after checking that it is a usable I16Vec of this vector's length. */
   #outData(where: string, out: unknown): Int16Array {
-    if (!(out instanceof I16Vec)) return throwOutError(where, out, 'I16Vec');
-    const data = out.#storage(where);
+    if (!I16Vec.#isVec(out)) return throwOutError(where, out, 'I16Vec');
+    const data = out.#storage(where, 'out');
     if (out.#length !== this.#length) throwLengthMismatch(where, this.#length, out.#length, 'out');
     return data;
   }
@@ -1699,7 +1754,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    * endless or huge source costs no more than the room it could fill.
    */
   static #staged(where: string, source: VecSource<number>, limit: number = MAX_CAPACITY): NumberTypedArray | number {
-    if (source instanceof I16Vec) return source.view();
+    if (I16Vec.#isVec(source)) return source.#liveView(where, 'the source vector');
     const typed = typedArraySource(where, source, 'number');
     if (typed !== null) return typed;
     const items = collectElements(where, source, limit, NUMBER_ELEMENT);
@@ -1739,9 +1794,31 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     return true;
   }
 
+  /** Whether `value` is an I16Vec: a brand check, which a Proxy cannot fool and which never runs user code. */
+  static #isVec(value: unknown): value is I16Vec {
+    return typeof value === 'object' && value !== null && #data in value;
+  }
+
+  /**
+   * The rule for user code (docs/design.md, "User code inside a call"): after a callback,
+   * comparator, getter or setter returned, the storage must still be `data` and usable, and
+   * the length still `length`, before the method reads or writes again.
+   *
+   * @throws ReleasedError or DetachedError when the user code released or detached the storage.
+   * @throws Error when it changed the length.
+   */
+  #afterUserCode(where: string, data: Int16Array, length: number): void {
+    if (this.#data !== data || data.length !== this.#capacity) this.#storage(where);
+    if (this.#length !== length) throwModifiedDuringCallback(where, length, this.#length);
+  }
+
+  /** Scratch arrays of `retain` and `sort(compare)`, each taken while in use (see {@link I16Vec.retain}). */
+  static #retainScratch: Uint8Array | null = null;
+  static #sortScratch: Int16Array | null = null;
+
   /** The cached view of the live elements, rebuilt when the length changed. */
-  #liveView(where: string): Int16Array {
-    const data = this.#storage(where);
+  #liveView(where: string, which?: string): Int16Array {
+    const data = this.#storage(where, which);
     const length = this.#length;
     let view = this.#view;
     if (view.length !== length) {
@@ -1756,9 +1833,9 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    *
    * @throws ReleasedError when a slab released this vector; DetachedError when its buffer was detached.
    */
-  #storage(where: string): Int16Array {
+  #storage(where: string, which?: string): Int16Array {
     const data = this.#data;
-    if (data === RELEASED || data.length !== this.#capacity) throwStorageError(where, data === RELEASED);
+    if (data === RELEASED || data.length !== this.#capacity) throwStorageError(where, data === RELEASED, which);
     return data;
   }
 
@@ -1795,15 +1872,21 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
   }
 
   /**
-   * Called by the slab that handed this vector out, when it is reset: the vector drops its
-   * storage and every later call throws ReleasedError. Not part of the public API.
-   *
-   * @internal
+   * What the slab that handed `vec` out calls when it is reset: the vector drops its storage
+   * and every later call throws ReleasedError. Registered by the static block, so no public
+   * path (not even reflection) reaches it.
    */
-  [RELEASE](): void {
-    this.#data = RELEASED;
-    this.#view = RELEASED;
-    this.#length = 0;
+  static #release(vec: object): void {
+    if (!(#data in vec)) throwInternalError('Slab.reset', 'a vector of another class');
+    vec.#data = RELEASED;
+    vec.#view = RELEASED;
+    vec.#length = 0;
+  }
+
+  static {
+    // `this`, not the class's name, and an arrow: compiled down, neither the name nor the
+    // static private method is readable yet while static blocks run.
+    registerReleaser(this, (vec) => I16Vec.#release(vec));
   }
 
   /**
@@ -1825,7 +1908,10 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     next(): IteratorResult<number> {
       const vec = this.#vec;
       const index = this.#index;
-      if (vec === null || index >= vec.#length) {
+      if (vec === null) return DONE;
+      if (index >= vec.#length) {
+        // A vector released during the iteration reads as empty: say so instead of ending.
+        vec.#storage('I16Vec.values');
         this.#vec = null;
         return DONE;
       }
@@ -1836,6 +1922,48 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
       const result = this.#result;
       result.value = value;
       return result;
+    }
+
+    [Symbol.iterator](): this {
+      return this;
+    }
+
+    get [Symbol.toStringTag](): string {
+      return 'I16Vec Iterator';
+    }
+  };
+
+  /**
+   * The iterator of {@link I16Vec.keys} (indexes) and {@link I16Vec.entries} (`[index, element]`
+   * pairs, a fresh one per step): re-reads the length and checks the storage at every step,
+   * and stays done once done.
+   */
+  static readonly #Indexed = class TVecIndexed implements IterableIterator<number | [number, number]> {
+    #vec: I16Vec | null;
+    #index = 0;
+    readonly #entries: boolean;
+
+    constructor(vec: I16Vec, entries: boolean) {
+      this.#vec = vec;
+      this.#entries = entries;
+    }
+
+    next(): IteratorResult<number | [number, number]> {
+      const vec = this.#vec;
+      if (vec === null) return DONE;
+      const where = this.#entries ? 'I16Vec.entries' : 'I16Vec.keys';
+      const data = vec.#data;
+      if (data === RELEASED || data.length !== vec.#capacity) vec.#storage(where);
+      const index = this.#index;
+      if (index >= vec.#length) {
+        this.#vec = null;
+        return DONE;
+      }
+      this.#index = index + 1;
+      if (!this.#entries) return { done: false, value: index };
+      const value: number | undefined = data[index];
+      if (value === undefined) return vec.#failDetached(where);
+      return { done: false, value: [index, value] };
     }
 
     [Symbol.iterator](): this {
@@ -1919,41 +2047,6 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
   }
 }
 
-const KEYS = 1;
-const ENTRIES = 2;
-
 /** The result of every finished iteration over an I16Vec: shared, so frozen. */
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
-/** Iterator over the indexes or entries of a live I16Vec: re-reads the length at every step and stays done once done. */
-class I16VecIterator<R> implements IterableIterator<R> {
-  #vec: I16Vec | null;
-  #index = 0;
-  readonly #kind: number;
-
-  constructor(vec: I16Vec, kind: number) {
-    this.#vec = vec;
-    this.#kind = kind;
-  }
-
-  next(): IteratorResult<R> {
-    const vec = this.#vec;
-    const index = this.#index;
-    if (vec === null || index >= vec.length) {
-      this.#vec = null;
-      return { done: true, value: undefined };
-    }
-    this.#index = index + 1;
-    const kind = this.#kind;
-    const value = kind === KEYS ? index : [index, vec.get(index)];
-    return { done: false, value: value as R };
-  }
-
-  [Symbol.iterator](): this {
-    return this;
-  }
-
-  get [Symbol.toStringTag](): string {
-    return 'I16Vec Iterator';
-  }
-}

@@ -9,6 +9,7 @@ import {
   storageError,
   throwArgumentError,
   throwBoundsError,
+  throwClampDomainError,
   throwCallbackResultError,
   throwCapacityError,
   throwCopyCapacityError,
@@ -27,7 +28,6 @@ import {
 import { inspectUnusable, inspectVector } from '../inspect.js';
 import {
   INSPECT_CUSTOM,
-  RELEASE,
   type InspectFunction,
   type InspectOptions,
   type NumberTypedArray,
@@ -35,11 +35,15 @@ import {
   checkFromIndex,
   checkIntegerInRange,
   checkNonNegativeInteger,
+  checkNotRevoked,
   checkRange,
   checkResizeLength,
   checkSpliceRange,
   isFixedVec,
   MAX_CAPACITY,
+  SCRATCH_LIMIT,
+  mayShareMemory,
+  registerReleaser,
   relativeIndex,
   sameValueZero,
 } from '../internal.js';
@@ -203,12 +207,7 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
   static from<const M extends number>(source: VecSource<number>, capacity: M): I32Vec<M>;
   static from(source: VecSource<number>): I32Vec;
   static from(source: VecSource<number>, capacity?: number): I32Vec {
-    if (capacity !== undefined) checkCapacity('I32Vec.from', capacity);
-    const items = I32Vec.#staged('I32Vec.from', source, capacity ?? MAX_CAPACITY);
-    if (typeof items === 'number') throwCapacityError('I32Vec.from', source, capacity ?? MAX_CAPACITY, 0, items);
-    const vec = new I32Vec(capacity ?? items.length);
-    vec.#append('I32Vec.from', source, items);
-    return vec;
+    return I32Vec.#from('I32Vec.from', source, capacity);
   }
 
   /**
@@ -217,7 +216,17 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws TypeError when an item is not a number.
    */
   static of<const Items extends readonly number[]>(...items: Items): I32Vec<Items['length']> {
-    return I32Vec.from(items, items.length as Items['length']);
+    return I32Vec.#from('I32Vec.of', items, items.length) as I32Vec<Items['length']>;
+  }
+
+  /** What {@link I32Vec.from} and {@link I32Vec.of} do, with the name of the method called. */
+  static #from(where: string, source: VecSource<number>, capacity: number | undefined): I32Vec {
+    if (capacity !== undefined) checkCapacity(where, capacity);
+    const items = I32Vec.#staged(where, source, capacity ?? MAX_CAPACITY);
+    if (typeof items === 'number') throwCapacityError(where, source, capacity ?? MAX_CAPACITY, 0, items);
+    const vec = new I32Vec(capacity ?? items.length);
+    vec.#append(where, source, items);
+    return vec;
   }
 
   /** The number of slots, fixed at construction. */
@@ -493,34 +502,35 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
   /**
    * Keeps only the elements for which `predicate` returns a truthy value, in order.
    *
-   * If `predicate` throws, the elements already tested are filtered, the element being
-   * tested and all after it are kept, and the error propagates. If `predicate` changes
-   * the vector's length, `retain` stops and throws; every live slot then holds a value
-   * that was written to it.
+   * All-or-nothing: `predicate` is called for every element first, and the vector is
+   * filtered only after the last call returned. If `predicate` throws, or changes the
+   * vector's length, or releases or detaches its storage, `retain` stops there and writes
+   * nothing: the vector is as the predicate left it. (A predicate that only replaces
+   * elements keeps the length: the decisions then apply position by position.)
    *
    * @throws TypeError when `predicate` is not a function.
+   * @throws Error when `predicate` changed the length.
+   * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
    */
   retain(predicate: (value: number, index: number) => unknown): void {
     if (typeof predicate !== 'function') throwNotAFunction('I32Vec.retain', 'predicate', predicate);
+    checkNotRevoked('I32Vec.retain', 'predicate', predicate);
     const data = this.#storage('I32Vec.retain');
     const length = this.#length;
-    let kept = 0;
-    let read = 0;
-    try {
-      for (; read < length; read++) {
-        const value = data[read];
-        const keep = predicate(value, read);
-        if (this.#length !== length) throwModifiedDuringCallback('I32Vec.retain', length, this.#length);
-        if (keep) data[kept++] = value;
-      }
-    } finally {
-      if (this.#length === length) {
-        // SAFETY: [kept, kept + length - read) receives the untested tail [read, length),
-        // slots that were live; nothing unwritten becomes live.
-        if (read < length) data.copyWithin(kept, read, length);
-        this.#length = kept + (length - read);
-      }
+    // Every decision is taken before anything is written (all-or-nothing), into a scratch
+    // array taken while in use, so that a retain called from the predicate gets its own.
+    let keep = I32Vec.#retainScratch;
+    I32Vec.#retainScratch = null;
+    if (keep === null || keep.length < length) keep = new Uint8Array(length);
+    for (let i = 0; i < length; i++) {
+      keep[i] = predicate(data[i], i) ? 1 : 0;
+      this.#afterUserCode('I32Vec.retain', data, length);
     }
+    let kept = 0;
+    // SAFETY: kept <= i, so every slot written was live and is read before it is written.
+    for (let i = 0; i < length; i++) if (keep[i] === 1) data[kept++] = data[i];
+    this.#length = kept;
+    if (keep.length <= SCRATCH_LIMIT) I32Vec.#retainScratch = keep;
   }
 
   /**
@@ -564,7 +574,7 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
     const newLength = length - deleteCount + count;
     if (newLength > data.length || typeof staged === 'number') throwCapacityError('I32Vec.splice', items, data.length, length, newLength);
     // Copy the inserted items out first: they may be a view of this vector's own storage.
-    const inserted = staged.buffer === data.buffer ? staged.slice() : staged;
+    const inserted = mayShareMemory(staged.buffer, data.buffer) ? staged.slice() : staged;
     const removed = data.slice(start, start + deleteCount);
     data.copyWithin(start + inserted.length, start + deleteCount, length);
     data.set(inserted, start);
@@ -627,14 +637,35 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
 
   /**
    * Sorts the elements in place. Without `compare`, ascending numeric order with `-0`
-   * before `0` and `NaN` last (`TypedArray.prototype.sort`). If `compare` throws, the
-   * length is unchanged and the elements are a permutation of what they were.
+   * before `0` and `NaN` last (`TypedArray.prototype.sort`). With `compare`, the elements
+   * are sorted in a copy and written back after the last comparison returned: if `compare`
+   * throws, the vector is unchanged.
    *
    * @throws TypeError when `compare` is given and is not a function.
+   * @throws Error when `compare` changed the length (the vector is as `compare` left it).
+   * @throws ReleasedError or DetachedError when `compare` released or detached the storage.
    */
   sort(compare?: Comparator<number>): this {
-    if (compare !== undefined && typeof compare !== 'function') throwNotAFunction('I32Vec.sort', 'compare', compare);
-    this.#storage('I32Vec.sort').subarray(0, this.#length).sort(compare);
+    if (compare === undefined) {
+      this.#storage('I32Vec.sort').subarray(0, this.#length).sort();
+      return this;
+    }
+    if (typeof compare !== 'function') throwNotAFunction('I32Vec.sort', 'compare', compare);
+    checkNotRevoked('I32Vec.sort', 'compare', compare);
+    const data = this.#storage('I32Vec.sort');
+    const length = this.#length;
+    // Sorted in a copy and written back only after the last comparison returned, so that a
+    // comparator cannot make the sort write into storage it no longer owns. The copy is a
+    // scratch array taken while in use, as in retain.
+    let scratch = I32Vec.#sortScratch;
+    I32Vec.#sortScratch = null;
+    if (scratch === null || scratch.length < length) scratch = new Int32Array(length);
+    const items = scratch.length === length ? scratch : scratch.subarray(0, length);
+    items.set(data.length === length ? data : data.subarray(0, length));
+    items.sort(compare);
+    this.#afterUserCode('I32Vec.sort', data, length);
+    data.set(items);
+    if (scratch.length <= SCRATCH_LIMIT) I32Vec.#sortScratch = scratch;
     return this;
   }
 
@@ -726,10 +757,10 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    * SameValueZero-equal elements (`NaN` equals `NaN`, `-0` equals `0`).
    */
   equals(other: FixedVec<number, number, ArrayLike<number>> | ArrayLike<number>): boolean {
-    const data = this.#storage('I32Vec.equals');
     // Take the other elements first: an array-like's getters run user code, which may change
-    // this vector, so its length is read only afterwards.
-    const items: ArrayLike<unknown> = other instanceof I32Vec ? other.view() : comparedElements(other);
+    // this vector, so its storage and length are read only afterwards.
+    const items: ArrayLike<unknown> = I32Vec.#isVec(other) ? other.#liveView('I32Vec.equals', 'the other vector') : comparedElements('I32Vec.equals', other);
+    const data = this.#storage('I32Vec.equals');
     const length = this.#length;
     if (items.length !== length) return false;
     for (let i = 0; i < length; i++) {
@@ -769,13 +800,13 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
   /** Iterates the indexes of the live elements. */
   keys(): IterableIterator<number> {
     this.#storage('I32Vec.keys');
-    return new I32VecIterator<number>(this, KEYS);
+    return new I32Vec.#Indexed(this, false) as IterableIterator<number>;
   }
 
   /** Iterates `[index, element]` pairs of the live elements. */
   entries(): IterableIterator<[number, number]> {
     this.#storage('I32Vec.entries');
-    return new I32VecIterator<[number, number]>(this, ENTRIES);
+    return new I32Vec.#Indexed(this, true) as IterableIterator<[number, number]>;
   }
 
   /**
@@ -783,11 +814,19 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    * read at every step: if the callback shortens the vector, iteration stops early.
    *
    * @throws TypeError when `callback` is not a function.
+   * @throws ReleasedError or DetachedError when the callback released or detached the storage.
    */
   forEach(callback: (value: number, index: number, vec: this) => void): void {
     if (typeof callback !== 'function') throwNotAFunction('I32Vec.forEach', 'callback', callback);
-    this.#storage('I32Vec.forEach');
-    for (let i = 0; i < this.#length; i++) callback(this.get(i), i, this);
+    checkNotRevoked('I32Vec.forEach', 'callback', callback);
+    const data = this.#storage('I32Vec.forEach');
+    for (let i = 0; ; i++) {
+      // The callback may have released or detached the storage (then this throws) or
+      // changed the length (then the loop follows it).
+      if (this.#data !== data || data.length !== this.#capacity) this.#storage('I32Vec.forEach');
+      if (i >= this.#length) return;
+      callback(data[i], i, this);
+    }
   }
 
   /** Node's `util.inspect` / `console.log` form: `I32Vec(length/capacity) [ ... ]`, live elements only. */
@@ -1448,7 +1487,8 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    * @param lo - the lower bound, a number.
    * @param hi - the upper bound, a number with `lo <= hi`.
    * @returns this vector, clamped.
-   * @throws RangeError when `lo > hi` or either is `NaN`.
+   * @throws RangeError when `lo > hi` or either is `NaN`, or no element of this type (an
+   * integer from -(2 ** 31) to 2 ** 31 - 1) lies between them.
    * @throws TypeError when a bound is not a number.
    */
   clamp(lo: number, hi: number): this;
@@ -1468,11 +1508,18 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
     if (typeof lo !== 'number') throwElementTypeError('I32Vec.clamp', lo, 'number');
     if (typeof hi !== 'number') throwElementTypeError('I32Vec.clamp', hi, 'number');
     if (!(lo <= hi)) throwBoundsError('I32Vec.clamp', lo, hi);
+    let low = lo;
+    let high = hi;
+    // The part of [lo, hi] the type holds: a bound outside it would be stored wrapped, and
+    // the clamped elements would land outside [lo, hi].
+    low = Math.max(Math.ceil(lo), (-(2 ** 31)));
+    high = Math.min(Math.floor(hi), (2 ** 31 - 1));
+    if (!(low <= high)) throwClampDomainError('I32Vec.clamp', lo, hi, (-(2 ** 31)), (2 ** 31 - 1));
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
     // boxed, a heap number per call (docs/design.md, "Zero garbage").
-    SCALARS[0] = lo;
-    SCALARS[1] = hi;
+    SCALARS[0] = low;
+    SCALARS[1] = high;
     return this.#clamp(0, 0, out);
   }
 
@@ -1559,24 +1606,25 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
   map<M extends number>(fn: (value: number, index: number) => number, out: I32Vec<M>): I32Vec<M>;
   map(fn: (value: number, index: number) => number, out?: I32Vec): I32Vec {
     if (typeof fn !== 'function') throwNotAFunction('I32Vec.map', 'fn', fn);
+    checkNotRevoked('I32Vec.map', 'fn', fn);
     const data = this.#storage('I32Vec.map');
     const length = this.#length;
-    if (out !== undefined) this.#outData('I32Vec.map', out);
+    const target = out === undefined ? this : out;
+    const dst = out === undefined ? data : this.#outData('I32Vec.map', out);
     // Take the scratch buffer, so that a map called from fn cannot write into it.
     let staged = I32Vec.#mapScratch;
     I32Vec.#mapScratch = null;
     if (staged === null || staged.length < length) staged = new Int32Array(length);
     for (let i = 0; i < length; i++) {
       const value = fn(data[i], i);
+      // Nothing is written until every call returned (docs/design.md, "User code inside a call").
+      this.#afterUserCode('I32Vec.map', data, length);
+      if (target !== this) target.#afterUserCode('I32Vec.map', dst, length);
       if (typeof value !== 'number') throwCallbackResultError('I32Vec.map', value, i, 'number');
       staged[i] = value;
     }
-    if (this.#length !== length) throwModifiedDuringCallback('I32Vec.map', length, this.#length);
-    const target = out === undefined ? this : out;
-    if (target.#length !== length) throwModifiedDuringCallback('I32Vec.map', length, target.#length);
-    const dst = target.#storage('I32Vec.map');
     for (let i = 0; i < length; i++) dst[i] = staged[i];
-    if (staged.length <= 65536) I32Vec.#mapScratch = staged;
+    if (staged.length <= SCRATCH_LIMIT) I32Vec.#mapScratch = staged;
     return target;
   }
 
@@ -1600,8 +1648,9 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws TypeError when `source` is not a source of numbers.
    */
   copyFrom(source: VecSource<number>, srcStart = 0, count?: number): this {
-    const data = this.#storage('I32Vec.copyFrom');
+    // Staged before the storage is read: an iterable or array-like source runs user code.
     const staged = I32Vec.#staged('I32Vec.copyFrom', source);
+    const data = this.#storage('I32Vec.copyFrom');
     // #staged answers with a count only past MAX_CAPACITY elements, more than any vector holds.
     const items = typeof staged === 'number' ? throwCapacityError('I32Vec.copyFrom', source, this.#capacity, this.#length, staged) : staged;
     const available = items.length;
@@ -1633,10 +1682,11 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws TypeError when `target` is none of those, or holds bigints.
    */
   copyTo<Target extends NumberCopyTarget>(target: Target, targetStart = 0): Target {
+    if (typeof target === 'object' && target !== null) checkNotRevoked('I32Vec.copyTo', 'target', target);
     const data = this.#storage('I32Vec.copyTo');
     const length = this.#length;
-    if (target instanceof I32Vec) {
-      const targetData = target.#storage('I32Vec.copyTo');
+    if (I32Vec.#isVec(target)) {
+      const targetData = target.#storage('I32Vec.copyTo', 'the target vector');
       const targetLength = target.#length;
       const end = vectorTargetEnd('I32Vec.copyTo', target, targetStart, length, targetLength, targetData.length);
       // SAFETY: set() reads the whole source before writing when both share a buffer.
@@ -1650,7 +1700,12 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
     }
     if (Array.isArray(target)) {
       checkIntegerInRange('I32Vec.copyTo', 'targetStart', targetStart, target.length);
-      for (let i = 0; i < length; i++) target[targetStart + i] = data[i];
+      // The target's setters (or a Proxy's traps) may run user code: check before each read.
+      for (let i = 0; i < length; i++) {
+        this.#afterUserCode('I32Vec.copyTo', data, length);
+        target[targetStart + i] = data[i];
+      }
+      this.#afterUserCode('I32Vec.copyTo', data, length);
       return target;
     }
     if (isFixedVec(target)) {
@@ -1677,10 +1732,10 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
   #operand(where: string, operand: unknown, dst: Int32Array | null, scalar: boolean): Int32Array {
     const length = this.#length;
     let src: Int32Array;
-    if (operand instanceof I32Vec) {
-      src = operand.#storage(where);
+    if (I32Vec.#isVec(operand)) {
+      src = operand.#storage(where, 'the operand');
       if (operand.#length !== length) throwLengthMismatch(where, length, operand.#length, 'the operand');
-    } else if (operand instanceof Int32Array) {
+    } else if (ArrayBuffer.isView(operand) && operand instanceof Int32Array) {
       src = operand;
       if (src.length !== length) throwLengthMismatch(where, length, src.length, 'the operand');
     } else {
@@ -1691,8 +1746,8 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
 
   /** The storage of `out`, after checking that it is a usable I32Vec of this vector's length. */
   #outData(where: string, out: unknown): Int32Array {
-    if (!(out instanceof I32Vec)) return throwOutError(where, out, 'I32Vec');
-    const data = out.#storage(where);
+    if (!I32Vec.#isVec(out)) return throwOutError(where, out, 'I32Vec');
+    const data = out.#storage(where, 'out');
     if (out.#length !== this.#length) throwLengthMismatch(where, this.#length, out.#length, 'out');
     return data;
   }
@@ -1706,7 +1761,7 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    * endless or huge source costs no more than the room it could fill.
    */
   static #staged(where: string, source: VecSource<number>, limit: number = MAX_CAPACITY): NumberTypedArray | number {
-    if (source instanceof I32Vec) return source.view();
+    if (I32Vec.#isVec(source)) return source.#liveView(where, 'the source vector');
     const typed = typedArraySource(where, source, 'number');
     if (typed !== null) return typed;
     const items = collectElements(where, source, limit, NUMBER_ELEMENT);
@@ -1746,9 +1801,31 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
     return true;
   }
 
+  /** Whether `value` is an I32Vec: a brand check, which a Proxy cannot fool and which never runs user code. */
+  static #isVec(value: unknown): value is I32Vec {
+    return typeof value === 'object' && value !== null && #data in value;
+  }
+
+  /**
+   * The rule for user code (docs/design.md, "User code inside a call"): after a callback,
+   * comparator, getter or setter returned, the storage must still be `data` and usable, and
+   * the length still `length`, before the method reads or writes again.
+   *
+   * @throws ReleasedError or DetachedError when the user code released or detached the storage.
+   * @throws Error when it changed the length.
+   */
+  #afterUserCode(where: string, data: Int32Array, length: number): void {
+    if (this.#data !== data || data.length !== this.#capacity) this.#storage(where);
+    if (this.#length !== length) throwModifiedDuringCallback(where, length, this.#length);
+  }
+
+  /** Scratch arrays of `retain` and `sort(compare)`, each taken while in use (see {@link I32Vec.retain}). */
+  static #retainScratch: Uint8Array | null = null;
+  static #sortScratch: Int32Array | null = null;
+
   /** The cached view of the live elements, rebuilt when the length changed. */
-  #liveView(where: string): Int32Array {
-    const data = this.#storage(where);
+  #liveView(where: string, which?: string): Int32Array {
+    const data = this.#storage(where, which);
     const length = this.#length;
     let view = this.#view;
     if (view.length !== length) {
@@ -1763,9 +1840,9 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    *
    * @throws ReleasedError when a slab released this vector; DetachedError when its buffer was detached.
    */
-  #storage(where: string): Int32Array {
+  #storage(where: string, which?: string): Int32Array {
     const data = this.#data;
-    if (data === RELEASED || data.length !== this.#capacity) throwStorageError(where, data === RELEASED);
+    if (data === RELEASED || data.length !== this.#capacity) throwStorageError(where, data === RELEASED, which);
     return data;
   }
 
@@ -1802,15 +1879,21 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
   }
 
   /**
-   * Called by the slab that handed this vector out, when it is reset: the vector drops its
-   * storage and every later call throws ReleasedError. Not part of the public API.
-   *
-   * @internal
+   * What the slab that handed `vec` out calls when it is reset: the vector drops its storage
+   * and every later call throws ReleasedError. Registered by the static block, so no public
+   * path (not even reflection) reaches it.
    */
-  [RELEASE](): void {
-    this.#data = RELEASED;
-    this.#view = RELEASED;
-    this.#length = 0;
+  static #release(vec: object): void {
+    if (!(#data in vec)) throwInternalError('Slab.reset', 'a vector of another class');
+    vec.#data = RELEASED;
+    vec.#view = RELEASED;
+    vec.#length = 0;
+  }
+
+  static {
+    // `this`, not the class's name, and an arrow: compiled down, neither the name nor the
+    // static private method is readable yet while static blocks run.
+    registerReleaser(this, (vec) => I32Vec.#release(vec));
   }
 
   /**
@@ -1832,7 +1915,10 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
     next(): IteratorResult<number> {
       const vec = this.#vec;
       const index = this.#index;
-      if (vec === null || index >= vec.#length) {
+      if (vec === null) return DONE;
+      if (index >= vec.#length) {
+        // A vector released during the iteration reads as empty: say so instead of ending.
+        vec.#storage('I32Vec.values');
         this.#vec = null;
         return DONE;
       }
@@ -1843,6 +1929,48 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
       const result = this.#result;
       result.value = value;
       return result;
+    }
+
+    [Symbol.iterator](): this {
+      return this;
+    }
+
+    get [Symbol.toStringTag](): string {
+      return 'I32Vec Iterator';
+    }
+  };
+
+  /**
+   * The iterator of {@link I32Vec.keys} (indexes) and {@link I32Vec.entries} (`[index, element]`
+   * pairs, a fresh one per step): re-reads the length and checks the storage at every step,
+   * and stays done once done.
+   */
+  static readonly #Indexed = class TVecIndexed implements IterableIterator<number | [number, number]> {
+    #vec: I32Vec | null;
+    #index = 0;
+    readonly #entries: boolean;
+
+    constructor(vec: I32Vec, entries: boolean) {
+      this.#vec = vec;
+      this.#entries = entries;
+    }
+
+    next(): IteratorResult<number | [number, number]> {
+      const vec = this.#vec;
+      if (vec === null) return DONE;
+      const where = this.#entries ? 'I32Vec.entries' : 'I32Vec.keys';
+      const data = vec.#data;
+      if (data === RELEASED || data.length !== vec.#capacity) vec.#storage(where);
+      const index = this.#index;
+      if (index >= vec.#length) {
+        this.#vec = null;
+        return DONE;
+      }
+      this.#index = index + 1;
+      if (!this.#entries) return { done: false, value: index };
+      const value: number | undefined = data[index];
+      if (value === undefined) return vec.#failDetached(where);
+      return { done: false, value: [index, value] };
     }
 
     [Symbol.iterator](): this {
@@ -1926,41 +2054,6 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
   }
 }
 
-const KEYS = 1;
-const ENTRIES = 2;
-
 /** The result of every finished iteration over an I32Vec: shared, so frozen. */
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
-/** Iterator over the indexes or entries of a live I32Vec: re-reads the length at every step and stays done once done. */
-class I32VecIterator<R> implements IterableIterator<R> {
-  #vec: I32Vec | null;
-  #index = 0;
-  readonly #kind: number;
-
-  constructor(vec: I32Vec, kind: number) {
-    this.#vec = vec;
-    this.#kind = kind;
-  }
-
-  next(): IteratorResult<R> {
-    const vec = this.#vec;
-    const index = this.#index;
-    if (vec === null || index >= vec.length) {
-      this.#vec = null;
-      return { done: true, value: undefined };
-    }
-    this.#index = index + 1;
-    const kind = this.#kind;
-    const value = kind === KEYS ? index : [index, vec.get(index)];
-    return { done: false, value: value as R };
-  }
-
-  [Symbol.iterator](): this {
-    return this;
-  }
-
-  get [Symbol.toStringTag](): string {
-    return 'I32Vec Iterator';
-  }
-}

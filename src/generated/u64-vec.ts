@@ -9,6 +9,7 @@ import {
   storageError,
   throwArgumentError,
   throwBoundsError,
+  throwClampDomainError,
   throwCallbackResultError,
   throwCapacityError,
   throwCopyCapacityError,
@@ -28,7 +29,6 @@ import {
 import { inspectUnusable, inspectVector } from '../inspect.js';
 import {
   INSPECT_CUSTOM,
-  RELEASE,
   type InspectFunction,
   type InspectOptions,
   type BigIntTypedArray,
@@ -36,11 +36,15 @@ import {
   checkFromIndex,
   checkIntegerInRange,
   checkNonNegativeInteger,
+  checkNotRevoked,
   checkRange,
   checkResizeLength,
   checkSpliceRange,
   isFixedVec,
   MAX_CAPACITY,
+  SCRATCH_LIMIT,
+  mayShareMemory,
+  registerReleaser,
   relativeIndex,
   sameValueZero,
 } from '../internal.js';
@@ -200,12 +204,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   static from<const M extends number>(source: VecSource<bigint>, capacity: M): U64Vec<M>;
   static from(source: VecSource<bigint>): U64Vec;
   static from(source: VecSource<bigint>, capacity?: number): U64Vec {
-    if (capacity !== undefined) checkCapacity('U64Vec.from', capacity);
-    const items = U64Vec.#staged('U64Vec.from', source, capacity ?? MAX_CAPACITY);
-    if (typeof items === 'number') throwCapacityError('U64Vec.from', source, capacity ?? MAX_CAPACITY, 0, items);
-    const vec = new U64Vec(capacity ?? items.length);
-    vec.#append('U64Vec.from', source, items);
-    return vec;
+    return U64Vec.#from('U64Vec.from', source, capacity);
   }
 
   /**
@@ -214,7 +213,17 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * @throws TypeError when an item is not a bigint.
    */
   static of<const Items extends readonly bigint[]>(...items: Items): U64Vec<Items['length']> {
-    return U64Vec.from(items, items.length as Items['length']);
+    return U64Vec.#from('U64Vec.of', items, items.length) as U64Vec<Items['length']>;
+  }
+
+  /** What {@link U64Vec.from} and {@link U64Vec.of} do, with the name of the method called. */
+  static #from(where: string, source: VecSource<bigint>, capacity: number | undefined): U64Vec {
+    if (capacity !== undefined) checkCapacity(where, capacity);
+    const items = U64Vec.#staged(where, source, capacity ?? MAX_CAPACITY);
+    if (typeof items === 'number') throwCapacityError(where, source, capacity ?? MAX_CAPACITY, 0, items);
+    const vec = new U64Vec(capacity ?? items.length);
+    vec.#append(where, source, items);
+    return vec;
   }
 
   /** The number of slots, fixed at construction. */
@@ -490,34 +499,35 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   /**
    * Keeps only the elements for which `predicate` returns a truthy value, in order.
    *
-   * If `predicate` throws, the elements already tested are filtered, the element being
-   * tested and all after it are kept, and the error propagates. If `predicate` changes
-   * the vector's length, `retain` stops and throws; every live slot then holds a value
-   * that was written to it.
+   * All-or-nothing: `predicate` is called for every element first, and the vector is
+   * filtered only after the last call returned. If `predicate` throws, or changes the
+   * vector's length, or releases or detaches its storage, `retain` stops there and writes
+   * nothing: the vector is as the predicate left it. (A predicate that only replaces
+   * elements keeps the length: the decisions then apply position by position.)
    *
    * @throws TypeError when `predicate` is not a function.
+   * @throws Error when `predicate` changed the length.
+   * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
    */
   retain(predicate: (value: bigint, index: number) => unknown): void {
     if (typeof predicate !== 'function') throwNotAFunction('U64Vec.retain', 'predicate', predicate);
+    checkNotRevoked('U64Vec.retain', 'predicate', predicate);
     const data = this.#storage('U64Vec.retain');
     const length = this.#length;
-    let kept = 0;
-    let read = 0;
-    try {
-      for (; read < length; read++) {
-        const value = data[read];
-        const keep = predicate(value, read);
-        if (this.#length !== length) throwModifiedDuringCallback('U64Vec.retain', length, this.#length);
-        if (keep) data[kept++] = value;
-      }
-    } finally {
-      if (this.#length === length) {
-        // SAFETY: [kept, kept + length - read) receives the untested tail [read, length),
-        // slots that were live; nothing unwritten becomes live.
-        if (read < length) data.copyWithin(kept, read, length);
-        this.#length = kept + (length - read);
-      }
+    // Every decision is taken before anything is written (all-or-nothing), into a scratch
+    // array taken while in use, so that a retain called from the predicate gets its own.
+    let keep = U64Vec.#retainScratch;
+    U64Vec.#retainScratch = null;
+    if (keep === null || keep.length < length) keep = new Uint8Array(length);
+    for (let i = 0; i < length; i++) {
+      keep[i] = predicate(data[i], i) ? 1 : 0;
+      this.#afterUserCode('U64Vec.retain', data, length);
     }
+    let kept = 0;
+    // SAFETY: kept <= i, so every slot written was live and is read before it is written.
+    for (let i = 0; i < length; i++) if (keep[i] === 1) data[kept++] = data[i];
+    this.#length = kept;
+    if (keep.length <= SCRATCH_LIMIT) U64Vec.#retainScratch = keep;
   }
 
   /**
@@ -561,7 +571,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     const newLength = length - deleteCount + count;
     if (newLength > data.length || typeof staged === 'number') throwCapacityError('U64Vec.splice', items, data.length, length, newLength);
     // Copy the inserted items out first: they may be a view of this vector's own storage.
-    const inserted = staged.buffer === data.buffer ? staged.slice() : staged;
+    const inserted = mayShareMemory(staged.buffer, data.buffer) ? staged.slice() : staged;
     const removed = data.slice(start, start + deleteCount);
     data.copyWithin(start + inserted.length, start + deleteCount, length);
     data.set(inserted, start);
@@ -624,14 +634,35 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
 
   /**
    * Sorts the elements in place. Without `compare`, ascending numeric order with `-0`
-   * before `0` and `NaN` last (`TypedArray.prototype.sort`). If `compare` throws, the
-   * length is unchanged and the elements are a permutation of what they were.
+   * before `0` and `NaN` last (`TypedArray.prototype.sort`). With `compare`, the elements
+   * are sorted in a copy and written back after the last comparison returned: if `compare`
+   * throws, the vector is unchanged.
    *
    * @throws TypeError when `compare` is given and is not a function.
+   * @throws Error when `compare` changed the length (the vector is as `compare` left it).
+   * @throws ReleasedError or DetachedError when `compare` released or detached the storage.
    */
   sort(compare?: Comparator<bigint>): this {
-    if (compare !== undefined && typeof compare !== 'function') throwNotAFunction('U64Vec.sort', 'compare', compare);
-    this.#storage('U64Vec.sort').subarray(0, this.#length).sort(compare);
+    if (compare === undefined) {
+      this.#storage('U64Vec.sort').subarray(0, this.#length).sort();
+      return this;
+    }
+    if (typeof compare !== 'function') throwNotAFunction('U64Vec.sort', 'compare', compare);
+    checkNotRevoked('U64Vec.sort', 'compare', compare);
+    const data = this.#storage('U64Vec.sort');
+    const length = this.#length;
+    // Sorted in a copy and written back only after the last comparison returned, so that a
+    // comparator cannot make the sort write into storage it no longer owns. The copy is a
+    // scratch array taken while in use, as in retain.
+    let scratch = U64Vec.#sortScratch;
+    U64Vec.#sortScratch = null;
+    if (scratch === null || scratch.length < length) scratch = new BigUint64Array(length);
+    const items = scratch.length === length ? scratch : scratch.subarray(0, length);
+    items.set(data.length === length ? data : data.subarray(0, length));
+    items.sort(compare);
+    this.#afterUserCode('U64Vec.sort', data, length);
+    data.set(items);
+    if (scratch.length <= SCRATCH_LIMIT) U64Vec.#sortScratch = scratch;
     return this;
   }
 
@@ -723,10 +754,10 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * SameValueZero-equal elements (`NaN` equals `NaN`, `-0` equals `0`).
    */
   equals(other: FixedVec<bigint, number, ArrayLike<bigint>> | ArrayLike<bigint>): boolean {
-    const data = this.#storage('U64Vec.equals');
     // Take the other elements first: an array-like's getters run user code, which may change
-    // this vector, so its length is read only afterwards.
-    const items: ArrayLike<unknown> = other instanceof U64Vec ? other.view() : comparedElements(other);
+    // this vector, so its storage and length are read only afterwards.
+    const items: ArrayLike<unknown> = U64Vec.#isVec(other) ? other.#liveView('U64Vec.equals', 'the other vector') : comparedElements('U64Vec.equals', other);
+    const data = this.#storage('U64Vec.equals');
     const length = this.#length;
     if (items.length !== length) return false;
     for (let i = 0; i < length; i++) {
@@ -766,13 +797,13 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   /** Iterates the indexes of the live elements. */
   keys(): IterableIterator<number> {
     this.#storage('U64Vec.keys');
-    return new U64VecIterator<number>(this, KEYS);
+    return new U64Vec.#Indexed(this, false) as IterableIterator<number>;
   }
 
   /** Iterates `[index, element]` pairs of the live elements. */
   entries(): IterableIterator<[number, bigint]> {
     this.#storage('U64Vec.entries');
-    return new U64VecIterator<[number, bigint]>(this, ENTRIES);
+    return new U64Vec.#Indexed(this, true) as IterableIterator<[number, bigint]>;
   }
 
   /**
@@ -780,11 +811,19 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * read at every step: if the callback shortens the vector, iteration stops early.
    *
    * @throws TypeError when `callback` is not a function.
+   * @throws ReleasedError or DetachedError when the callback released or detached the storage.
    */
   forEach(callback: (value: bigint, index: number, vec: this) => void): void {
     if (typeof callback !== 'function') throwNotAFunction('U64Vec.forEach', 'callback', callback);
-    this.#storage('U64Vec.forEach');
-    for (let i = 0; i < this.#length; i++) callback(this.get(i), i, this);
+    checkNotRevoked('U64Vec.forEach', 'callback', callback);
+    const data = this.#storage('U64Vec.forEach');
+    for (let i = 0; ; i++) {
+      // The callback may have released or detached the storage (then this throws) or
+      // changed the length (then the loop follows it).
+      if (this.#data !== data || data.length !== this.#capacity) this.#storage('U64Vec.forEach');
+      if (i >= this.#length) return;
+      callback(data[i], i, this);
+    }
   }
 
   /** Node's `util.inspect` / `console.log` form: `U64Vec(length/capacity) [ ... ]`, live elements only. */
@@ -1238,7 +1277,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * @param lo - the lower bound, a bigint.
    * @param hi - the upper bound, a bigint with `lo <= hi`.
    * @returns this vector, clamped.
-   * @throws RangeError when `lo > hi`.
+   * @throws RangeError when `lo > hi`, or no bigint lies between them.
    * @throws TypeError when a bound is not a bigint.
    */
   clamp(lo: bigint, hi: bigint): this;
@@ -1258,7 +1297,14 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     if (typeof lo !== 'bigint') throwElementTypeError('U64Vec.clamp', lo, 'bigint');
     if (typeof hi !== 'bigint') throwElementTypeError('U64Vec.clamp', hi, 'bigint');
     if (!(lo <= hi)) throwBoundsError('U64Vec.clamp', lo, hi);
-    return this.#clamp(lo, hi, out);
+    let low = lo;
+    let high = hi;
+    // The part of [lo, hi] the type holds: a bound outside it would be stored wrapped, and
+    // the clamped elements would land outside [lo, hi].
+    if (low < (0n)) low = (0n);
+    if (high > (2n ** 64n - 1n)) high = (2n ** 64n - 1n);
+    if (!(low <= high)) throwClampDomainError('U64Vec.clamp', lo, hi, (0n), (2n ** 64n - 1n));
+    return this.#clamp(low, high, out);
   }
 
   /**
@@ -1341,24 +1387,25 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   map<M extends number>(fn: (value: bigint, index: number) => bigint, out: U64Vec<M>): U64Vec<M>;
   map(fn: (value: bigint, index: number) => bigint, out?: U64Vec): U64Vec {
     if (typeof fn !== 'function') throwNotAFunction('U64Vec.map', 'fn', fn);
+    checkNotRevoked('U64Vec.map', 'fn', fn);
     const data = this.#storage('U64Vec.map');
     const length = this.#length;
-    if (out !== undefined) this.#outData('U64Vec.map', out);
+    const target = out === undefined ? this : out;
+    const dst = out === undefined ? data : this.#outData('U64Vec.map', out);
     // Take the scratch buffer, so that a map called from fn cannot write into it.
     let staged = U64Vec.#mapScratch;
     U64Vec.#mapScratch = null;
     if (staged === null || staged.length < length) staged = new BigUint64Array(length);
     for (let i = 0; i < length; i++) {
       const value = fn(data[i], i);
+      // Nothing is written until every call returned (docs/design.md, "User code inside a call").
+      this.#afterUserCode('U64Vec.map', data, length);
+      if (target !== this) target.#afterUserCode('U64Vec.map', dst, length);
       if (typeof value !== 'bigint') throwCallbackResultError('U64Vec.map', value, i, 'bigint');
       staged[i] = value;
     }
-    if (this.#length !== length) throwModifiedDuringCallback('U64Vec.map', length, this.#length);
-    const target = out === undefined ? this : out;
-    if (target.#length !== length) throwModifiedDuringCallback('U64Vec.map', length, target.#length);
-    const dst = target.#storage('U64Vec.map');
     for (let i = 0; i < length; i++) dst[i] = staged[i];
-    if (staged.length <= 65536) U64Vec.#mapScratch = staged;
+    if (staged.length <= SCRATCH_LIMIT) U64Vec.#mapScratch = staged;
     return target;
   }
 
@@ -1382,8 +1429,9 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * @throws TypeError when `source` is not a source of bigints.
    */
   copyFrom(source: VecSource<bigint>, srcStart = 0, count?: number): this {
-    const data = this.#storage('U64Vec.copyFrom');
+    // Staged before the storage is read: an iterable or array-like source runs user code.
     const staged = U64Vec.#staged('U64Vec.copyFrom', source);
+    const data = this.#storage('U64Vec.copyFrom');
     // #staged answers with a count only past MAX_CAPACITY elements, more than any vector holds.
     const items = typeof staged === 'number' ? throwCapacityError('U64Vec.copyFrom', source, this.#capacity, this.#length, staged) : staged;
     const available = items.length;
@@ -1415,10 +1463,11 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * @throws TypeError when `target` is none of those, or holds numbers.
    */
   copyTo<Target extends BigIntCopyTarget>(target: Target, targetStart = 0): Target {
+    if (typeof target === 'object' && target !== null) checkNotRevoked('U64Vec.copyTo', 'target', target);
     const data = this.#storage('U64Vec.copyTo');
     const length = this.#length;
-    if (target instanceof U64Vec) {
-      const targetData = target.#storage('U64Vec.copyTo');
+    if (U64Vec.#isVec(target)) {
+      const targetData = target.#storage('U64Vec.copyTo', 'the target vector');
       const targetLength = target.#length;
       const end = vectorTargetEnd('U64Vec.copyTo', target, targetStart, length, targetLength, targetData.length);
       // SAFETY: set() reads the whole source before writing when both share a buffer.
@@ -1432,7 +1481,12 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     }
     if (Array.isArray(target)) {
       checkIntegerInRange('U64Vec.copyTo', 'targetStart', targetStart, target.length);
-      for (let i = 0; i < length; i++) target[targetStart + i] = data[i];
+      // The target's setters (or a Proxy's traps) may run user code: check before each read.
+      for (let i = 0; i < length; i++) {
+        this.#afterUserCode('U64Vec.copyTo', data, length);
+        target[targetStart + i] = data[i];
+      }
+      this.#afterUserCode('U64Vec.copyTo', data, length);
       return target;
     }
     if (isFixedVec(target)) {
@@ -1456,10 +1510,10 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   #operand(where: string, operand: unknown, dst: BigUint64Array | null, scalar: boolean): BigUint64Array {
     const length = this.#length;
     let src: BigUint64Array;
-    if (operand instanceof U64Vec) {
-      src = operand.#storage(where);
+    if (U64Vec.#isVec(operand)) {
+      src = operand.#storage(where, 'the operand');
       if (operand.#length !== length) throwLengthMismatch(where, length, operand.#length, 'the operand');
-    } else if (operand instanceof BigUint64Array) {
+    } else if (ArrayBuffer.isView(operand) && operand instanceof BigUint64Array) {
       src = operand;
       if (src.length !== length) throwLengthMismatch(where, length, src.length, 'the operand');
     } else {
@@ -1470,8 +1524,8 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
 
   /** The storage of `out`, after checking that it is a usable U64Vec of this vector's length. */
   #outData(where: string, out: unknown): BigUint64Array {
-    if (!(out instanceof U64Vec)) return throwOutError(where, out, 'U64Vec');
-    const data = out.#storage(where);
+    if (!U64Vec.#isVec(out)) return throwOutError(where, out, 'U64Vec');
+    const data = out.#storage(where, 'out');
     if (out.#length !== this.#length) throwLengthMismatch(where, this.#length, out.#length, 'out');
     return data;
   }
@@ -1485,7 +1539,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    * endless or huge source costs no more than the room it could fill.
    */
   static #staged(where: string, source: VecSource<bigint>, limit: number = MAX_CAPACITY): BigIntTypedArray | number {
-    if (source instanceof U64Vec) return source.view();
+    if (U64Vec.#isVec(source)) return source.#liveView(where, 'the source vector');
     const typed = typedArraySource(where, source, 'bigint');
     if (typed !== null) return typed;
     const items = collectElements(where, source, limit, BIGINT_ELEMENT);
@@ -1525,9 +1579,31 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     return true;
   }
 
+  /** Whether `value` is a U64Vec: a brand check, which a Proxy cannot fool and which never runs user code. */
+  static #isVec(value: unknown): value is U64Vec {
+    return typeof value === 'object' && value !== null && #data in value;
+  }
+
+  /**
+   * The rule for user code (docs/design.md, "User code inside a call"): after a callback,
+   * comparator, getter or setter returned, the storage must still be `data` and usable, and
+   * the length still `length`, before the method reads or writes again.
+   *
+   * @throws ReleasedError or DetachedError when the user code released or detached the storage.
+   * @throws Error when it changed the length.
+   */
+  #afterUserCode(where: string, data: BigUint64Array, length: number): void {
+    if (this.#data !== data || data.length !== this.#capacity) this.#storage(where);
+    if (this.#length !== length) throwModifiedDuringCallback(where, length, this.#length);
+  }
+
+  /** Scratch arrays of `retain` and `sort(compare)`, each taken while in use (see {@link U64Vec.retain}). */
+  static #retainScratch: Uint8Array | null = null;
+  static #sortScratch: BigUint64Array | null = null;
+
   /** The cached view of the live elements, rebuilt when the length changed. */
-  #liveView(where: string): BigUint64Array {
-    const data = this.#storage(where);
+  #liveView(where: string, which?: string): BigUint64Array {
+    const data = this.#storage(where, which);
     const length = this.#length;
     let view = this.#view;
     if (view.length !== length) {
@@ -1542,9 +1618,9 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    *
    * @throws ReleasedError when a slab released this vector; DetachedError when its buffer was detached.
    */
-  #storage(where: string): BigUint64Array {
+  #storage(where: string, which?: string): BigUint64Array {
     const data = this.#data;
-    if (data === RELEASED || data.length !== this.#capacity) throwStorageError(where, data === RELEASED);
+    if (data === RELEASED || data.length !== this.#capacity) throwStorageError(where, data === RELEASED, which);
     return data;
   }
 
@@ -1581,15 +1657,21 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   }
 
   /**
-   * Called by the slab that handed this vector out, when it is reset: the vector drops its
-   * storage and every later call throws ReleasedError. Not part of the public API.
-   *
-   * @internal
+   * What the slab that handed `vec` out calls when it is reset: the vector drops its storage
+   * and every later call throws ReleasedError. Registered by the static block, so no public
+   * path (not even reflection) reaches it.
    */
-  [RELEASE](): void {
-    this.#data = RELEASED;
-    this.#view = RELEASED;
-    this.#length = 0;
+  static #release(vec: object): void {
+    if (!(#data in vec)) throwInternalError('Slab.reset', 'a vector of another class');
+    vec.#data = RELEASED;
+    vec.#view = RELEASED;
+    vec.#length = 0;
+  }
+
+  static {
+    // `this`, not the class's name, and an arrow: compiled down, neither the name nor the
+    // static private method is readable yet while static blocks run.
+    registerReleaser(this, (vec) => U64Vec.#release(vec));
   }
 
   /**
@@ -1611,7 +1693,10 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     next(): IteratorResult<bigint> {
       const vec = this.#vec;
       const index = this.#index;
-      if (vec === null || index >= vec.#length) {
+      if (vec === null) return DONE;
+      if (index >= vec.#length) {
+        // A vector released during the iteration reads as empty: say so instead of ending.
+        vec.#storage('U64Vec.values');
         this.#vec = null;
         return DONE;
       }
@@ -1622,6 +1707,48 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
       const result = this.#result;
       result.value = value;
       return result;
+    }
+
+    [Symbol.iterator](): this {
+      return this;
+    }
+
+    get [Symbol.toStringTag](): string {
+      return 'U64Vec Iterator';
+    }
+  };
+
+  /**
+   * The iterator of {@link U64Vec.keys} (indexes) and {@link U64Vec.entries} (`[index, element]`
+   * pairs, a fresh one per step): re-reads the length and checks the storage at every step,
+   * and stays done once done.
+   */
+  static readonly #Indexed = class TVecIndexed implements IterableIterator<number | [number, bigint]> {
+    #vec: U64Vec | null;
+    #index = 0;
+    readonly #entries: boolean;
+
+    constructor(vec: U64Vec, entries: boolean) {
+      this.#vec = vec;
+      this.#entries = entries;
+    }
+
+    next(): IteratorResult<number | [number, bigint]> {
+      const vec = this.#vec;
+      if (vec === null) return DONE;
+      const where = this.#entries ? 'U64Vec.entries' : 'U64Vec.keys';
+      const data = vec.#data;
+      if (data === RELEASED || data.length !== vec.#capacity) vec.#storage(where);
+      const index = this.#index;
+      if (index >= vec.#length) {
+        this.#vec = null;
+        return DONE;
+      }
+      this.#index = index + 1;
+      if (!this.#entries) return { done: false, value: index };
+      const value: bigint | undefined = data[index];
+      if (value === undefined) return vec.#failDetached(where);
+      return { done: false, value: [index, value] };
     }
 
     [Symbol.iterator](): this {
@@ -1705,41 +1832,6 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   }
 }
 
-const KEYS = 1;
-const ENTRIES = 2;
-
 /** The result of every finished iteration over a U64Vec: shared, so frozen. */
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
-/** Iterator over the indexes or entries of a live U64Vec: re-reads the length at every step and stays done once done. */
-class U64VecIterator<R> implements IterableIterator<R> {
-  #vec: U64Vec | null;
-  #index = 0;
-  readonly #kind: number;
-
-  constructor(vec: U64Vec, kind: number) {
-    this.#vec = vec;
-    this.#kind = kind;
-  }
-
-  next(): IteratorResult<R> {
-    const vec = this.#vec;
-    const index = this.#index;
-    if (vec === null || index >= vec.length) {
-      this.#vec = null;
-      return { done: true, value: undefined };
-    }
-    this.#index = index + 1;
-    const kind = this.#kind;
-    const value = kind === KEYS ? index : [index, vec.get(index)];
-    return { done: false, value: value as R };
-  }
-
-  [Symbol.iterator](): this {
-    return this;
-  }
-
-  get [Symbol.toStringTag](): string {
-    return 'U64Vec Iterator';
-  }
-}

@@ -9,6 +9,7 @@ import {
   storageError,
   throwArgumentError,
   throwBoundsError,
+  throwClampDomainError,
   throwCallbackResultError,
   throwCapacityError,
   throwCopyCapacityError,
@@ -27,7 +28,6 @@ import {
 import { inspectUnusable, inspectVector } from '../inspect.js';
 import {
   INSPECT_CUSTOM,
-  RELEASE,
   type InspectFunction,
   type InspectOptions,
   type NumberTypedArray,
@@ -35,11 +35,15 @@ import {
   checkFromIndex,
   checkIntegerInRange,
   checkNonNegativeInteger,
+  checkNotRevoked,
   checkRange,
   checkResizeLength,
   checkSpliceRange,
   isFixedVec,
   MAX_CAPACITY,
+  SCRATCH_LIMIT,
+  mayShareMemory,
+  registerReleaser,
   relativeIndex,
   sameValueZero,
 } from '../internal.js';
@@ -203,12 +207,7 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
   static from<const M extends number>(source: VecSource<number>, capacity: M): U8ClampedVec<M>;
   static from(source: VecSource<number>): U8ClampedVec;
   static from(source: VecSource<number>, capacity?: number): U8ClampedVec {
-    if (capacity !== undefined) checkCapacity('U8ClampedVec.from', capacity);
-    const items = U8ClampedVec.#staged('U8ClampedVec.from', source, capacity ?? MAX_CAPACITY);
-    if (typeof items === 'number') throwCapacityError('U8ClampedVec.from', source, capacity ?? MAX_CAPACITY, 0, items);
-    const vec = new U8ClampedVec(capacity ?? items.length);
-    vec.#append('U8ClampedVec.from', source, items);
-    return vec;
+    return U8ClampedVec.#from('U8ClampedVec.from', source, capacity);
   }
 
   /**
@@ -217,7 +216,17 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    * @throws TypeError when an item is not a number.
    */
   static of<const Items extends readonly number[]>(...items: Items): U8ClampedVec<Items['length']> {
-    return U8ClampedVec.from(items, items.length as Items['length']);
+    return U8ClampedVec.#from('U8ClampedVec.of', items, items.length) as U8ClampedVec<Items['length']>;
+  }
+
+  /** What {@link U8ClampedVec.from} and {@link U8ClampedVec.of} do, with the name of the method called. */
+  static #from(where: string, source: VecSource<number>, capacity: number | undefined): U8ClampedVec {
+    if (capacity !== undefined) checkCapacity(where, capacity);
+    const items = U8ClampedVec.#staged(where, source, capacity ?? MAX_CAPACITY);
+    if (typeof items === 'number') throwCapacityError(where, source, capacity ?? MAX_CAPACITY, 0, items);
+    const vec = new U8ClampedVec(capacity ?? items.length);
+    vec.#append(where, source, items);
+    return vec;
   }
 
   /** The number of slots, fixed at construction. */
@@ -493,34 +502,35 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
   /**
    * Keeps only the elements for which `predicate` returns a truthy value, in order.
    *
-   * If `predicate` throws, the elements already tested are filtered, the element being
-   * tested and all after it are kept, and the error propagates. If `predicate` changes
-   * the vector's length, `retain` stops and throws; every live slot then holds a value
-   * that was written to it.
+   * All-or-nothing: `predicate` is called for every element first, and the vector is
+   * filtered only after the last call returned. If `predicate` throws, or changes the
+   * vector's length, or releases or detaches its storage, `retain` stops there and writes
+   * nothing: the vector is as the predicate left it. (A predicate that only replaces
+   * elements keeps the length: the decisions then apply position by position.)
    *
    * @throws TypeError when `predicate` is not a function.
+   * @throws Error when `predicate` changed the length.
+   * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
    */
   retain(predicate: (value: number, index: number) => unknown): void {
     if (typeof predicate !== 'function') throwNotAFunction('U8ClampedVec.retain', 'predicate', predicate);
+    checkNotRevoked('U8ClampedVec.retain', 'predicate', predicate);
     const data = this.#storage('U8ClampedVec.retain');
     const length = this.#length;
-    let kept = 0;
-    let read = 0;
-    try {
-      for (; read < length; read++) {
-        const value = data[read];
-        const keep = predicate(value, read);
-        if (this.#length !== length) throwModifiedDuringCallback('U8ClampedVec.retain', length, this.#length);
-        if (keep) data[kept++] = value;
-      }
-    } finally {
-      if (this.#length === length) {
-        // SAFETY: [kept, kept + length - read) receives the untested tail [read, length),
-        // slots that were live; nothing unwritten becomes live.
-        if (read < length) data.copyWithin(kept, read, length);
-        this.#length = kept + (length - read);
-      }
+    // Every decision is taken before anything is written (all-or-nothing), into a scratch
+    // array taken while in use, so that a retain called from the predicate gets its own.
+    let keep = U8ClampedVec.#retainScratch;
+    U8ClampedVec.#retainScratch = null;
+    if (keep === null || keep.length < length) keep = new Uint8Array(length);
+    for (let i = 0; i < length; i++) {
+      keep[i] = predicate(data[i], i) ? 1 : 0;
+      this.#afterUserCode('U8ClampedVec.retain', data, length);
     }
+    let kept = 0;
+    // SAFETY: kept <= i, so every slot written was live and is read before it is written.
+    for (let i = 0; i < length; i++) if (keep[i] === 1) data[kept++] = data[i];
+    this.#length = kept;
+    if (keep.length <= SCRATCH_LIMIT) U8ClampedVec.#retainScratch = keep;
   }
 
   /**
@@ -564,7 +574,7 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     const newLength = length - deleteCount + count;
     if (newLength > data.length || typeof staged === 'number') throwCapacityError('U8ClampedVec.splice', items, data.length, length, newLength);
     // Copy the inserted items out first: they may be a view of this vector's own storage.
-    const inserted = staged.buffer === data.buffer ? staged.slice() : staged;
+    const inserted = mayShareMemory(staged.buffer, data.buffer) ? staged.slice() : staged;
     const removed = data.slice(start, start + deleteCount);
     data.copyWithin(start + inserted.length, start + deleteCount, length);
     data.set(inserted, start);
@@ -627,14 +637,35 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
 
   /**
    * Sorts the elements in place. Without `compare`, ascending numeric order with `-0`
-   * before `0` and `NaN` last (`TypedArray.prototype.sort`). If `compare` throws, the
-   * length is unchanged and the elements are a permutation of what they were.
+   * before `0` and `NaN` last (`TypedArray.prototype.sort`). With `compare`, the elements
+   * are sorted in a copy and written back after the last comparison returned: if `compare`
+   * throws, the vector is unchanged.
    *
    * @throws TypeError when `compare` is given and is not a function.
+   * @throws Error when `compare` changed the length (the vector is as `compare` left it).
+   * @throws ReleasedError or DetachedError when `compare` released or detached the storage.
    */
   sort(compare?: Comparator<number>): this {
-    if (compare !== undefined && typeof compare !== 'function') throwNotAFunction('U8ClampedVec.sort', 'compare', compare);
-    this.#storage('U8ClampedVec.sort').subarray(0, this.#length).sort(compare);
+    if (compare === undefined) {
+      this.#storage('U8ClampedVec.sort').subarray(0, this.#length).sort();
+      return this;
+    }
+    if (typeof compare !== 'function') throwNotAFunction('U8ClampedVec.sort', 'compare', compare);
+    checkNotRevoked('U8ClampedVec.sort', 'compare', compare);
+    const data = this.#storage('U8ClampedVec.sort');
+    const length = this.#length;
+    // Sorted in a copy and written back only after the last comparison returned, so that a
+    // comparator cannot make the sort write into storage it no longer owns. The copy is a
+    // scratch array taken while in use, as in retain.
+    let scratch = U8ClampedVec.#sortScratch;
+    U8ClampedVec.#sortScratch = null;
+    if (scratch === null || scratch.length < length) scratch = new Uint8ClampedArray(length);
+    const items = scratch.length === length ? scratch : scratch.subarray(0, length);
+    items.set(data.length === length ? data : data.subarray(0, length));
+    items.sort(compare);
+    this.#afterUserCode('U8ClampedVec.sort', data, length);
+    data.set(items);
+    if (scratch.length <= SCRATCH_LIMIT) U8ClampedVec.#sortScratch = scratch;
     return this;
   }
 
@@ -726,10 +757,10 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    * SameValueZero-equal elements (`NaN` equals `NaN`, `-0` equals `0`).
    */
   equals(other: FixedVec<number, number, ArrayLike<number>> | ArrayLike<number>): boolean {
-    const data = this.#storage('U8ClampedVec.equals');
     // Take the other elements first: an array-like's getters run user code, which may change
-    // this vector, so its length is read only afterwards.
-    const items: ArrayLike<unknown> = other instanceof U8ClampedVec ? other.view() : comparedElements(other);
+    // this vector, so its storage and length are read only afterwards.
+    const items: ArrayLike<unknown> = U8ClampedVec.#isVec(other) ? other.#liveView('U8ClampedVec.equals', 'the other vector') : comparedElements('U8ClampedVec.equals', other);
+    const data = this.#storage('U8ClampedVec.equals');
     const length = this.#length;
     if (items.length !== length) return false;
     for (let i = 0; i < length; i++) {
@@ -769,13 +800,13 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
   /** Iterates the indexes of the live elements. */
   keys(): IterableIterator<number> {
     this.#storage('U8ClampedVec.keys');
-    return new U8ClampedVecIterator<number>(this, KEYS);
+    return new U8ClampedVec.#Indexed(this, false) as IterableIterator<number>;
   }
 
   /** Iterates `[index, element]` pairs of the live elements. */
   entries(): IterableIterator<[number, number]> {
     this.#storage('U8ClampedVec.entries');
-    return new U8ClampedVecIterator<[number, number]>(this, ENTRIES);
+    return new U8ClampedVec.#Indexed(this, true) as IterableIterator<[number, number]>;
   }
 
   /**
@@ -783,11 +814,19 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    * read at every step: if the callback shortens the vector, iteration stops early.
    *
    * @throws TypeError when `callback` is not a function.
+   * @throws ReleasedError or DetachedError when the callback released or detached the storage.
    */
   forEach(callback: (value: number, index: number, vec: this) => void): void {
     if (typeof callback !== 'function') throwNotAFunction('U8ClampedVec.forEach', 'callback', callback);
-    this.#storage('U8ClampedVec.forEach');
-    for (let i = 0; i < this.#length; i++) callback(this.get(i), i, this);
+    checkNotRevoked('U8ClampedVec.forEach', 'callback', callback);
+    const data = this.#storage('U8ClampedVec.forEach');
+    for (let i = 0; ; i++) {
+      // The callback may have released or detached the storage (then this throws) or
+      // changed the length (then the loop follows it).
+      if (this.#data !== data || data.length !== this.#capacity) this.#storage('U8ClampedVec.forEach');
+      if (i >= this.#length) return;
+      callback(data[i], i, this);
+    }
   }
 
   /** Node's `util.inspect` / `console.log` form: `U8ClampedVec(length/capacity) [ ... ]`, live elements only. */
@@ -1403,7 +1442,8 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    * @param lo - the lower bound, a number.
    * @param hi - the upper bound, a number with `lo <= hi`.
    * @returns this vector, clamped.
-   * @throws RangeError when `lo > hi` or either is `NaN`.
+   * @throws RangeError when `lo > hi` or either is `NaN`, or no element of this type (an
+   * integer from 0 to 255) lies between them.
    * @throws TypeError when a bound is not a number.
    */
   clamp(lo: number, hi: number): this;
@@ -1423,11 +1463,18 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     if (typeof lo !== 'number') throwElementTypeError('U8ClampedVec.clamp', lo, 'number');
     if (typeof hi !== 'number') throwElementTypeError('U8ClampedVec.clamp', hi, 'number');
     if (!(lo <= hi)) throwBoundsError('U8ClampedVec.clamp', lo, hi);
+    let low = lo;
+    let high = hi;
+    // The part of [lo, hi] the type holds: a bound outside it would be stored wrapped, and
+    // the clamped elements would land outside [lo, hi].
+    low = Math.max(Math.ceil(lo), (0));
+    high = Math.min(Math.floor(hi), (255));
+    if (!(low <= high)) throwClampDomainError('U8ClampedVec.clamp', lo, hi, (0), (255));
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
     // boxed, a heap number per call (docs/design.md, "Zero garbage").
-    SCALARS[0] = lo;
-    SCALARS[1] = hi;
+    SCALARS[0] = low;
+    SCALARS[1] = high;
     return this.#clamp(0, 0, out);
   }
 
@@ -1513,24 +1560,25 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
   map<M extends number>(fn: (value: number, index: number) => number, out: U8ClampedVec<M>): U8ClampedVec<M>;
   map(fn: (value: number, index: number) => number, out?: U8ClampedVec): U8ClampedVec {
     if (typeof fn !== 'function') throwNotAFunction('U8ClampedVec.map', 'fn', fn);
+    checkNotRevoked('U8ClampedVec.map', 'fn', fn);
     const data = this.#storage('U8ClampedVec.map');
     const length = this.#length;
-    if (out !== undefined) this.#outData('U8ClampedVec.map', out);
+    const target = out === undefined ? this : out;
+    const dst = out === undefined ? data : this.#outData('U8ClampedVec.map', out);
     // Take the scratch buffer, so that a map called from fn cannot write into it.
     let staged = U8ClampedVec.#mapScratch;
     U8ClampedVec.#mapScratch = null;
     if (staged === null || staged.length < length) staged = new Uint8ClampedArray(length);
     for (let i = 0; i < length; i++) {
       const value = fn(data[i], i);
+      // Nothing is written until every call returned (docs/design.md, "User code inside a call").
+      this.#afterUserCode('U8ClampedVec.map', data, length);
+      if (target !== this) target.#afterUserCode('U8ClampedVec.map', dst, length);
       if (typeof value !== 'number') throwCallbackResultError('U8ClampedVec.map', value, i, 'number');
       staged[i] = value;
     }
-    if (this.#length !== length) throwModifiedDuringCallback('U8ClampedVec.map', length, this.#length);
-    const target = out === undefined ? this : out;
-    if (target.#length !== length) throwModifiedDuringCallback('U8ClampedVec.map', length, target.#length);
-    const dst = target.#storage('U8ClampedVec.map');
     for (let i = 0; i < length; i++) dst[i] = staged[i];
-    if (staged.length <= 65536) U8ClampedVec.#mapScratch = staged;
+    if (staged.length <= SCRATCH_LIMIT) U8ClampedVec.#mapScratch = staged;
     return target;
   }
 
@@ -1554,8 +1602,9 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    * @throws TypeError when `source` is not a source of numbers.
    */
   copyFrom(source: VecSource<number>, srcStart = 0, count?: number): this {
-    const data = this.#storage('U8ClampedVec.copyFrom');
+    // Staged before the storage is read: an iterable or array-like source runs user code.
     const staged = U8ClampedVec.#staged('U8ClampedVec.copyFrom', source);
+    const data = this.#storage('U8ClampedVec.copyFrom');
     // #staged answers with a count only past MAX_CAPACITY elements, more than any vector holds.
     const items = typeof staged === 'number' ? throwCapacityError('U8ClampedVec.copyFrom', source, this.#capacity, this.#length, staged) : staged;
     const available = items.length;
@@ -1587,10 +1636,11 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    * @throws TypeError when `target` is none of those, or holds bigints.
    */
   copyTo<Target extends NumberCopyTarget>(target: Target, targetStart = 0): Target {
+    if (typeof target === 'object' && target !== null) checkNotRevoked('U8ClampedVec.copyTo', 'target', target);
     const data = this.#storage('U8ClampedVec.copyTo');
     const length = this.#length;
-    if (target instanceof U8ClampedVec) {
-      const targetData = target.#storage('U8ClampedVec.copyTo');
+    if (U8ClampedVec.#isVec(target)) {
+      const targetData = target.#storage('U8ClampedVec.copyTo', 'the target vector');
       const targetLength = target.#length;
       const end = vectorTargetEnd('U8ClampedVec.copyTo', target, targetStart, length, targetLength, targetData.length);
       // SAFETY: set() reads the whole source before writing when both share a buffer.
@@ -1604,7 +1654,12 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     }
     if (Array.isArray(target)) {
       checkIntegerInRange('U8ClampedVec.copyTo', 'targetStart', targetStart, target.length);
-      for (let i = 0; i < length; i++) target[targetStart + i] = data[i];
+      // The target's setters (or a Proxy's traps) may run user code: check before each read.
+      for (let i = 0; i < length; i++) {
+        this.#afterUserCode('U8ClampedVec.copyTo', data, length);
+        target[targetStart + i] = data[i];
+      }
+      this.#afterUserCode('U8ClampedVec.copyTo', data, length);
       return target;
     }
     if (isFixedVec(target)) {
@@ -1631,10 +1686,10 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
   #operand(where: string, operand: unknown, dst: Uint8ClampedArray | null, scalar: boolean): Uint8ClampedArray {
     const length = this.#length;
     let src: Uint8ClampedArray;
-    if (operand instanceof U8ClampedVec) {
-      src = operand.#storage(where);
+    if (U8ClampedVec.#isVec(operand)) {
+      src = operand.#storage(where, 'the operand');
       if (operand.#length !== length) throwLengthMismatch(where, length, operand.#length, 'the operand');
-    } else if (operand instanceof Uint8ClampedArray) {
+    } else if (ArrayBuffer.isView(operand) && operand instanceof Uint8ClampedArray) {
       src = operand;
       if (src.length !== length) throwLengthMismatch(where, length, src.length, 'the operand');
     } else {
@@ -1645,8 +1700,8 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
 
   /** The storage of `out`, after checking that it is a usable U8ClampedVec of this vector's length. */
   #outData(where: string, out: unknown): Uint8ClampedArray {
-    if (!(out instanceof U8ClampedVec)) return throwOutError(where, out, 'U8ClampedVec');
-    const data = out.#storage(where);
+    if (!U8ClampedVec.#isVec(out)) return throwOutError(where, out, 'U8ClampedVec');
+    const data = out.#storage(where, 'out');
     if (out.#length !== this.#length) throwLengthMismatch(where, this.#length, out.#length, 'out');
     return data;
   }
@@ -1660,7 +1715,7 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    * endless or huge source costs no more than the room it could fill.
    */
   static #staged(where: string, source: VecSource<number>, limit: number = MAX_CAPACITY): NumberTypedArray | number {
-    if (source instanceof U8ClampedVec) return source.view();
+    if (U8ClampedVec.#isVec(source)) return source.#liveView(where, 'the source vector');
     const typed = typedArraySource(where, source, 'number');
     if (typed !== null) return typed;
     const items = collectElements(where, source, limit, NUMBER_ELEMENT);
@@ -1700,9 +1755,31 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     return true;
   }
 
+  /** Whether `value` is a U8ClampedVec: a brand check, which a Proxy cannot fool and which never runs user code. */
+  static #isVec(value: unknown): value is U8ClampedVec {
+    return typeof value === 'object' && value !== null && #data in value;
+  }
+
+  /**
+   * The rule for user code (docs/design.md, "User code inside a call"): after a callback,
+   * comparator, getter or setter returned, the storage must still be `data` and usable, and
+   * the length still `length`, before the method reads or writes again.
+   *
+   * @throws ReleasedError or DetachedError when the user code released or detached the storage.
+   * @throws Error when it changed the length.
+   */
+  #afterUserCode(where: string, data: Uint8ClampedArray, length: number): void {
+    if (this.#data !== data || data.length !== this.#capacity) this.#storage(where);
+    if (this.#length !== length) throwModifiedDuringCallback(where, length, this.#length);
+  }
+
+  /** Scratch arrays of `retain` and `sort(compare)`, each taken while in use (see {@link U8ClampedVec.retain}). */
+  static #retainScratch: Uint8Array | null = null;
+  static #sortScratch: Uint8ClampedArray | null = null;
+
   /** The cached view of the live elements, rebuilt when the length changed. */
-  #liveView(where: string): Uint8ClampedArray {
-    const data = this.#storage(where);
+  #liveView(where: string, which?: string): Uint8ClampedArray {
+    const data = this.#storage(where, which);
     const length = this.#length;
     let view = this.#view;
     if (view.length !== length) {
@@ -1717,9 +1794,9 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    *
    * @throws ReleasedError when a slab released this vector; DetachedError when its buffer was detached.
    */
-  #storage(where: string): Uint8ClampedArray {
+  #storage(where: string, which?: string): Uint8ClampedArray {
     const data = this.#data;
-    if (data === RELEASED || data.length !== this.#capacity) throwStorageError(where, data === RELEASED);
+    if (data === RELEASED || data.length !== this.#capacity) throwStorageError(where, data === RELEASED, which);
     return data;
   }
 
@@ -1756,15 +1833,21 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
   }
 
   /**
-   * Called by the slab that handed this vector out, when it is reset: the vector drops its
-   * storage and every later call throws ReleasedError. Not part of the public API.
-   *
-   * @internal
+   * What the slab that handed `vec` out calls when it is reset: the vector drops its storage
+   * and every later call throws ReleasedError. Registered by the static block, so no public
+   * path (not even reflection) reaches it.
    */
-  [RELEASE](): void {
-    this.#data = RELEASED;
-    this.#view = RELEASED;
-    this.#length = 0;
+  static #release(vec: object): void {
+    if (!(#data in vec)) throwInternalError('Slab.reset', 'a vector of another class');
+    vec.#data = RELEASED;
+    vec.#view = RELEASED;
+    vec.#length = 0;
+  }
+
+  static {
+    // `this`, not the class's name, and an arrow: compiled down, neither the name nor the
+    // static private method is readable yet while static blocks run.
+    registerReleaser(this, (vec) => U8ClampedVec.#release(vec));
   }
 
   /**
@@ -1786,7 +1869,10 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     next(): IteratorResult<number> {
       const vec = this.#vec;
       const index = this.#index;
-      if (vec === null || index >= vec.#length) {
+      if (vec === null) return DONE;
+      if (index >= vec.#length) {
+        // A vector released during the iteration reads as empty: say so instead of ending.
+        vec.#storage('U8ClampedVec.values');
         this.#vec = null;
         return DONE;
       }
@@ -1797,6 +1883,48 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
       const result = this.#result;
       result.value = value;
       return result;
+    }
+
+    [Symbol.iterator](): this {
+      return this;
+    }
+
+    get [Symbol.toStringTag](): string {
+      return 'U8ClampedVec Iterator';
+    }
+  };
+
+  /**
+   * The iterator of {@link U8ClampedVec.keys} (indexes) and {@link U8ClampedVec.entries} (`[index, element]`
+   * pairs, a fresh one per step): re-reads the length and checks the storage at every step,
+   * and stays done once done.
+   */
+  static readonly #Indexed = class TVecIndexed implements IterableIterator<number | [number, number]> {
+    #vec: U8ClampedVec | null;
+    #index = 0;
+    readonly #entries: boolean;
+
+    constructor(vec: U8ClampedVec, entries: boolean) {
+      this.#vec = vec;
+      this.#entries = entries;
+    }
+
+    next(): IteratorResult<number | [number, number]> {
+      const vec = this.#vec;
+      if (vec === null) return DONE;
+      const where = this.#entries ? 'U8ClampedVec.entries' : 'U8ClampedVec.keys';
+      const data = vec.#data;
+      if (data === RELEASED || data.length !== vec.#capacity) vec.#storage(where);
+      const index = this.#index;
+      if (index >= vec.#length) {
+        this.#vec = null;
+        return DONE;
+      }
+      this.#index = index + 1;
+      if (!this.#entries) return { done: false, value: index };
+      const value: number | undefined = data[index];
+      if (value === undefined) return vec.#failDetached(where);
+      return { done: false, value: [index, value] };
     }
 
     [Symbol.iterator](): this {
@@ -1880,41 +2008,6 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
   }
 }
 
-const KEYS = 1;
-const ENTRIES = 2;
-
 /** The result of every finished iteration over a U8ClampedVec: shared, so frozen. */
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
-/** Iterator over the indexes or entries of a live U8ClampedVec: re-reads the length at every step and stays done once done. */
-class U8ClampedVecIterator<R> implements IterableIterator<R> {
-  #vec: U8ClampedVec | null;
-  #index = 0;
-  readonly #kind: number;
-
-  constructor(vec: U8ClampedVec, kind: number) {
-    this.#vec = vec;
-    this.#kind = kind;
-  }
-
-  next(): IteratorResult<R> {
-    const vec = this.#vec;
-    const index = this.#index;
-    if (vec === null || index >= vec.length) {
-      this.#vec = null;
-      return { done: true, value: undefined };
-    }
-    this.#index = index + 1;
-    const kind = this.#kind;
-    const value = kind === KEYS ? index : [index, vec.get(index)];
-    return { done: false, value: value as R };
-  }
-
-  [Symbol.iterator](): this {
-    return this;
-  }
-
-  get [Symbol.toStringTag](): string {
-    return 'U8ClampedVec Iterator';
-  }
-}
