@@ -83,6 +83,42 @@ describe.each(TYPED_KINDS)('$name over aliased shared memory', (kind) => {
   });
 });
 
+describe.each(TYPED_KINDS)('$name: element-wise kernels over one buffer at any offsets', (kind) => {
+  const cls = classOf(kind);
+  const bytes = cls.BYTES_PER_ELEMENT;
+  const Ctor = arrayCtorOf(kind);
+  const ops: [string, (a: any, b: unknown, out: AnyVec) => unknown, (x: any, y: any) => Elem][] = [
+    ['add', (a, b, out) => a.add(b, out), (x, y) => x + y],
+    ['sub', (a, b, out) => a.sub(b, out), (x, y) => x - y],
+    ['mul', (a, b, out) => a.mul(b, out), (x, y) => x * y],
+    ['axpy', (a, b, out) => a.axpy(el(kind, 3), b, out), (x, y) => x + (el(kind, 3) as any) * y],
+  ];
+
+  it.each(ops)('%s reads every operand before it writes, wherever this, the operand and out lie', (_name, run, f) => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.tuple(fc.nat(6), fc.nat(6), fc.nat(6)),
+        fc.boolean(),
+        (n, [ao, bo, oo], typedOperand) => {
+          const buffer = new ArrayBuffer(16 * bytes);
+          const raw = new Ctor(buffer);
+          for (let i = 0; i < 16; i++) raw[i] = el(kind, (i * 7) % 11);
+          const before = Array.from(raw as ArrayLike<Elem>);
+          // this, the operand and out over the same memory at element offsets ao, bo, oo.
+          const a = cls.assumeInit(buffer, ao * bytes, n, n);
+          const b = typedOperand ? new Ctor(buffer, bo * bytes, n) : cls.assumeInit(buffer, bo * bytes, n, n);
+          const out = cls.assumeInit(buffer, oo * bytes, n, n);
+          const expected = before.slice(ao, ao + n).map((x, i) => kind.convert(f(x, before[bo + i])));
+          run(a, b, out);
+          expect(out.toArray()).toEqual(expected);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe.each(TYPED_KINDS.filter((kind) => kind.spec?.family !== 'float'))('$name: clamp with bounds the type cannot hold', (kind) => {
   const cls = classOf(kind);
   const [min, max] = (kind.spec!.range as readonly string[]).map((source) => Function(`return (${source})`)() as Elem);

@@ -195,24 +195,22 @@ export function pairwiseSumOfSquaresLong(data: ArrayLike<number>, length: number
 export const NORM_TINY = 2 ** -900;
 
 /**
- * Whether a loop that, for `i` from 0 up, reads `src[i]` and then writes `dst[i]` would
- * overwrite an element of `src` before reading it: the two views share a buffer and `dst`
- * starts inside `src`, after its start. Equal starts are safe (each slot is read before it
- * is written), and so is `dst` starting before `src`. Views over two different
- * `SharedArrayBuffer` objects may alias anywhere, so for them the answer is always true.
- * When this returns true the kernel reads from a copy of `src` instead.
+ * Whether a loop that, for `i` from 0 up, reads element `i` of a source and then writes
+ * element `i` of a destination would overwrite a source element before reading it: the
+ * two ranges lie in one buffer and the destination starts inside the source, after its
+ * start. Equal starts are safe (each slot is read before it is written), and so is a
+ * destination that starts before the source. Ranges in two different `SharedArrayBuffer`
+ * objects may alias anywhere, so for them the answer is always true. When this returns
+ * true the kernel reads from a copy of the source instead.
  *
- * @param dst - the view written.
- * @param src - the view read.
- * @param count - the number of elements the loop touches.
- * @param bytesPerElement - the element size of both views.
+ * Takes buffers and offsets rather than views: the typed vectors cache theirs, since
+ * reading a typed array's `.buffer` costs a call every time.
+ *
+ * @param byteLength - the bytes the loop touches in each range.
  */
-export function forwardOverlap(dst: ArrayBufferView, src: ArrayBufferView, count: number, bytesPerElement: number): boolean {
-  // Two shared buffers may alias at offsets nobody can know: assume the worst.
-  if (dst.buffer !== src.buffer) return mayShareMemory(dst.buffer, src.buffer);
-  const d = dst.byteOffset;
-  const s = src.byteOffset;
-  return d > s && d < s + count * bytesPerElement;
+export function overlapsForward(dstBuffer: ArrayBufferLike, dstOffset: number, srcBuffer: ArrayBufferLike, srcOffset: number, byteLength: number): boolean {
+  if (dstBuffer !== srcBuffer) return mayShareMemory(dstBuffer, srcBuffer);
+  return dstOffset > srcOffset && dstOffset < srcOffset + byteLength;
 }
 
 /**

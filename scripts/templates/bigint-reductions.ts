@@ -19,7 +19,7 @@ export class TVec {
   #storage(_where: string): TArray {
     return this.#data;
   }
-  #operand(_where: string, _operand: unknown, _dst: TArray | null, _scalar: boolean): TArray {
+  #operand(_where: string, _operand: unknown, _target: TVec | null, _scalar: boolean): TArray {
     return this.#data;
   }
 

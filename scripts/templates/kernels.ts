@@ -16,7 +16,7 @@ import { throwBoundsError, throwClampDomainError, throwCallbackResultError, thro
 import { throwDivisionByZero, throwElementTypeError, throwEmptyError, throwLengthMismatch } from '../../src/errors.js';
 import { throwNotAFunction, throwOperandError, throwOutError, throwTargetError } from '../../src/errors.js';
 import { type NumberTypedArray, SCRATCH_LIMIT, checkIntegerInRange, checkNotRevoked, isFixedVec } from '../../src/internal.js';
-import { type NumberCopyTarget, NORM_TINY, SCALARS, copyCount, forwardOverlap, scaledNorm } from '../../src/kernels-support.js';
+import { type NumberCopyTarget, NORM_TINY, SCALARS, copyCount, overlapsForward, scaledNorm } from '../../src/kernels-support.js';
 import { pairwiseDotLong, pairwiseSumLong, pairwiseSumOfSquaresLong } from '../../src/kernels-support.js';
 import { typedArrayTarget, vectorTargetEnd } from '../../src/kernels-support.js';
 import type { FixedVec, VecSource } from '../../src/types.js';
@@ -40,6 +40,11 @@ export class TVec<N extends number = number> {
     return value instanceof TVec;
   }
   #afterUserCode(_where: string, _data: TArray, _length: number): void {}
+  #buffer: ArrayBufferLike = this.#data.buffer;
+  #byteOffset = 0;
+  static #overlapsForward(_dst: TVec, _src: TVec, _length: number): boolean {
+    return false;
+  }
 
   //@part
   // ---------------------------------------------------------------------------------
@@ -509,7 +514,7 @@ export class TVec<N extends number = number> {
     const dst = out === undefined ? data : this.#outData('TVec.add', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
+    if (out !== undefined && TVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === ELEMENT) {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -529,7 +534,7 @@ export class TVec<N extends number = number> {
       for (let i = 0; i < length; i++) dst[i] = data[i] + k;
       //@endif
     } else {
-      const src = this.#operand('TVec.add', operand, dst, true);
+      const src = this.#operand('TVec.add', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] + src[i];
     }
     return out === undefined ? this : out;
@@ -578,7 +583,7 @@ export class TVec<N extends number = number> {
     const dst = out === undefined ? data : this.#outData('TVec.sub', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
+    if (out !== undefined && TVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === ELEMENT) {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -598,7 +603,7 @@ export class TVec<N extends number = number> {
       for (let i = 0; i < length; i++) dst[i] = data[i] - k;
       //@endif
     } else {
-      const src = this.#operand('TVec.sub', operand, dst, true);
+      const src = this.#operand('TVec.sub', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] - src[i];
     }
     return out === undefined ? this : out;
@@ -647,7 +652,7 @@ export class TVec<N extends number = number> {
     const dst = out === undefined ? data : this.#outData('TVec.mul', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
+    if (out !== undefined && TVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === ELEMENT) {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -674,7 +679,7 @@ export class TVec<N extends number = number> {
       for (let i = 0; i < length; i++) dst[i] = data[i] * k;
       //@endif
     } else {
-      const src = this.#operand('TVec.mul', operand, dst, true);
+      const src = this.#operand('TVec.mul', operand, out ?? this, true);
       //@if wrap32
       for (let i = 0; i < length; i++) dst[i] = Math.imul(data[i], src[i]);
       //@else
@@ -749,7 +754,7 @@ export class TVec<N extends number = number> {
     const dst = out === undefined ? data : this.#outData('TVec.div', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
+    if (out !== undefined && TVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === ELEMENT) {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -765,7 +770,7 @@ export class TVec<N extends number = number> {
       //@endif
       for (let i = 0; i < length; i++) dst[i] = data[i] / k;
     } else {
-      const src = this.#operand('TVec.div', operand, dst, true);
+      const src = this.#operand('TVec.div', operand, out ?? this, true);
       //@if bigint
       for (let i = 0; i < length; i++) if (src[i] === ZERO) throwDivisionByZero('TVec.div', i);
       //@endif
@@ -818,7 +823,7 @@ export class TVec<N extends number = number> {
     const dst = out === undefined ? data : this.#outData('TVec.scale', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
+    if (out !== undefined && TVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     //@if wrap32
     if (Number.isInteger(k)) {
       // Math.imul reduces k modulo 2^32 and multiplies exactly modulo 2^32.
@@ -888,8 +893,8 @@ export class TVec<N extends number = number> {
     const dst = out === undefined ? data : this.#outData('TVec.axpy', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
-    const src = this.#operand('TVec.axpy', x, dst, false);
+    if (out !== undefined && TVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
+    const src = this.#operand('TVec.axpy', x, out ?? this, false);
     //@if wrap32
     if (Number.isInteger(a)) {
       // Math.imul is the exact product modulo 2^32; adding an element keeps it exact.
@@ -990,7 +995,7 @@ export class TVec<N extends number = number> {
     const dst = out === undefined ? data : this.#outData('TVec.clamp', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
+    if (out !== undefined && TVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) {
       const x = data[i];
       dst[i] = x < lo ? lo : x > hi ? hi : x;
@@ -1028,7 +1033,7 @@ export class TVec<N extends number = number> {
     const dst = out === undefined ? data : this.#outData('TVec.abs', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, BYTES)) data = data.slice(0, length);
+    if (out !== undefined && TVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) {
       const x = data[i];
       //@if bigint
@@ -1191,10 +1196,11 @@ export class TVec<N extends number = number> {
 
   /**
    * The storage of a vector operand (a TVec or `TArray` of this vector's length), checked.
-   * When `dst` is given and a forward loop writing it would clobber the operand before
-   * reading it (shifted views of one buffer), a copy of the operand is returned instead.
+   * When `target` (the vector a kernel writes) is given and a forward loop writing it would
+   * clobber the operand before reading it (shifted views of one buffer), a copy of the
+   * operand is returned instead.
    */
-  #operand(where: string, operand: unknown, dst: TArray | null, scalar: boolean): TArray {
+  #operand(where: string, operand: unknown, target: TVec | null, scalar: boolean): TArray {
     const length = this.#length;
     let src: TArray;
     if (TVec.#isVec(operand)) {
@@ -1206,7 +1212,11 @@ export class TVec<N extends number = number> {
     } else {
       return throwOperandError(where, operand, scalar ? 'a TElem, an TVec or a TArray of the same length' : 'an TVec or a TArray of the same length');
     }
-    return dst !== null && src !== dst && forwardOverlap(dst, src, length, BYTES) ? src.slice(0, length) : src;
+    if (target === null || operand === target) return src;
+    const clobbered = TVec.#isVec(operand)
+      ? TVec.#overlapsForward(target, operand, length)
+      : overlapsForward(target.#buffer, target.#byteOffset, src.buffer, src.byteOffset, length * BYTES);
+    return clobbered ? src.slice(0, length) : src;
   }
 
   /** The storage of `out`, after checking that it is a usable TVec of this vector's length. */

@@ -75,7 +75,7 @@ import {
   pairwiseSumOfSquaresLong,
   //@endif
   copyCount,
-  forwardOverlap,
+  overlapsForward,
   //@if f64
   NORM_TINY,
   scaledNorm,
@@ -149,10 +149,14 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
   // #data.length === 0 < #capacity once its buffer was detached. Hot methods let those two
   // states fail their ordinary checks and sort them out on the failure path; every other
   // method asks #storage() first. #view caches view() until its length differs from #length.
+  // #buffer and #byteOffset are #data's as it was made, read once: the overlap tests of the
+  // kernels read them on every call, and `.buffer` costs a call each time.
   #data: TArray;
   #length = 0;
   #view: TArray;
   #capacity: N;
+  #buffer: ArrayBufferLike;
+  #byteOffset = 0;
 
   /**
    * Creates an empty vector with its own storage for `capacity` elements.
@@ -165,6 +169,7 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
     this.#data = new TArray(capacity);
     this.#capacity = this.#data.length as N; // not `capacity`, which may be -0
     this.#view = this.#data.subarray(0, 0);
+    this.#buffer = this.#data.buffer;
   }
 
   /**
@@ -192,6 +197,8 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
     vec.#data = new TArray(buffer, byteOffset, capacity);
     vec.#capacity = vec.#data.length as M;
     vec.#view = vec.#data.subarray(0, 0);
+    vec.#buffer = buffer;
+    vec.#byteOffset = byteOffset;
     return vec;
   }
 
@@ -917,6 +924,15 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
     data[index] = value;
     this.#length = length + 1;
     return true;
+  }
+
+  /**
+   * Whether a forward loop writing `dst` and reading `src` (`length` elements each) would
+   * overwrite an element of `src` before reading it (see `overlapsForward`), from the byte
+   * ranges the vectors cached at construction.
+   */
+  static #overlapsForward(dst: TVec, src: TVec, length: number): boolean {
+    return overlapsForward(dst.#buffer, dst.#byteOffset, src.#buffer, src.#byteOffset, length * BYTES);
   }
 
   /** Whether `value` is a TVec: a brand check, which a Proxy cannot fool and which never runs user code. */

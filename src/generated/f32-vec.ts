@@ -54,7 +54,7 @@ import {
   pairwiseSumLong,
   pairwiseSumOfSquaresLong,
   copyCount,
-  forwardOverlap,
+  overlapsForward,
   typedArrayTarget,
   vectorTargetEnd,
 } from '../kernels-support.js';
@@ -124,10 +124,14 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
   // #data.length === 0 < #capacity once its buffer was detached. Hot methods let those two
   // states fail their ordinary checks and sort them out on the failure path; every other
   // method asks #storage() first. #view caches view() until its length differs from #length.
+  // #buffer and #byteOffset are #data's as it was made, read once: the overlap tests of the
+  // kernels read them on every call, and `.buffer` costs a call each time.
   #data: Float32Array;
   #length = 0;
   #view: Float32Array;
   #capacity: N;
+  #buffer: ArrayBufferLike;
+  #byteOffset = 0;
 
   /**
    * Creates an empty vector with its own storage for `capacity` elements.
@@ -140,6 +144,7 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
     this.#data = new Float32Array(capacity);
     this.#capacity = this.#data.length as N; // not `capacity`, which may be -0
     this.#view = this.#data.subarray(0, 0);
+    this.#buffer = this.#data.buffer;
   }
 
   /**
@@ -167,6 +172,8 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
     vec.#data = new Float32Array(buffer, byteOffset, capacity);
     vec.#capacity = vec.#data.length as M;
     vec.#view = vec.#data.subarray(0, 0);
+    vec.#buffer = buffer;
+    vec.#byteOffset = byteOffset;
     return vec;
   }
 
@@ -1195,7 +1202,7 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
     const dst = out === undefined ? data : this.#outData('F32Vec.add', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
+    if (out !== undefined && F32Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'number') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1204,7 +1211,7 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
       k = SCALARS[0];
       for (let i = 0; i < length; i++) dst[i] = data[i] + k;
     } else {
-      const src = this.#operand('F32Vec.add', operand, dst, true);
+      const src = this.#operand('F32Vec.add', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] + src[i];
     }
     return out === undefined ? this : out;
@@ -1252,7 +1259,7 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
     const dst = out === undefined ? data : this.#outData('F32Vec.sub', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
+    if (out !== undefined && F32Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'number') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1261,7 +1268,7 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
       k = SCALARS[0];
       for (let i = 0; i < length; i++) dst[i] = data[i] - k;
     } else {
-      const src = this.#operand('F32Vec.sub', operand, dst, true);
+      const src = this.#operand('F32Vec.sub', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] - src[i];
     }
     return out === undefined ? this : out;
@@ -1309,7 +1316,7 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
     const dst = out === undefined ? data : this.#outData('F32Vec.mul', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
+    if (out !== undefined && F32Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'number') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1318,7 +1325,7 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
       k = SCALARS[0];
       for (let i = 0; i < length; i++) dst[i] = data[i] * k;
     } else {
-      const src = this.#operand('F32Vec.mul', operand, dst, true);
+      const src = this.#operand('F32Vec.mul', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] * src[i];
     }
     return out === undefined ? this : out;
@@ -1368,7 +1375,7 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
     const dst = out === undefined ? data : this.#outData('F32Vec.div', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
+    if (out !== undefined && F32Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'number') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1377,7 +1384,7 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
       k = SCALARS[0];
       for (let i = 0; i < length; i++) dst[i] = data[i] / k;
     } else {
-      const src = this.#operand('F32Vec.div', operand, dst, true);
+      const src = this.#operand('F32Vec.div', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] / src[i];
     }
     return out === undefined ? this : out;
@@ -1422,7 +1429,7 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
     const dst = out === undefined ? data : this.#outData('F32Vec.scale', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
+    if (out !== undefined && F32Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) dst[i] = data[i] * k;
     return out === undefined ? this : out;
   }
@@ -1471,8 +1478,8 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
     const dst = out === undefined ? data : this.#outData('F32Vec.axpy', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
-    const src = this.#operand('F32Vec.axpy', x, dst, false);
+    if (out !== undefined && F32Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
+    const src = this.#operand('F32Vec.axpy', x, out ?? this, false);
     for (let i = 0; i < length; i++) dst[i] = data[i] + a * src[i];
     return out === undefined ? this : out;
   }
@@ -1529,7 +1536,7 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
     const dst = out === undefined ? data : this.#outData('F32Vec.clamp', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
+    if (out !== undefined && F32Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) {
       const x = data[i];
       dst[i] = x < lo ? lo : x > hi ? hi : x;
@@ -1560,7 +1567,7 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
     const dst = out === undefined ? data : this.#outData('F32Vec.abs', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 4)) data = data.slice(0, length);
+    if (out !== undefined && F32Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) {
       const x = data[i];
       dst[i] = Math.abs(x);
@@ -1717,10 +1724,11 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
 
   /**
    * The storage of a vector operand (an F32Vec or `Float32Array` of this vector's length), checked.
-   * When `dst` is given and a forward loop writing it would clobber the operand before
-   * reading it (shifted views of one buffer), a copy of the operand is returned instead.
+   * When `target` (the vector a kernel writes) is given and a forward loop writing it would
+   * clobber the operand before reading it (shifted views of one buffer), a copy of the
+   * operand is returned instead.
    */
-  #operand(where: string, operand: unknown, dst: Float32Array | null, scalar: boolean): Float32Array {
+  #operand(where: string, operand: unknown, target: F32Vec | null, scalar: boolean): Float32Array {
     const length = this.#length;
     let src: Float32Array;
     if (F32Vec.#isVec(operand)) {
@@ -1732,7 +1740,11 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
     } else {
       return throwOperandError(where, operand, scalar ? 'a number, an F32Vec or a Float32Array of the same length' : 'an F32Vec or a Float32Array of the same length');
     }
-    return dst !== null && src !== dst && forwardOverlap(dst, src, length, 4) ? src.slice(0, length) : src;
+    if (target === null || operand === target) return src;
+    const clobbered = F32Vec.#isVec(operand)
+      ? F32Vec.#overlapsForward(target, operand, length)
+      : overlapsForward(target.#buffer, target.#byteOffset, src.buffer, src.byteOffset, length * 4);
+    return clobbered ? src.slice(0, length) : src;
   }
 
   /** The storage of `out`, after checking that it is a usable F32Vec of this vector's length. */
@@ -1790,6 +1802,15 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
     data[index] = value;
     this.#length = length + 1;
     return true;
+  }
+
+  /**
+   * Whether a forward loop writing `dst` and reading `src` (`length` elements each) would
+   * overwrite an element of `src` before reading it (see `overlapsForward`), from the byte
+   * ranges the vectors cached at construction.
+   */
+  static #overlapsForward(dst: F32Vec, src: F32Vec, length: number): boolean {
+    return overlapsForward(dst.#buffer, dst.#byteOffset, src.#buffer, src.#byteOffset, length * 4);
   }
 
   /** Whether `value` is an F32Vec: a brand check, which a Proxy cannot fool and which never runs user code. */

@@ -54,7 +54,7 @@ import {
   pairwiseSumLong,
   pairwiseSumOfSquaresLong,
   copyCount,
-  forwardOverlap,
+  overlapsForward,
   NORM_TINY,
   scaledNorm,
   typedArrayTarget,
@@ -126,10 +126,14 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
   // #data.length === 0 < #capacity once its buffer was detached. Hot methods let those two
   // states fail their ordinary checks and sort them out on the failure path; every other
   // method asks #storage() first. #view caches view() until its length differs from #length.
+  // #buffer and #byteOffset are #data's as it was made, read once: the overlap tests of the
+  // kernels read them on every call, and `.buffer` costs a call each time.
   #data: Float64Array;
   #length = 0;
   #view: Float64Array;
   #capacity: N;
+  #buffer: ArrayBufferLike;
+  #byteOffset = 0;
 
   /**
    * Creates an empty vector with its own storage for `capacity` elements.
@@ -142,6 +146,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     this.#data = new Float64Array(capacity);
     this.#capacity = this.#data.length as N; // not `capacity`, which may be -0
     this.#view = this.#data.subarray(0, 0);
+    this.#buffer = this.#data.buffer;
   }
 
   /**
@@ -169,6 +174,8 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     vec.#data = new Float64Array(buffer, byteOffset, capacity);
     vec.#capacity = vec.#data.length as M;
     vec.#view = vec.#data.subarray(0, 0);
+    vec.#buffer = buffer;
+    vec.#byteOffset = byteOffset;
     return vec;
   }
 
@@ -1202,7 +1209,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     const dst = out === undefined ? data : this.#outData('F64Vec.add', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && F64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'number') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1211,7 +1218,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
       k = SCALARS[0];
       for (let i = 0; i < length; i++) dst[i] = data[i] + k;
     } else {
-      const src = this.#operand('F64Vec.add', operand, dst, true);
+      const src = this.#operand('F64Vec.add', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] + src[i];
     }
     return out === undefined ? this : out;
@@ -1258,7 +1265,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     const dst = out === undefined ? data : this.#outData('F64Vec.sub', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && F64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'number') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1267,7 +1274,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
       k = SCALARS[0];
       for (let i = 0; i < length; i++) dst[i] = data[i] - k;
     } else {
-      const src = this.#operand('F64Vec.sub', operand, dst, true);
+      const src = this.#operand('F64Vec.sub', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] - src[i];
     }
     return out === undefined ? this : out;
@@ -1314,7 +1321,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     const dst = out === undefined ? data : this.#outData('F64Vec.mul', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && F64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'number') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1323,7 +1330,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
       k = SCALARS[0];
       for (let i = 0; i < length; i++) dst[i] = data[i] * k;
     } else {
-      const src = this.#operand('F64Vec.mul', operand, dst, true);
+      const src = this.#operand('F64Vec.mul', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] * src[i];
     }
     return out === undefined ? this : out;
@@ -1372,7 +1379,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     const dst = out === undefined ? data : this.#outData('F64Vec.div', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && F64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'number') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1381,7 +1388,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
       k = SCALARS[0];
       for (let i = 0; i < length; i++) dst[i] = data[i] / k;
     } else {
-      const src = this.#operand('F64Vec.div', operand, dst, true);
+      const src = this.#operand('F64Vec.div', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] / src[i];
     }
     return out === undefined ? this : out;
@@ -1425,7 +1432,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     const dst = out === undefined ? data : this.#outData('F64Vec.scale', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && F64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) dst[i] = data[i] * k;
     return out === undefined ? this : out;
   }
@@ -1473,8 +1480,8 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     const dst = out === undefined ? data : this.#outData('F64Vec.axpy', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
-    const src = this.#operand('F64Vec.axpy', x, dst, false);
+    if (out !== undefined && F64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
+    const src = this.#operand('F64Vec.axpy', x, out ?? this, false);
     for (let i = 0; i < length; i++) dst[i] = data[i] + a * src[i];
     return out === undefined ? this : out;
   }
@@ -1531,7 +1538,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     const dst = out === undefined ? data : this.#outData('F64Vec.clamp', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && F64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) {
       const x = data[i];
       dst[i] = x < lo ? lo : x > hi ? hi : x;
@@ -1562,7 +1569,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     const dst = out === undefined ? data : this.#outData('F64Vec.abs', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && F64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) {
       const x = data[i];
       dst[i] = Math.abs(x);
@@ -1719,10 +1726,11 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
 
   /**
    * The storage of a vector operand (an F64Vec or `Float64Array` of this vector's length), checked.
-   * When `dst` is given and a forward loop writing it would clobber the operand before
-   * reading it (shifted views of one buffer), a copy of the operand is returned instead.
+   * When `target` (the vector a kernel writes) is given and a forward loop writing it would
+   * clobber the operand before reading it (shifted views of one buffer), a copy of the
+   * operand is returned instead.
    */
-  #operand(where: string, operand: unknown, dst: Float64Array | null, scalar: boolean): Float64Array {
+  #operand(where: string, operand: unknown, target: F64Vec | null, scalar: boolean): Float64Array {
     const length = this.#length;
     let src: Float64Array;
     if (F64Vec.#isVec(operand)) {
@@ -1734,7 +1742,11 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     } else {
       return throwOperandError(where, operand, scalar ? 'a number, an F64Vec or a Float64Array of the same length' : 'an F64Vec or a Float64Array of the same length');
     }
-    return dst !== null && src !== dst && forwardOverlap(dst, src, length, 8) ? src.slice(0, length) : src;
+    if (target === null || operand === target) return src;
+    const clobbered = F64Vec.#isVec(operand)
+      ? F64Vec.#overlapsForward(target, operand, length)
+      : overlapsForward(target.#buffer, target.#byteOffset, src.buffer, src.byteOffset, length * 8);
+    return clobbered ? src.slice(0, length) : src;
   }
 
   /** The storage of `out`, after checking that it is a usable F64Vec of this vector's length. */
@@ -1792,6 +1804,15 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
     data[index] = value;
     this.#length = length + 1;
     return true;
+  }
+
+  /**
+   * Whether a forward loop writing `dst` and reading `src` (`length` elements each) would
+   * overwrite an element of `src` before reading it (see `overlapsForward`), from the byte
+   * ranges the vectors cached at construction.
+   */
+  static #overlapsForward(dst: F64Vec, src: F64Vec, length: number): boolean {
+    return overlapsForward(dst.#buffer, dst.#byteOffset, src.#buffer, src.#byteOffset, length * 8);
   }
 
   /** Whether `value` is an F64Vec: a brand check, which a Proxy cannot fool and which never runs user code. */

@@ -54,7 +54,7 @@ import {
   pairwiseSumLong,
   pairwiseSumOfSquaresLong,
   copyCount,
-  forwardOverlap,
+  overlapsForward,
   typedArrayTarget,
   vectorTargetEnd,
 } from '../kernels-support.js';
@@ -124,10 +124,14 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
   // #data.length === 0 < #capacity once its buffer was detached. Hot methods let those two
   // states fail their ordinary checks and sort them out on the failure path; every other
   // method asks #storage() first. #view caches view() until its length differs from #length.
+  // #buffer and #byteOffset are #data's as it was made, read once: the overlap tests of the
+  // kernels read them on every call, and `.buffer` costs a call each time.
   #data: Int16Array;
   #length = 0;
   #view: Int16Array;
   #capacity: N;
+  #buffer: ArrayBufferLike;
+  #byteOffset = 0;
 
   /**
    * Creates an empty vector with its own storage for `capacity` elements.
@@ -140,6 +144,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     this.#data = new Int16Array(capacity);
     this.#capacity = this.#data.length as N; // not `capacity`, which may be -0
     this.#view = this.#data.subarray(0, 0);
+    this.#buffer = this.#data.buffer;
   }
 
   /**
@@ -167,6 +172,8 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     vec.#data = new Int16Array(buffer, byteOffset, capacity);
     vec.#capacity = vec.#data.length as M;
     vec.#view = vec.#data.subarray(0, 0);
+    vec.#buffer = buffer;
+    vec.#byteOffset = byteOffset;
     return vec;
   }
 
@@ -1154,7 +1161,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     const dst = out === undefined ? data : this.#outData('I16Vec.add', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 2)) data = data.slice(0, length);
+    if (out !== undefined && I16Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'number') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1166,7 +1173,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
       const kk = Number.isInteger(k) ? k | 0 : k;
       for (let i = 0; i < length; i++) dst[i] = data[i] + kk;
     } else {
-      const src = this.#operand('I16Vec.add', operand, dst, true);
+      const src = this.#operand('I16Vec.add', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] + src[i];
     }
     return out === undefined ? this : out;
@@ -1218,7 +1225,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     const dst = out === undefined ? data : this.#outData('I16Vec.sub', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 2)) data = data.slice(0, length);
+    if (out !== undefined && I16Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'number') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1230,7 +1237,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
       const kk = Number.isInteger(k) ? k | 0 : k;
       for (let i = 0; i < length; i++) dst[i] = data[i] - kk;
     } else {
-      const src = this.#operand('I16Vec.sub', operand, dst, true);
+      const src = this.#operand('I16Vec.sub', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] - src[i];
     }
     return out === undefined ? this : out;
@@ -1282,7 +1289,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     const dst = out === undefined ? data : this.#outData('I16Vec.mul', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 2)) data = data.slice(0, length);
+    if (out !== undefined && I16Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'number') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1294,7 +1301,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
       const kk = Number.isInteger(k) ? k | 0 : k;
       for (let i = 0; i < length; i++) dst[i] = data[i] * kk;
     } else {
-      const src = this.#operand('I16Vec.mul', operand, dst, true);
+      const src = this.#operand('I16Vec.mul', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] * src[i];
     }
     return out === undefined ? this : out;
@@ -1349,7 +1356,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     const dst = out === undefined ? data : this.#outData('I16Vec.div', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 2)) data = data.slice(0, length);
+    if (out !== undefined && I16Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'number') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1358,7 +1365,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
       k = SCALARS[0];
       for (let i = 0; i < length; i++) dst[i] = data[i] / k;
     } else {
-      const src = this.#operand('I16Vec.div', operand, dst, true);
+      const src = this.#operand('I16Vec.div', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] / src[i];
     }
     return out === undefined ? this : out;
@@ -1407,7 +1414,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     const dst = out === undefined ? data : this.#outData('I16Vec.scale', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 2)) data = data.slice(0, length);
+    if (out !== undefined && I16Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     // An integer scalar is reduced modulo 2^32 (exactly, by ToInt32): the stored result is
     // the same modulo 2^16, and every intermediate stays exact in double.
     const kk = Number.isInteger(k) ? k | 0 : k;
@@ -1462,8 +1469,8 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     const dst = out === undefined ? data : this.#outData('I16Vec.axpy', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 2)) data = data.slice(0, length);
-    const src = this.#operand('I16Vec.axpy', x, dst, false);
+    if (out !== undefined && I16Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
+    const src = this.#operand('I16Vec.axpy', x, out ?? this, false);
     // An integer a is reduced modulo 2^32; a * x then stays below 2^47, exact in double.
     const aa = Number.isInteger(a) ? a | 0 : a;
     for (let i = 0; i < length; i++) dst[i] = data[i] + aa * src[i];
@@ -1530,7 +1537,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     const dst = out === undefined ? data : this.#outData('I16Vec.clamp', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 2)) data = data.slice(0, length);
+    if (out !== undefined && I16Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) {
       const x = data[i];
       dst[i] = x < lo ? lo : x > hi ? hi : x;
@@ -1562,7 +1569,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     const dst = out === undefined ? data : this.#outData('I16Vec.abs', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 2)) data = data.slice(0, length);
+    if (out !== undefined && I16Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) {
       const x = data[i];
       dst[i] = Math.abs(x);
@@ -1719,10 +1726,11 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
 
   /**
    * The storage of a vector operand (an I16Vec or `Int16Array` of this vector's length), checked.
-   * When `dst` is given and a forward loop writing it would clobber the operand before
-   * reading it (shifted views of one buffer), a copy of the operand is returned instead.
+   * When `target` (the vector a kernel writes) is given and a forward loop writing it would
+   * clobber the operand before reading it (shifted views of one buffer), a copy of the
+   * operand is returned instead.
    */
-  #operand(where: string, operand: unknown, dst: Int16Array | null, scalar: boolean): Int16Array {
+  #operand(where: string, operand: unknown, target: I16Vec | null, scalar: boolean): Int16Array {
     const length = this.#length;
     let src: Int16Array;
     if (I16Vec.#isVec(operand)) {
@@ -1734,7 +1742,11 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     } else {
       return throwOperandError(where, operand, scalar ? 'a number, an I16Vec or an Int16Array of the same length' : 'an I16Vec or an Int16Array of the same length');
     }
-    return dst !== null && src !== dst && forwardOverlap(dst, src, length, 2) ? src.slice(0, length) : src;
+    if (target === null || operand === target) return src;
+    const clobbered = I16Vec.#isVec(operand)
+      ? I16Vec.#overlapsForward(target, operand, length)
+      : overlapsForward(target.#buffer, target.#byteOffset, src.buffer, src.byteOffset, length * 2);
+    return clobbered ? src.slice(0, length) : src;
   }
 
   /** The storage of `out`, after checking that it is a usable I16Vec of this vector's length. */
@@ -1792,6 +1804,15 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     data[index] = value;
     this.#length = length + 1;
     return true;
+  }
+
+  /**
+   * Whether a forward loop writing `dst` and reading `src` (`length` elements each) would
+   * overwrite an element of `src` before reading it (see `overlapsForward`), from the byte
+   * ranges the vectors cached at construction.
+   */
+  static #overlapsForward(dst: I16Vec, src: I16Vec, length: number): boolean {
+    return overlapsForward(dst.#buffer, dst.#byteOffset, src.#buffer, src.#byteOffset, length * 2);
   }
 
   /** Whether `value` is an I16Vec: a brand check, which a Proxy cannot fool and which never runs user code. */

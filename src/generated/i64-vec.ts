@@ -51,7 +51,7 @@ import {
 import {
   type BigIntCopyTarget,
   copyCount,
-  forwardOverlap,
+  overlapsForward,
   typedArrayTarget,
   vectorTargetEnd,
 } from '../kernels-support.js';
@@ -121,10 +121,14 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   // #data.length === 0 < #capacity once its buffer was detached. Hot methods let those two
   // states fail their ordinary checks and sort them out on the failure path; every other
   // method asks #storage() first. #view caches view() until its length differs from #length.
+  // #buffer and #byteOffset are #data's as it was made, read once: the overlap tests of the
+  // kernels read them on every call, and `.buffer` costs a call each time.
   #data: BigInt64Array;
   #length = 0;
   #view: BigInt64Array;
   #capacity: N;
+  #buffer: ArrayBufferLike;
+  #byteOffset = 0;
 
   /**
    * Creates an empty vector with its own storage for `capacity` elements.
@@ -137,6 +141,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     this.#data = new BigInt64Array(capacity);
     this.#capacity = this.#data.length as N; // not `capacity`, which may be -0
     this.#view = this.#data.subarray(0, 0);
+    this.#buffer = this.#data.buffer;
   }
 
   /**
@@ -164,6 +169,8 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     vec.#data = new BigInt64Array(buffer, byteOffset, capacity);
     vec.#capacity = vec.#data.length as M;
     vec.#view = vec.#data.subarray(0, 0);
+    vec.#buffer = buffer;
+    vec.#byteOffset = byteOffset;
     return vec;
   }
 
@@ -1020,7 +1027,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     const dst = out === undefined ? data : this.#outData('I64Vec.add', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && I64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'bigint') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1029,7 +1036,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
       k = operand as bigint;
       for (let i = 0; i < length; i++) dst[i] = data[i] + k;
     } else {
-      const src = this.#operand('I64Vec.add', operand, dst, true);
+      const src = this.#operand('I64Vec.add', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] + src[i];
     }
     return out === undefined ? this : out;
@@ -1069,7 +1076,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     const dst = out === undefined ? data : this.#outData('I64Vec.sub', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && I64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'bigint') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1078,7 +1085,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
       k = operand as bigint;
       for (let i = 0; i < length; i++) dst[i] = data[i] - k;
     } else {
-      const src = this.#operand('I64Vec.sub', operand, dst, true);
+      const src = this.#operand('I64Vec.sub', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] - src[i];
     }
     return out === undefined ? this : out;
@@ -1118,7 +1125,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     const dst = out === undefined ? data : this.#outData('I64Vec.mul', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && I64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'bigint') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1127,7 +1134,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
       k = operand as bigint;
       for (let i = 0; i < length; i++) dst[i] = data[i] * k;
     } else {
-      const src = this.#operand('I64Vec.mul', operand, dst, true);
+      const src = this.#operand('I64Vec.mul', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] * src[i];
     }
     return out === undefined ? this : out;
@@ -1173,7 +1180,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     const dst = out === undefined ? data : this.#outData('I64Vec.div', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && I64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'bigint') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1183,7 +1190,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
       if (k === 0n) throwDivisionByZero('I64Vec.div', -1);
       for (let i = 0; i < length; i++) dst[i] = data[i] / k;
     } else {
-      const src = this.#operand('I64Vec.div', operand, dst, true);
+      const src = this.#operand('I64Vec.div', operand, out ?? this, true);
       for (let i = 0; i < length; i++) if (src[i] === 0n) throwDivisionByZero('I64Vec.div', i);
       for (let i = 0; i < length; i++) dst[i] = data[i] / src[i];
     }
@@ -1223,7 +1230,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     const dst = out === undefined ? data : this.#outData('I64Vec.scale', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && I64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) dst[i] = data[i] * k;
     return out === undefined ? this : out;
   }
@@ -1265,8 +1272,8 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     const dst = out === undefined ? data : this.#outData('I64Vec.axpy', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
-    const src = this.#operand('I64Vec.axpy', x, dst, false);
+    if (out !== undefined && I64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
+    const src = this.#operand('I64Vec.axpy', x, out ?? this, false);
     for (let i = 0; i < length; i++) dst[i] = data[i] + a * src[i];
     return out === undefined ? this : out;
   }
@@ -1320,7 +1327,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     const dst = out === undefined ? data : this.#outData('I64Vec.clamp', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && I64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) {
       const x = data[i];
       dst[i] = x < lo ? lo : x > hi ? hi : x;
@@ -1352,7 +1359,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     const dst = out === undefined ? data : this.#outData('I64Vec.abs', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && I64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) {
       const x = data[i];
       dst[i] = x < 0n ? -x : x;
@@ -1506,10 +1513,11 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
 
   /**
    * The storage of a vector operand (an I64Vec or `BigInt64Array` of this vector's length), checked.
-   * When `dst` is given and a forward loop writing it would clobber the operand before
-   * reading it (shifted views of one buffer), a copy of the operand is returned instead.
+   * When `target` (the vector a kernel writes) is given and a forward loop writing it would
+   * clobber the operand before reading it (shifted views of one buffer), a copy of the
+   * operand is returned instead.
    */
-  #operand(where: string, operand: unknown, dst: BigInt64Array | null, scalar: boolean): BigInt64Array {
+  #operand(where: string, operand: unknown, target: I64Vec | null, scalar: boolean): BigInt64Array {
     const length = this.#length;
     let src: BigInt64Array;
     if (I64Vec.#isVec(operand)) {
@@ -1521,7 +1529,11 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     } else {
       return throwOperandError(where, operand, scalar ? 'a bigint, an I64Vec or a BigInt64Array of the same length' : 'an I64Vec or a BigInt64Array of the same length');
     }
-    return dst !== null && src !== dst && forwardOverlap(dst, src, length, 8) ? src.slice(0, length) : src;
+    if (target === null || operand === target) return src;
+    const clobbered = I64Vec.#isVec(operand)
+      ? I64Vec.#overlapsForward(target, operand, length)
+      : overlapsForward(target.#buffer, target.#byteOffset, src.buffer, src.byteOffset, length * 8);
+    return clobbered ? src.slice(0, length) : src;
   }
 
   /** The storage of `out`, after checking that it is a usable I64Vec of this vector's length. */
@@ -1579,6 +1591,15 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     data[index] = value;
     this.#length = length + 1;
     return true;
+  }
+
+  /**
+   * Whether a forward loop writing `dst` and reading `src` (`length` elements each) would
+   * overwrite an element of `src` before reading it (see `overlapsForward`), from the byte
+   * ranges the vectors cached at construction.
+   */
+  static #overlapsForward(dst: I64Vec, src: I64Vec, length: number): boolean {
+    return overlapsForward(dst.#buffer, dst.#byteOffset, src.#buffer, src.#byteOffset, length * 8);
   }
 
   /** Whether `value` is an I64Vec: a brand check, which a Proxy cannot fool and which never runs user code. */

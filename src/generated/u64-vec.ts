@@ -51,7 +51,7 @@ import {
 import {
   type BigIntCopyTarget,
   copyCount,
-  forwardOverlap,
+  overlapsForward,
   typedArrayTarget,
   vectorTargetEnd,
 } from '../kernels-support.js';
@@ -121,10 +121,14 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   // #data.length === 0 < #capacity once its buffer was detached. Hot methods let those two
   // states fail their ordinary checks and sort them out on the failure path; every other
   // method asks #storage() first. #view caches view() until its length differs from #length.
+  // #buffer and #byteOffset are #data's as it was made, read once: the overlap tests of the
+  // kernels read them on every call, and `.buffer` costs a call each time.
   #data: BigUint64Array;
   #length = 0;
   #view: BigUint64Array;
   #capacity: N;
+  #buffer: ArrayBufferLike;
+  #byteOffset = 0;
 
   /**
    * Creates an empty vector with its own storage for `capacity` elements.
@@ -137,6 +141,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     this.#data = new BigUint64Array(capacity);
     this.#capacity = this.#data.length as N; // not `capacity`, which may be -0
     this.#view = this.#data.subarray(0, 0);
+    this.#buffer = this.#data.buffer;
   }
 
   /**
@@ -164,6 +169,8 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     vec.#data = new BigUint64Array(buffer, byteOffset, capacity);
     vec.#capacity = vec.#data.length as M;
     vec.#view = vec.#data.subarray(0, 0);
+    vec.#buffer = buffer;
+    vec.#byteOffset = byteOffset;
     return vec;
   }
 
@@ -1020,7 +1027,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     const dst = out === undefined ? data : this.#outData('U64Vec.add', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && U64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'bigint') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1029,7 +1036,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
       k = operand as bigint;
       for (let i = 0; i < length; i++) dst[i] = data[i] + k;
     } else {
-      const src = this.#operand('U64Vec.add', operand, dst, true);
+      const src = this.#operand('U64Vec.add', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] + src[i];
     }
     return out === undefined ? this : out;
@@ -1069,7 +1076,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     const dst = out === undefined ? data : this.#outData('U64Vec.sub', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && U64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'bigint') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1078,7 +1085,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
       k = operand as bigint;
       for (let i = 0; i < length; i++) dst[i] = data[i] - k;
     } else {
-      const src = this.#operand('U64Vec.sub', operand, dst, true);
+      const src = this.#operand('U64Vec.sub', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] - src[i];
     }
     return out === undefined ? this : out;
@@ -1118,7 +1125,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     const dst = out === undefined ? data : this.#outData('U64Vec.mul', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && U64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'bigint') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1127,7 +1134,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
       k = operand as bigint;
       for (let i = 0; i < length; i++) dst[i] = data[i] * k;
     } else {
-      const src = this.#operand('U64Vec.mul', operand, dst, true);
+      const src = this.#operand('U64Vec.mul', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] * src[i];
     }
     return out === undefined ? this : out;
@@ -1172,7 +1179,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     const dst = out === undefined ? data : this.#outData('U64Vec.div', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && U64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'bigint') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1182,7 +1189,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
       if (k === 0n) throwDivisionByZero('U64Vec.div', -1);
       for (let i = 0; i < length; i++) dst[i] = data[i] / k;
     } else {
-      const src = this.#operand('U64Vec.div', operand, dst, true);
+      const src = this.#operand('U64Vec.div', operand, out ?? this, true);
       for (let i = 0; i < length; i++) if (src[i] === 0n) throwDivisionByZero('U64Vec.div', i);
       for (let i = 0; i < length; i++) dst[i] = data[i] / src[i];
     }
@@ -1222,7 +1229,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     const dst = out === undefined ? data : this.#outData('U64Vec.scale', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && U64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) dst[i] = data[i] * k;
     return out === undefined ? this : out;
   }
@@ -1264,8 +1271,8 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     const dst = out === undefined ? data : this.#outData('U64Vec.axpy', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
-    const src = this.#operand('U64Vec.axpy', x, dst, false);
+    if (out !== undefined && U64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
+    const src = this.#operand('U64Vec.axpy', x, out ?? this, false);
     for (let i = 0; i < length; i++) dst[i] = data[i] + a * src[i];
     return out === undefined ? this : out;
   }
@@ -1319,7 +1326,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     const dst = out === undefined ? data : this.#outData('U64Vec.clamp', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && U64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) {
       const x = data[i];
       dst[i] = x < lo ? lo : x > hi ? hi : x;
@@ -1350,7 +1357,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     const dst = out === undefined ? data : this.#outData('U64Vec.abs', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 8)) data = data.slice(0, length);
+    if (out !== undefined && U64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) {
       const x = data[i];
       dst[i] = x < 0n ? -x : x;
@@ -1504,10 +1511,11 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
 
   /**
    * The storage of a vector operand (a U64Vec or `BigUint64Array` of this vector's length), checked.
-   * When `dst` is given and a forward loop writing it would clobber the operand before
-   * reading it (shifted views of one buffer), a copy of the operand is returned instead.
+   * When `target` (the vector a kernel writes) is given and a forward loop writing it would
+   * clobber the operand before reading it (shifted views of one buffer), a copy of the
+   * operand is returned instead.
    */
-  #operand(where: string, operand: unknown, dst: BigUint64Array | null, scalar: boolean): BigUint64Array {
+  #operand(where: string, operand: unknown, target: U64Vec | null, scalar: boolean): BigUint64Array {
     const length = this.#length;
     let src: BigUint64Array;
     if (U64Vec.#isVec(operand)) {
@@ -1519,7 +1527,11 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     } else {
       return throwOperandError(where, operand, scalar ? 'a bigint, a U64Vec or a BigUint64Array of the same length' : 'a U64Vec or a BigUint64Array of the same length');
     }
-    return dst !== null && src !== dst && forwardOverlap(dst, src, length, 8) ? src.slice(0, length) : src;
+    if (target === null || operand === target) return src;
+    const clobbered = U64Vec.#isVec(operand)
+      ? U64Vec.#overlapsForward(target, operand, length)
+      : overlapsForward(target.#buffer, target.#byteOffset, src.buffer, src.byteOffset, length * 8);
+    return clobbered ? src.slice(0, length) : src;
   }
 
   /** The storage of `out`, after checking that it is a usable U64Vec of this vector's length. */
@@ -1577,6 +1589,15 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     data[index] = value;
     this.#length = length + 1;
     return true;
+  }
+
+  /**
+   * Whether a forward loop writing `dst` and reading `src` (`length` elements each) would
+   * overwrite an element of `src` before reading it (see `overlapsForward`), from the byte
+   * ranges the vectors cached at construction.
+   */
+  static #overlapsForward(dst: U64Vec, src: U64Vec, length: number): boolean {
+    return overlapsForward(dst.#buffer, dst.#byteOffset, src.#buffer, src.#byteOffset, length * 8);
   }
 
   /** Whether `value` is a U64Vec: a brand check, which a Proxy cannot fool and which never runs user code. */

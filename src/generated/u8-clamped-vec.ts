@@ -54,7 +54,7 @@ import {
   pairwiseSumLong,
   pairwiseSumOfSquaresLong,
   copyCount,
-  forwardOverlap,
+  overlapsForward,
   typedArrayTarget,
   vectorTargetEnd,
 } from '../kernels-support.js';
@@ -124,10 +124,14 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
   // #data.length === 0 < #capacity once its buffer was detached. Hot methods let those two
   // states fail their ordinary checks and sort them out on the failure path; every other
   // method asks #storage() first. #view caches view() until its length differs from #length.
+  // #buffer and #byteOffset are #data's as it was made, read once: the overlap tests of the
+  // kernels read them on every call, and `.buffer` costs a call each time.
   #data: Uint8ClampedArray;
   #length = 0;
   #view: Uint8ClampedArray;
   #capacity: N;
+  #buffer: ArrayBufferLike;
+  #byteOffset = 0;
 
   /**
    * Creates an empty vector with its own storage for `capacity` elements.
@@ -140,6 +144,7 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     this.#data = new Uint8ClampedArray(capacity);
     this.#capacity = this.#data.length as N; // not `capacity`, which may be -0
     this.#view = this.#data.subarray(0, 0);
+    this.#buffer = this.#data.buffer;
   }
 
   /**
@@ -167,6 +172,8 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     vec.#data = new Uint8ClampedArray(buffer, byteOffset, capacity);
     vec.#capacity = vec.#data.length as M;
     vec.#view = vec.#data.subarray(0, 0);
+    vec.#buffer = buffer;
+    vec.#byteOffset = byteOffset;
     return vec;
   }
 
@@ -1150,7 +1157,7 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     const dst = out === undefined ? data : this.#outData('U8ClampedVec.add', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
+    if (out !== undefined && U8ClampedVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'number') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1159,7 +1166,7 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
       k = SCALARS[0];
       for (let i = 0; i < length; i++) dst[i] = data[i] + k;
     } else {
-      const src = this.#operand('U8ClampedVec.add', operand, dst, true);
+      const src = this.#operand('U8ClampedVec.add', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] + src[i];
     }
     return out === undefined ? this : out;
@@ -1207,7 +1214,7 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     const dst = out === undefined ? data : this.#outData('U8ClampedVec.sub', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
+    if (out !== undefined && U8ClampedVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'number') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1216,7 +1223,7 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
       k = SCALARS[0];
       for (let i = 0; i < length; i++) dst[i] = data[i] - k;
     } else {
-      const src = this.#operand('U8ClampedVec.sub', operand, dst, true);
+      const src = this.#operand('U8ClampedVec.sub', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] - src[i];
     }
     return out === undefined ? this : out;
@@ -1264,7 +1271,7 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     const dst = out === undefined ? data : this.#outData('U8ClampedVec.mul', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
+    if (out !== undefined && U8ClampedVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'number') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1273,7 +1280,7 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
       k = SCALARS[0];
       for (let i = 0; i < length; i++) dst[i] = data[i] * k;
     } else {
-      const src = this.#operand('U8ClampedVec.mul', operand, dst, true);
+      const src = this.#operand('U8ClampedVec.mul', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] * src[i];
     }
     return out === undefined ? this : out;
@@ -1324,7 +1331,7 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     const dst = out === undefined ? data : this.#outData('U8ClampedVec.div', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
+    if (out !== undefined && U8ClampedVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'number') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1333,7 +1340,7 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
       k = SCALARS[0];
       for (let i = 0; i < length; i++) dst[i] = data[i] / k;
     } else {
-      const src = this.#operand('U8ClampedVec.div', operand, dst, true);
+      const src = this.#operand('U8ClampedVec.div', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] / src[i];
     }
     return out === undefined ? this : out;
@@ -1378,7 +1385,7 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     const dst = out === undefined ? data : this.#outData('U8ClampedVec.scale', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
+    if (out !== undefined && U8ClampedVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) dst[i] = data[i] * k;
     return out === undefined ? this : out;
   }
@@ -1426,8 +1433,8 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     const dst = out === undefined ? data : this.#outData('U8ClampedVec.axpy', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
-    const src = this.#operand('U8ClampedVec.axpy', x, dst, false);
+    if (out !== undefined && U8ClampedVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
+    const src = this.#operand('U8ClampedVec.axpy', x, out ?? this, false);
     for (let i = 0; i < length; i++) dst[i] = data[i] + a * src[i];
     return out === undefined ? this : out;
   }
@@ -1492,7 +1499,7 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     const dst = out === undefined ? data : this.#outData('U8ClampedVec.clamp', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
+    if (out !== undefined && U8ClampedVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) {
       const x = data[i];
       dst[i] = x < lo ? lo : x > hi ? hi : x;
@@ -1523,7 +1530,7 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     const dst = out === undefined ? data : this.#outData('U8ClampedVec.abs', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
+    if (out !== undefined && U8ClampedVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) {
       const x = data[i];
       dst[i] = Math.abs(x);
@@ -1680,10 +1687,11 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
 
   /**
    * The storage of a vector operand (a U8ClampedVec or `Uint8ClampedArray` of this vector's length), checked.
-   * When `dst` is given and a forward loop writing it would clobber the operand before
-   * reading it (shifted views of one buffer), a copy of the operand is returned instead.
+   * When `target` (the vector a kernel writes) is given and a forward loop writing it would
+   * clobber the operand before reading it (shifted views of one buffer), a copy of the
+   * operand is returned instead.
    */
-  #operand(where: string, operand: unknown, dst: Uint8ClampedArray | null, scalar: boolean): Uint8ClampedArray {
+  #operand(where: string, operand: unknown, target: U8ClampedVec | null, scalar: boolean): Uint8ClampedArray {
     const length = this.#length;
     let src: Uint8ClampedArray;
     if (U8ClampedVec.#isVec(operand)) {
@@ -1695,7 +1703,11 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     } else {
       return throwOperandError(where, operand, scalar ? 'a number, a U8ClampedVec or a Uint8ClampedArray of the same length' : 'a U8ClampedVec or a Uint8ClampedArray of the same length');
     }
-    return dst !== null && src !== dst && forwardOverlap(dst, src, length, 1) ? src.slice(0, length) : src;
+    if (target === null || operand === target) return src;
+    const clobbered = U8ClampedVec.#isVec(operand)
+      ? U8ClampedVec.#overlapsForward(target, operand, length)
+      : overlapsForward(target.#buffer, target.#byteOffset, src.buffer, src.byteOffset, length * 1);
+    return clobbered ? src.slice(0, length) : src;
   }
 
   /** The storage of `out`, after checking that it is a usable U8ClampedVec of this vector's length. */
@@ -1753,6 +1765,15 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
     data[index] = value;
     this.#length = length + 1;
     return true;
+  }
+
+  /**
+   * Whether a forward loop writing `dst` and reading `src` (`length` elements each) would
+   * overwrite an element of `src` before reading it (see `overlapsForward`), from the byte
+   * ranges the vectors cached at construction.
+   */
+  static #overlapsForward(dst: U8ClampedVec, src: U8ClampedVec, length: number): boolean {
+    return overlapsForward(dst.#buffer, dst.#byteOffset, src.#buffer, src.#byteOffset, length * 1);
   }
 
   /** Whether `value` is a U8ClampedVec: a brand check, which a Proxy cannot fool and which never runs user code. */

@@ -54,7 +54,7 @@ import {
   pairwiseSumLong,
   pairwiseSumOfSquaresLong,
   copyCount,
-  forwardOverlap,
+  overlapsForward,
   typedArrayTarget,
   vectorTargetEnd,
 } from '../kernels-support.js';
@@ -124,10 +124,14 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
   // #data.length === 0 < #capacity once its buffer was detached. Hot methods let those two
   // states fail their ordinary checks and sort them out on the failure path; every other
   // method asks #storage() first. #view caches view() until its length differs from #length.
+  // #buffer and #byteOffset are #data's as it was made, read once: the overlap tests of the
+  // kernels read them on every call, and `.buffer` costs a call each time.
   #data: Uint8Array;
   #length = 0;
   #view: Uint8Array;
   #capacity: N;
+  #buffer: ArrayBufferLike;
+  #byteOffset = 0;
 
   /**
    * Creates an empty vector with its own storage for `capacity` elements.
@@ -140,6 +144,7 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
     this.#data = new Uint8Array(capacity);
     this.#capacity = this.#data.length as N; // not `capacity`, which may be -0
     this.#view = this.#data.subarray(0, 0);
+    this.#buffer = this.#data.buffer;
   }
 
   /**
@@ -167,6 +172,8 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
     vec.#data = new Uint8Array(buffer, byteOffset, capacity);
     vec.#capacity = vec.#data.length as M;
     vec.#view = vec.#data.subarray(0, 0);
+    vec.#buffer = buffer;
+    vec.#byteOffset = byteOffset;
     return vec;
   }
 
@@ -1154,7 +1161,7 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
     const dst = out === undefined ? data : this.#outData('U8Vec.add', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
+    if (out !== undefined && U8Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'number') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1166,7 +1173,7 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
       const kk = Number.isInteger(k) ? k | 0 : k;
       for (let i = 0; i < length; i++) dst[i] = data[i] + kk;
     } else {
-      const src = this.#operand('U8Vec.add', operand, dst, true);
+      const src = this.#operand('U8Vec.add', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] + src[i];
     }
     return out === undefined ? this : out;
@@ -1218,7 +1225,7 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
     const dst = out === undefined ? data : this.#outData('U8Vec.sub', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
+    if (out !== undefined && U8Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'number') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1230,7 +1237,7 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
       const kk = Number.isInteger(k) ? k | 0 : k;
       for (let i = 0; i < length; i++) dst[i] = data[i] - kk;
     } else {
-      const src = this.#operand('U8Vec.sub', operand, dst, true);
+      const src = this.#operand('U8Vec.sub', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] - src[i];
     }
     return out === undefined ? this : out;
@@ -1282,7 +1289,7 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
     const dst = out === undefined ? data : this.#outData('U8Vec.mul', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
+    if (out !== undefined && U8Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'number') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1294,7 +1301,7 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
       const kk = Number.isInteger(k) ? k | 0 : k;
       for (let i = 0; i < length; i++) dst[i] = data[i] * kk;
     } else {
-      const src = this.#operand('U8Vec.mul', operand, dst, true);
+      const src = this.#operand('U8Vec.mul', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] * src[i];
     }
     return out === undefined ? this : out;
@@ -1349,7 +1356,7 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
     const dst = out === undefined ? data : this.#outData('U8Vec.div', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
+    if (out !== undefined && U8Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     if (typeof operand === 'number') {
       // The scalar: in SCALARS for a number vector (see add), the argument for a bigint one.
       // A local of its own, not the parameter, whose other values are objects: reassigned
@@ -1358,7 +1365,7 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
       k = SCALARS[0];
       for (let i = 0; i < length; i++) dst[i] = data[i] / k;
     } else {
-      const src = this.#operand('U8Vec.div', operand, dst, true);
+      const src = this.#operand('U8Vec.div', operand, out ?? this, true);
       for (let i = 0; i < length; i++) dst[i] = data[i] / src[i];
     }
     return out === undefined ? this : out;
@@ -1407,7 +1414,7 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
     const dst = out === undefined ? data : this.#outData('U8Vec.scale', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
+    if (out !== undefined && U8Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     // An integer scalar is reduced modulo 2^32 (exactly, by ToInt32): the stored result is
     // the same modulo 2^8, and every intermediate stays exact in double.
     const kk = Number.isInteger(k) ? k | 0 : k;
@@ -1462,8 +1469,8 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
     const dst = out === undefined ? data : this.#outData('U8Vec.axpy', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
-    const src = this.#operand('U8Vec.axpy', x, dst, false);
+    if (out !== undefined && U8Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
+    const src = this.#operand('U8Vec.axpy', x, out ?? this, false);
     // An integer a is reduced modulo 2^32; a * x then stays below 2^47, exact in double.
     const aa = Number.isInteger(a) ? a | 0 : a;
     for (let i = 0; i < length; i++) dst[i] = data[i] + aa * src[i];
@@ -1530,7 +1537,7 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
     const dst = out === undefined ? data : this.#outData('U8Vec.clamp', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
+    if (out !== undefined && U8Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) {
       const x = data[i];
       dst[i] = x < lo ? lo : x > hi ? hi : x;
@@ -1561,7 +1568,7 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
     const dst = out === undefined ? data : this.#outData('U8Vec.abs', out);
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
-    if (dst !== data && forwardOverlap(dst, data, length, 1)) data = data.slice(0, length);
+    if (out !== undefined && U8Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     for (let i = 0; i < length; i++) {
       const x = data[i];
       dst[i] = Math.abs(x);
@@ -1718,10 +1725,11 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
 
   /**
    * The storage of a vector operand (a U8Vec or `Uint8Array` of this vector's length), checked.
-   * When `dst` is given and a forward loop writing it would clobber the operand before
-   * reading it (shifted views of one buffer), a copy of the operand is returned instead.
+   * When `target` (the vector a kernel writes) is given and a forward loop writing it would
+   * clobber the operand before reading it (shifted views of one buffer), a copy of the
+   * operand is returned instead.
    */
-  #operand(where: string, operand: unknown, dst: Uint8Array | null, scalar: boolean): Uint8Array {
+  #operand(where: string, operand: unknown, target: U8Vec | null, scalar: boolean): Uint8Array {
     const length = this.#length;
     let src: Uint8Array;
     if (U8Vec.#isVec(operand)) {
@@ -1733,7 +1741,11 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
     } else {
       return throwOperandError(where, operand, scalar ? 'a number, a U8Vec or a Uint8Array of the same length' : 'a U8Vec or a Uint8Array of the same length');
     }
-    return dst !== null && src !== dst && forwardOverlap(dst, src, length, 1) ? src.slice(0, length) : src;
+    if (target === null || operand === target) return src;
+    const clobbered = U8Vec.#isVec(operand)
+      ? U8Vec.#overlapsForward(target, operand, length)
+      : overlapsForward(target.#buffer, target.#byteOffset, src.buffer, src.byteOffset, length * 1);
+    return clobbered ? src.slice(0, length) : src;
   }
 
   /** The storage of `out`, after checking that it is a usable U8Vec of this vector's length. */
@@ -1791,6 +1803,15 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
     data[index] = value;
     this.#length = length + 1;
     return true;
+  }
+
+  /**
+   * Whether a forward loop writing `dst` and reading `src` (`length` elements each) would
+   * overwrite an element of `src` before reading it (see `overlapsForward`), from the byte
+   * ranges the vectors cached at construction.
+   */
+  static #overlapsForward(dst: U8Vec, src: U8Vec, length: number): boolean {
+    return overlapsForward(dst.#buffer, dst.#byteOffset, src.#buffer, src.#byteOffset, length * 1);
   }
 
   /** Whether `value` is a U8Vec: a brand check, which a Proxy cannot fool and which never runs user code. */
