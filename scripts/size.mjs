@@ -12,12 +12,13 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Budget for `import { F64Vec } from 'slabvec'`, minified + gzipped, in bytes. Set from the
- * measurement (7,689 bytes with esbuild 0.28.2, zlib's default level 6, after the hot paths
- * gained their guards, heal path and kernel entries; 6,569 before) plus ~10%, rounded up to
- * a multiple of 100.
+ * measurement (8,867 bytes with esbuild 0.28.2, zlib's default level 6, after the re-checks
+ * around user code, the keys/entries iterator class, clamp's bounds and the cached byte
+ * ranges; 7,689 before them, 6,569 before the hot-path guards) plus ~10%, rounded up to a
+ * multiple of 100.
  * Raise it deliberately, in the same change that makes F64Vec bigger.
  */
-const F64VEC_GZIP_BUDGET = 8_500;
+const F64VEC_GZIP_BUDGET = 9_800;
 
 /** Modules that must not reach an F64Vec-only bundle (paths relative to the repository). */
 const FOREIGN_MODULE = /^dist\/esm\/(slab|option-vec|generated\/(?!f64-vec\.js$)[\w-]+-vec)\.js$/;
