@@ -227,11 +227,17 @@ describe('counting collections from V8 --trace-gc output', () => {
 
 describe('the engines command line', () => {
   it('writes docs/ only in a docs-writing mode with every engine', () => {
-    expect(optionsFromArgs(['--engines'])).toMatchObject({ engines: {}, enginesWriteDocs: true, writesDocs: false });
-    expect(optionsFromArgs(['--full', '--engines'])).toMatchObject({ enginesWriteDocs: true });
-    expect(optionsFromArgs(['--quick', '--engines'])).toMatchObject({ enginesWriteDocs: false });
-    expect(optionsFromArgs(['--engines=node,chromium'])).toMatchObject({ engines: { names: ['node', 'chromium'] }, enginesWriteDocs: false });
-    expect(optionsFromArgs([])).toMatchObject({ engines: undefined, enginesWriteDocs: false, writesDocs: true });
+    // Nothing in docs/ changes unless --write-docs asks for it.
+    expect(optionsFromArgs(['--engines'])).toMatchObject({ engines: {}, enginesWriteDocs: false, writesDocs: false });
+    expect(optionsFromArgs(['--engines', '--write-docs'])).toMatchObject({ engines: {}, enginesWriteDocs: true, writesDocs: false });
+    expect(optionsFromArgs(['--full', '--engines', '--write-docs'])).toMatchObject({ enginesWriteDocs: true });
+    expect(optionsFromArgs(['--quick', '--engines', '--write-docs'])).toMatchObject({ enginesWriteDocs: false });
+    expect(optionsFromArgs(['--engines=node,chromium', '--write-docs'])).toMatchObject({ engines: { names: ['node', 'chromium'] }, enginesWriteDocs: false });
+    expect(optionsFromArgs([])).toMatchObject({ engines: undefined, enginesWriteDocs: false, writesDocs: false, help: false });
+    expect(optionsFromArgs(['--write-docs'])).toMatchObject({ writesDocs: true });
+    expect(optionsFromArgs(['--full', '--write-docs', '--only', 'kernels'])).toMatchObject({ writesDocs: false });
+    expect(optionsFromArgs(['--help'])).toMatchObject({ help: true });
+    expect(optionsFromArgs(['-h'])).toMatchObject({ help: true });
   });
 
   it('rejects --engines with --only, and an empty list', () => {

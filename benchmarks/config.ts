@@ -91,8 +91,14 @@ export interface RunOptions {
   readonly mode: Mode;
   /** The tables to run, in {@link TABLE_NAMES} order. */
   readonly tables: readonly TableName[];
-  /** Whether docs/benchmarks.* are rewritten: the mode writes them and `--only` was not given. */
+  /**
+   * Whether docs/benchmarks.* are rewritten: asked for with `--write-docs`, in a mode that
+   * writes them and without `--only`. Otherwise the report goes to `.build/`, so that a run
+   * never changes the checkout unasked.
+   */
   readonly writesDocs: boolean;
+  /** `--help` or `-h`: print {@link HELP} and run nothing. */
+  readonly help: boolean;
   /** Set in a child process that runs one phase of the slab table (`--slab-phase`, internal). */
   readonly slabPhase?: string;
   /**
@@ -100,13 +106,32 @@ export interface RunOptions {
    * table on each engine instead of the tables (`engines.ts`).
    */
   readonly engines?: { readonly names?: readonly string[] };
-  /** Whether the engines report is written to docs/ (`--engines` in a mode that writes docs, every engine) or to .build/. */
+  /** Whether the engines report is written to docs/ (`--engines --write-docs` in a mode that writes docs, every engine) or to .build/. */
   readonly enginesWriteDocs: boolean;
   /** Set in a child process that runs one phase of the engines report (`--engine-phase`, internal). */
   readonly enginePhase?: string;
 }
 
-const USAGE = 'expected --quick, --full, --only <table>[,<table>] (tables: operations, kernels, slab), --engines or --engines=<engine>[,<engine>]';
+const USAGE = 'expected --quick, --full, --only <table>[,<table>] (tables: operations, kernels, slab), --engines or --engines=<engine>[,<engine>], --write-docs, --help';
+
+/** What `npm start -- --help` prints. */
+export const HELP = `Usage: npm start -- [options]       (the default mode, about a minute)
+       npm run bench -- [options]   (the full mode, several minutes)
+
+Compares slabvec's vectors with a raw typed array (the limit: no checks), OptionVec (the
+[Option<T>; N] design), a plain Array and mnemonist's Float64Vector, and prints the tables
+and the goals met and missed. The report is written to .build/benchmarks.md.
+
+Options:
+  --quick                   a seconds-long smoke run: the timings mean nothing
+  --full                    longer timing (what npm run bench passes)
+  --only <table>[,<table>]  only these tables: operations, kernels, slab
+  --engines                 the core table on every installed Node and in Chromium
+  --engines=<name>[,...]    only those engines: node, node22, node24, node26, chromium
+  --write-docs              refresh the committed report in docs/ instead of .build/
+                            (docs/benchmarks.md and .svg, or docs/benchmarks-engines.md)
+  --help, -h                this text
+`;
 
 /**
  * Reads the command line: `--quick` wins over `--full`, no flag means `default`; `--only`
@@ -121,7 +146,7 @@ export function optionsFromArgs(args: readonly string[]): RunOptions {
   let engines: { names?: string[] } | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (arg === '--quick' || arg === '--full') continue;
+    if (arg === '--quick' || arg === '--full' || arg === '--write-docs' || arg === '--help' || arg === '-h') continue;
     if (arg === '--engines') {
       engines = {};
       continue;
@@ -147,13 +172,15 @@ export function optionsFromArgs(args: readonly string[]): RunOptions {
   if (engines !== undefined && only !== undefined) throw new Error(`--engines runs the core table only: it takes no --only (${USAGE})`);
   const mode = args.includes('--quick') ? MODES.quick : args.includes('--full') ? MODES.full : MODES.default;
   const chosen = only ?? mode.tables;
+  const toDocs = args.includes('--write-docs');
   return {
     mode,
     tables: TABLE_NAMES.filter((t) => chosen.includes(t)),
-    writesDocs: mode.writesDocs && only === undefined && engines === undefined,
+    writesDocs: toDocs && mode.writesDocs && only === undefined && engines === undefined,
+    help: args.includes('--help') || args.includes('-h'),
     slabPhase,
     engines,
-    enginesWriteDocs: engines !== undefined && mode.writesDocs && engines.names === undefined,
+    enginesWriteDocs: toDocs && engines !== undefined && mode.writesDocs && engines.names === undefined,
     enginePhase,
   };
 }

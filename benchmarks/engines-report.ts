@@ -244,9 +244,10 @@ install\` fetches) and headless Chromium, one column per engine. Every figure of
 was measured on that engine, in processes of its own.
 
 Reproduce: \`npm run bench -- --engines\` (full timing) or \`npm start -- --engines\` (default
-timing) rewrite this file; \`npm run bench -- --quick --engines\` is a smoke run of the same
-plumbing, and \`--engines=<name>,...\` (names: \`node\`, \`node22\`, \`node24\`, \`node26\`,
-\`chromium\`) runs only those; both write \`.build/benchmarks-engines.md\` instead. This file
+timing) write \`.build/benchmarks-engines.md\`; add \`--write-docs\` to rewrite this file.
+\`npm run bench -- --quick --engines\` is a smoke run of the same plumbing, and
+\`--engines=<name>,...\` (names: \`node\`, \`node22\`, \`node24\`, \`node26\`, \`chromium\`) runs
+only those; both write to \`.build/\` only. This file
 came from the **${report.mode}** mode on ${day}, on ${engines.length} engine${engines.length === 1 ? '' : 's'}: ${engines.join('; ')}.
 
 ## Core table

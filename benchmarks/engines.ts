@@ -12,9 +12,9 @@
  * Every phase runs in a fresh process: each Node runs `scripts/run-ts.cjs
  * benchmarks/main.ts --engine-phase <phase>` as a child, which prints its result as JSON on
  * its last line; the Chromium runner launches a fresh browser per phase and prints all of
- * them. The engines run one after another. In a mode that writes the docs (default, full)
- * and with every engine, the report goes to docs/benchmarks-engines.md; otherwise (`--quick`,
- * `--engines=<names>`) to .build/benchmarks-engines.md. The collected results always go to
+ * them. The engines run one after another. With `--write-docs`, in a mode that writes the
+ * docs (default, full) and with every engine, the report goes to docs/benchmarks-engines.md;
+ * otherwise to .build/benchmarks-engines.md. The collected results always go to
  * .build/benchmarks-engines.json.
  *
  * @module
@@ -213,7 +213,8 @@ export async function runEngines(options: RunOptions, env: Environment, progress
   writeFileSync(join(build, 'benchmarks-engines.json'), `${JSON.stringify(report, null, 2)}\n`);
   const target = options.enginesWriteDocs && ok ? join('docs', REPORT) : join('.build', REPORT);
   writeFileSync(join(ROOT, target), renderEnginesMarkdown(report));
-  const why = options.enginesWriteDocs ? (ok ? '' : ' (not docs/: an engine failed)') : ` (${mode.writesDocs ? 'only some engines' : `${mode.name} mode`}: docs/${REPORT} is left as it is)`;
+  const reason = !mode.writesDocs ? `${mode.name} mode` : options.engines?.names !== undefined ? 'only some engines' : 'no --write-docs';
+  const why = options.enginesWriteDocs ? (ok ? '' : ' (not docs/: an engine failed)') : ` (${reason}: docs/${REPORT} is left as it is)`;
   console.log(`\nwrote ${target}${why}; the results as JSON in .build/benchmarks-engines.json`);
   return ok;
 }

@@ -5,13 +5,15 @@
  * fresh process of this same runner).
  *
  * ```sh
- * npm start                             # default: the operations table; prints it, rewrites docs/benchmarks.*
- * npm run bench                         # full: every table, longer; rewrites docs/benchmarks.* too
+ * npm start                             # default: the operations table; prints it, writes .build/benchmarks.*
+ * npm run bench                         # full: every table, longer; writes .build/benchmarks.* too
+ * npm run bench -- --write-docs         # the same, refreshing the committed docs/benchmarks.* instead
+ * npm start -- --help                   # usage
  * npm run bench -- --quick              # seconds-long smoke run of every table: prints, writes nothing, asserts no timings
  * npm run bench -- --only kernels       # one table (or several: --only kernels,slab), full timing; writes nothing
  * npm start -- --only slab              # the same with the default mode's shorter timing
- * npm run bench -- --engines            # the core and GC tables on every Node found and in Chromium; rewrites docs/benchmarks-engines.md
- * npm start -- --engines                # the same with the default mode's shorter timing; rewrites it too
+ * npm run bench -- --engines            # the core and GC tables on every Node found and in Chromium; writes .build/benchmarks-engines.md
+ * npm run bench -- --engines --write-docs  # the same, refreshing docs/benchmarks-engines.md
  * npm run bench -- --quick --engines    # smoke run of that plumbing on every engine found: prints, writes .build/benchmarks-engines.md
  * npm run bench -- --engines=node,chromium  # only those engines (node, node22, node24, node26, chromium): writes .build/ only
  * ```
@@ -24,12 +26,12 @@
  * @module
  */
 
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { renderChart } from './chart.js';
 import { COMPARISON_WARMUP, runComparison } from './comparison.js';
-import { optionsFromArgs, type Mode } from './config.js';
+import { HELP, optionsFromArgs, type Mode } from './config.js';
 import { nodeGcHost, runEnginePhase } from './engine-phases.js';
 import { runEngines } from './engines.js';
 import { describeEnvironment, type Environment } from './environment.js';
@@ -43,7 +45,6 @@ import { addToSink, sinkTotal } from './sink.js';
 import { printSlabPhase, runSlabTable } from './slab.js';
 import { warmEveryClass } from './warm.js';
 
-const DOCS = join(process.cwd(), 'docs');
 const CHART_FILE = 'benchmarks.svg';
 
 /** Writes progress on one rewritten line on a terminal, as plain lines elsewhere. */
@@ -56,7 +57,10 @@ function endProgress(): void {
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 }
 
-/** The operations table: warm-up, memory, GC counts, speed, goals; printed, and written to docs/ when `writesDocs`. */
+/**
+ * The operations table: warm-up, memory, GC counts, speed, goals; printed, and written as
+ * markdown and a chart: to docs/ when `writesDocs`, to .build/ otherwise (never in quick mode).
+ */
 async function runOperationsTable(mode: Mode, env: Environment, writesDocs: boolean): Promise<void> {
   const started = performance.now();
   progress(`mode ${mode.name}: exercising every typed vector class`);
@@ -70,17 +74,24 @@ async function runOperationsTable(mode: Mode, env: Environment, writesDocs: bool
   const goals = checkGoals({ speed, memory, gcs, capacities: mode.capacities });
   const results: RunResults = { mode, env, speed, memory, gcs, goals, seconds: (performance.now() - started) / 1000, loadAtEnd: os.loadavg()[0] };
   printConsole(results);
-  if (!writesDocs) return;
+  if (!mode.writesDocs) return;
+  const folder = writesDocs ? 'docs' : '.build';
+  mkdirSync(join(process.cwd(), folder), { recursive: true });
   const plotted = IMPLEMENTATIONS.filter((i) => i.role !== 'baseline').map((i) => i.id);
   const subtitle = `${mode.name} run, ${env.date.slice(0, 10)}: ${env.node}, ${env.cpu}, ${env.cores} cores. Median of ${mode.rounds} paired rounds.`;
-  writeFileSync(join(DOCS, CHART_FILE), renderChart(speed.cells, plotted, mode.capacities, subtitle));
-  writeFileSync(join(DOCS, 'benchmarks.md'), renderMarkdown(results, CHART_FILE));
-  console.log(`wrote docs/benchmarks.md and docs/${CHART_FILE}`);
+  writeFileSync(join(process.cwd(), folder, CHART_FILE), renderChart(speed.cells, plotted, mode.capacities, subtitle));
+  writeFileSync(join(process.cwd(), folder, 'benchmarks.md'), renderMarkdown(results, CHART_FILE));
+  const hint = writesDocs ? '' : ' (docs/ is left as it is; --write-docs refreshes it)';
+  console.log(`wrote ${folder}/benchmarks.md and ${folder}/${CHART_FILE}${hint}`);
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const options = optionsFromArgs(args);
+  if (options.help) {
+    process.stdout.write(HELP);
+    return;
+  }
   const { mode } = options;
   fullGc();
   if (options.slabPhase !== undefined) {

@@ -247,7 +247,8 @@ export function renderMarkdown(results: RunResults, chartFile: string): string {
 How slabvec's typed vectors compare with a raw typed array (the limit: no checks), OptionVec
 (the \`[Option<T>; N]\` approach), a plain \`Array\`, and mnemonist's \`Float64Vector\`.
 
-Reproduce: \`npm start\` (short run, about a minute of CPU time, longer when other processes share the cores) or \`npm run bench\` (full run); \`npm run bench -- --quick\`
+Reproduce: \`npm start\` (short run, about a minute of CPU time, longer when other processes share the cores) or \`npm run bench\` (full run)
+write \`.build/benchmarks.md\`; add \`--write-docs\` to rewrite this file. \`npm run bench -- --quick\`
 is a seconds-long smoke run that writes nothing. This file came from the **${results.mode.name}** mode
 on ${env.date.slice(0, 10)}, on Node ${env.node} (V8 ${env.v8}). The core of it on every engine found (the machine's Node,
 the pinned Node 22, 24 and 26, and Chromium), also after errors, with the garbage collections of a natural game loop:
