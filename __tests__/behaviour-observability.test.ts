@@ -165,11 +165,12 @@ describe.each(KINDS)('$name: spare slots are never observable', (kind) => {
     }
   });
 
-  it('String(v) and template literals name the class and reveal no element', () => {
-    for (const { v } of cases()) {
+  it('String(v) and template literals show the live elements, as for an array, and no spare slot', () => {
+    for (const { model, v } of cases()) {
       expect(String(v)).not.toContain(poisonText);
       expect(`${v}`).not.toContain(poisonText);
-      expect(String(v)).toContain(kind.name);
+      expect(String(v)).toBe(model.join(','));
+      expect(Object.prototype.toString.call(v)).toBe(`[object ${kind.name}]`);
     }
   });
 

@@ -715,6 +715,336 @@ describe('OptionVec: map, forEach and the iterators with user code changing the 
   });
 });
 
+describe('OptionVec: first, last and swap', () => {
+  it('first and last return the end elements, null included; on an empty vector they throw EmptyError', () => {
+    const v = OptionVec.from<string | null, 4>([null, 'b', null], 4);
+    expect(v.first()).toBeNull();
+    expect(v.last()).toBeNull();
+    v.pop();
+    expect(v.last()).toBe('b');
+    v.clear();
+    for (const method of ['first', 'last'] as const) {
+      const error = caught(() => v[method]());
+      expect(error).toBeInstanceOf(EmptyError);
+      expect(error.message).toBe(`OptionVec.${method}: the vector is empty`);
+    }
+    expect(v.length).toBe(0);
+    expect(caught(() => new OptionVec(0).first()).message).toBe('OptionVec.first: the vector is empty');
+  });
+
+  it('swap exchanges the elements (objects by identity); swap(i, i) changes nothing', () => {
+    const a = { id: 'a' };
+    const b = { id: 'b' };
+    const v = OptionVec.from<object | null, 5>([a, null, b], 5);
+    v.swap(0, 2);
+    expect(v.toArray()).toEqual([b, null, a]);
+    expect(v.get(0)).toBe(b);
+    v.swap(1, 0);
+    expect(v.toArray()).toEqual([null, b, a]);
+    v.swap(2, 2);
+    v.swap(-0, 0);
+    expect(v.toArray()).toEqual([null, b, a]);
+    expect(v.length).toBe(3);
+  });
+
+  it('swap checks i, then j, with the messages of get; a failing swap changes nothing', () => {
+    const v = OptionVec.from(['x', 'y', 'z'], 6);
+    const error = caught(() => v.swap(0, 3));
+    expect(error).toBeInstanceOf(IndexError);
+    expect(error.message).toBe('OptionVec.swap: index 3 is out of bounds for length 3 (valid indexes are the integers 0 to 2)');
+    expect([error.index, error.bound]).toEqual([3, 3]);
+    expect(error.message).toBe(caught(() => v.get(3)).message.replace('OptionVec.get', 'OptionVec.swap'));
+    // i is checked first: both bad, the message is about i.
+    expect(caught(() => v.swap(-1, 1.5)).message).toBe(
+      'OptionVec.swap: index -1 is negative for length 3 (valid indexes are the integers 0 to 2)',
+    );
+    expect(caught(() => v.swap(1, 1.5)).message).toBe(
+      'OptionVec.swap: index 1.5 is not an integer for length 3 (valid indexes are the integers 0 to 2)',
+    );
+    expect(caught(() => v.swap(NaN, 0)).message).toMatch(/^OptionVec\.swap: index NaN is NaN /);
+    // Index 3 is a spare slot, within the capacity: still refused.
+    expect(caught(() => v.swap(3, 0))).toBeInstanceOf(IndexError);
+    const notNumber = caught(() => v.swap(0, '1' as unknown as number));
+    expect(notNumber).toBeInstanceOf(TypeError);
+    expect(notNumber).not.toBeInstanceOf(IndexError);
+    expect(notNumber.message).toBe('OptionVec.swap: index must be a number, got "1"');
+    expect(v.toArray()).toEqual(['x', 'y', 'z']);
+    expect(caught(() => new OptionVec(2).swap(0, 0)).message).toBe('OptionVec.swap: index 0 is out of bounds for length 0 (no index is valid)');
+  });
+
+  it('swap agrees with swapping in an array, for elements of any type', () => {
+    fc.assert(
+      fc.property(fc.array(orderedPrimitive, { minLength: 1, maxLength: 8 }), fc.nat(), fc.nat(), (items, a, b) => {
+        const v = OptionVec.from(items, 10);
+        const [i, j] = [a % items.length, b % items.length];
+        v.swap(i, j);
+        const model = [...items];
+        [model[i], model[j]] = [model[j], model[i]];
+        expect(v.equals(model)).toBe(true);
+        expect(v.toArray().every((x, k) => Object.is(x, model[k]))).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('OptionVec: some, every, find, findIndex and reduce', () => {
+  const CALLBACKS = [
+    ['some', 'predicate'],
+    ['every', 'predicate'],
+    ['find', 'predicate'],
+    ['findIndex', 'predicate'],
+    ['reduce', 'reducer'],
+  ] as const;
+
+  it.each(CALLBACKS)('%s refuses a %s that is not a function with a TypeError naming it', (method, name) => {
+    const v = OptionVec.of(1, 2);
+    for (const [bad, shown] of [
+      [undefined, 'undefined'],
+      [null, 'null'],
+      [1, '1'],
+      ['f', '"f"'],
+      [{}, 'an object ([object Object])'],
+    ] as const) {
+      const error = caught(() => (v[method] as (fn: unknown, initial?: unknown) => unknown)(bad, 0));
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.message).toBe(`OptionVec.${method}: ${name} must be a function, got ${shown}`);
+    }
+    // Refused on an empty vector too, before any element would be read.
+    expect(() => (new OptionVec(2)[method] as (fn: unknown, initial?: unknown) => unknown)(null, 0)).toThrow(TypeError);
+    expect(v.toArray()).toEqual([1, 2]);
+  });
+
+  it('pass (value, index, vec) and agree with the Array methods, for elements of any type', () => {
+    fc.assert(
+      fc.property(fc.array(orderedPrimitive, { maxLength: 8 }), fc.func(fc.boolean()), (items, decide) => {
+        const v = OptionVec.from(items, 10);
+        const predicate = (x: unknown, i: number): boolean => decide(typeof x === 'symbol' ? 's' : String(x), i);
+        const calls: unknown[][] = [];
+        const recorded = (x: {} | null, i: number, vec: OptionVec<{} | null>) => {
+          calls.push([x, i, vec]);
+          return predicate(x, i);
+        };
+        expect(v.some(recorded)).toBe(items.some(predicate));
+        expect(v.every(recorded)).toBe(items.every(predicate));
+        expect(v.find(recorded)).toBe(items.find(predicate));
+        expect(v.findIndex(recorded)).toBe(items.findIndex(predicate));
+        expect(v.reduce<unknown[]>((acc, x, i, vec) => (calls.push([x, i, vec]), [...acc, x]), [])).toEqual(items);
+        for (const [x, i, vec] of calls) {
+          expect(vec).toBe(v);
+          expect(Object.is(x, items[i as number])).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('stop at the first decisive element; find tells a null element from no match', () => {
+    const v = OptionVec.from<number | null, 6>([1, null, 3, null, 5], 6);
+    const calls: number[] = [];
+    const isNull = (x: number | null, i: number) => (calls.push(i), x === null);
+    expect(v.some(isNull)).toBe(true);
+    expect(calls).toEqual([0, 1]);
+    calls.length = 0;
+    expect(v.every((x, i) => (calls.push(i), x !== null))).toBe(false);
+    expect(calls).toEqual([0, 1]);
+    calls.length = 0;
+    expect(v.find(isNull)).toBeNull();
+    expect(calls).toEqual([0, 1]);
+    calls.length = 0;
+    expect(v.findIndex((x, i) => (calls.push(i), x === 3))).toBe(2);
+    expect(calls).toEqual([0, 1, 2]);
+    expect(v.find((x) => x === 9)).toBeUndefined();
+    expect(v.findIndex((x) => x === 9)).toBe(-1);
+    // Truthiness, not `=== true`: any truthy result counts.
+    expect(v.find((x) => x !== null && x > 2 && 'yes')).toBe(3);
+    expect(v.every(() => 1)).toBe(true);
+    expect(v.some(() => '')).toBe(false);
+  });
+
+  it('on an empty vector: some is false, every is true, find undefined, findIndex -1, reduce returns initial', () => {
+    const v = OptionVec.from(['gone'], 2);
+    v.pop();
+    const never = (): never => {
+      throw new Error('called on an empty vector');
+    };
+    expect(v.some(never)).toBe(false);
+    expect(v.every(never)).toBe(true);
+    expect(v.find(never)).toBeUndefined();
+    expect(v.findIndex(never)).toBe(-1);
+    const initial = { sum: 0 };
+    expect(v.reduce(never, initial)).toBe(initial);
+    expect(v.reduce(never, undefined)).toBeUndefined();
+  });
+
+  it('reduce folds in index order from initial, and returns the last accumulator', () => {
+    const v = OptionVec.of('a', null, 2n, 'b');
+    expect(v.reduce((acc, x, i) => `${acc}[${i}:${String(x)}]`, '>')).toBe('>[0:a][1:null][2:2][3:b]');
+    expect(OptionVec.of(1, 2, 3).reduce((acc, x) => acc * 10 + x, 0)).toBe(123);
+    // The accumulator may be any value, undefined included, and is passed through as it is.
+    const seen: unknown[] = [];
+    OptionVec.of(1, 2).reduce<unknown>((acc) => (seen.push(acc), undefined), 'start');
+    expect(seen).toEqual(['start', undefined]);
+  });
+
+  it('an error thrown by the callback propagates and stops the calls; the vector keeps what the callback did', () => {
+    const v = OptionVec.of(1, 2, 3);
+    let calls = 0;
+    for (const call of [
+      () => v.some(() => (calls++, v.set(0, 10), boom())),
+      () => v.reduce(() => (calls++, boom()), 0),
+    ]) {
+      expect(caught(call).message).toBe('boom');
+    }
+    expect(calls).toBe(2);
+    expect(v.toArray()).toEqual([10, 2, 3]);
+  });
+
+  it('a callback that pops ends the calls early, never reading a freed slot', () => {
+    for (const method of ['some', 'every', 'find', 'findIndex'] as const) {
+      const v = OptionVec.from([1, 2, 3, 4], 6);
+      const seen: unknown[] = [];
+      const result = (v[method] as (fn: (x: number) => boolean) => unknown)((x) => {
+        seen.push(x);
+        v.pop();
+        return method === 'every';
+      });
+      expect(seen).toEqual([1, 2]);
+      expect(result).toBe({ some: false, every: true, find: undefined, findIndex: -1 }[method]);
+      expect(v.toArray()).toEqual([1, 2]);
+    }
+    const w = OptionVec.from([1, 2, 3, 4], 6);
+    expect(w.reduce((acc: unknown[], x) => (w.pop(), [...acc, x]), [])).toEqual([1, 2]);
+    const cleared = OptionVec.from([1, 2, 3], 3);
+    expect(cleared.reduce((acc: number[], x) => (cleared.clear(), [...acc, x]), [])).toEqual([1]);
+  });
+
+  it('a callback that pushes goes on to the new elements, until the vector is full', () => {
+    const v = OptionVec.from([1, 2], 5);
+    const seen: number[] = [];
+    expect(
+      v.some((x) => {
+        seen.push(x);
+        v.tryPush(x * 10);
+        return false;
+      }),
+    ).toBe(false);
+    expect(seen).toEqual([1, 2, 10, 20, 100]);
+    expect(v.toArray()).toEqual([1, 2, 10, 20, 100]);
+    const w = OptionVec.from([1], 3);
+    expect(w.reduce((acc, x) => (w.tryPush(x + 1), acc + x), 0)).toBe(1 + 2 + 3);
+    const u = OptionVec.from([1], 4);
+    expect(u.findIndex((x) => (u.tryPush(x + 1), x === 3))).toBe(2);
+    expect(u.find((x) => x === 4)).toBe(4);
+  });
+
+  it('each element is read when its call is made: a value set by an earlier call is seen', () => {
+    const v = OptionVec.from<string, 3>(['a', 'b', 'c'], 3);
+    const seen: string[] = [];
+    expect(
+      v.every((x, i) => {
+        seen.push(x);
+        if (i === 0) v.set(2, 'C');
+        return true;
+      }),
+    ).toBe(true);
+    expect(seen).toEqual(['a', 'b', 'C']);
+    expect(v.find((x, i) => (i === 0 && v.swap(1, 2), x === 'C'))).toBe('C');
+    expect(v.toArray()).toEqual(['a', 'C', 'b']);
+    expect(v.reduce((acc, x, i) => (i === 0 && v.set(1, 'Z'), acc + x), '')).toBe('aZb');
+  });
+});
+
+describe('OptionVec: join and toString', () => {
+  it('join of mixed values gives what Array.prototype.join gives: null as "", bigints without n, -0 as 0', () => {
+    const date = new Date(0);
+    const items: ({} | null)[] = [1.5, 'a', null, 2n, -0, NaN, true, { toString: () => 'obj' }, [1, [2, null]], date, '', -Infinity];
+    const v = OptionVec.from(items, 16);
+    expect(v.join()).toBe(items.join());
+    expect(v.join()).toBe(`1.5,a,,2,0,NaN,true,obj,1,2,,${String(date)},,-Infinity`);
+    expect(v.join(' | ')).toBe(items.join(' | '));
+    expect(v.join('')).toBe(items.join(''));
+    expect(OptionVec.of(null).join()).toBe('');
+    expect(OptionVec.of(null, null).join('-')).toBe('-');
+    expect(new OptionVec(4).join('-')).toBe('');
+  });
+
+  it('the separator is converted with String(), once, before the elements are read; undefined means ","', () => {
+    const v = OptionVec.from<number | string | null, 4>([1, null, 'x'], 4);
+    expect(v.join(undefined)).toBe('1,,x');
+    expect(v.join(null as unknown as string)).toBe('1nullnullx');
+    expect(v.join(0 as unknown as string)).toBe('100x');
+    let conversions = 0;
+    const separator = {
+      toString() {
+        conversions++;
+        v.push('pushed');
+        return '+';
+      },
+    };
+    expect(v.join(separator as unknown as string)).toBe('1++x+pushed');
+    expect(conversions).toBe(1);
+    // A symbol separator is converted by String() as well, as in the typed vectors.
+    expect(OptionVec.of(1, 2).join(Symbol('s') as unknown as string)).toBe('1Symbol(s)2');
+  });
+
+  it('the live elements are copied before any is converted: an element toString that changes the vector changes nothing joined', () => {
+    const v = new OptionVec<{} | null, 4>(4);
+    v.extend([
+      {
+        toString() {
+          v.clear();
+          return 'first';
+        },
+      },
+      'second',
+      3,
+    ]);
+    expect(v.join()).toBe('first,second,3');
+    expect(v.length).toBe(0);
+    // Spare slots are never joined (they hold undefined, which Array.join would show as "").
+    const w = OptionVec.from(['a', 'b', 'c'], 6);
+    w.pop();
+    expect(w.join('/')).toBe('a/b');
+  });
+
+  it('an error thrown by an element conversion propagates; a symbol element is refused naming the method and the index', () => {
+    expect(caught(() => OptionVec.of(1, { toString: boom }).join()).message).toBe('boom');
+    const v = OptionVec.of<[string, symbol]>('a', Symbol('s'));
+    let converted = false;
+    const later = OptionVec.of({ toString: () => ((converted = true), 'o') }, Symbol('t'));
+    for (const [error, where, index, symbol] of [
+      [caught(() => v.join()), 'join', 1, 'Symbol(s)'],
+      [caught(() => String(v)), 'toString', 1, 'Symbol(s)'],
+      [caught(() => later.join('-')), 'join', 1, 'Symbol(t)'],
+    ] as const) {
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.message).toBe(`OptionVec.${where}: expected a value other than a symbol at index ${index}, got ${symbol}`);
+    }
+    expect(caught(() => [{ toString: () => 'o' }, Symbol('t')].join('-'))).toBeInstanceOf(TypeError);
+    expect(converted).toBe(false);
+  });
+
+  it('toString is join(): String(vec), template literals and string concatenation show the elements', () => {
+    const v = OptionVec.from<string | number | null, 8>(['a', null, 3], 8);
+    expect(v.toString()).toBe('a,,3');
+    expect(String(v)).toBe('a,,3');
+    expect(`[${v}]`).toBe('[a,,3]');
+    expect('' + v).toBe(String(['a', null, 3]));
+    expect(String(new OptionVec(2))).toBe('');
+    // Object.prototype.toString still gives the tag.
+    expect(Object.prototype.toString.call(v)).toBe('[object OptionVec]');
+  });
+
+  it('join agrees with Array.prototype.join for elements of any type and any separator', () => {
+    fc.assert(
+      fc.property(fc.array(orderedPrimitive, { maxLength: 8 }), fc.option(fc.string({ maxLength: 3 }), { nil: undefined }), (items, separator) => {
+        const v = OptionVec.from(items, 10);
+        expect(v.join(separator)).toBe(items.join(separator));
+        expect(String(v)).toBe(String(items));
+      }),
+    );
+  });
+});
+
 describe('OptionVec: copyTo re-checks the length after user code of the target ran', () => {
   it('into an array whose element setter shortens the vector: throws after that element, which stays written', () => {
     const v = OptionVec.from([1, 2, 3, 4], 4);
@@ -847,6 +1177,11 @@ describe('OptionVec: a revoked Proxy as a callback or argument', () => {
     ['retain', 'predicate', (v) => v.retain(revoked(() => true))],
     ['sort', 'compare', (v) => v.sort(revoked(() => 0))],
     ['forEach', 'callback', (v) => v.forEach(revoked(() => {}))],
+    ['some', 'predicate', (v) => v.some(revoked(() => true))],
+    ['every', 'predicate', (v) => v.every(revoked(() => true))],
+    ['find', 'predicate', (v) => v.find(revoked(() => true))],
+    ['findIndex', 'predicate', (v) => v.findIndex(revoked(() => true))],
+    ['reduce', 'reducer', (v) => v.reduce(revoked((acc: number) => acc), 0)],
     ['map', 'fn', (v) => v.map(revoked((x: number) => x))],
     ['copyFrom', 'source', (v) => v.copyFrom(revoked([1, 2]))],
     ['add', 'the operand', (v) => v.add(revoked([1, 2]))],
@@ -890,6 +1225,11 @@ describe('OptionVec: typing', () => {
     assertType<Equal<ReturnType<typeof fromNoCapacity.toJSON>, string[]>>();
     assertType<Equal<ReturnType<typeof of.clone>, OptionVec<number, 2>>>();
     assertType<Equal<ReturnType<typeof of.toTypedArray>, Float64Array>>();
+    assertType<Equal<ReturnType<typeof of.first>, number>>();
+    assertType<Equal<ReturnType<typeof ofMixed.last>, string | bigint | null>>();
+    assertType<Equal<ReturnType<typeof of.find>, number | undefined>>();
+    const folded = ofMixed.reduce((acc, x) => acc + String(x), '');
+    assertType<Equal<typeof folded, string>>();
 
     const strings = OptionVec.of('a');
     // @ts-expect-error toTypedArray exists for number vectors only
@@ -900,6 +1240,8 @@ describe('OptionVec: typing', () => {
     expect(() => numberCapacity.push(undefined)).toThrow(TypeError);
     // @ts-expect-error a source holding undefined is not a source of elements
     expect(() => numberCapacity.extend([1, undefined])).toThrow(TypeError);
+    // @ts-expect-error reduce takes no reducer-only form: initial is required
+    expect(of.reduce((acc: number, x: number) => acc + x)).toBeNaN();
     // @ts-expect-error the view is read-only
     expect(() => (of.view()[0] = 5)).not.toThrow();
     expect(of.get(0)).toBe(1);

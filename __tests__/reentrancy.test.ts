@@ -488,6 +488,22 @@ function reading(title: string, where: string, userCodeName: string, item: Item,
 
 const READING: readonly MethodCase[] = [
   reading('forEach(callback)', 'forEach', 'callback', (i, x) => [i, x], (vec, visit) => vec.forEach((x, i) => visit([i, x], [x]))),
+  // The searches, with predicates that decide nothing, so that they visit every element.
+  reading('some(predicate)', 'some', 'predicate', (i, x) => [i, x], (vec, visit) => {
+    vec.some((x, i) => (visit([i, x], [x]), false));
+  }),
+  reading('every(predicate)', 'every', 'predicate', (i, x) => [i, x], (vec, visit) => {
+    vec.every((x, i) => (visit([i, x], [x]), true));
+  }),
+  reading('find(predicate)', 'find', 'predicate', (i, x) => [i, x], (vec, visit) => {
+    vec.find((x, i) => (visit([i, x], [x]), false));
+  }),
+  reading('findIndex(predicate)', 'findIndex', 'predicate', (i, x) => [i, x], (vec, visit) => {
+    vec.findIndex((x, i) => (visit([i, x], [x]), false));
+  }),
+  reading('reduce(reducer, initial)', 'reduce', 'reducer', (i, x) => [i, x], (vec, visit) => {
+    vec.reduce((acc, x, i) => (visit([i, x], [x]), acc), 0);
+  }),
   reading('for...of', 'values', 'loop body', (_i, x) => x, (vec, visit) => {
     for (const x of vec) visit(x, [x]);
   }),

@@ -312,6 +312,50 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
   }
 
   /**
+   * The first element, `get(0)`. Throws rather than returning `undefined` on an empty vector,
+   * like {@link OptionVec.pop}; use `at(0)` to peek.
+   *
+   * @throws EmptyError when the vector is empty.
+   */
+  first(): T {
+    if (this.#length === 0) throwEmptyError('OptionVec.first');
+    // SAFETY: 0 < #length, and every live slot holds a T.
+    return this.#data[0] as T;
+  }
+
+  /**
+   * The last element, `get(length - 1)`. Throws rather than returning `undefined` on an
+   * empty vector, like {@link OptionVec.pop}; use `at(-1)` to peek.
+   *
+   * @throws EmptyError when the vector is empty.
+   */
+  last(): T {
+    const index = this.#length - 1;
+    if (index < 0) throwEmptyError('OptionVec.last');
+    // SAFETY: index < #length, and every live slot holds a T.
+    return this.#data[index] as T;
+  }
+
+  /**
+   * Exchanges the elements at `i` and `j`; `swap(i, i)` changes nothing. Both indexes are
+   * checked, `i` first, before anything is written.
+   *
+   * @param i - an integer in `[0, length)`.
+   * @param j - an integer in `[0, length)`.
+   * @throws IndexError when `i` or `j` is fractional, NaN, negative or `>= length`.
+   * @throws TypeError when `i` or `j` is not a number.
+   */
+  swap(i: number, j: number): void {
+    const length = this.#length;
+    if (!(typeof i === 'number' && (i >>> 0) === i && i < length)) throwIndexError('OptionVec.swap', i, length);
+    if (!(typeof j === 'number' && (j >>> 0) === j && j < length)) throwIndexError('OptionVec.swap', j, length);
+    const data = this.#data;
+    const value = data[i];
+    data[i] = data[j];
+    data[j] = value;
+  }
+
+  /**
    * Appends `value`.
    *
    * @throws CapacityError (carrying `value`) when the vector is full.
@@ -890,6 +934,45 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
     return out as (T extends bigint ? string : T)[];
   }
 
+  /**
+   * The live elements converted to strings and joined by `separator`, as
+   * `Array.prototype.join` does: `null` becomes the empty string, every other element is
+   * converted as `String()` converts it (a bigint without its `n`, `-0` as `"0"`, an object
+   * through its `toString`).
+   *
+   * `separator` is converted with `String()` once, first, as in the typed vectors; then the
+   * live elements are copied, so user code run by a conversion (a `toString` of the
+   * separator or of an element) that changes the vector does not change what is joined. A
+   * symbol element, which `Array.prototype.join` cannot convert either, is refused with a
+   * TypeError naming the method before any element is converted.
+   *
+   * @param separator - converted with `String()`; `","` by default (and for `undefined`).
+   * @throws TypeError when an element is a symbol.
+   */
+  join(separator?: string): string {
+    // Converted before the elements are copied: an object's toString is user code.
+    return this.#joined('OptionVec.join', separator === undefined ? ',' : String(separator));
+  }
+
+  /**
+   * `join()`: the live elements separated by commas, so that `String(vec)` and `${vec}` show
+   * them, as for an `Array`.
+   *
+   * @throws TypeError when an element is a symbol.
+   */
+  toString(): string {
+    return this.#joined('OptionVec.toString', ',');
+  }
+
+  /** {@link OptionVec.join} with the separator converted, its errors naming `where`. */
+  #joined(where: string, separator: string): string {
+    const items = this.#data.slice(0, this.#length);
+    for (let i = 0; i < items.length; i++) {
+      if (typeof items[i] === 'symbol') throwElementTypeErrorAt(where, items[i], 'value other than a symbol', i);
+    }
+    return items.join(separator);
+  }
+
   /** Iterates the live elements; the same as {@link OptionVec.values}. */
   [Symbol.iterator](): IterableIterator<T> {
     return new OptionVecIterator<T, T>(this, VALUES);
@@ -923,6 +1006,95 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
     if (typeof callback !== 'function') throwNotAFunction('OptionVec.forEach', 'callback', callback);
     checkNotRevoked('OptionVec.forEach', 'callback', callback);
     for (let i = 0; i < this.#length; i++) callback(this.#data[i] as T, i, this);
+  }
+
+  /**
+   * Whether `predicate(element, index, vec)` returns a truthy value for some live element,
+   * calling it in index order and stopping at the first truthy result. As in
+   * {@link OptionVec.forEach}, the length is read at every step and each element when its
+   * call is made: if `predicate` shortens the vector, the calls stop early; if it grows it,
+   * they go on to the new elements.
+   *
+   * @returns `false` for an empty vector.
+   * @throws TypeError when `predicate` is not a function.
+   */
+  some(predicate: (value: T, index: number, vec: this) => unknown): boolean {
+    if (typeof predicate !== 'function') throwNotAFunction('OptionVec.some', 'predicate', predicate);
+    checkNotRevoked('OptionVec.some', 'predicate', predicate);
+    for (let i = 0; i < this.#length; i++) {
+      if (predicate(this.#data[i] as T, i, this)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether `predicate(element, index, vec)` returns a truthy value for every live element,
+   * calling it in index order and stopping at the first falsy result. The length and the
+   * elements are read at every step, as in {@link OptionVec.some}.
+   *
+   * @returns `true` for an empty vector.
+   * @throws TypeError when `predicate` is not a function.
+   */
+  every(predicate: (value: T, index: number, vec: this) => unknown): boolean {
+    if (typeof predicate !== 'function') throwNotAFunction('OptionVec.every', 'predicate', predicate);
+    checkNotRevoked('OptionVec.every', 'predicate', predicate);
+    for (let i = 0; i < this.#length; i++) {
+      if (!predicate(this.#data[i] as T, i, this)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The first live element for which `predicate(element, index, vec)` returns a truthy
+   * value, or `undefined` (never an element, so the result is unambiguous). Calls it in
+   * index order and stops at the first match; the length and the elements are read at every
+   * step, as in {@link OptionVec.some}.
+   *
+   * @throws TypeError when `predicate` is not a function.
+   */
+  find(predicate: (value: T, index: number, vec: this) => unknown): T | undefined {
+    if (typeof predicate !== 'function') throwNotAFunction('OptionVec.find', 'predicate', predicate);
+    checkNotRevoked('OptionVec.find', 'predicate', predicate);
+    for (let i = 0; i < this.#length; i++) {
+      const value = this.#data[i] as T;
+      if (predicate(value, i, this)) return value;
+    }
+    return undefined;
+  }
+
+  /**
+   * The index of the first live element for which `predicate(element, index, vec)` returns a
+   * truthy value, or -1. Calls it in index order and stops at the first match; the length
+   * and the elements are read at every step, as in {@link OptionVec.some}.
+   *
+   * @throws TypeError when `predicate` is not a function.
+   */
+  findIndex(predicate: (value: T, index: number, vec: this) => unknown): number {
+    if (typeof predicate !== 'function') throwNotAFunction('OptionVec.findIndex', 'predicate', predicate);
+    checkNotRevoked('OptionVec.findIndex', 'predicate', predicate);
+    for (let i = 0; i < this.#length; i++) {
+      if (predicate(this.#data[i] as T, i, this)) return i;
+    }
+    return -1;
+  }
+
+  /**
+   * Folds the live elements into `initial`: `accumulator = reducer(accumulator, element,
+   * index, vec)` for each, in index order. `initial` is required (unlike
+   * `Array.prototype.reduce`), so an empty vector gives `initial` back rather than throwing.
+   * The length and the elements are read at every step, as in {@link OptionVec.forEach}: if
+   * `reducer` shortens the vector, the fold stops early; if it grows it, the fold goes on to
+   * the new elements.
+   *
+   * @returns the last accumulator.
+   * @throws TypeError when `reducer` is not a function.
+   */
+  reduce<U>(reducer: (accumulator: U, value: T, index: number, vec: this) => U, initial: U): U {
+    if (typeof reducer !== 'function') throwNotAFunction('OptionVec.reduce', 'reducer', reducer);
+    checkNotRevoked('OptionVec.reduce', 'reducer', reducer);
+    let accumulator = initial;
+    for (let i = 0; i < this.#length; i++) accumulator = reducer(accumulator, this.#data[i] as T, i, this);
+    return accumulator;
   }
 
   /** Node's `util.inspect` / `console.log` form: `OptionVec(length/capacity) [ ... ]`, live elements only. */

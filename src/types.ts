@@ -48,6 +48,12 @@ export interface FixedVec<T, N extends number = number, View extends ArrayLike<T
   set(index: number, value: T): void;
   /** `Array.prototype.at`: negative indexes count from the end; `undefined` outside. */
   at(index: number): T | undefined;
+  /** The first element; throws `EmptyError` when empty (like `pop`, rather than returning `undefined`). */
+  first(): T;
+  /** The last element; throws `EmptyError` when empty. */
+  last(): T;
+  /** Exchanges the elements at `i` and `j`; throws `IndexError` unless both are in `[0, length)`. */
+  swap(i: number, j: number): void;
 
   /** Appends `value`; throws `CapacityError` when full. */
   push(value: T): void;
@@ -117,4 +123,18 @@ export interface FixedVec<T, N extends number = number, View extends ArrayLike<T
   entries(): IterableIterator<[number, T]>;
   /** Calls `callback` for each live element, in order. */
   forEach(callback: (value: T, index: number, vec: this) => void): void;
+  /** Whether `predicate` holds for some live element (stops at the first). */
+  some(predicate: (value: T, index: number, vec: this) => unknown): boolean;
+  /** Whether `predicate` holds for every live element (stops at the first that fails). */
+  every(predicate: (value: T, index: number, vec: this) => unknown): boolean;
+  /** The first live element for which `predicate` holds, or `undefined`. */
+  find(predicate: (value: T, index: number, vec: this) => unknown): T | undefined;
+  /** The index of the first live element for which `predicate` holds, or -1. */
+  findIndex(predicate: (value: T, index: number, vec: this) => unknown): number;
+  /** Folds the live elements, in order, into `initial` (which is required: an empty vector gives it back). */
+  reduce<U>(reducer: (accumulator: U, value: T, index: number, vec: this) => U, initial: U): U;
+  /** The live elements as strings, joined by `separator` (default `","`), as `Array.prototype.join` does. */
+  join(separator?: string): string;
+  /** `join()`, so that `String(vec)` shows the elements, as for an `Array`. */
+  toString(): string;
 }

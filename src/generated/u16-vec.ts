@@ -317,6 +317,45 @@ export class U16Vec<N extends number = number> implements FixedVec<number, N, Ui
   }
 
   /**
+   * The first element. Throws on an empty vector, as `pop` does, rather than returning
+   * `undefined` (`at(0)` peeks without throwing).
+   *
+   * @throws EmptyError when the vector is empty.
+   */
+  first(): number {
+    const data = this.#storage('U16Vec.first');
+    if (this.#length === 0) throw this.#emptyError('U16Vec.first');
+    return data[0];
+  }
+
+  /**
+   * The last element. Throws on an empty vector, as `pop` does (`at(-1)` peeks without throwing).
+   *
+   * @throws EmptyError when the vector is empty.
+   */
+  last(): number {
+    const data = this.#storage('U16Vec.last');
+    const length = this.#length;
+    if (length === 0) throw this.#emptyError('U16Vec.last');
+    return data[length - 1];
+  }
+
+  /**
+   * Exchanges the elements at `i` and `j` (`swap(i, i)` changes nothing).
+   *
+   * @throws IndexError when `i` or `j` is not an integer in `[0, length)`; nothing changes.
+   */
+  swap(i: number, j: number): void {
+    const data = this.#storage('U16Vec.swap');
+    const length = this.#length;
+    if (!(typeof i === 'number' && (i >>> 0) === i && i < length)) throwIndexError('U16Vec.swap', i, length);
+    if (!(typeof j === 'number' && (j >>> 0) === j && j < length)) throwIndexError('U16Vec.swap', j, length);
+    const x = data[i];
+    data[i] = data[j];
+    data[j] = x;
+  }
+
+  /**
    * Appends `value`.
    *
    * @throws CapacityError (carrying `value`) when the vector is full.
@@ -824,16 +863,98 @@ export class U16Vec<N extends number = number> implements FixedVec<number, N, Ui
    * @throws ReleasedError or DetachedError when the callback released or detached the storage.
    */
   forEach(callback: (value: number, index: number, vec: this) => void): void {
-    if (typeof callback !== 'function') throwNotAFunction('U16Vec.forEach', 'callback', callback);
-    checkNotRevoked('U16Vec.forEach', 'callback', callback);
-    const data = this.#storage('U16Vec.forEach');
+    const data = this.#callbackStorage('U16Vec.forEach', 'callback', callback);
     for (let i = 0; ; i++) {
-      // The callback may have released or detached the storage (then this throws) or
-      // changed the length (then the loop follows it).
-      if (this.#data !== data || data.length !== this.#capacity) this.#storage('U16Vec.forEach');
+      this.#stepCheck('U16Vec.forEach', data);
       if (i >= this.#length) return;
       callback(data[i], i, this);
     }
+  }
+
+  /**
+   * Whether `predicate(element, index, vec)` is truthy for some live element; stops at the
+   * first. The length is read at every step, as in {@link U16Vec.forEach}.
+   *
+   * @throws TypeError when `predicate` is not a function.
+   * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   */
+  some(predicate: (value: number, index: number, vec: this) => unknown): boolean {
+    return this.#findFirst('U16Vec.some', predicate, true) >= 0;
+  }
+
+  /**
+   * Whether `predicate(element, index, vec)` is truthy for every live element; stops at the
+   * first for which it is not. The length is read at every step, as in {@link U16Vec.forEach}.
+   *
+   * @throws TypeError when `predicate` is not a function.
+   * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   */
+  every(predicate: (value: number, index: number, vec: this) => unknown): boolean {
+    return this.#findFirst('U16Vec.every', predicate, false) < 0;
+  }
+
+  /**
+   * The first live element for which `predicate(element, index, vec)` is truthy, or
+   * `undefined`. The length is read at every step, as in {@link U16Vec.forEach}.
+   *
+   * @throws TypeError when `predicate` is not a function.
+   * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   */
+  find(predicate: (value: number, index: number, vec: this) => unknown): number | undefined {
+    const data = this.#callbackStorage('U16Vec.find', 'predicate', predicate);
+    for (let i = 0; ; i++) {
+      this.#stepCheck('U16Vec.find', data);
+      if (i >= this.#length) return undefined;
+      // The element as the predicate saw it, read before the predicate ran.
+      const value: number = data[i];
+      if (predicate(value, i, this)) return value;
+    }
+  }
+
+  /**
+   * The index of the first live element for which `predicate(element, index, vec)` is
+   * truthy, or -1. The length is read at every step, as in {@link U16Vec.forEach}.
+   *
+   * @throws TypeError when `predicate` is not a function.
+   * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   */
+  findIndex(predicate: (value: number, index: number, vec: this) => unknown): number {
+    return this.#findFirst('U16Vec.findIndex', predicate, true);
+  }
+
+  /**
+   * Folds the live elements, in order: `reducer(accumulator, element, index, vec)` for each,
+   * starting from `initial` (required: an empty vector returns it). The length is read at
+   * every step, as in {@link U16Vec.forEach}.
+   *
+   * @throws TypeError when `reducer` is not a function.
+   * @throws ReleasedError or DetachedError when the reducer released or detached the storage.
+   */
+  reduce<U>(reducer: (accumulator: U, value: number, index: number, vec: this) => U, initial: U): U {
+    const data = this.#callbackStorage('U16Vec.reduce', 'reducer', reducer);
+    let accumulator = initial;
+    for (let i = 0; ; i++) {
+      this.#stepCheck('U16Vec.reduce', data);
+      if (i >= this.#length) return accumulator;
+      accumulator = reducer(accumulator, data[i], i, this);
+    }
+  }
+
+  /**
+   * The live elements as strings joined by `separator`, as `Array.prototype.join` gives them
+   * (`-0` as `"0"`, bigints without the `n`).
+   *
+   * @param separator - converted with `String` first; `","` by default.
+   */
+  join(separator?: string): string {
+    // Converted before the storage is read: an object's toString is user code.
+    const text = separator === undefined ? ',' : String(separator);
+    return this.#liveView('U16Vec.join').join(text);
+  }
+
+  /** The elements joined by commas, as for an `Array`: what `String(vec)` and template literals show. */
+  toString(): string {
+    return this.#liveView('U16Vec.toString').join(',');
   }
 
   /** Node's `util.inspect` / `console.log` form: `U16Vec(length/capacity) [ ... ]`, live elements only. */
@@ -1830,6 +1951,35 @@ export class U16Vec<N extends number = number> implements FixedVec<number, N, Ui
   #afterUserCode(where: string, data: Uint16Array, length: number): void {
     if (this.#data !== data || data.length !== this.#capacity) this.#storage(where);
     if (this.#length !== length) throwModifiedDuringCallback(where, length, this.#length);
+  }
+
+  /** The storage of a method that calls `fn` for its elements, after checking that `fn` is a function. */
+  #callbackStorage(where: string, name: string, fn: unknown): Uint16Array {
+    if (typeof fn !== 'function') throwNotAFunction(where, name, fn);
+    checkNotRevoked(where, name, fn);
+    return this.#storage(where);
+  }
+
+  /**
+   * The step check of the methods that call back for each element and follow the length
+   * (docs/design.md, "User code inside a call"): the callback may have released or detached
+   * the storage (then this throws) or changed the length (the caller reads it afresh).
+   */
+  #stepCheck(where: string, data: Uint16Array): void {
+    if (this.#data !== data || data.length !== this.#capacity) this.#storage(where);
+  }
+
+  /**
+   * The index of the first live element for which `predicate` is `wanted` (truthy or
+   * falsy), or -1: the loop of some, every, find and findIndex.
+   */
+  #findFirst(where: string, predicate: (value: number, index: number, vec: this) => unknown, wanted: boolean): number {
+    const data = this.#callbackStorage(where, 'predicate', predicate);
+    for (let i = 0; ; i++) {
+      this.#stepCheck(where, data);
+      if (i >= this.#length) return -1;
+      if (!predicate(data[i], i, this) === !wanted) return i;
+    }
   }
 
   /** Scratch arrays of `retain` and `sort(compare)`, each taken while in use (see {@link U16Vec.retain}). */
