@@ -1,7 +1,7 @@
 /**
  * Shared behaviour, the methods users reach for from `Array` and Rust's `Vec`: `first`,
- * `last`, `swap`, `some`, `every`, `find`, `findIndex`, `reduce`, `join` and `toString`,
- * against a plain array model, over every class in `KINDS`. Spare slots hold the sentinel,
+ * `last`, `swap`, `some`, `every`, `find`, `findIndex`, `reduce`, `join`, `toString`,
+ * `popIf`, `extractIf`, `slice`, `splitOff` and `copyWithin`, against plain array models, over every class in `KINDS`. Spare slots hold the sentinel,
  * which must never reach a callback or a result. What callbacks that change the vector
  * get is in reentrancy.test.ts.
  */
@@ -148,5 +148,85 @@ describe.each(KINDS)('$name: join and toString', (kind) => {
     const separator = { toString: () => (conversions++, '-') };
     expect(v.join(separator as never)).toBe(els(kind, 1, 2).join('-'));
     expect(conversions).toBe(1);
+  });
+});
+
+describe.each(KINDS)('$name: popIf, extractIf, slice, splitOff and copyWithin', (kind) => {
+  const { name } = kind;
+  const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+
+  it('popIf removes the last element only when the predicate holds, and never calls it on an empty vector', () => {
+    const v = poisoned(kind, 6, els(kind, 1, 2, 3));
+    expect(v.popIf((x) => Number(x) === 2)).toBeUndefined();
+    expect(v.popIf((x) => Number(x) === 3)).toBe(el(kind, 3));
+    expectNoPoison(kind, v, els(kind, 1, 2));
+    let called = false;
+    expect(poisoned(kind, 2, []).popIf(() => (called = true))).toBeUndefined();
+    expect(called).toBe(false);
+    expect(caught(() => v.popIf(null as never)).message).toMatch(new RegExp(`^${name}\\.popIf: `));
+  });
+
+  it('extractIf removes and returns, in order, what the predicate accepts; all-or-nothing on a throw', () => {
+    fc.assert(
+      fc.property(fc.array(kind.element, { maxLength: 8 }), fc.func(fc.boolean()), (values, decide) => {
+        const v = poisoned(kind, values.length + 2, values);
+        const take = (x: Elem, i: number) => decide(String(x), i);
+        expect(Array.from(v.extractIf(take) as ArrayLike<Elem>)).toEqual(values.filter(take));
+        expectNoPoison(kind, v, values.filter((x, i) => !take(x, i)));
+      }),
+      { numRuns: 40 },
+    );
+    const v = poisoned(kind, 6, els(kind, 1, 2, 3));
+    const boom = new Error('predicate failed');
+    expect(caught(() => v.extractIf((x) => {
+      if (Number(x) === 3) throw boom;
+      return true;
+    }))).toBe(boom);
+    expectNoPoison(kind, v, els(kind, 1, 2, 3));
+  });
+
+  it('slice and splitOff copy a range into a new vector of the same capacity; bad bounds change nothing', () => {
+    fc.assert(
+      fc.property(fc.array(kind.element, { maxLength: 8 }), fc.nat(), fc.nat(), (values, a, b) => {
+        const n = values.length;
+        const [start, end] = [a % (n + 1), b % (n + 1)].sort((x, y) => x - y);
+        const v = poisoned(kind, n + 2, values);
+        const part = v.slice(start, end);
+        expect(part.capacity).toBe(v.capacity);
+        expectNoPoison(kind, part, values.slice(start, end));
+        expectNoPoison(kind, v.slice(), values);
+        const tail = v.splitOff(start);
+        expectNoPoison(kind, tail, values.slice(start));
+        expect(tail.capacity).toBe(n + 2);
+        expectNoPoison(kind, v, values.slice(0, start));
+      }),
+      { numRuns: 40 },
+    );
+    const v = poisoned(kind, 6, els(kind, 1, 2, 3));
+    for (const call of [() => v.slice(2, 1), () => v.slice(0, 4), () => v.slice(-1), () => v.splitOff(4), () => v.splitOff(0.5)]) {
+      const error = caught(call);
+      expect(error).toBeInstanceOf(RangeError);
+      expect(error.message).toMatch(new RegExp(`^${name}\\.(slice|splitOff): `));
+    }
+    expectNoPoison(kind, v, els(kind, 1, 2, 3));
+  });
+
+  it('copyWithin matches Array.prototype.copyWithin within the live range, and never changes the length', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 8 }), fc.nat(), fc.nat(), fc.nat(), (n, t, a, b) => {
+        const values = range(n).map((i) => el(kind, i + 1));
+        const target = t % (n + 1);
+        const [start, end] = [a % (n + 1), b % (n + 1)].sort((x, y) => x - y);
+        const v = poisoned(kind, n + 2, values);
+        expect(v.copyWithin(target, start, end)).toBe(v);
+        expectNoPoison(kind, v, [...values].copyWithin(target, start, end));
+      }),
+      { numRuns: 60 },
+    );
+    const v = poisoned(kind, 6, els(kind, 1, 2, 3));
+    for (const call of [() => v.copyWithin(4, 0), () => v.copyWithin(0, 2, 1), () => v.copyWithin(-1, 0)]) {
+      expect(caught(call).message).toMatch(new RegExp(`^${name}\\.copyWithin: `));
+    }
+    expectNoPoison(kind, v, els(kind, 1, 2, 3));
   });
 });

@@ -63,6 +63,11 @@ const REMOVALS: readonly [string, number, (vec: OptionVec<object, 6>) => void][]
   ['splice (replacing)', 1, (v) => void v.splice(1, 1, [{}])],
   ['retain (removing the odd indexes)', 3, (v) => v.retain((_, i) => i % 2 === 0)],
   ['retain whose predicate throws, then pop', 5, (v) => void (caught(() => v.retain((_, i) => (i < 2 ? i !== 0 : boom()))), v.pop())],
+  ['popIf (accepting)', 5, (v) => void v.popIf(() => true)],
+  ['extractIf (removing the odd indexes)', 3, (v) => void v.extractIf((_, i) => i % 2 === 1)],
+  ['extractIf whose predicate throws, then pop', 5, (v) => void (caught(() => v.extractIf((_, i) => (i < 2 ? i === 0 : boom()))), v.pop())],
+  ['splitOff', 4, (v) => void v.splitOff(3)],
+  ['pop, then copyWithin to the right (overwriting index 3)', 3, (v) => void (v.pop(), v.copyWithin(3, 1))],
   ['dedup (dropping a repeat), then pop', 5, (v) => void (v.set(1, v.get(0)), v.dedup(), v.pop())],
   [
     'sort whose comparator pops (and so throws)',
@@ -606,6 +611,488 @@ describe('OptionVec: retain is all-or-nothing', () => {
     // And the next calls, which reuse the decisions buffer, start clean.
     outer.retain((x) => x > 1);
     expect(outer.toArray()).toEqual([3, 5]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// popIf, extractIf, slice, splitOff and copyWithin.
+
+/**
+ * Nothing is readable at or past the length. (That the spare slots hold `undefined` is
+ * observable only through the garbage collector: see the removal cases at the top.)
+ */
+function expectSpareUndefined(v: OptionVec<{} | null>): void {
+  expect(v.at(v.length)).toBeUndefined();
+  expect(v.view()).toHaveLength(v.length);
+}
+
+/** Small arrays of small integers, for the comparisons with an `Array` model. */
+const integers = fc.array(fc.integer({ min: -5, max: 20 }), { maxLength: 10 });
+
+/** The error `call` throws, as `[class name, message]`, for comparing two methods' messages. */
+function errorOf(call: () => unknown): [string, string] {
+  const error = caught(call) as Error;
+  return [error.constructor.name, error.message];
+}
+
+/** Arguments that are not an integer in `[0, 3]`, each with how `describeValue` shows it. */
+const BAD_POSITIONS: readonly [unknown, string][] = [
+  [-1, '-1'],
+  [4, '4'],
+  [1.5, '1.5'],
+  [NaN, 'NaN'],
+  [Infinity, 'Infinity'],
+  ['1', '"1"'],
+  [null, 'null'],
+  [1n, '1n'],
+];
+
+describe('OptionVec: popIf', () => {
+  it('removes and returns the last element when the predicate returns a truthy value, writing undefined into its slot', () => {
+    for (const truthy of [true, 1, 'yes', {}, [], -1n]) {
+      const v = OptionVec.from([1, 2, 3], 4);
+      expect(v.popIf(() => truthy)).toBe(3);
+      expect(v.toArray()).toEqual([1, 2]);
+      expectSpareUndefined(v);
+    }
+  });
+
+  it('changes nothing and returns undefined when the predicate returns a falsy value', () => {
+    for (const falsy of [false, 0, -0, '', null, undefined, NaN, 0n]) {
+      const v = OptionVec.from([1, 2, 3], 4);
+      expect(v.popIf(() => falsy)).toBeUndefined();
+      expect(v.toArray()).toEqual([1, 2, 3]);
+    }
+  });
+
+  it('calls the predicate once, with the last element only', () => {
+    const v = OptionVec.from(['a', 'b'], 4);
+    const calls: unknown[][] = [];
+    expect(
+      v.popIf((...args: unknown[]) => {
+        calls.push(args);
+        return args[0] === 'b';
+      }),
+    ).toBe('b');
+    expect(calls).toEqual([['b']]);
+    expect(v.popIf((x) => x === 'b')).toBeUndefined();
+    expect(v.toArray()).toEqual(['a']);
+  });
+
+  it('on an empty vector returns undefined without calling the predicate', () => {
+    const v = new OptionVec<number>(3);
+    let calls = 0;
+    expect(v.popIf(() => ++calls > 0)).toBeUndefined();
+    expect(calls).toBe(0);
+    expect(new OptionVec<number>(0).popIf(() => true)).toBeUndefined();
+  });
+
+  it('tells a null element from no removal', () => {
+    const v = OptionVec.from<string | null, 3>(['a', null], 3);
+    expect(v.popIf(() => false)).toBeUndefined();
+    expect(v.popIf(() => true)).toBeNull();
+    expect(v.toArray()).toEqual(['a']);
+  });
+
+  it('agrees with a pop guarded by the predicate, on any vector', () => {
+    fc.assert(
+      fc.property(integers, fc.func(fc.boolean()), (items, decide) => {
+        const v = OptionVec.from(items, 12);
+        const model = [...items];
+        const expected = model.length > 0 && decide(model[model.length - 1]) ? model.pop() : undefined;
+        expect(v.popIf((x) => decide(x))).toBe(expected);
+        expect(v.toArray()).toEqual(model);
+        expectSpareUndefined(v);
+      }),
+    );
+  });
+
+  it.each<[string, (v: OptionVec<number>) => void, number[]]>([
+    ['pushes', (v) => v.push(50), [1, 2, 3, 50]],
+    ['pops', (v) => void v.pop(), [1, 2]],
+    ['clears', (v) => v.clear(), []],
+  ])('a predicate that %s makes popIf throw, naming it, and remove nothing', (_label, mutate, after) => {
+    const v = OptionVec.from([1, 2, 3], 8);
+    const error = caught(() =>
+      v.popIf(() => {
+        mutate(v);
+        return true;
+      }),
+    );
+    expect(error).not.toBeInstanceOf(TypeError);
+    expect(error.message).toBe(changed('popIf', 3, after.length));
+    expect(v.toArray()).toEqual(after);
+    expectSpareUndefined(v);
+  });
+
+  it('removes the last element as it is after the call: one the predicate replaced is the replacement', () => {
+    const v = OptionVec.from([1, 2, 3], 4);
+    expect(
+      v.popIf((x) => {
+        v.set(2, x * 10);
+        return true;
+      }),
+    ).toBe(30);
+    expect(v.toArray()).toEqual([1, 2]);
+  });
+
+  it('an error thrown by the predicate propagates and removes nothing', () => {
+    const v = OptionVec.from([1, 2, 3], 4);
+    expect(caught(() => v.popIf(boom)).message).toBe('boom');
+    expect(v.toArray()).toEqual([1, 2, 3]);
+  });
+
+  it('refuses a predicate that is not a function with a TypeError naming it, on an empty vector too', () => {
+    for (const [bad, shown] of [
+      [undefined, 'undefined'],
+      [null, 'null'],
+      [1, '1'],
+      [{}, 'an object ([object Object])'],
+    ] as const) {
+      for (const v of [OptionVec.of(1, 2), new OptionVec<number>(2)]) {
+        const before = v.toArray();
+        const error = caught(() => v.popIf(bad as never));
+        expect(error).toBeInstanceOf(TypeError);
+        expect(error.message).toBe(`OptionVec.popIf: predicate must be a function, got ${shown}`);
+        expect(v.toArray()).toEqual(before);
+      }
+    }
+  });
+});
+
+describe('OptionVec: extractIf is all-or-nothing, like retain', () => {
+  const start = [1, 2, 3, 4, 5, 6];
+  const isOdd = (x: number) => x % 2 === 1;
+
+  it('removes the elements accepted and returns them in order as a new plain array; the others keep their order', () => {
+    const v = OptionVec.from(start, 8);
+    const removed = v.extractIf(isOdd);
+    expect(Array.isArray(removed)).toBe(true);
+    expect(removed).toEqual([1, 3, 5]);
+    expect(v.toArray()).toEqual([2, 4, 6]);
+    expect(v.capacity).toBe(8);
+    expectSpareUndefined(v);
+    // The array is the caller's: writing to it does not reach the vector.
+    removed[0] = 100;
+    expect(v.toArray()).toEqual([2, 4, 6]);
+    expect(v.extractIf(() => false)).toEqual([]);
+    expect(v.extractIf(() => 'yes')).toEqual([2, 4, 6]);
+    expect(v.isEmpty).toBe(true);
+    expect(v.extractIf(boom)).toEqual([]);
+  });
+
+  it('agrees with partitioning an array, for elements of any type (objects by identity)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.object()), { maxLength: 10 }), fc.func(fc.boolean()), (items, decide) => {
+        const v = OptionVec.from<{} | null, 12>(items, 12);
+        const predicate = (x: unknown, i: number): boolean => decide(typeof x === 'object' && x !== null ? 'object' : String(x), i);
+        const calls: unknown[][] = [];
+        const removed = v.extractIf((...args) => (calls.push(args), predicate(args[0], args[1])));
+        expect(calls.map(([, i]) => i)).toEqual(items.map((_, i) => i));
+        calls.forEach(([x, i]) => expect(x).toBe(items[i as number]));
+        const expectedRemoved = items.filter((x, i) => predicate(x, i));
+        const expectedKept = items.filter((x, i) => !predicate(x, i));
+        expect(removed).toHaveLength(expectedRemoved.length);
+        removed.forEach((x, i) => expect(x).toBe(expectedRemoved[i]));
+        expect(v.length).toBe(expectedKept.length);
+        v.toArray().forEach((x, i) => expect(x).toBe(expectedKept[i]));
+        expectSpareUndefined(v);
+      }),
+    );
+  });
+
+  it('calls the predicate for every element before writing anything', () => {
+    const v = OptionVec.from(start, 8);
+    const seen: number[][] = [];
+    const removed = v.extractIf((x) => {
+      seen.push(v.toArray());
+      return isOdd(x);
+    });
+    expect(seen).toEqual(start.map(() => start));
+    expect(removed).toEqual([1, 3, 5]);
+  });
+
+  it('a throwing predicate removes nothing: the vector is as the predicate left it', () => {
+    const v = OptionVec.from(start, 8);
+    const failure = new Error('predicate failed');
+    const error = caught(() =>
+      v.extractIf((x, i) => {
+        if (i === 1) v.set(0, 10);
+        if (i === 3) throw failure;
+        return isOdd(x);
+      }),
+    );
+    expect(error).toBe(failure);
+    expect(v.toArray()).toEqual([10, 2, 3, 4, 5, 6]);
+    // Nothing half-done either: the next call works on the whole vector.
+    expect(v.extractIf(isOdd)).toEqual([3, 5]);
+    expect(v.toArray()).toEqual([10, 2, 4, 6]);
+  });
+
+  it.each<[string, (v: OptionVec<number>) => void, number[]]>([
+    ['pushes', (v) => v.push(50), [...start, 50]],
+    ['pops', (v) => void v.pop(), start.slice(0, -1)],
+    ['clears', (v) => v.clear(), []],
+  ])('a predicate that %s makes extractIf throw at once, naming it, with the vector as the predicate left it', (_label, mutate, after) => {
+    const v = OptionVec.from(start, 8);
+    let calls = 0;
+    const error = caught(() =>
+      v.extractIf((x) => {
+        if (++calls === 3) mutate(v);
+        return isOdd(x);
+      }),
+    );
+    expect(error).not.toBeInstanceOf(TypeError);
+    expect(error.message).toBe(changed('extractIf', 6, after.length));
+    expect(calls).toBe(3);
+    expect(v.toArray()).toEqual(after);
+    expectSpareUndefined(v);
+  });
+
+  it('removes, position by position, the slots accepted, from the contents as they are at the end', () => {
+    const v = OptionVec.from(start, 8);
+    const removed = v.extractIf((_x, i) => {
+      if (i === 0) v.set(2, 30);
+      if (i === 4) v.reverse();
+      return i % 2 === 0;
+    });
+    // [1, 2, 30, 4, 5, 6] reversed by the predicate: [6, 5, 4, 30, 2, 1]; positions 0, 2, 4 removed.
+    expect(removed).toEqual([6, 4, 2]);
+    expect(v.toArray()).toEqual([5, 30, 1]);
+  });
+
+  it('an extractIf or retain nested in the predicate has decisions of its own', () => {
+    const outer = OptionVec.from(start, 8);
+    const inner = OptionVec.from([10, 11, 12, 13], 4);
+    const other = OptionVec.from([20, 21, 22], 4);
+    let innerRemoved: number[] = [];
+    const removed = outer.extractIf((x, i) => {
+      if (i === 1) innerRemoved = inner.extractIf((y) => y % 2 === 0);
+      if (i === 2) other.retain((y) => y === 21);
+      return isOdd(x);
+    });
+    expect([removed, outer.toArray(), innerRemoved, inner.toArray(), other.toArray()]).toEqual([
+      [1, 3, 5],
+      [2, 4, 6],
+      [10, 12],
+      [11, 13],
+      [21],
+    ]);
+    // And the next calls, which reuse the decisions buffer (shared with retain), start clean.
+    expect(outer.extractIf((x) => x > 2)).toEqual([4, 6]);
+    outer.retain(() => true);
+    expect(outer.toArray()).toEqual([2]);
+  });
+
+  it('refuses a predicate that is not a function with a TypeError naming it, on an empty vector too', () => {
+    for (const v of [OptionVec.of(1, 2), new OptionVec<number>(2)]) {
+      const before = v.toArray();
+      const error = caught(() => v.extractIf(null as never));
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.message).toBe('OptionVec.extractIf: predicate must be a function, got null');
+      expect(v.toArray()).toEqual(before);
+    }
+  });
+});
+
+describe('OptionVec: slice', () => {
+  it('returns a new vector with the same capacity holding [start, end); this vector is unchanged', () => {
+    const v = OptionVec.from(['a', 'b', 'c', 'd'], 6);
+    const s = v.slice(1, 3);
+    expect(s).toBeInstanceOf(OptionVec);
+    expect(s).not.toBe(v);
+    expect([s.toArray(), s.capacity, s.length]).toEqual([['b', 'c'], 6, 2]);
+    expect(v.toArray()).toEqual(['a', 'b', 'c', 'd']);
+    expectSpareUndefined(s);
+    // Its own backing array: changes to either do not reach the other.
+    s.set(0, 'x');
+    s.push('y');
+    v.set(2, 'z');
+    expect([v.toArray(), s.toArray()]).toEqual([
+      ['a', 'b', 'z', 'd'],
+      ['x', 'c', 'y'],
+    ]);
+  });
+
+  it('defaults to the whole vector, and from start to the end', () => {
+    const v = OptionVec.from([1, 2, 3], 3);
+    expect(v.slice().toArray()).toEqual([1, 2, 3]);
+    expect(v.slice(1).toArray()).toEqual([2, 3]);
+    expect(v.slice(3).toArray()).toEqual([]);
+    expect(v.slice(0, 0).isEmpty).toBe(true);
+    expect(new OptionVec<number>(0).slice().capacity).toBe(0);
+    // A -0 bound is 0, and the length of the result is never -0.
+    expect(Object.is(v.slice(0, -0).length, 0)).toBe(true);
+    expect(Object.is(v.slice(-0, -0).length, 0)).toBe(true);
+  });
+
+  it('agrees with Array.prototype.slice for every range within the vector', () => {
+    fc.assert(
+      fc.property(
+        integers.chain((items) => fc.tuple(fc.constant(items), fc.nat(items.length), fc.nat(items.length))),
+        ([items, a, b]) => {
+          const [start, end] = a <= b ? [a, b] : [b, a];
+          const v = OptionVec.from(items, 12);
+          const s = v.slice(start, end);
+          expect(s.toArray()).toEqual(items.slice(start, end));
+          expect(s.capacity).toBe(12);
+          expect(v.toArray()).toEqual(items);
+          expectSpareUndefined(s);
+        },
+      ),
+    );
+  });
+
+  it("checks start and end as drain does, with drain's messages, and changes nothing", () => {
+    const cases: [unknown, unknown][] = [
+      ...BAD_POSITIONS.map(([bad]): [unknown, unknown] => [bad, 3]),
+      ...BAD_POSITIONS.map(([bad]): [unknown, unknown] => [0, bad]),
+      [2, 1],
+      [3, 0],
+    ];
+    for (const [start, end] of cases) {
+      const v = OptionVec.from([1, 2, 3], 4);
+      const [name, message] = errorOf(() => v.slice(start as number, end as number));
+      const drained = errorOf(() => OptionVec.from([1, 2, 3], 4).drain(start as number, end as number));
+      expect([name, message]).toEqual([drained[0], drained[1].replace('OptionVec.drain', 'OptionVec.slice')]);
+      const bothNumbers = typeof start === 'number' && typeof end === 'number';
+      expect(name).toBe(bothNumbers ? 'RangeError' : 'TypeError');
+      expect(v.toArray()).toEqual([1, 2, 3]);
+    }
+    expect(caught(() => OptionVec.of(1, 2, 3).slice(-1)).message).toBe('OptionVec.slice: start must be an integer from 0 to 3, got -1');
+    expect(caught(() => OptionVec.of(1, 2, 3).slice(0, 4)).message).toBe('OptionVec.slice: end must be an integer from 0 to 3, got 4');
+    expect(caught(() => OptionVec.of(1, 2, 3).slice(2, 1)).message).toBe('OptionVec.slice: end must be an integer from start (2) to 3, got 1');
+  });
+});
+
+describe('OptionVec: splitOff', () => {
+  it('moves [at, length) into a new vector with the same capacity and truncates this one to at', () => {
+    const objects = [{ id: 0 }, { id: 1 }, { id: 2 }, { id: 3 }];
+    const v = OptionVec.from<object, 6>(objects, 6);
+    const tail = v.splitOff(1);
+    expect(tail).toBeInstanceOf(OptionVec);
+    expect([tail.capacity, tail.length, v.capacity, v.length]).toEqual([6, 3, 6, 1]);
+    tail.toArray().forEach((x, i) => expect(x).toBe(objects[i + 1]));
+    expect(v.get(0)).toBe(objects[0]);
+    expectSpareUndefined(v);
+    expectSpareUndefined(tail);
+    // Each has its own backing array.
+    v.push({ id: 9 });
+    tail.set(0, { id: 8 });
+    expect(v.toArray()).toEqual([{ id: 0 }, { id: 9 }]);
+    expect(tail.toArray()).toEqual([{ id: 8 }, { id: 2 }, { id: 3 }]);
+  });
+
+  it('splitOff(length) returns an empty vector; splitOff(0) moves everything', () => {
+    const v = OptionVec.from([1, 2, 3], 4);
+    const none = v.splitOff(3);
+    expect([none.length, none.capacity, v.toArray()]).toEqual([0, 4, [1, 2, 3]]);
+    const all = v.splitOff(0);
+    expect([all.toArray(), v.length]).toEqual([[1, 2, 3], 0]);
+    expect(v.splitOff(0).length).toBe(0);
+    // -0 is 0, and this vector's length is never -0.
+    const w = OptionVec.from([1], 2);
+    expect(w.splitOff(-0).toArray()).toEqual([1]);
+    expect(Object.is(w.length, 0)).toBe(true);
+  });
+
+  it('agrees with splitting an array at every position', () => {
+    fc.assert(
+      fc.property(
+        integers.chain((items) => fc.tuple(fc.constant(items), fc.nat(items.length))),
+        ([items, at]) => {
+          const v = OptionVec.from(items, 12);
+          const tail = v.splitOff(at);
+          expect(tail.toArray()).toEqual(items.slice(at));
+          expect(v.toArray()).toEqual(items.slice(0, at));
+          expect([tail.capacity, v.capacity]).toEqual([12, 12]);
+          expectSpareUndefined(v);
+          expectSpareUndefined(tail);
+        },
+      ),
+    );
+  });
+
+  it('refuses an at that is not an integer in [0, length], naming it, and changes nothing', () => {
+    for (const [bad, shown] of [...BAD_POSITIONS, [undefined, 'undefined'] as const]) {
+      const v = OptionVec.from([1, 2, 3], 4);
+      const error = caught(() => v.splitOff(bad as number));
+      expect(error).toBeInstanceOf(typeof bad === 'number' ? RangeError : TypeError);
+      expect(error).not.toBeInstanceOf(IndexError);
+      expect(error.message).toBe(`OptionVec.splitOff: at must be an integer from 0 to 3, got ${shown}`);
+      expect(v.toArray()).toEqual([1, 2, 3]);
+    }
+  });
+});
+
+describe('OptionVec: copyWithin', () => {
+  it('copies [start, end) to target, as Array.prototype.copyWithin does, and returns this', () => {
+    const v = OptionVec.from([1, 2, 3, 4, 5], 8);
+    expect(v.copyWithin(0, 3)).toBe(v);
+    expect(v.toArray()).toEqual([4, 5, 3, 4, 5]);
+    v.copyWithin(1, 0, 2);
+    expect(v.toArray()).toEqual([4, 4, 5, 4, 5]);
+    // Overlapping to the right, as if through a copy.
+    const w = OptionVec.from(['a', 'b', 'c', 'd'], 6);
+    w.copyWithin(1, 0);
+    expect(w.toArray()).toEqual(['a', 'a', 'b', 'c']);
+    expectSpareUndefined(w);
+    // Empty ranges and target === length copy nothing.
+    w.copyWithin(4, 0).copyWithin(0, 2, 2).copyWithin(2, 4);
+    expect(w.toArray()).toEqual(['a', 'a', 'b', 'c']);
+    expect(new OptionVec<number>(2).copyWithin(0, 0).length).toBe(0);
+  });
+
+  it('never changes the length or writes past it, however far the range would reach', () => {
+    const v = OptionVec.from([1, 2, 3], 8);
+    v.copyWithin(2, 0);
+    expect(v.toArray()).toEqual([1, 2, 1]);
+    expect(v.length).toBe(3);
+    expectSpareUndefined(v);
+    v.push(9);
+    expect(v.toArray()).toEqual([1, 2, 1, 9]);
+  });
+
+  it('agrees with Array.prototype.copyWithin for every argument within the vector', () => {
+    fc.assert(
+      fc.property(
+        integers.chain((items) =>
+          fc.tuple(fc.constant(items), fc.nat(items.length), fc.nat(items.length), fc.nat(items.length), fc.boolean()),
+        ),
+        ([items, target, a, b, defaultEnd]) => {
+          const [start, end] = defaultEnd ? [a, items.length] : a <= b ? [a, b] : [b, a];
+          const v = OptionVec.from(items, 12);
+          const model = [...items].copyWithin(target, start, end);
+          const result = defaultEnd ? v.copyWithin(target, start) : v.copyWithin(target, start, end);
+          expect(result).toBe(v);
+          expect(v.toArray()).toEqual(model);
+          expect(v.length).toBe(items.length);
+          expectSpareUndefined(v);
+        },
+      ),
+    );
+  });
+
+  it('refuses target, start or end outside [0, length] (no negative or clamped values), in that order, and changes nothing', () => {
+    const check = (args: unknown[], message: string, type: typeof RangeError | typeof TypeError) => {
+      const v = OptionVec.from([1, 2, 3], 4);
+      const error = caught(() => (v.copyWithin as (...a: unknown[]) => unknown)(...args));
+      expect(error).toBeInstanceOf(type);
+      expect(error.message).toBe(`OptionVec.copyWithin: ${message}`);
+      expect(v.toArray()).toEqual([1, 2, 3]);
+    };
+    for (const [bad, shown] of BAD_POSITIONS) {
+      const type = typeof bad === 'number' ? RangeError : TypeError;
+      check([bad, 0, 1], `target must be an integer from 0 to 3, got ${shown}`, type);
+      check([0, bad, 1], `start must be an integer from 0 to 3, got ${shown}`, type);
+      check([0, 0, bad], `end must be an integer from 0 to 3, got ${shown}`, type);
+    }
+    check([undefined, 0], 'target must be an integer from 0 to 3, got undefined', TypeError);
+    check([0, undefined], 'start must be an integer from 0 to 3, got undefined', TypeError);
+    check([0, 2, 1], 'end must be an integer from start (2) to 3, got 1', RangeError);
+    // target is checked first, then start, then end.
+    check([-1, -2, -3], 'target must be an integer from 0 to 3, got -1', RangeError);
+    check([0, -2, 9], 'start must be an integer from 0 to 3, got -2', RangeError);
   });
 });
 
@@ -1175,6 +1662,8 @@ describe('OptionVec: a revoked Proxy as a callback or argument', () => {
 
   it.each<[string, string, (v: OptionVec<number>) => unknown]>([
     ['retain', 'predicate', (v) => v.retain(revoked(() => true))],
+    ['extractIf', 'predicate', (v) => v.extractIf(revoked(() => true))],
+    ['popIf', 'predicate', (v) => v.popIf(revoked(() => true))],
     ['sort', 'compare', (v) => v.sort(revoked(() => 0))],
     ['forEach', 'callback', (v) => v.forEach(revoked(() => {}))],
     ['some', 'predicate', (v) => v.some(revoked(() => true))],
@@ -1228,6 +1717,14 @@ describe('OptionVec: typing', () => {
     assertType<Equal<ReturnType<typeof of.first>, number>>();
     assertType<Equal<ReturnType<typeof ofMixed.last>, string | bigint | null>>();
     assertType<Equal<ReturnType<typeof of.find>, number | undefined>>();
+    assertType<Equal<ReturnType<typeof of.popIf>, number | undefined>>();
+    assertType<Equal<ReturnType<typeof of.extractIf>, number[]>>();
+    assertType<Equal<ReturnType<typeof of.slice>, OptionVec<number, 2>>>();
+    assertType<Equal<ReturnType<typeof of.splitOff>, OptionVec<number, 2>>>();
+    const copied = OptionVec.of(1, 2).copyWithin(0, 1);
+    assertType<Equal<typeof copied, OptionVec<number, 2>>>();
+    const extracted = ofMixed.extractIf((x) => x === null);
+    assertType<Equal<typeof extracted, (string | bigint | null)[]>>();
     const folded = ofMixed.reduce((acc, x) => acc + String(x), '');
     assertType<Equal<typeof folded, string>>();
 

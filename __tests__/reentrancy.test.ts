@@ -300,10 +300,15 @@ const mapped = (kind: Kind, i: number): Elem => el(kind, MAPPED + i);
 
 const changedLength = { type: Error, mention: /length/ } as const;
 
-const DEFERRED: readonly MethodCase[] = [
-  {
-    title: 'retain(predicate)',
-    where: 'retain',
+/**
+ * retain and extractIf: every decision first, then the accepted slots (of the contents as
+ * the user code left them) kept by retain, removed and returned by extractIf.
+ */
+function filtering(where: 'retain' | 'extractIf'): MethodCase {
+  const extracts = where === 'extractIf';
+  return {
+    title: `${where}(predicate)`,
+    where,
     userCode: 'predicate',
     family: 'deferred',
     minLength: 1,
@@ -312,11 +317,12 @@ const DEFERRED: readonly MethodCase[] = [
     initial: single,
     calls: (_k, input) => input.initial.length,
     invoke: (run) =>
-      run.vecs[0].retain((value) => {
-        const keep = run.input.decisions[run.calls];
+      run.vecs[0][where]((value) => {
+        const decision = run.input.decisions[run.calls];
         userCode(run, [value]);
-        return keep;
+        return decision;
       }),
+    result: (value) => (extracts ? Array.from(value as ArrayLike<Elem>) : value),
     expected: (run) => {
       const [init] = run.initial;
       const failure = storageFailure(run);
@@ -324,9 +330,42 @@ const DEFERRED: readonly MethodCase[] = [
       const after = run.mutation.model(init, run.kind);
       if (run.mutation.effect === 'length') return { error: changedLength, contents: [after] };
       // Position by position, the slots accepted, from the contents as the user's sort left them.
-      return { result: undefined, contents: [after.filter((_, i) => run.input.decisions[i])], received: readAfresh(init, run.at, after) };
+      const accepted = after.filter((_, i) => run.input.decisions[i]);
+      const rejected = after.filter((_, i) => !run.input.decisions[i]);
+      return { result: extracts ? accepted : undefined, contents: [extracts ? rejected : accepted], received: readAfresh(init, run.at, after) };
     },
-    orderOutcome: 'keeps the accepted slots of the contents as sorted',
+    orderOutcome: `${extracts ? 'removes' : 'keeps'} the accepted slots of the contents as sorted`,
+  };
+}
+
+const DEFERRED: readonly MethodCase[] = [
+  filtering('retain'),
+  filtering('extractIf'),
+  {
+    title: 'popIf(predicate)',
+    where: 'popIf',
+    userCode: 'predicate',
+    family: 'deferred',
+    minLength: 1,
+    vectors: 1,
+    target: 0,
+    initial: single,
+    calls: () => 1,
+    invoke: (run) =>
+      run.vecs[0].popIf((value) => {
+        userCode(run, [value]);
+        return true;
+      }),
+    expected: (run) => {
+      const [init] = run.initial;
+      const failure = storageFailure(run);
+      if (failure) return failure;
+      const after = run.mutation.model(init, run.kind);
+      if (run.mutation.effect === 'length') return { error: changedLength, contents: [after] };
+      // The element last after the predicate returned is the one removed and returned.
+      return { result: after[after.length - 1], contents: [after.slice(0, -1)], received: [init[init.length - 1]] };
+    },
+    orderOutcome: 'removes and returns the element last after the user sorted',
   },
   {
     title: 'map(fn) in place',

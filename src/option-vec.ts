@@ -122,7 +122,7 @@ class Scratch<A extends { readonly length: number }> {
 /** The results of `map`, staged before the first write. */
 const MAP_SCRATCH = /* @__PURE__ */ new Scratch((length) => new Float64Array(length));
 
-/** The decisions of `retain` (1 keeps the element), recorded before the first write. */
+/** The decisions of `retain` and `extractIf` (1 for a truthy result), recorded before the first write. */
 const RETAIN_SCRATCH = /* @__PURE__ */ new Scratch((length) => new Uint8Array(length));
 
 /**
@@ -406,6 +406,38 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
   }
 
   /**
+   * Removes and returns the last element if `predicate(element)` returns a truthy value,
+   * writing `undefined` into its slot; returns `undefined` (and changes nothing) when it
+   * returns a falsy value, or when the vector is empty (then `predicate` is not called).
+   * Rust's `Vec::pop_if`. `undefined` is never an element, so the result is unambiguous.
+   *
+   * The length is checked after the call: if `predicate` changed it, `popIf` throws without
+   * removing anything (the vector keeps the changes). The element removed and returned is
+   * the last one as it is after the call (one that `predicate` replaced with `set` is the
+   * replacement).
+   *
+   * @throws TypeError when `predicate` is not a function (checked on an empty vector too).
+   * @throws Error when `predicate` changes the length of the vector.
+   */
+  popIf(predicate: (value: T) => unknown): T | undefined {
+    const where = 'OptionVec.popIf';
+    if (typeof predicate !== 'function') throwNotAFunction(where, 'predicate', predicate);
+    checkNotRevoked(where, 'predicate', predicate);
+    const length = this.#length;
+    if (length === 0) return undefined;
+    const data = this.#data;
+    const last = length - 1;
+    const remove = predicate(data[last] as T);
+    this.#checkLength(where, length);
+    if (!remove) return undefined;
+    // SAFETY: the length is unchanged, so slot `last` is still live; it is read afresh.
+    const value = data[last] as T;
+    data[last] = undefined;
+    this.#length = last;
+    return value;
+  }
+
+  /**
    * Appends every element of `source`, or none: all-or-nothing.
    *
    * @param source - an array, typed array, vector or iterable; read completely (and copied)
@@ -573,26 +605,66 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * @throws Error when `predicate` changes the length of the vector.
    */
   retain(predicate: (value: T, index: number) => unknown): void {
-    const where = 'OptionVec.retain';
+    this.#filter('OptionVec.retain', predicate, false);
+  }
+
+  /**
+   * Removes the elements for which `predicate(element, index)` returns a truthy value and
+   * returns them, in order, as a new plain array; the others keep their order, and the slots
+   * freed at the end become `undefined`. Rust's `Vec::extract_if` over the whole vector.
+   *
+   * All-or-nothing, exactly as {@link OptionVec.retain} (with which it shares its loop and
+   * scratch buffer): `predicate` is called for every element first, in index order, and
+   * nothing is removed until the last call returned; then the slots whose call returned a
+   * truthy value are removed, position by position, from the contents as they are at the end.
+   *
+   * - If `predicate` throws, the error propagates and nothing was removed: the vector is
+   *   exactly as `predicate` left it.
+   * - If a call changes the vector's length, `extractIf` throws at once, without calling
+   *   `predicate` again and without removing anything; the vector keeps the changes.
+   *
+   * @returns the removed elements, in order (an empty array when none was).
+   * @throws TypeError when `predicate` is not a function.
+   * @throws Error when `predicate` changes the length of the vector.
+   */
+  extractIf(predicate: (value: T, index: number) => unknown): T[] {
+    return this.#filter('OptionVec.extractIf', predicate, true) as T[];
+  }
+
+  /**
+   * The loop of {@link OptionVec.retain} and {@link OptionVec.extractIf}: records
+   * `predicate(element, index)` for every element (checking the length after each call),
+   * then keeps, in order, the elements whose result was truthy (`retain`) or falsy
+   * (`extract`), writing `undefined` into the slots freed at the end.
+   *
+   * @returns the elements removed, in order, when `extract`; otherwise `null`.
+   */
+  #filter(where: string, predicate: (value: T, index: number) => unknown, extract: boolean): T[] | null {
     if (typeof predicate !== 'function') throwNotAFunction(where, 'predicate', predicate);
     checkNotRevoked(where, 'predicate', predicate);
     // #data is the same array for the vector's whole life; its slots are read afresh below.
     const data = this.#data;
     const length = this.#length;
-    const keep = RETAIN_SCRATCH.take(length);
+    const decided = RETAIN_SCRATCH.take(length);
     for (let i = 0; i < length; i++) {
-      keep[i] = predicate(data[i] as T, i) ? 1 : 0;
+      decided[i] = predicate(data[i] as T, i) ? 1 : 0;
       this.#checkLength(where, length);
     }
+    // The decision that keeps an element: a truthy result for retain, a falsy one for extractIf.
+    const keepWhen = extract ? 0 : 1;
+    const removed: T[] | null = extract ? [] : null;
     // SAFETY: kept <= i, so every slot is read before it is overwritten; the slots freed at
     // the end are set back to undefined.
     let kept = 0;
     for (let i = 0; i < length; i++) {
-      if (keep[i] === 1) data[kept++] = data[i];
+      const value = data[i] as T;
+      if (decided[i] === keepWhen) data[kept++] = value;
+      else if (removed !== null) removed.push(value);
     }
     data.fill(undefined, kept, length);
     this.#length = kept;
-    RETAIN_SCRATCH.give(keep);
+    RETAIN_SCRATCH.give(decided);
+    return removed;
   }
 
   /**
@@ -613,6 +685,49 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
     data.fill(undefined, newLength, length);
     this.#length = newLength;
     return removed;
+  }
+
+  /**
+   * A new vector with the same capacity holding the elements in `[start, end)`, in its own
+   * backing array; this vector is unchanged. Unlike `Array.prototype.slice`, the bounds must
+   * lie within the vector (no negative or clamped values), as for {@link OptionVec.drain}.
+   *
+   * @param start - an integer in `[0, length]`; default 0.
+   * @param end - an integer in `[start, length]`; default `length`.
+   * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   */
+  slice(start = 0, end: number = this.#length): OptionVec<T, N> {
+    checkRange('OptionVec.slice', start, end, this.#length);
+    const data = this.#data;
+    const copy = new OptionVec<T, N>(data.length as N);
+    const target = copy.#data;
+    const count = end - start + 0; // + 0 turns -0 into 0: the length is a count
+    for (let i = 0; i < count; i++) target[i] = data[start + i];
+    copy.#length = count;
+    return copy;
+  }
+
+  /**
+   * Moves the elements `[at, length)` into a new vector with the same capacity and truncates
+   * this one to `at`, writing `undefined` into every slot it frees. Rust's `Vec::split_off`;
+   * `at` is checked as {@link OptionVec.drain} checks its `start`.
+   *
+   * @param at - an integer in `[0, length]`.
+   * @returns the new vector, holding what was `[at, length)`.
+   * @throws TypeError or RangeError when `at` is not an integer in `[0, length]`; nothing changes.
+   */
+  splitOff(at: number): OptionVec<T, N> {
+    const data = this.#data;
+    const length = this.#length;
+    checkIntegerInRange('OptionVec.splitOff', 'at', at, length);
+    const tail = new OptionVec<T, N>(data.length as N);
+    const target = tail.#data;
+    const count = length - at;
+    for (let i = 0; i < count; i++) target[i] = data[at + i];
+    data.fill(undefined, at, length);
+    tail.#length = count;
+    this.#length = at + 0; // + 0 turns -0 into 0: the length is a count
+    return tail;
   }
 
   /**
@@ -858,6 +973,32 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
     if (value === undefined) throwElementTypeError('OptionVec.fill', value, DEFINED);
     checkRange('OptionVec.fill', start, end, this.#length);
     this.#data.fill(value, start, end);
+    return this;
+  }
+
+  /**
+   * Copies the elements in `[start, end)` to the positions from `target` on, as
+   * `Array.prototype.copyWithin` does, within the live elements: as many as fit before
+   * `length` are copied, overlapping ranges as if through a copy. The length does not
+   * change. Unlike the `Array` method, every argument must lie within the vector (no
+   * negative or clamped values), as for {@link OptionVec.splice} and {@link OptionVec.drain}.
+   *
+   * @param target - an integer in `[0, length]`.
+   * @param start - an integer in `[0, length]`.
+   * @param end - an integer in `[start, length]`; default `length`.
+   * @returns this vector.
+   * @throws TypeError or RangeError when an argument is not such an integer (checked in the
+   * order `target`, `start`, `end`); nothing changes.
+   */
+  copyWithin(target: number, start: number, end: number = this.#length): this {
+    const where = 'OptionVec.copyWithin';
+    const length = this.#length;
+    checkIntegerInRange(where, 'target', target, length);
+    checkRange(where, start, end, length);
+    const count = Math.min(end - start, length - target);
+    // SAFETY: target + count <= length, so only live slots are written (the backing array is
+    // longer, and Array.prototype.copyWithin would otherwise copy into the spare slots).
+    this.#data.copyWithin(target, start, start + count);
     return this;
   }
 

@@ -54,6 +54,22 @@ export interface FixedVec<T, N extends number = number, View extends ArrayLike<T
   last(): T;
   /** Exchanges the elements at `i` and `j`; throws `IndexError` unless both are in `[0, length)`. */
   swap(i: number, j: number): void;
+  /** Removes and returns the last element if `predicate` holds for it; `undefined` (and no change) otherwise or when empty. */
+  popIf(predicate: (value: T) => unknown): T | undefined;
+  /**
+   * Removes the elements for which `predicate` holds and returns them, in order; the others
+   * keep their order. All-or-nothing, like `retain`: nothing is removed until every call returned.
+   */
+  extractIf(predicate: (value: T, index: number) => unknown): View;
+  /** A new vector of the same class and capacity holding the elements `[start, end)` (both within `[0, length]`). */
+  slice(start?: number, end?: number): FixedVec<T, N, View>;
+  /**
+   * Moves the elements `[at, length)` into a new vector of the same class and capacity, and
+   * truncates this one to `at` (Rust's `split_off`).
+   */
+  splitOff(at: number): FixedVec<T, N, View>;
+  /** `Array.prototype.copyWithin` over the live range: copies `[start, end)` to `target`; the length does not change. */
+  copyWithin(target: number, start: number, end?: number): this;
 
   /** Appends `value`; throws `CapacityError` when full. */
   push(value: T): void;

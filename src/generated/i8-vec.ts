@@ -559,24 +559,42 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
    * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
    */
   retain(predicate: (value: number, index: number) => unknown): void {
-    if (typeof predicate !== 'function') throwNotAFunction('I8Vec.retain', 'predicate', predicate);
-    checkNotRevoked('I8Vec.retain', 'predicate', predicate);
-    const data = this.#storage('I8Vec.retain');
+    this.#keepFlagged(this.#decisions('I8Vec.retain', predicate), 1, false);
+  }
+
+  /**
+   * Removes the elements for which `predicate(element, index)` is truthy and returns them,
+   * in order, as a new `Int8Array`; the others keep their order. All-or-nothing, as
+   * {@link I8Vec.retain}: `predicate` is called for every element first, and if it throws,
+   * changes the length, or releases or detaches the storage, nothing is removed.
+   *
+   * @throws TypeError when `predicate` is not a function.
+   * @throws Error when `predicate` changed the length.
+   * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
+   */
+  extractIf(predicate: (value: number, index: number) => unknown): Int8Array {
+    return this.#keepFlagged(this.#decisions('I8Vec.extractIf', predicate), 0, true) as Int8Array;
+  }
+
+  /**
+   * Removes and returns the last element if `predicate(element)` is truthy; `undefined`
+   * (and no change) when it is not, or when the vector is empty (then `predicate` is not
+   * called). Rust's `Vec::pop_if`. What is removed is returned: if the predicate replaced the
+   * last element (`set`, `sort`), the element now last.
+   *
+   * @throws TypeError when `predicate` is not a function.
+   * @throws Error when `predicate` changed the length.
+   * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
+   */
+  popIf(predicate: (value: number) => unknown): number | undefined {
+    const data = this.#callbackStorage('I8Vec.popIf', 'predicate', predicate);
     const length = this.#length;
-    // Every decision is taken before anything is written (all-or-nothing), into a scratch
-    // array taken while in use, so that a retain called from the predicate gets its own.
-    let keep = I8Vec.#retainScratch;
-    I8Vec.#retainScratch = null;
-    if (keep === null || keep.length < length) keep = new Uint8Array(length);
-    for (let i = 0; i < length; i++) {
-      keep[i] = predicate(data[i], i) ? 1 : 0;
-      this.#afterUserCode('I8Vec.retain', data, length);
-    }
-    let kept = 0;
-    // SAFETY: kept <= i, so every slot written was live and is read before it is written.
-    for (let i = 0; i < length; i++) if (keep[i] === 1) data[kept++] = data[i];
-    this.#length = kept;
-    if (keep.length <= SCRATCH_LIMIT) I8Vec.#retainScratch = keep;
+    if (length === 0) return undefined;
+    const remove = predicate(data[length - 1]);
+    this.#afterUserCode('I8Vec.popIf', data, length);
+    if (!remove) return undefined;
+    this.#length = length - 1;
+    return data[length - 1];
   }
 
   /**
@@ -594,6 +612,61 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
     data.copyWithin(start, end, length);
     this.#length = length - (end - start);
     return removed;
+  }
+
+  /**
+   * A new vector of the same capacity holding the elements in `[start, end)`; this vector
+   * is unchanged. Unlike `Array.prototype.slice`, the bounds must lie within the vector.
+   *
+   * @param start - an integer in `[0, length]`; default 0.
+   * @param end - an integer in `[start, length]`; default `length`.
+   * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   */
+  slice(start = 0, end: number = this.#length): I8Vec<N> {
+    const data = this.#storage('I8Vec.slice');
+    checkRange('I8Vec.slice', start, end, this.#length);
+    const copy = new I8Vec<N>(this.#capacity);
+    copy.#data.set(data.subarray(start, end));
+    copy.#length = end - start + 0; // + 0: a length is never -0
+    return copy;
+  }
+
+  /**
+   * Moves the elements `[at, length)` into a new vector of the same capacity and truncates
+   * this one to `at`. Rust's `Vec::split_off`.
+   *
+   * @param at - an integer in `[0, length]`.
+   * @throws TypeError or RangeError when `at` is not such an integer; nothing changes.
+   */
+  splitOff(at: number): I8Vec<N> {
+    const data = this.#storage('I8Vec.splitOff');
+    const length = this.#length;
+    checkIntegerInRange('I8Vec.splitOff', 'at', at, length);
+    const tail = new I8Vec<N>(this.#capacity);
+    tail.#data.set(data.subarray(at, length));
+    tail.#length = length - at;
+    this.#length = at + 0; // + 0: a length is never -0
+    return tail;
+  }
+
+  /**
+   * Copies the elements `[start, end)` to `target`, as `Array.prototype.copyWithin` does
+   * within the live elements (as many as fit before `length`); the length does not change.
+   * Unlike the `Array` method, every bound must lie within the vector.
+   *
+   * @param target - an integer in `[0, length]`.
+   * @param start - an integer in `[0, length]`.
+   * @param end - an integer in `[start, length]`; default `length`.
+   * @throws TypeError or RangeError when an argument is out of range; nothing changes.
+   */
+  copyWithin(target: number, start: number, end: number = this.#length): this {
+    const data = this.#storage('I8Vec.copyWithin');
+    const length = this.#length;
+    checkIntegerInRange('I8Vec.copyWithin', 'target', target, length);
+    checkRange('I8Vec.copyWithin', start, end, length);
+    const count = Math.min(end - start, length - target);
+    data.copyWithin(target, start, start + count);
+    return this;
   }
 
   /**
@@ -1981,6 +2054,51 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
       if (i >= this.#length) return -1;
       if (!predicate(data[i], i, this) === !wanted) return i;
     }
+  }
+
+  /**
+   * `predicate(element, index)` for every live element, recorded as 1 (truthy) or 0 before
+   * anything is written: the first half of `retain` and `extractIf`. The record is a scratch
+   * array taken while in use, so that a call from inside the predicate gets its own.
+   */
+  #decisions(where: string, predicate: (value: number, index: number) => unknown): Uint8Array {
+    const data = this.#callbackStorage(where, 'predicate', predicate);
+    const length = this.#length;
+    let flags = I8Vec.#retainScratch;
+    I8Vec.#retainScratch = null;
+    if (flags === null || flags.length < length) flags = new Uint8Array(length);
+    for (let i = 0; i < length; i++) {
+      flags[i] = predicate(data[i], i) ? 1 : 0;
+      this.#afterUserCode(where, data, length);
+    }
+    return flags;
+  }
+
+  /**
+   * Keeps, in order, the live elements whose flag is `kept` and gives the scratch array
+   * back: the second half of `retain` and `extractIf`. With `collect`, returns the other
+   * elements, in order, in a new `Int8Array`.
+   */
+  #keepFlagged(flags: Uint8Array, kept: 0 | 1, collect: boolean): Int8Array | null {
+    const data = this.#data;
+    const length = this.#length;
+    let removed: Int8Array | null = null;
+    if (collect) {
+      let count = 0;
+      for (let i = 0; i < length; i++) if (flags[i] !== kept) count++;
+      removed = new Int8Array(count);
+    }
+    let written = 0;
+    let taken = 0;
+    // SAFETY: written <= i, so every slot written was live and is read before it is written.
+    for (let i = 0; i < length; i++) {
+      const value: number = data[i];
+      if (flags[i] === kept) data[written++] = value;
+      else if (removed !== null) removed[taken++] = value;
+    }
+    this.#length = written;
+    if (flags.length <= SCRATCH_LIMIT) I8Vec.#retainScratch = flags;
+    return removed;
   }
 
   /** Scratch arrays of `retain` and `sort(compare)`, each taken while in use (see {@link I8Vec.retain}). */
