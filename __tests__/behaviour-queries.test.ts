@@ -1,14 +1,15 @@
 /**
  * Shared behaviour, the methods users reach for from `Array` and Rust's `Vec`: `first`,
  * `last`, `swap`, `some`, `every`, `find`, `findIndex`, `reduce`, `join`, `toString`,
- * `popIf`, `extractIf`, `slice`, `splitOff` and `copyWithin`, against plain array models, over every class in `KINDS`. Spare slots hold the sentinel,
+ * `popIf`, `extractIf`, `slice`, `splitOff`, `copyWithin`, and the typed classes' `spare` and
+ * `commit`, against plain array models, over every class in `KINDS`. Spare slots hold the sentinel,
  * which must never reach a callback or a result. What callbacks that change the vector
  * get is in reentrancy.test.ts.
  */
 
 import fc from 'fast-check';
 import { EmptyError, IndexError } from '../src/errors';
-import { KINDS, type AnyVec, type Elem } from './support/kinds';
+import { KINDS, TYPED_KINDS, type AnyVec, type Elem } from './support/kinds';
 import { caught, el, els, expectNoPoison, poisonOf, poisoned } from './support/assertions';
 
 describe.each(KINDS)('$name: first, last and swap', (kind) => {
@@ -228,5 +229,49 @@ describe.each(KINDS)('$name: popIf, extractIf, slice, splitOff and copyWithin', 
       expect(caught(call).message).toMatch(new RegExp(`^${name}\\.copyWithin: `));
     }
     expectNoPoison(kind, v, els(kind, 1, 2, 3));
+  });
+});
+
+describe.each(TYPED_KINDS)('$name: spare and commit', (kind) => {
+  const { name } = kind;
+  type Producer = AnyVec & { spare(count: number): ArrayLike<Elem> & { [i: number]: Elem }; commit(count: number): void };
+  const make = (): Producer => poisoned(kind, 6, els(kind, 1, 2)) as Producer;
+
+  it('spare hands out zero-filled spare slots, and commit makes the first ones live', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4 }), fc.nat(), (n, k) => {
+        const v = make();
+        const region = v.spare(n);
+        expect(Array.from(region)).toEqual(Array(n).fill(el(kind, 0)));
+        for (let i = 0; i < n; i++) region[i] = el(kind, 10 + i);
+        const count = k % (n + 1);
+        v.commit(count);
+        expectNoPoison(kind, v, [...els(kind, 1, 2), ...els(kind, ...Array.from({ length: count }, (_, i) => 10 + i))]);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('commit refuses a count no region at the current length covers, changing nothing', () => {
+    const v = make();
+    const expectRefused = (count: number, contents = els(kind, 1, 2)): void => {
+      const error = caught(() => v.commit(count));
+      expect(error).toBeInstanceOf(RangeError);
+      expect(error.message).toMatch(new RegExp(`^${name}\\.commit: `));
+      expectNoPoison(kind, v, contents);
+    };
+    expectRefused(1); // no region yet
+    v.spare(2);
+    expectRefused(3); // more than the region holds
+    expectRefused(0.5);
+    v.push(el(kind, 3));
+    v.truncate(2);
+    v.push(el(kind, 5));
+    expectRefused(1, els(kind, 1, 2, 5)); // the length moved: the region no longer starts there
+    v.pop();
+    v.commit(1); // back at the length spare() saw: the slot holds what the vector wrote there
+    expectNoPoison(kind, v, els(kind, 1, 2, 5));
+    expectRefused(1, els(kind, 1, 2, 5)); // a commit ends the region
+    expect(caught(() => v.spare(4))).toBeInstanceOf(RangeError); // more than remaining
   });
 });

@@ -493,6 +493,20 @@ export function throwBoundsError(where: string, lo: unknown, hi: unknown): never
 }
 
 /**
+ * Throws for a `commit(count)` that no `spare()` region at the current length covers: none
+ * was taken, the length changed since, or `count` is more than it holds.
+ *
+ * @param available - the slots of the region still valid (0 when there is none).
+ * @throws RangeError always.
+ */
+export function throwNoSpareRegion(where: string, count: unknown, available: number): never {
+  throw new RangeError(
+    `${where}: count ${describeValue(count)} is not covered by a spare() region at the current length ` +
+      `(${available === 0 ? 'there is none: call spare(n) first, and commit at the length spare() saw' : `it holds ${available} slots`})`,
+  );
+}
+
+/**
  * Throws for `clamp` bounds between which the element type holds no value (`U8Vec`'s
  * `clamp(256, 300)`): the clamped elements would be stored wrapped, outside the bounds.
  *

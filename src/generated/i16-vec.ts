@@ -16,6 +16,7 @@ import {
   throwElementTypeError,
   throwEmptyError,
   throwIndexError,
+  throwNoSpareRegion,
   throwInternalError,
   throwLengthMismatch,
   throwModifiedDuringCallback,
@@ -132,6 +133,10 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
   #capacity: N;
   #buffer: ArrayBufferLike;
   #byteOffset = 0;
+  // spare() handed out [#spareStart, #spareEnd), zero-filled, while #length === #spareStart;
+  // -1 when there is no such region.
+  #spareStart = -1;
+  #spareEnd = -1;
 
   /**
    * Creates an empty vector with its own storage for `capacity` elements.
@@ -387,6 +392,45 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
     data[length] = value;
     this.#length = length + 1;
     return true;
+  }
+
+  /**
+   * An `Int16Array` over the next `count` spare slots, zero-filled first (so nothing an earlier
+   * owner left is ever visible), for a producer to write into directly; {@link I16Vec.commit}
+   * then makes some of them live, while the length is still what it was here.
+   *
+   * @param count - an integer from 0 to `remaining`.
+   * @throws TypeError or RangeError when `count` is not such an integer.
+   */
+  spare(count: number): Int16Array {
+    const data = this.#storage('I16Vec.spare');
+    const length = this.#length;
+    checkIntegerInRange('I16Vec.spare', 'count', count, data.length - length);
+    const end = length + count;
+    data.fill(0, length, end);
+    this.#spareStart = length;
+    this.#spareEnd = end;
+    return data.subarray(length, end);
+  }
+
+  /**
+   * Makes the first `count` slots of the last {@link I16Vec.spare} region live: they hold what
+   * the producer wrote there, or zero (or what this vector itself wrote there in between, by
+   * a `push` it then popped, say). The region must still start at the current length.
+   *
+   * @param count - an integer from 0 to the size of that region.
+   * @throws RangeError when no region at the current length holds `count` slots; nothing changes.
+   */
+  commit(count: number): void {
+    this.#storage('I16Vec.commit');
+    const length = this.#length;
+    const available = length === this.#spareStart ? this.#spareEnd - length : 0;
+    if (!(typeof count === 'number' && Number.isInteger(count) && count >= 0 && count <= available)) {
+      throwNoSpareRegion('I16Vec.commit', count, available);
+    }
+    this.#length = length + count;
+    this.#spareStart = -1;
+    this.#spareEnd = -1;
   }
 
   /**

@@ -17,6 +17,7 @@ import {
   throwElementTypeError,
   throwEmptyError,
   throwIndexError,
+  throwNoSpareRegion,
   throwInternalError,
   throwLengthMismatch,
   throwModifiedDuringCallback,
@@ -129,6 +130,10 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
   #capacity: N;
   #buffer: ArrayBufferLike;
   #byteOffset = 0;
+  // spare() handed out [#spareStart, #spareEnd), zero-filled, while #length === #spareStart;
+  // -1 when there is no such region.
+  #spareStart = -1;
+  #spareEnd = -1;
 
   /**
    * Creates an empty vector with its own storage for `capacity` elements.
@@ -384,6 +389,45 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
     data[length] = value;
     this.#length = length + 1;
     return true;
+  }
+
+  /**
+   * A `BigUint64Array` over the next `count` spare slots, zero-filled first (so nothing an earlier
+   * owner left is ever visible), for a producer to write into directly; {@link U64Vec.commit}
+   * then makes some of them live, while the length is still what it was here.
+   *
+   * @param count - an integer from 0 to `remaining`.
+   * @throws TypeError or RangeError when `count` is not such an integer.
+   */
+  spare(count: number): BigUint64Array {
+    const data = this.#storage('U64Vec.spare');
+    const length = this.#length;
+    checkIntegerInRange('U64Vec.spare', 'count', count, data.length - length);
+    const end = length + count;
+    data.fill(0n, length, end);
+    this.#spareStart = length;
+    this.#spareEnd = end;
+    return data.subarray(length, end);
+  }
+
+  /**
+   * Makes the first `count` slots of the last {@link U64Vec.spare} region live: they hold what
+   * the producer wrote there, or zero (or what this vector itself wrote there in between, by
+   * a `push` it then popped, say). The region must still start at the current length.
+   *
+   * @param count - an integer from 0 to the size of that region.
+   * @throws RangeError when no region at the current length holds `count` slots; nothing changes.
+   */
+  commit(count: number): void {
+    this.#storage('U64Vec.commit');
+    const length = this.#length;
+    const available = length === this.#spareStart ? this.#spareEnd - length : 0;
+    if (!(typeof count === 'number' && Number.isInteger(count) && count >= 0 && count <= available)) {
+      throwNoSpareRegion('U64Vec.commit', count, available);
+    }
+    this.#length = length + count;
+    this.#spareStart = -1;
+    this.#spareEnd = -1;
   }
 
   /**
