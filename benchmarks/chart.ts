@@ -7,7 +7,7 @@
  */
 
 import { MEASURED_SPECS } from './classes.js';
-import { cellOf, type Cell } from './comparison.js';
+import { cellOf, type Cell } from './cells.js';
 import { formatCapacity } from './format.js';
 import { OPERATIONS } from './operations.js';
 

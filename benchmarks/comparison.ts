@@ -17,34 +17,12 @@ import { sinkTotal } from './sink.js';
 import type { BenchState, Consumer } from './state.js';
 import { median, pairedRatios, randomIndexes } from './stats.js';
 import type { WarmUp } from './warm.js';
+import type { Cell } from './cells.js';
+
+export { cellOf, type Cell } from './cells.js';
 
 /** The warm-up before the comparison (and its memory and GC measurements): every class, own buffers, common methods. */
 export const COMPARISON_WARMUP: WarmUp = { cycles: 2000, storages: ['own buffer'], kernels: false };
-
-/** One measured cell: an implementation doing an operation at a capacity. */
-export interface Cell {
-  /** Implementation id. */
-  readonly impl: string;
-  /** Operation id. */
-  readonly op: OpId;
-  /** Capacity. */
-  readonly capacity: number;
-  /** Element operations per second (from the median latency over rounds). */
-  readonly opsPerSec: number;
-  /** Median over rounds of (this latency / the baseline's latency in the same round). */
-  readonly ratio: number;
-  /** Smallest per-round ratio. */
-  readonly ratioLow: number;
-  /** Largest per-round ratio. */
-  readonly ratioHigh: number;
-  /** Set when the loop composes the operation from other methods (see the family's notes). */
-  readonly note?: string;
-}
-
-/** The cell of `impl` doing `op` at `capacity`; undefined when it was not measured. */
-export function cellOf(cells: readonly Cell[], impl: string, op: OpId, capacity: number): Cell | undefined {
-  return cells.find((c) => c.impl === impl && c.op === op && c.capacity === capacity);
-}
 
 /** Everything the comparison produced. */
 export interface SpeedResults {

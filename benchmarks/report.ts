@@ -16,6 +16,7 @@ import { GC_LOOP_CAPACITY, GC_STEPS_PER_CALL, GC_WARMUP_CALLS, type GcResult, ty
 import { FRONT_OPS_CAP, FRONT_OPS_FULL_UP_TO, HOT_OPERATIONS, OPERATIONS, type OpId } from './operations.js';
 import { PRIME_CALLS, PRIME_CAPACITY } from './runner.js';
 import { markdownTable, textTable, type Table } from './tables.js';
+import { legendLines, verdictLines } from './verdict.js';
 import { COMMON_METHODS } from './warm.js';
 
 /** Everything one run produced. */
@@ -115,7 +116,7 @@ function overFieldTable(results: RunResults): Table {
 /** Prints the tables to the console. */
 export function printConsole(results: RunResults): void {
   const notes = new Notes();
-  const out: string[] = [];
+  const out: string[] = ['', ...legendLines()];
   for (const capacity of results.mode.capacities) {
     out.push('', `capacity ${formatCapacity(capacity)}: ratio to the raw typed array of the same element type (lower is better) and element operations per second`);
     out.push(textTable(speedTable(results, capacity, notes)));
@@ -126,6 +127,7 @@ export function printConsole(results: RunResults): void {
   out.push('', `garbage collections during ${results.gcs[0]?.operations.toLocaleString('en-US') ?? 0} mixed push/get/pop operations (steady state)`, textTable(gcTable(results)));
   const quick = results.mode.name === 'quick' ? ' (quick mode: timings are not meaningful, this only proves the suite runs)' : '';
   out.push('', `goals${quick}`, textTable(goalTable(results.goals)));
+  out.push('', ...verdictLines(results));
   out.push('', `sink ${results.speed.sink} (printed so that no benchmark loop can be optimized away)`);
   out.push(`${results.env.node}, V8 ${results.env.v8}, ${results.env.cpu}, ${results.env.cores} cores, load ${results.env.loadAtStart.toFixed(1)} -> ${results.loadAtEnd.toFixed(1)}; mode ${results.mode.name}; ${results.seconds.toFixed(1)} s`);
   console.log(out.join('\n'));
