@@ -338,6 +338,41 @@ function filtering(where: 'retain' | 'extractIf'): MethodCase {
   };
 }
 
+/** map(fn, out) with the user code changing this vector (`target` 0) or out (1). */
+function mapWithOut(target: 0 | 1): MethodCase {
+  return {
+    title: `map(fn, out), the user code changing ${target === 0 ? 'this vector' : 'out'}`,
+    where: 'map',
+    userCode: 'map function',
+    family: 'deferred',
+    minLength: 1,
+    vectors: 2,
+    target,
+    initial: (kind, input) => [[...input.initial], input.initial.map((_, i) => el(kind, OUT_BEFORE + i))],
+    calls: (_k, input) => input.initial.length,
+    invoke: (run) =>
+      run.vecs[0].map((value, index) => {
+        userCode(run, [value]);
+        return mapped(run.kind, index);
+      }, run.vecs[1]),
+    result: (value, run) => (value === run.vecs[1] ? 'out' : value),
+    expected: (run) => {
+      const [init, out] = run.initial;
+      const failure = storageFailure(run);
+      if (failure) return failure;
+      const results = init.map((_, i) => mapped(run.kind, i));
+      if (target === 1) {
+        if (run.mutation.effect === 'length') return { error: changedLength, contents: [init, run.mutation.model(out, run.kind)] };
+        return { result: 'out', contents: [init, results], received: init };
+      }
+      const after = run.mutation.model(init, run.kind);
+      if (run.mutation.effect === 'length') return { error: changedLength, contents: [after, out] };
+      return { result: 'out', contents: [after, results], received: readAfresh(init, run.at, after) };
+    },
+    orderOutcome: target === 0 ? "writes fn's results into out; this vector stays as the user sorted it" : "writes fn's results into out over the user's sort of out",
+  };
+}
+
 const DEFERRED: readonly MethodCase[] = [
   filtering('retain'),
   filtering('extractIf'),
@@ -393,57 +428,8 @@ const DEFERRED: readonly MethodCase[] = [
     },
     orderOutcome: "writes fn's results in index order over the user's sort",
   },
-  {
-    title: 'map(fn, out), the user code changing this vector',
-    where: 'map',
-    userCode: 'map function',
-    family: 'deferred',
-    minLength: 1,
-    vectors: 2,
-    target: 0,
-    initial: (kind, input) => [[...input.initial], input.initial.map((_, i) => el(kind, OUT_BEFORE + i))],
-    calls: (_k, input) => input.initial.length,
-    invoke: (run) =>
-      run.vecs[0].map((value, index) => {
-        userCode(run, [value]);
-        return mapped(run.kind, index);
-      }, run.vecs[1]),
-    result: (value, run) => (value === run.vecs[1] ? 'out' : value),
-    expected: (run) => {
-      const [init, out] = run.initial;
-      const failure = storageFailure(run);
-      if (failure) return failure;
-      const after = run.mutation.model(init, run.kind);
-      if (run.mutation.effect === 'length') return { error: changedLength, contents: [after, out] };
-      return { result: 'out', contents: [after, init.map((_, i) => mapped(run.kind, i))], received: readAfresh(init, run.at, after) };
-    },
-    orderOutcome: "writes fn's results into out; this vector stays as the user sorted it",
-  },
-  {
-    title: 'map(fn, out), the user code changing out',
-    where: 'map',
-    userCode: 'map function',
-    family: 'deferred',
-    minLength: 1,
-    vectors: 2,
-    target: 1,
-    initial: (kind, input) => [[...input.initial], input.initial.map((_, i) => el(kind, OUT_BEFORE + i))],
-    calls: (_k, input) => input.initial.length,
-    invoke: (run) =>
-      run.vecs[0].map((value, index) => {
-        userCode(run, [value]);
-        return mapped(run.kind, index);
-      }, run.vecs[1]),
-    result: (value, run) => (value === run.vecs[1] ? 'out' : value),
-    expected: (run) => {
-      const [init, out] = run.initial;
-      const failure = storageFailure(run);
-      if (failure) return failure;
-      if (run.mutation.effect === 'length') return { error: changedLength, contents: [init, run.mutation.model(out, run.kind)] };
-      return { result: 'out', contents: [init, init.map((_, i) => mapped(run.kind, i))], received: init };
-    },
-    orderOutcome: "writes fn's results into out over the user's sort of out",
-  },
+  mapWithOut(0),
+  mapWithOut(1),
   {
     title: 'sort(compare)',
     where: 'sort',
