@@ -11,6 +11,7 @@ import type { CorePhaseResult, CoreRowResult } from './core.js';
 import { CORE_ROWS, ERRORS_PER_KIND, RAW_ID, coreRowsOf, type CoreState } from './core-rows.js';
 import type { EnginePhase, GcPhaseResult, GcRowResult, PhaseResult } from './engine-phases.js';
 import type { Environment } from './environment.js';
+import type { Timing } from './runner.js';
 import { formatCapacity, formatRatio } from './format.js';
 import { markdownTable, textTable, type Table } from './tables.js';
 
@@ -41,14 +42,8 @@ export interface SkippedEngine {
   readonly reason: string;
 }
 
-/** The timing every engine ran with. */
-export interface EnginesTiming {
-  readonly rounds: number;
-  readonly warmupRounds: number;
-  readonly taskTimeMs: number;
-  readonly taskIterations: number;
-  readonly warmupTimeMs: number;
-  readonly warmupEveryRound: boolean;
+/** The timing every engine ran with: the runner's {@link Timing} (but its warm-up call count), with the core table's sizes. */
+export interface EnginesTiming extends Omit<Timing, 'warmupIterations'> {
   readonly elementsPerCall: number;
   readonly capacities: readonly number[];
 }

@@ -92,20 +92,34 @@ export function pairwiseRoundings(n: number): number {
 const LONG_STACK = /* @__PURE__ */ new Float64Array(32);
 
 /**
- * The pairwise sum of `data[0 .. length)` in the scheme of the classes' `sum` (leaves of
- * {@link SUM_BLOCK} through {@link SUM_LANES} lanes, merged like a binary counter), for
- * vectors of more than {@link SUM_INDEX_MASK} elements. Bit for bit what the class's own loop
- * computes; shared by every class, so its element reads are polymorphic and slower, which
- * only vectors of 1 GiB or more pay. `length >= 1`.
+ * The pairwise merge of the classes' reductions (leaves of {@link SUM_BLOCK} elements,
+ * merged like a binary counter), for vectors of more than {@link SUM_INDEX_MASK} elements:
+ * `leaf(lo, hi)` sums one leaf through {@link SUM_LANES} lanes, as the class's own loop does,
+ * so the result is bit for bit the class's. Shared by every class, so its element reads are
+ * polymorphic and slower, which only vectors of 1 GiB or more pay. `length >= 1`.
  */
-export function pairwiseSumLong(data: ArrayLike<number>, length: number): number {
+function pairwiseLong(length: number, leaf: (lo: number, hi: number) => number): number {
   const stack = LONG_STACK;
   let top = 0;
   let leaves = 0;
   let lo = 0;
-  let total = -0;
   for (;;) {
     const hi = length - lo > SUM_BLOCK ? lo + SUM_BLOCK : length;
+    let sum = leaf(lo, hi);
+    for (let bits = ++leaves; (bits & 1) === 0; bits >>>= 1) sum = stack[--top] + sum;
+    if (hi === length) {
+      let total = sum;
+      while (top > 0) total = stack[--top] + total;
+      return total;
+    }
+    stack[top++] = sum;
+    lo = hi;
+  }
+}
+
+/** The pairwise sum of `data[0 .. length)` in the scheme of the classes' `sum`; see {@link pairwiseLong}. */
+export function pairwiseSumLong(data: ArrayLike<number>, length: number): number {
+  return pairwiseLong(length, (lo, hi) => {
     let s0 = -0, s1 = -0, s2 = -0, s3 = -0;
     let i = lo;
     for (const end = hi - 3; i < end; i += 4) {
@@ -113,28 +127,13 @@ export function pairwiseSumLong(data: ArrayLike<number>, length: number): number
     }
     let tail = -0;
     for (; i < hi; i++) tail += data[i];
-    let leaf = ((s0 + s1) + (s2 + s3)) + tail;
-    for (let bits = ++leaves; (bits & 1) === 0; bits >>>= 1) leaf = stack[--top] + leaf;
-    if (hi === length) {
-      total = leaf;
-      break;
-    }
-    stack[top++] = leaf;
-    lo = hi;
-  }
-  while (top > 0) total = stack[--top] + total;
-  return total;
+    return ((s0 + s1) + (s2 + s3)) + tail;
+  });
 }
 
-/** The pairwise `sum(a[i] * b[i])` over `[0, length)`, as the classes' `dot` computes it; see {@link pairwiseSumLong}. */
+/** The pairwise `sum(a[i] * b[i])` over `[0, length)`, as the classes' `dot` computes it; see {@link pairwiseLong}. */
 export function pairwiseDotLong(a: ArrayLike<number>, b: ArrayLike<number>, length: number): number {
-  const stack = LONG_STACK;
-  let top = 0;
-  let leaves = 0;
-  let lo = 0;
-  let total = -0;
-  for (;;) {
-    const hi = length - lo > SUM_BLOCK ? lo + SUM_BLOCK : length;
+  return pairwiseLong(length, (lo, hi) => {
     let s0 = -0, s1 = -0, s2 = -0, s3 = -0;
     let i = lo;
     for (const end = hi - 3; i < end; i += 4) {
@@ -142,28 +141,13 @@ export function pairwiseDotLong(a: ArrayLike<number>, b: ArrayLike<number>, leng
     }
     let tail = -0;
     for (; i < hi; i++) tail += a[i] * b[i];
-    let leaf = ((s0 + s1) + (s2 + s3)) + tail;
-    for (let bits = ++leaves; (bits & 1) === 0; bits >>>= 1) leaf = stack[--top] + leaf;
-    if (hi === length) {
-      total = leaf;
-      break;
-    }
-    stack[top++] = leaf;
-    lo = hi;
-  }
-  while (top > 0) total = stack[--top] + total;
-  return total;
+    return ((s0 + s1) + (s2 + s3)) + tail;
+  });
 }
 
-/** The pairwise `sum(data[i] * data[i])` over `[0, length)`, as the classes' `sumOfSquares` computes it; see {@link pairwiseSumLong}. */
+/** The pairwise `sum(data[i] * data[i])` over `[0, length)`, as the classes' `sumOfSquares` computes it; see {@link pairwiseLong}. */
 export function pairwiseSumOfSquaresLong(data: ArrayLike<number>, length: number): number {
-  const stack = LONG_STACK;
-  let top = 0;
-  let leaves = 0;
-  let lo = 0;
-  let total = -0;
-  for (;;) {
-    const hi = length - lo > SUM_BLOCK ? lo + SUM_BLOCK : length;
+  return pairwiseLong(length, (lo, hi) => {
     let s0 = -0, s1 = -0, s2 = -0, s3 = -0;
     let i = lo;
     for (const end = hi - 3; i < end; i += 4) {
@@ -175,17 +159,8 @@ export function pairwiseSumOfSquaresLong(data: ArrayLike<number>, length: number
       const x = data[i];
       tail += x * x;
     }
-    let leaf = ((s0 + s1) + (s2 + s3)) + tail;
-    for (let bits = ++leaves; (bits & 1) === 0; bits >>>= 1) leaf = stack[--top] + leaf;
-    if (hi === length) {
-      total = leaf;
-      break;
-    }
-    stack[top++] = leaf;
-    lo = hi;
-  }
-  while (top > 0) total = stack[--top] + total;
-  return total;
+    return ((s0 + s1) + (s2 + s3)) + tail;
+  });
 }
 
 /**

@@ -14,7 +14,7 @@
 // Scaffolding imports, for the type checker only (the class's imports are in typed-vec.ts).
 import { throwBoundsError, throwClampDomainError, throwCallbackResultError, throwCapacityError, throwCopyCapacityError } from '../../src/errors.js';
 import { throwDivisionByZero, throwElementTypeError, throwEmptyError, throwLengthMismatch } from '../../src/errors.js';
-import { throwNotAFunction, throwOperandError, throwOutError, throwTargetError } from '../../src/errors.js';
+import { throwOperandError, throwOutError, throwTargetError } from '../../src/errors.js';
 import { type NumberTypedArray, SCRATCH_LIMIT, checkIntegerInRange, checkNotRevoked, isFixedVec } from '../../src/internal.js';
 import { type NumberCopyTarget, NORM_TINY, SCALARS, copyCount, overlapsForward, scaledNorm } from '../../src/kernels-support.js';
 import { pairwiseDotLong, pairwiseSumLong, pairwiseSumOfSquaresLong } from '../../src/kernels-support.js';
@@ -40,6 +40,9 @@ export class TVec<N extends number = number> {
     return value instanceof TVec;
   }
   #afterUserCode(_where: string, _data: TArray, _length: number): void {}
+  #callbackStorage(_where: string, _name: string, _fn: unknown): TArray {
+    return this.#data;
+  }
   #buffer: ArrayBufferLike = this.#data.buffer;
   #byteOffset = 0;
   static #overlapsForward(_dst: TVec, _src: TVec, _length: number): boolean {
@@ -1073,9 +1076,7 @@ export class TVec<N extends number = number> {
    */
   map<M extends number>(fn: (value: TElem, index: number) => TElem, out: TVec<M>): TVec<M>;
   map(fn: (value: TElem, index: number) => TElem, out?: TVec): TVec {
-    if (typeof fn !== 'function') throwNotAFunction('TVec.map', 'fn', fn);
-    checkNotRevoked('TVec.map', 'fn', fn);
-    const data = this.#storage('TVec.map');
+    const data = this.#callbackStorage('TVec.map', 'fn', fn);
     const length = this.#length;
     const target = out === undefined ? this : out;
     const dst = out === undefined ? data : this.#outData('TVec.map', out);

@@ -838,9 +838,7 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
       this.#storage('TVec.sort').subarray(0, this.#length).sort();
       return this;
     }
-    if (typeof compare !== 'function') throwNotAFunction('TVec.sort', 'compare', compare);
-    checkNotRevoked('TVec.sort', 'compare', compare);
-    const data = this.#storage('TVec.sort');
+    const data = this.#callbackStorage('TVec.sort', 'compare', compare);
     const length = this.#length;
     // Sorted in a copy and written back only after the last comparison returned, so that a
     // comparator cannot make the sort write into storage it no longer owns. The copy is a

@@ -813,9 +813,7 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
       this.#storage('F32Vec.sort').subarray(0, this.#length).sort();
       return this;
     }
-    if (typeof compare !== 'function') throwNotAFunction('F32Vec.sort', 'compare', compare);
-    checkNotRevoked('F32Vec.sort', 'compare', compare);
-    const data = this.#storage('F32Vec.sort');
+    const data = this.#callbackStorage('F32Vec.sort', 'compare', compare);
     const length = this.#length;
     // Sorted in a copy and written back only after the last comparison returned, so that a
     // comparator cannot make the sort write into storage it no longer owns. The copy is a
@@ -1841,9 +1839,7 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
    */
   map<M extends number>(fn: (value: number, index: number) => number, out: F32Vec<M>): F32Vec<M>;
   map(fn: (value: number, index: number) => number, out?: F32Vec): F32Vec {
-    if (typeof fn !== 'function') throwNotAFunction('F32Vec.map', 'fn', fn);
-    checkNotRevoked('F32Vec.map', 'fn', fn);
-    const data = this.#storage('F32Vec.map');
+    const data = this.#callbackStorage('F32Vec.map', 'fn', fn);
     const length = this.#length;
     const target = out === undefined ? this : out;
     const dst = out === undefined ? data : this.#outData('F32Vec.map', out);

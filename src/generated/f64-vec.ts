@@ -815,9 +815,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
       this.#storage('F64Vec.sort').subarray(0, this.#length).sort();
       return this;
     }
-    if (typeof compare !== 'function') throwNotAFunction('F64Vec.sort', 'compare', compare);
-    checkNotRevoked('F64Vec.sort', 'compare', compare);
-    const data = this.#storage('F64Vec.sort');
+    const data = this.#callbackStorage('F64Vec.sort', 'compare', compare);
     const length = this.#length;
     // Sorted in a copy and written back only after the last comparison returned, so that a
     // comparator cannot make the sort write into storage it no longer owns. The copy is a
@@ -1843,9 +1841,7 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    */
   map<M extends number>(fn: (value: number, index: number) => number, out: F64Vec<M>): F64Vec<M>;
   map(fn: (value: number, index: number) => number, out?: F64Vec): F64Vec {
-    if (typeof fn !== 'function') throwNotAFunction('F64Vec.map', 'fn', fn);
-    checkNotRevoked('F64Vec.map', 'fn', fn);
-    const data = this.#storage('F64Vec.map');
+    const data = this.#callbackStorage('F64Vec.map', 'fn', fn);
     const length = this.#length;
     const target = out === undefined ? this : out;
     const dst = out === undefined ? data : this.#outData('F64Vec.map', out);

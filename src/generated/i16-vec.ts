@@ -813,9 +813,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
       this.#storage('I16Vec.sort').subarray(0, this.#length).sort();
       return this;
     }
-    if (typeof compare !== 'function') throwNotAFunction('I16Vec.sort', 'compare', compare);
-    checkNotRevoked('I16Vec.sort', 'compare', compare);
-    const data = this.#storage('I16Vec.sort');
+    const data = this.#callbackStorage('I16Vec.sort', 'compare', compare);
     const length = this.#length;
     // Sorted in a copy and written back only after the last comparison returned, so that a
     // comparator cannot make the sort write into storage it no longer owns. The copy is a
@@ -1843,9 +1841,7 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    */
   map<M extends number>(fn: (value: number, index: number) => number, out: I16Vec<M>): I16Vec<M>;
   map(fn: (value: number, index: number) => number, out?: I16Vec): I16Vec {
-    if (typeof fn !== 'function') throwNotAFunction('I16Vec.map', 'fn', fn);
-    checkNotRevoked('I16Vec.map', 'fn', fn);
-    const data = this.#storage('I16Vec.map');
+    const data = this.#callbackStorage('I16Vec.map', 'fn', fn);
     const length = this.#length;
     const target = out === undefined ? this : out;
     const dst = out === undefined ? data : this.#outData('I16Vec.map', out);

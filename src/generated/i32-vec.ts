@@ -813,9 +813,7 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
       this.#storage('I32Vec.sort').subarray(0, this.#length).sort();
       return this;
     }
-    if (typeof compare !== 'function') throwNotAFunction('I32Vec.sort', 'compare', compare);
-    checkNotRevoked('I32Vec.sort', 'compare', compare);
-    const data = this.#storage('I32Vec.sort');
+    const data = this.#callbackStorage('I32Vec.sort', 'compare', compare);
     const length = this.#length;
     // Sorted in a copy and written back only after the last comparison returned, so that a
     // comparator cannot make the sort write into storage it no longer owns. The copy is a
@@ -1850,9 +1848,7 @@ export class I32Vec<N extends number = number> implements FixedVec<number, N, In
    */
   map<M extends number>(fn: (value: number, index: number) => number, out: I32Vec<M>): I32Vec<M>;
   map(fn: (value: number, index: number) => number, out?: I32Vec): I32Vec {
-    if (typeof fn !== 'function') throwNotAFunction('I32Vec.map', 'fn', fn);
-    checkNotRevoked('I32Vec.map', 'fn', fn);
-    const data = this.#storage('I32Vec.map');
+    const data = this.#callbackStorage('I32Vec.map', 'fn', fn);
     const length = this.#length;
     const target = out === undefined ? this : out;
     const dst = out === undefined ? data : this.#outData('I32Vec.map', out);

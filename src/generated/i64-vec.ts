@@ -810,9 +810,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
       this.#storage('I64Vec.sort').subarray(0, this.#length).sort();
       return this;
     }
-    if (typeof compare !== 'function') throwNotAFunction('I64Vec.sort', 'compare', compare);
-    checkNotRevoked('I64Vec.sort', 'compare', compare);
-    const data = this.#storage('I64Vec.sort');
+    const data = this.#callbackStorage('I64Vec.sort', 'compare', compare);
     const length = this.#length;
     // Sorted in a copy and written back only after the last comparison returned, so that a
     // comparator cannot make the sort write into storage it no longer owns. The copy is a
@@ -1633,9 +1631,7 @@ export class I64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   map<M extends number>(fn: (value: bigint, index: number) => bigint, out: I64Vec<M>): I64Vec<M>;
   map(fn: (value: bigint, index: number) => bigint, out?: I64Vec): I64Vec {
-    if (typeof fn !== 'function') throwNotAFunction('I64Vec.map', 'fn', fn);
-    checkNotRevoked('I64Vec.map', 'fn', fn);
-    const data = this.#storage('I64Vec.map');
+    const data = this.#callbackStorage('I64Vec.map', 'fn', fn);
     const length = this.#length;
     const target = out === undefined ? this : out;
     const dst = out === undefined ? data : this.#outData('I64Vec.map', out);

@@ -813,9 +813,7 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
       this.#storage('I8Vec.sort').subarray(0, this.#length).sort();
       return this;
     }
-    if (typeof compare !== 'function') throwNotAFunction('I8Vec.sort', 'compare', compare);
-    checkNotRevoked('I8Vec.sort', 'compare', compare);
-    const data = this.#storage('I8Vec.sort');
+    const data = this.#callbackStorage('I8Vec.sort', 'compare', compare);
     const length = this.#length;
     // Sorted in a copy and written back only after the last comparison returned, so that a
     // comparator cannot make the sort write into storage it no longer owns. The copy is a
@@ -1843,9 +1841,7 @@ export class I8Vec<N extends number = number> implements FixedVec<number, N, Int
    */
   map<M extends number>(fn: (value: number, index: number) => number, out: I8Vec<M>): I8Vec<M>;
   map(fn: (value: number, index: number) => number, out?: I8Vec): I8Vec {
-    if (typeof fn !== 'function') throwNotAFunction('I8Vec.map', 'fn', fn);
-    checkNotRevoked('I8Vec.map', 'fn', fn);
-    const data = this.#storage('I8Vec.map');
+    const data = this.#callbackStorage('I8Vec.map', 'fn', fn);
     const length = this.#length;
     const target = out === undefined ? this : out;
     const dst = out === undefined ? data : this.#outData('I8Vec.map', out);

@@ -813,9 +813,7 @@ export class U16Vec<N extends number = number> implements FixedVec<number, N, Ui
       this.#storage('U16Vec.sort').subarray(0, this.#length).sort();
       return this;
     }
-    if (typeof compare !== 'function') throwNotAFunction('U16Vec.sort', 'compare', compare);
-    checkNotRevoked('U16Vec.sort', 'compare', compare);
-    const data = this.#storage('U16Vec.sort');
+    const data = this.#callbackStorage('U16Vec.sort', 'compare', compare);
     const length = this.#length;
     // Sorted in a copy and written back only after the last comparison returned, so that a
     // comparator cannot make the sort write into storage it no longer owns. The copy is a
@@ -1842,9 +1840,7 @@ export class U16Vec<N extends number = number> implements FixedVec<number, N, Ui
    */
   map<M extends number>(fn: (value: number, index: number) => number, out: U16Vec<M>): U16Vec<M>;
   map(fn: (value: number, index: number) => number, out?: U16Vec): U16Vec {
-    if (typeof fn !== 'function') throwNotAFunction('U16Vec.map', 'fn', fn);
-    checkNotRevoked('U16Vec.map', 'fn', fn);
-    const data = this.#storage('U16Vec.map');
+    const data = this.#callbackStorage('U16Vec.map', 'fn', fn);
     const length = this.#length;
     const target = out === undefined ? this : out;
     const dst = out === undefined ? data : this.#outData('U16Vec.map', out);

@@ -813,9 +813,7 @@ export class U32Vec<N extends number = number> implements FixedVec<number, N, Ui
       this.#storage('U32Vec.sort').subarray(0, this.#length).sort();
       return this;
     }
-    if (typeof compare !== 'function') throwNotAFunction('U32Vec.sort', 'compare', compare);
-    checkNotRevoked('U32Vec.sort', 'compare', compare);
-    const data = this.#storage('U32Vec.sort');
+    const data = this.#callbackStorage('U32Vec.sort', 'compare', compare);
     const length = this.#length;
     // Sorted in a copy and written back only after the last comparison returned, so that a
     // comparator cannot make the sort write into storage it no longer owns. The copy is a
@@ -1849,9 +1847,7 @@ export class U32Vec<N extends number = number> implements FixedVec<number, N, Ui
    */
   map<M extends number>(fn: (value: number, index: number) => number, out: U32Vec<M>): U32Vec<M>;
   map(fn: (value: number, index: number) => number, out?: U32Vec): U32Vec {
-    if (typeof fn !== 'function') throwNotAFunction('U32Vec.map', 'fn', fn);
-    checkNotRevoked('U32Vec.map', 'fn', fn);
-    const data = this.#storage('U32Vec.map');
+    const data = this.#callbackStorage('U32Vec.map', 'fn', fn);
     const length = this.#length;
     const target = out === undefined ? this : out;
     const dst = out === undefined ? data : this.#outData('U32Vec.map', out);

@@ -810,9 +810,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
       this.#storage('U64Vec.sort').subarray(0, this.#length).sort();
       return this;
     }
-    if (typeof compare !== 'function') throwNotAFunction('U64Vec.sort', 'compare', compare);
-    checkNotRevoked('U64Vec.sort', 'compare', compare);
-    const data = this.#storage('U64Vec.sort');
+    const data = this.#callbackStorage('U64Vec.sort', 'compare', compare);
     const length = this.#length;
     // Sorted in a copy and written back only after the last comparison returned, so that a
     // comparator cannot make the sort write into storage it no longer owns. The copy is a
@@ -1631,9 +1629,7 @@ export class U64Vec<N extends number = number> implements FixedVec<bigint, N, Bi
    */
   map<M extends number>(fn: (value: bigint, index: number) => bigint, out: U64Vec<M>): U64Vec<M>;
   map(fn: (value: bigint, index: number) => bigint, out?: U64Vec): U64Vec {
-    if (typeof fn !== 'function') throwNotAFunction('U64Vec.map', 'fn', fn);
-    checkNotRevoked('U64Vec.map', 'fn', fn);
-    const data = this.#storage('U64Vec.map');
+    const data = this.#callbackStorage('U64Vec.map', 'fn', fn);
     const length = this.#length;
     const target = out === undefined ? this : out;
     const dst = out === undefined ? data : this.#outData('U64Vec.map', out);

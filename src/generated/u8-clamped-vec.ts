@@ -813,9 +813,7 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
       this.#storage('U8ClampedVec.sort').subarray(0, this.#length).sort();
       return this;
     }
-    if (typeof compare !== 'function') throwNotAFunction('U8ClampedVec.sort', 'compare', compare);
-    checkNotRevoked('U8ClampedVec.sort', 'compare', compare);
-    const data = this.#storage('U8ClampedVec.sort');
+    const data = this.#callbackStorage('U8ClampedVec.sort', 'compare', compare);
     const length = this.#length;
     // Sorted in a copy and written back only after the last comparison returned, so that a
     // comparator cannot make the sort write into storage it no longer owns. The copy is a
@@ -1804,9 +1802,7 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    */
   map<M extends number>(fn: (value: number, index: number) => number, out: U8ClampedVec<M>): U8ClampedVec<M>;
   map(fn: (value: number, index: number) => number, out?: U8ClampedVec): U8ClampedVec {
-    if (typeof fn !== 'function') throwNotAFunction('U8ClampedVec.map', 'fn', fn);
-    checkNotRevoked('U8ClampedVec.map', 'fn', fn);
-    const data = this.#storage('U8ClampedVec.map');
+    const data = this.#callbackStorage('U8ClampedVec.map', 'fn', fn);
     const length = this.#length;
     const target = out === undefined ? this : out;
     const dst = out === undefined ? data : this.#outData('U8ClampedVec.map', out);

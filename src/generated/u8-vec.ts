@@ -813,9 +813,7 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
       this.#storage('U8Vec.sort').subarray(0, this.#length).sort();
       return this;
     }
-    if (typeof compare !== 'function') throwNotAFunction('U8Vec.sort', 'compare', compare);
-    checkNotRevoked('U8Vec.sort', 'compare', compare);
-    const data = this.#storage('U8Vec.sort');
+    const data = this.#callbackStorage('U8Vec.sort', 'compare', compare);
     const length = this.#length;
     // Sorted in a copy and written back only after the last comparison returned, so that a
     // comparator cannot make the sort write into storage it no longer owns. The copy is a
@@ -1842,9 +1840,7 @@ export class U8Vec<N extends number = number> implements FixedVec<number, N, Uin
    */
   map<M extends number>(fn: (value: number, index: number) => number, out: U8Vec<M>): U8Vec<M>;
   map(fn: (value: number, index: number) => number, out?: U8Vec): U8Vec {
-    if (typeof fn !== 'function') throwNotAFunction('U8Vec.map', 'fn', fn);
-    checkNotRevoked('U8Vec.map', 'fn', fn);
-    const data = this.#storage('U8Vec.map');
+    const data = this.#callbackStorage('U8Vec.map', 'fn', fn);
     const length = this.#length;
     const target = out === undefined ? this : out;
     const dst = out === undefined ? data : this.#outData('U8Vec.map', out);
