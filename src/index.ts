@@ -10,4 +10,5 @@ export { Slab } from './slab.js';
 export { OptionVec } from './option-vec.js';
 export { CapacityError, DetachedError, EmptyError, IndexError, ReleasedError } from './errors.js';
 export type { Comparator, Element, FixedVec, VecSource } from './types.js';
+export type { NumVec } from './num-vec.js';
 export type { Memory, WasmMemoryLike } from './memory.js';

@@ -67,6 +67,7 @@ import {
   pairwiseSumOfSquares,
 } from './option-vec-kernels.js';
 import { type ElementRule, NUMBER_ELEMENT, comparedElements, copyChecked, stageElements, typedArraySource } from './staging.js';
+import type { NumVec } from './num-vec.js';
 import type { Comparator, FixedVec, VecSource } from './types.js';
 
 /**
@@ -155,8 +156,9 @@ const RETAIN_SCRATCH = /* @__PURE__ */ new Scratch((length) => new Uint8Array(le
  * comparison: `sum`, `mean`, `min`, `max`, `argmin`, `argmax`, `dot`, `sumOfSquares`, `norm`,
  * `add`, `sub`, `mul`, `div`, `scale`, `axpy`, `clamp`, `abs`, `map`, `copyFrom` and `copyTo`,
  * with the names, semantics, error classes and messages of {@link F64Vec}'s (the pairwise
- * sums give bit-identical results). Their `this: OptionVec<number, N>` parameter makes them
- * uncallable on vectors of other element types. They carry the design's costs: every
+ * sums give bit-identical results), and an `OptionVec<number>` is a {@link NumVec}. Their
+ * `this` parameter (`NumVec`, or `OptionVec<number, N>`) makes them uncallable on vectors of
+ * other element types. They carry the design's costs: every
  * element-wise result is stored as a new heap number, and every element read is checked to
  * be a number (a type cast can put anything in a slot), in a separate pass before the first
  * write for the element-wise operations, which must change nothing when they throw.
@@ -1259,6 +1261,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    *
    * @throws TypeError when an element is not a number (possible only through a type cast).
    */
+  sum(this: NumVec): number;
   sum(this: OptionVec<number, N>): number {
     const length = this.#length;
     if (length === 0) return 0;
@@ -1273,6 +1276,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * @throws EmptyError when the vector is empty.
    * @throws TypeError when an element is not a number (possible only through a type cast).
    */
+  mean(this: NumVec): number;
   mean(this: OptionVec<number, N>): number {
     const length = this.#length;
     if (length === 0) throwEmptyError('OptionVec.mean');
@@ -1287,6 +1291,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * @throws EmptyError when the vector is empty.
    * @throws TypeError when an element is not a number (possible only through a type cast).
    */
+  min(this: NumVec): number;
   min(this: OptionVec<number, N>): number {
     const length = this.#length;
     if (length === 0) throwEmptyError('OptionVec.min');
@@ -1301,6 +1306,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * @throws EmptyError when the vector is empty.
    * @throws TypeError when an element is not a number (possible only through a type cast).
    */
+  max(this: NumVec): number;
   max(this: OptionVec<number, N>): number {
     const length = this.#length;
     if (length === 0) throwEmptyError('OptionVec.max');
@@ -1316,6 +1322,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * @throws TypeError when an element before the result is not a number (possible only
    * through a type cast).
    */
+  argmin(this: NumVec): number;
   argmin(this: OptionVec<number, N>): number {
     const length = this.#length;
     if (length === 0) throwEmptyError('OptionVec.argmin');
@@ -1331,6 +1338,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * @throws TypeError when an element before the result is not a number (possible only
    * through a type cast).
    */
+  argmax(this: NumVec): number;
   argmax(this: OptionVec<number, N>): number {
     const length = this.#length;
     if (length === 0) throwEmptyError('OptionVec.argmax');
@@ -1346,6 +1354,14 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * @throws RangeError when the lengths differ (never `NaN`, never truncation).
    * @throws TypeError when `other` is none of those, or an element of either is not a number.
    */
+  dot(this: OptionVec<number, N>, other: OptionVec.Operand): number;
+  /**
+   * The form of {@link OptionVec.dot} that calls on a union of vector classes
+   * (`F64Vec | OptionVec<number>`) and on other generic receivers resolve to: the same in
+   * every number vector class, with the operand types following the receiver
+   * ({@link NumVec.Operand}). An operand the receiver does not accept throws a `TypeError`.
+   */
+  dot<V extends NumVec>(this: V, other: NumVec.Operand<V>): number;
   dot(this: OptionVec<number, N>, other: OptionVec.Operand): number {
     const b = this.#operand('OptionVec.dot', other, false, false);
     const length = this.#length;
@@ -1362,6 +1378,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    *
    * @throws TypeError when an element is not a number (possible only through a type cast).
    */
+  sumOfSquares(this: NumVec): number;
   sumOfSquares(this: OptionVec<number, N>): number {
     const length = this.#length;
     if (length === 0) return 0;
@@ -1376,6 +1393,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    *
    * @throws TypeError when an element is not a number (possible only through a type cast).
    */
+  norm(this: NumVec): number;
   norm(this: OptionVec<number, N>): number {
     const length = this.#length;
     if (length === 0) return 0;
@@ -1424,7 +1442,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * @returns this vector, scaled.
    * @throws TypeError when `k` is not a number, or an element is not a number.
    */
-  scale(this: OptionVec<number, N>, k: number): this;
+  scale(this: NumVec, k: number): this;
   /**
    * Like the in-place {@link OptionVec.scale}, but writes the results into `out` and leaves
    * this vector unchanged.
@@ -1437,6 +1455,13 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * not a number.
    */
   scale<M extends number>(this: OptionVec<number, N>, k: number, out: OptionVec<number, M>): OptionVec<number, M>;
+  /**
+   * The form of {@link OptionVec.scale} that calls on a union of vector classes
+   * (`F64Vec | OptionVec<number>`) and on other generic receivers resolve to: the same in
+   * every number vector class, with the operand types following the receiver
+   * ({@link NumVec.Operand}). An `out` the receiver does not accept throws a `TypeError`.
+   */
+  scale<V extends NumVec, O extends NumVec.Like<V>>(this: V, k: number, out: O): O;
   scale(this: OptionVec<number, N>, k: number, out?: OptionVec<number>): OptionVec<T, N> | OptionVec<number> {
     if (typeof k !== 'number') throwElementTypeError('OptionVec.scale', k, 'number');
     const data = this.#data as readonly number[];
@@ -1472,6 +1497,20 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * `OptionVec`, or an element of this vector or `x` is not a number.
    */
   axpy<M extends number>(this: OptionVec<number, N>, a: number, x: OptionVec.Operand, out: OptionVec<number, M>): OptionVec<number, M>;
+  /**
+   * The form of {@link OptionVec.axpy} that calls on a union of vector classes
+   * (`F64Vec | OptionVec<number>`) and on other generic receivers resolve to: the same in
+   * every number vector class, with the operand types following the receiver
+   * ({@link NumVec.Operand}). An operand or `out` the receiver does not accept throws a `TypeError`.
+   */
+  axpy<V extends NumVec>(this: V, a: number, x: NumVec.Operand<V>): V;
+  /**
+   * The form of {@link OptionVec.axpy} that calls on a union of vector classes
+   * (`F64Vec | OptionVec<number>`) and on other generic receivers resolve to: the same in
+   * every number vector class, with the operand types following the receiver
+   * ({@link NumVec.Operand}). An operand or `out` the receiver does not accept throws a `TypeError`.
+   */
+  axpy<V extends NumVec, O extends NumVec.Like<V>>(this: V, a: number, x: NumVec.Operand<V>, out: O): O;
   axpy(this: OptionVec<number, N>, a: number, x: OptionVec.Operand, out?: OptionVec<number>): OptionVec<T, N> | OptionVec<number> {
     if (typeof a !== 'number') throwElementTypeError('OptionVec.axpy', a, 'number');
     const src = this.#operand('OptionVec.axpy', x, false, true);
@@ -1493,7 +1532,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * @throws RangeError when `lo > hi` or either is `NaN`.
    * @throws TypeError when a bound is not a number, or an element is not a number.
    */
-  clamp(this: OptionVec<number, N>, lo: number, hi: number): this;
+  clamp(this: NumVec, lo: number, hi: number): this;
   /**
    * Like the in-place {@link OptionVec.clamp}, but writes the results into `out` and leaves
    * this vector unchanged.
@@ -1507,6 +1546,13 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * is not a number.
    */
   clamp<M extends number>(this: OptionVec<number, N>, lo: number, hi: number, out: OptionVec<number, M>): OptionVec<number, M>;
+  /**
+   * The form of {@link OptionVec.clamp} that calls on a union of vector classes
+   * (`F64Vec | OptionVec<number>`) and on other generic receivers resolve to: the same in
+   * every number vector class, with the operand types following the receiver
+   * ({@link NumVec.Operand}). An `out` the receiver does not accept throws a `TypeError`.
+   */
+  clamp<V extends NumVec, O extends NumVec.Like<V>>(this: V, lo: number, hi: number, out: O): O;
   clamp(this: OptionVec<number, N>, lo: number, hi: number, out?: OptionVec<number>): OptionVec<T, N> | OptionVec<number> {
     if (typeof lo !== 'number') throwElementTypeError('OptionVec.clamp', lo, 'number');
     if (typeof hi !== 'number') throwElementTypeError('OptionVec.clamp', hi, 'number');
@@ -1523,7 +1569,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * @returns this vector, with the results.
    * @throws TypeError when an element is not a number.
    */
-  abs(this: OptionVec<number, N>): this;
+  abs(this: NumVec): this;
   /**
    * Like the in-place {@link OptionVec.abs}, but writes the results into `out` and leaves
    * this vector unchanged.
@@ -1534,6 +1580,13 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * @throws TypeError when `out` is not an `OptionVec`, or an element is not a number.
    */
   abs<M extends number>(this: OptionVec<number, N>, out: OptionVec<number, M>): OptionVec<number, M>;
+  /**
+   * The form of {@link OptionVec.abs} that calls on a union of vector classes
+   * (`F64Vec | OptionVec<number>`) and on other generic receivers resolve to: the same in
+   * every number vector class, with the operand types following the receiver
+   * ({@link NumVec.Operand}). An `out` the receiver does not accept throws a `TypeError`.
+   */
+  abs<V extends NumVec, O extends NumVec.Like<V>>(this: V, out: O): O;
   abs(this: OptionVec<number, N>, out?: OptionVec<number>): OptionVec<T, N> | OptionVec<number> {
     const data = this.#data as readonly number[];
     const length = this.#length;
@@ -1557,7 +1610,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * not a number.
    * @throws Error when `fn` changes the length of this vector.
    */
-  map(this: OptionVec<number, N>, fn: (value: number, index: number) => number): this;
+  map(this: NumVec, fn: (value: number, index: number) => number): this;
   /**
    * Like the in-place {@link OptionVec.map}, but writes the results into `out` and leaves
    * this vector unchanged.
@@ -1572,6 +1625,13 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * written.
    */
   map<M extends number>(this: OptionVec<number, N>, fn: (value: number, index: number) => number, out: OptionVec<number, M>): OptionVec<number, M>;
+  /**
+   * The form of {@link OptionVec.map} that calls on a union of vector classes
+   * (`F64Vec | OptionVec<number>`) and on other generic receivers resolve to: the same in
+   * every number vector class, with the operand types following the receiver
+   * ({@link NumVec.Operand}). An `out` the receiver does not accept throws a `TypeError`.
+   */
+  map<V extends NumVec, O extends NumVec.Like<V>>(this: V, fn: (value: number, index: number) => number, out: O): O;
   map(this: OptionVec<number, N>, fn: (value: number, index: number) => number, out?: OptionVec<number>): OptionVec<T, N> | OptionVec<number> {
     const where = 'OptionVec.map';
     if (typeof fn !== 'function') throwNotAFunction(where, 'fn', fn);
@@ -1616,7 +1676,7 @@ export class OptionVec<T extends {} | null, N extends number = number> implement
    * @throws RangeError or TypeError when `srcStart` or `count` is out of range or not an integer.
    * @throws TypeError when `source` is not a source of numbers.
    */
-  copyFrom(this: OptionVec<number, N>, source: VecSource<number>, srcStart?: number, count?: number): this;
+  copyFrom(this: NumVec, source: VecSource<number>, srcStart?: number, count?: number): this;
   copyFrom(this: OptionVec<number, N>, source: VecSource<number>, srcStart = 0, count?: number): OptionVec<T, N> | OptionVec<number, N> {
     const where = 'OptionVec.copyFrom';
     // The source first: staging an array or iterable may run code that changes this vector.
@@ -1908,6 +1968,15 @@ export declare namespace OptionVec {
      * element of this vector or the operand is not a number.
      */
     <M extends number>(this: OptionVec<number, N>, operand: number | Operand, out: OptionVec<number, M>): OptionVec<number, M>;
+    /**
+     * The form that calls on a union of vector classes (`F64Vec | OptionVec<number>`) and on
+     * other generic receivers resolve to: the same in every number vector class, with the
+     * operand types following the receiver ({@link NumVec.Operand}). An operand the receiver
+     * does not accept throws a `TypeError`.
+     */
+    <V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+    /** The `out` form for a union of vector classes; `out` must be of the receiver's class. */
+    <V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   }
 }
 

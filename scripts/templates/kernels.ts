@@ -19,6 +19,7 @@ import { type NumberTypedArray, SCRATCH_LIMIT, checkIntegerInRange, checkNotRevo
 import { type NumberCopyTarget, NORM_TINY, SCALARS, copyCount, overlapsForward, scaledNorm } from '../../src/kernels-support.js';
 import { pairwiseDotLong, pairwiseSumLong, pairwiseSumOfSquaresLong } from '../../src/kernels-support.js';
 import { typedArrayTarget, vectorTargetEnd } from '../../src/kernels-support.js';
+import type { NumVec } from '../../src/num-vec.js';
 import type { FixedVec, VecSource } from '../../src/types.js';
 import { BYTES, ELEMENT, MAX_ELEMENT, MIN_ELEMENT, TArray, ZERO, type TElem } from './instance';
 
@@ -332,6 +333,16 @@ export class TVec<N extends number = number> {
    * @throws RangeError when the lengths differ (never `NaN`, never truncation).
    * @throws TypeError when `other` is not a TVec or a `TArray`.
    */
+  dot(other: TVec | TArray): number;
+  //@if number
+  /**
+   * The form of {@link TVec.dot} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  dot<V extends NumVec>(this: V, other: NumVec.Operand<V>): number;
+  //@endif
   dot(other: TVec | TArray): number {
     const data = this.#storage('TVec.dot');
     const length = this.#length;
@@ -497,6 +508,22 @@ export class TVec<N extends number = number> {
    * @throws TypeError when `operand` is not one of those, or `out` is not a TVec.
    */
   add<M extends number>(operand: TElem | TVec | TArray, out: TVec<M>): TVec<M>;
+  //@if number
+  /**
+   * The form of {@link TVec.add} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  add<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link TVec.add} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  add<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
+  //@endif
   add(operand: TElem | TVec | TArray, out?: TVec): TVec {
     //@if number
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
@@ -566,6 +593,22 @@ export class TVec<N extends number = number> {
    * @throws TypeError when `operand` is not one of those, or `out` is not a TVec.
    */
   sub<M extends number>(operand: TElem | TVec | TArray, out: TVec<M>): TVec<M>;
+  //@if number
+  /**
+   * The form of {@link TVec.sub} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  sub<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link TVec.sub} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  sub<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
+  //@endif
   sub(operand: TElem | TVec | TArray, out?: TVec): TVec {
     //@if number
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
@@ -635,6 +678,22 @@ export class TVec<N extends number = number> {
    * @throws TypeError when `operand` is not one of those, or `out` is not a TVec.
    */
   mul<M extends number>(operand: TElem | TVec | TArray, out: TVec<M>): TVec<M>;
+  //@if number
+  /**
+   * The form of {@link TVec.mul} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  mul<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link TVec.mul} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  mul<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
+  //@endif
   mul(operand: TElem | TVec | TArray, out?: TVec): TVec {
     //@if number
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
@@ -737,6 +796,22 @@ export class TVec<N extends number = number> {
    //@endif
    */
   div<M extends number>(operand: TElem | TVec | TArray, out: TVec<M>): TVec<M>;
+  //@if number
+  /**
+   * The form of {@link TVec.div} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  div<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link TVec.div} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  div<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
+  //@endif
   div(operand: TElem | TVec | TArray, out?: TVec): TVec {
     //@if number
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
@@ -803,6 +878,15 @@ export class TVec<N extends number = number> {
    * @throws TypeError when `k` is not a TElem, or `out` is not a TVec.
    */
   scale<M extends number>(k: TElem, out: TVec<M>): TVec<M>;
+  //@if number
+  /**
+   * The form of {@link TVec.scale} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  scale<V extends NumVec, O extends NumVec.Like<V>>(this: V, k: number, out: O): O;
+  //@endif
   scale(k: TElem, out?: TVec): TVec {
     if (typeof k !== ELEMENT) throwElementTypeError('TVec.scale', k, ELEMENT);
     //@if number
@@ -873,6 +957,22 @@ export class TVec<N extends number = number> {
    * @throws TypeError when `a` is not a TElem, `x` is not a TVec or a `TArray`, or `out` is not a TVec.
    */
   axpy<M extends number>(a: TElem, x: TVec | TArray, out: TVec<M>): TVec<M>;
+  //@if number
+  /**
+   * The form of {@link TVec.axpy} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  axpy<V extends NumVec>(this: V, a: number, x: NumVec.Operand<V>): V;
+  /**
+   * The form of {@link TVec.axpy} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  axpy<V extends NumVec, O extends NumVec.Like<V>>(this: V, a: number, x: NumVec.Operand<V>, out: O): O;
+  //@endif
   axpy(a: TElem, x: TVec | TArray, out?: TVec): TVec {
     if (typeof a !== ELEMENT) throwElementTypeError('TVec.axpy', a, ELEMENT);
     //@if number
@@ -952,6 +1052,15 @@ export class TVec<N extends number = number> {
    * @throws TypeError when a bound is not a TElem, or `out` is not a TVec.
    */
   clamp<M extends number>(lo: TElem, hi: TElem, out: TVec<M>): TVec<M>;
+  //@if number
+  /**
+   * The form of {@link TVec.clamp} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  clamp<V extends NumVec, O extends NumVec.Like<V>>(this: V, lo: number, hi: number, out: O): O;
+  //@endif
   clamp(lo: TElem, hi: TElem, out?: TVec): TVec {
     if (typeof lo !== ELEMENT) throwElementTypeError('TVec.clamp', lo, ELEMENT);
     if (typeof hi !== ELEMENT) throwElementTypeError('TVec.clamp', hi, ELEMENT);
@@ -1030,6 +1139,15 @@ export class TVec<N extends number = number> {
    * @throws TypeError when `out` is not a TVec.
    */
   abs<M extends number>(out: TVec<M>): TVec<M>;
+  //@if number
+  /**
+   * The form of {@link TVec.abs} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  abs<V extends NumVec, O extends NumVec.Like<V>>(this: V, out: O): O;
+  //@endif
   abs(out?: TVec): TVec {
     let data = this.#storage('TVec.abs');
     const length = this.#length;
@@ -1075,6 +1193,15 @@ export class TVec<N extends number = number> {
    * @throws Error when `fn` changes the length of this vector or of `out`.
    */
   map<M extends number>(fn: (value: TElem, index: number) => TElem, out: TVec<M>): TVec<M>;
+  //@if number
+  /**
+   * The form of {@link TVec.map} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  map<V extends NumVec, O extends NumVec.Like<V>>(this: V, fn: (value: number, index: number) => number, out: O): O;
+  //@endif
   map(fn: (value: TElem, index: number) => TElem, out?: TVec): TVec {
     const data = this.#callbackStorage('TVec.map', 'fn', fn);
     const length = this.#length;

@@ -86,6 +86,9 @@ import {
 } from '../../src/kernels-support.js';
 import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../../src/memory.js';
 import { NUMBER_ELEMENT, collectElements, comparedElements, typedArraySource } from '../../src/staging.js';
+//@if number
+import type { NumVec } from '../../src/num-vec.js';
+//@endif
 import type { Comparator, FixedVec, VecSource } from '../../src/types.js';
 
 /** The storage of every released TVec: `#data === RELEASED` marks a vector a slab took back. */
@@ -135,7 +138,11 @@ var FAIL_INDEX: IndexGuard;
  * v.toArray();               // [{{example1}}, {{example2}}]
  * ```
  */
-export class TVec<N extends number = number> implements FixedVec<TElem, N, TArray> {
+export class TVec<N extends number = number> implements
+  //@if number
+  NumVec<N>,
+  //@endif
+  FixedVec<TElem, N, TArray> {
   /** The typed array constructor behind this class. */
   static readonly Array = TArray;
   /** Bytes per element. */
@@ -1502,3 +1509,8 @@ export class TVec<N extends number = number> implements FixedVec<TElem, N, TArra
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
 //@endpart
+
+// Scaffolding: the numeric kernels, which kernels.ts splices into the class at `//@include
+// kernels`, declared for the type checker so that this template's class is a NumVec as the
+// generated number classes are.
+export interface TVec<N extends number = number> extends NumVec<N> {}

@@ -61,6 +61,7 @@ import {
 } from '../kernels-support.js';
 import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
 import { NUMBER_ELEMENT, collectElements, comparedElements, typedArraySource } from '../staging.js';
+import type { NumVec } from '../num-vec.js';
 import type { Comparator, FixedVec, VecSource } from '../types.js';
 
 /** The storage of every released F32Vec: `#data === RELEASED` marks a vector a slab took back. */
@@ -110,7 +111,9 @@ var FAIL_INDEX: IndexGuard;
  * v.toArray();               // [1.5, -2]
  * ```
  */
-export class F32Vec<N extends number = number> implements FixedVec<number, N, Float32Array> {
+export class F32Vec<N extends number = number> implements
+  NumVec<N>,
+  FixedVec<number, N, Float32Array> {
   /** The typed array constructor behind this class. */
   static readonly Array = Float32Array;
   /** Bytes per element. */
@@ -1297,6 +1300,14 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws RangeError when the lengths differ (never `NaN`, never truncation).
    * @throws TypeError when `other` is not an F32Vec or a `Float32Array`.
    */
+  dot(other: F32Vec | Float32Array): number;
+  /**
+   * The form of {@link F32Vec.dot} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  dot<V extends NumVec>(this: V, other: NumVec.Operand<V>): number;
   dot(other: F32Vec | Float32Array): number {
     const data = this.#storage('F32Vec.dot');
     const length = this.#length;
@@ -1420,6 +1431,20 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws TypeError when `operand` is not one of those, or `out` is not an F32Vec.
    */
   add<M extends number>(operand: number | F32Vec | Float32Array, out: F32Vec<M>): F32Vec<M>;
+  /**
+   * The form of {@link F32Vec.add} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  add<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link F32Vec.add} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  add<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   add(operand: number | F32Vec | Float32Array, out?: F32Vec): F32Vec {
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
@@ -1477,6 +1502,20 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws TypeError when `operand` is not one of those, or `out` is not an F32Vec.
    */
   sub<M extends number>(operand: number | F32Vec | Float32Array, out: F32Vec<M>): F32Vec<M>;
+  /**
+   * The form of {@link F32Vec.sub} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  sub<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link F32Vec.sub} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  sub<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   sub(operand: number | F32Vec | Float32Array, out?: F32Vec): F32Vec {
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
@@ -1534,6 +1573,20 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws TypeError when `operand` is not one of those, or `out` is not an F32Vec.
    */
   mul<M extends number>(operand: number | F32Vec | Float32Array, out: F32Vec<M>): F32Vec<M>;
+  /**
+   * The form of {@link F32Vec.mul} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  mul<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link F32Vec.mul} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  mul<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   mul(operand: number | F32Vec | Float32Array, out?: F32Vec): F32Vec {
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
@@ -1593,6 +1646,20 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws TypeError when `operand` is not one of those, or `out` is not an F32Vec.
    */
   div<M extends number>(operand: number | F32Vec | Float32Array, out: F32Vec<M>): F32Vec<M>;
+  /**
+   * The form of {@link F32Vec.div} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  div<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link F32Vec.div} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  div<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   div(operand: number | F32Vec | Float32Array, out?: F32Vec): F32Vec {
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
@@ -1648,6 +1715,13 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws TypeError when `k` is not a number, or `out` is not an F32Vec.
    */
   scale<M extends number>(k: number, out: F32Vec<M>): F32Vec<M>;
+  /**
+   * The form of {@link F32Vec.scale} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  scale<V extends NumVec, O extends NumVec.Like<V>>(this: V, k: number, out: O): O;
   scale(k: number, out?: F32Vec): F32Vec {
     if (typeof k !== 'number') throwElementTypeError('F32Vec.scale', k, 'number');
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
@@ -1697,6 +1771,20 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws TypeError when `a` is not a number, `x` is not an F32Vec or a `Float32Array`, or `out` is not an F32Vec.
    */
   axpy<M extends number>(a: number, x: F32Vec | Float32Array, out: F32Vec<M>): F32Vec<M>;
+  /**
+   * The form of {@link F32Vec.axpy} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  axpy<V extends NumVec>(this: V, a: number, x: NumVec.Operand<V>): V;
+  /**
+   * The form of {@link F32Vec.axpy} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  axpy<V extends NumVec, O extends NumVec.Like<V>>(this: V, a: number, x: NumVec.Operand<V>, out: O): O;
   axpy(a: number, x: F32Vec | Float32Array, out?: F32Vec): F32Vec {
     if (typeof a !== 'number') throwElementTypeError('F32Vec.axpy', a, 'number');
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
@@ -1744,6 +1832,13 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws TypeError when a bound is not a number, or `out` is not an F32Vec.
    */
   clamp<M extends number>(lo: number, hi: number, out: F32Vec<M>): F32Vec<M>;
+  /**
+   * The form of {@link F32Vec.clamp} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  clamp<V extends NumVec, O extends NumVec.Like<V>>(this: V, lo: number, hi: number, out: O): O;
   clamp(lo: number, hi: number, out?: F32Vec): F32Vec {
     if (typeof lo !== 'number') throwElementTypeError('F32Vec.clamp', lo, 'number');
     if (typeof hi !== 'number') throwElementTypeError('F32Vec.clamp', hi, 'number');
@@ -1797,6 +1892,13 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws TypeError when `out` is not an F32Vec.
    */
   abs<M extends number>(out: F32Vec<M>): F32Vec<M>;
+  /**
+   * The form of {@link F32Vec.abs} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  abs<V extends NumVec, O extends NumVec.Like<V>>(this: V, out: O): O;
   abs(out?: F32Vec): F32Vec {
     let data = this.#storage('F32Vec.abs');
     const length = this.#length;
@@ -1838,6 +1940,13 @@ export class F32Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws Error when `fn` changes the length of this vector or of `out`.
    */
   map<M extends number>(fn: (value: number, index: number) => number, out: F32Vec<M>): F32Vec<M>;
+  /**
+   * The form of {@link F32Vec.map} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  map<V extends NumVec, O extends NumVec.Like<V>>(this: V, fn: (value: number, index: number) => number, out: O): O;
   map(fn: (value: number, index: number) => number, out?: F32Vec): F32Vec {
     const data = this.#callbackStorage('F32Vec.map', 'fn', fn);
     const length = this.#length;

@@ -63,6 +63,7 @@ import {
 } from '../kernels-support.js';
 import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
 import { NUMBER_ELEMENT, collectElements, comparedElements, typedArraySource } from '../staging.js';
+import type { NumVec } from '../num-vec.js';
 import type { Comparator, FixedVec, VecSource } from '../types.js';
 
 /** The storage of every released F64Vec: `#data === RELEASED` marks a vector a slab took back. */
@@ -112,7 +113,9 @@ var FAIL_INDEX: IndexGuard;
  * v.toArray();               // [1.5, -2]
  * ```
  */
-export class F64Vec<N extends number = number> implements FixedVec<number, N, Float64Array> {
+export class F64Vec<N extends number = number> implements
+  NumVec<N>,
+  FixedVec<number, N, Float64Array> {
   /** The typed array constructor behind this class. */
   static readonly Array = Float64Array;
   /** Bytes per element. */
@@ -1296,6 +1299,14 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws RangeError when the lengths differ (never `NaN`, never truncation).
    * @throws TypeError when `other` is not an F64Vec or a `Float64Array`.
    */
+  dot(other: F64Vec | Float64Array): number;
+  /**
+   * The form of {@link F64Vec.dot} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  dot<V extends NumVec>(this: V, other: NumVec.Operand<V>): number;
   dot(other: F64Vec | Float64Array): number {
     const data = this.#storage('F64Vec.dot');
     const length = this.#length;
@@ -1427,6 +1438,20 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws TypeError when `operand` is not one of those, or `out` is not an F64Vec.
    */
   add<M extends number>(operand: number | F64Vec | Float64Array, out: F64Vec<M>): F64Vec<M>;
+  /**
+   * The form of {@link F64Vec.add} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  add<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link F64Vec.add} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  add<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   add(operand: number | F64Vec | Float64Array, out?: F64Vec): F64Vec {
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
@@ -1483,6 +1508,20 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws TypeError when `operand` is not one of those, or `out` is not an F64Vec.
    */
   sub<M extends number>(operand: number | F64Vec | Float64Array, out: F64Vec<M>): F64Vec<M>;
+  /**
+   * The form of {@link F64Vec.sub} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  sub<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link F64Vec.sub} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  sub<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   sub(operand: number | F64Vec | Float64Array, out?: F64Vec): F64Vec {
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
@@ -1539,6 +1578,20 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws TypeError when `operand` is not one of those, or `out` is not an F64Vec.
    */
   mul<M extends number>(operand: number | F64Vec | Float64Array, out: F64Vec<M>): F64Vec<M>;
+  /**
+   * The form of {@link F64Vec.mul} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  mul<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link F64Vec.mul} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  mul<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   mul(operand: number | F64Vec | Float64Array, out?: F64Vec): F64Vec {
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
@@ -1597,6 +1650,20 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws TypeError when `operand` is not one of those, or `out` is not an F64Vec.
    */
   div<M extends number>(operand: number | F64Vec | Float64Array, out: F64Vec<M>): F64Vec<M>;
+  /**
+   * The form of {@link F64Vec.div} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  div<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link F64Vec.div} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  div<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   div(operand: number | F64Vec | Float64Array, out?: F64Vec): F64Vec {
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
@@ -1651,6 +1718,13 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws TypeError when `k` is not a number, or `out` is not an F64Vec.
    */
   scale<M extends number>(k: number, out: F64Vec<M>): F64Vec<M>;
+  /**
+   * The form of {@link F64Vec.scale} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  scale<V extends NumVec, O extends NumVec.Like<V>>(this: V, k: number, out: O): O;
   scale(k: number, out?: F64Vec): F64Vec {
     if (typeof k !== 'number') throwElementTypeError('F64Vec.scale', k, 'number');
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
@@ -1699,6 +1773,20 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws TypeError when `a` is not a number, `x` is not an F64Vec or a `Float64Array`, or `out` is not an F64Vec.
    */
   axpy<M extends number>(a: number, x: F64Vec | Float64Array, out: F64Vec<M>): F64Vec<M>;
+  /**
+   * The form of {@link F64Vec.axpy} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  axpy<V extends NumVec>(this: V, a: number, x: NumVec.Operand<V>): V;
+  /**
+   * The form of {@link F64Vec.axpy} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  axpy<V extends NumVec, O extends NumVec.Like<V>>(this: V, a: number, x: NumVec.Operand<V>, out: O): O;
   axpy(a: number, x: F64Vec | Float64Array, out?: F64Vec): F64Vec {
     if (typeof a !== 'number') throwElementTypeError('F64Vec.axpy', a, 'number');
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
@@ -1746,6 +1834,13 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws TypeError when a bound is not a number, or `out` is not an F64Vec.
    */
   clamp<M extends number>(lo: number, hi: number, out: F64Vec<M>): F64Vec<M>;
+  /**
+   * The form of {@link F64Vec.clamp} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  clamp<V extends NumVec, O extends NumVec.Like<V>>(this: V, lo: number, hi: number, out: O): O;
   clamp(lo: number, hi: number, out?: F64Vec): F64Vec {
     if (typeof lo !== 'number') throwElementTypeError('F64Vec.clamp', lo, 'number');
     if (typeof hi !== 'number') throwElementTypeError('F64Vec.clamp', hi, 'number');
@@ -1799,6 +1894,13 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws TypeError when `out` is not an F64Vec.
    */
   abs<M extends number>(out: F64Vec<M>): F64Vec<M>;
+  /**
+   * The form of {@link F64Vec.abs} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  abs<V extends NumVec, O extends NumVec.Like<V>>(this: V, out: O): O;
   abs(out?: F64Vec): F64Vec {
     let data = this.#storage('F64Vec.abs');
     const length = this.#length;
@@ -1840,6 +1942,13 @@ export class F64Vec<N extends number = number> implements FixedVec<number, N, Fl
    * @throws Error when `fn` changes the length of this vector or of `out`.
    */
   map<M extends number>(fn: (value: number, index: number) => number, out: F64Vec<M>): F64Vec<M>;
+  /**
+   * The form of {@link F64Vec.map} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  map<V extends NumVec, O extends NumVec.Like<V>>(this: V, fn: (value: number, index: number) => number, out: O): O;
   map(fn: (value: number, index: number) => number, out?: F64Vec): F64Vec {
     const data = this.#callbackStorage('F64Vec.map', 'fn', fn);
     const length = this.#length;

@@ -61,6 +61,7 @@ import {
 } from '../kernels-support.js';
 import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
 import { NUMBER_ELEMENT, collectElements, comparedElements, typedArraySource } from '../staging.js';
+import type { NumVec } from '../num-vec.js';
 import type { Comparator, FixedVec, VecSource } from '../types.js';
 
 /** The storage of every released I16Vec: `#data === RELEASED` marks a vector a slab took back. */
@@ -110,7 +111,9 @@ var FAIL_INDEX: IndexGuard;
  * v.toArray();               // [1, -2]
  * ```
  */
-export class I16Vec<N extends number = number> implements FixedVec<number, N, Int16Array> {
+export class I16Vec<N extends number = number> implements
+  NumVec<N>,
+  FixedVec<number, N, Int16Array> {
   /** The typed array constructor behind this class. */
   static readonly Array = Int16Array;
   /** Bytes per element. */
@@ -1253,6 +1256,14 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws RangeError when the lengths differ (never `NaN`, never truncation).
    * @throws TypeError when `other` is not an I16Vec or an `Int16Array`.
    */
+  dot(other: I16Vec | Int16Array): number;
+  /**
+   * The form of {@link I16Vec.dot} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  dot<V extends NumVec>(this: V, other: NumVec.Operand<V>): number;
   dot(other: I16Vec | Int16Array): number {
     const data = this.#storage('I16Vec.dot');
     const length = this.#length;
@@ -1379,6 +1390,20 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws TypeError when `operand` is not one of those, or `out` is not an I16Vec.
    */
   add<M extends number>(operand: number | I16Vec | Int16Array, out: I16Vec<M>): I16Vec<M>;
+  /**
+   * The form of {@link I16Vec.add} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  add<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link I16Vec.add} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  add<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   add(operand: number | I16Vec | Int16Array, out?: I16Vec): I16Vec {
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
@@ -1443,6 +1468,20 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws TypeError when `operand` is not one of those, or `out` is not an I16Vec.
    */
   sub<M extends number>(operand: number | I16Vec | Int16Array, out: I16Vec<M>): I16Vec<M>;
+  /**
+   * The form of {@link I16Vec.sub} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  sub<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link I16Vec.sub} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  sub<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   sub(operand: number | I16Vec | Int16Array, out?: I16Vec): I16Vec {
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
@@ -1507,6 +1546,20 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws TypeError when `operand` is not one of those, or `out` is not an I16Vec.
    */
   mul<M extends number>(operand: number | I16Vec | Int16Array, out: I16Vec<M>): I16Vec<M>;
+  /**
+   * The form of {@link I16Vec.mul} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  mul<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link I16Vec.mul} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  mul<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   mul(operand: number | I16Vec | Int16Array, out?: I16Vec): I16Vec {
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
@@ -1574,6 +1627,20 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws TypeError when `operand` is not one of those, or `out` is not an I16Vec.
    */
   div<M extends number>(operand: number | I16Vec | Int16Array, out: I16Vec<M>): I16Vec<M>;
+  /**
+   * The form of {@link I16Vec.div} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  div<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link I16Vec.div} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  div<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   div(operand: number | I16Vec | Int16Array, out?: I16Vec): I16Vec {
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
@@ -1633,6 +1700,13 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws TypeError when `k` is not a number, or `out` is not an I16Vec.
    */
   scale<M extends number>(k: number, out: I16Vec<M>): I16Vec<M>;
+  /**
+   * The form of {@link I16Vec.scale} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  scale<V extends NumVec, O extends NumVec.Like<V>>(this: V, k: number, out: O): O;
   scale(k: number, out?: I16Vec): I16Vec {
     if (typeof k !== 'number') throwElementTypeError('I16Vec.scale', k, 'number');
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
@@ -1688,6 +1762,20 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws TypeError when `a` is not a number, `x` is not an I16Vec or an `Int16Array`, or `out` is not an I16Vec.
    */
   axpy<M extends number>(a: number, x: I16Vec | Int16Array, out: I16Vec<M>): I16Vec<M>;
+  /**
+   * The form of {@link I16Vec.axpy} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  axpy<V extends NumVec>(this: V, a: number, x: NumVec.Operand<V>): V;
+  /**
+   * The form of {@link I16Vec.axpy} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  axpy<V extends NumVec, O extends NumVec.Like<V>>(this: V, a: number, x: NumVec.Operand<V>, out: O): O;
   axpy(a: number, x: I16Vec | Int16Array, out?: I16Vec): I16Vec {
     if (typeof a !== 'number') throwElementTypeError('I16Vec.axpy', a, 'number');
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
@@ -1740,6 +1828,13 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws TypeError when a bound is not a number, or `out` is not an I16Vec.
    */
   clamp<M extends number>(lo: number, hi: number, out: I16Vec<M>): I16Vec<M>;
+  /**
+   * The form of {@link I16Vec.clamp} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  clamp<V extends NumVec, O extends NumVec.Like<V>>(this: V, lo: number, hi: number, out: O): O;
   clamp(lo: number, hi: number, out?: I16Vec): I16Vec {
     if (typeof lo !== 'number') throwElementTypeError('I16Vec.clamp', lo, 'number');
     if (typeof hi !== 'number') throwElementTypeError('I16Vec.clamp', hi, 'number');
@@ -1799,6 +1894,13 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws TypeError when `out` is not an I16Vec.
    */
   abs<M extends number>(out: I16Vec<M>): I16Vec<M>;
+  /**
+   * The form of {@link I16Vec.abs} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  abs<V extends NumVec, O extends NumVec.Like<V>>(this: V, out: O): O;
   abs(out?: I16Vec): I16Vec {
     let data = this.#storage('I16Vec.abs');
     const length = this.#length;
@@ -1840,6 +1942,13 @@ export class I16Vec<N extends number = number> implements FixedVec<number, N, In
    * @throws Error when `fn` changes the length of this vector or of `out`.
    */
   map<M extends number>(fn: (value: number, index: number) => number, out: I16Vec<M>): I16Vec<M>;
+  /**
+   * The form of {@link I16Vec.map} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  map<V extends NumVec, O extends NumVec.Like<V>>(this: V, fn: (value: number, index: number) => number, out: O): O;
   map(fn: (value: number, index: number) => number, out?: I16Vec): I16Vec {
     const data = this.#callbackStorage('I16Vec.map', 'fn', fn);
     const length = this.#length;

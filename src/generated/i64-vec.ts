@@ -107,7 +107,8 @@ var FAIL_INDEX: IndexGuard;
  * v.toArray();               // [1n, -2n]
  * ```
  */
-export class I64Vec<N extends number = number> implements FixedVec<bigint, N, BigInt64Array> {
+export class I64Vec<N extends number = number> implements
+  FixedVec<bigint, N, BigInt64Array> {
   /** The typed array constructor behind this class. */
   static readonly Array = BigInt64Array;
   /** Bytes per element. */

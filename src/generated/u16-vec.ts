@@ -61,6 +61,7 @@ import {
 } from '../kernels-support.js';
 import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
 import { NUMBER_ELEMENT, collectElements, comparedElements, typedArraySource } from '../staging.js';
+import type { NumVec } from '../num-vec.js';
 import type { Comparator, FixedVec, VecSource } from '../types.js';
 
 /** The storage of every released U16Vec: `#data === RELEASED` marks a vector a slab took back. */
@@ -110,7 +111,9 @@ var FAIL_INDEX: IndexGuard;
  * v.toArray();               // [1, 2]
  * ```
  */
-export class U16Vec<N extends number = number> implements FixedVec<number, N, Uint16Array> {
+export class U16Vec<N extends number = number> implements
+  NumVec<N>,
+  FixedVec<number, N, Uint16Array> {
   /** The typed array constructor behind this class. */
   static readonly Array = Uint16Array;
   /** Bytes per element. */
@@ -1253,6 +1256,14 @@ export class U16Vec<N extends number = number> implements FixedVec<number, N, Ui
    * @throws RangeError when the lengths differ (never `NaN`, never truncation).
    * @throws TypeError when `other` is not a U16Vec or a `Uint16Array`.
    */
+  dot(other: U16Vec | Uint16Array): number;
+  /**
+   * The form of {@link U16Vec.dot} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  dot<V extends NumVec>(this: V, other: NumVec.Operand<V>): number;
   dot(other: U16Vec | Uint16Array): number {
     const data = this.#storage('U16Vec.dot');
     const length = this.#length;
@@ -1379,6 +1390,20 @@ export class U16Vec<N extends number = number> implements FixedVec<number, N, Ui
    * @throws TypeError when `operand` is not one of those, or `out` is not a U16Vec.
    */
   add<M extends number>(operand: number | U16Vec | Uint16Array, out: U16Vec<M>): U16Vec<M>;
+  /**
+   * The form of {@link U16Vec.add} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  add<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link U16Vec.add} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  add<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   add(operand: number | U16Vec | Uint16Array, out?: U16Vec): U16Vec {
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
@@ -1443,6 +1468,20 @@ export class U16Vec<N extends number = number> implements FixedVec<number, N, Ui
    * @throws TypeError when `operand` is not one of those, or `out` is not a U16Vec.
    */
   sub<M extends number>(operand: number | U16Vec | Uint16Array, out: U16Vec<M>): U16Vec<M>;
+  /**
+   * The form of {@link U16Vec.sub} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  sub<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link U16Vec.sub} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  sub<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   sub(operand: number | U16Vec | Uint16Array, out?: U16Vec): U16Vec {
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
@@ -1507,6 +1546,20 @@ export class U16Vec<N extends number = number> implements FixedVec<number, N, Ui
    * @throws TypeError when `operand` is not one of those, or `out` is not a U16Vec.
    */
   mul<M extends number>(operand: number | U16Vec | Uint16Array, out: U16Vec<M>): U16Vec<M>;
+  /**
+   * The form of {@link U16Vec.mul} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  mul<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link U16Vec.mul} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  mul<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   mul(operand: number | U16Vec | Uint16Array, out?: U16Vec): U16Vec {
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
@@ -1574,6 +1627,20 @@ export class U16Vec<N extends number = number> implements FixedVec<number, N, Ui
    * @throws TypeError when `operand` is not one of those, or `out` is not a U16Vec.
    */
   div<M extends number>(operand: number | U16Vec | Uint16Array, out: U16Vec<M>): U16Vec<M>;
+  /**
+   * The form of {@link U16Vec.div} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  div<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link U16Vec.div} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  div<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   div(operand: number | U16Vec | Uint16Array, out?: U16Vec): U16Vec {
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
@@ -1633,6 +1700,13 @@ export class U16Vec<N extends number = number> implements FixedVec<number, N, Ui
    * @throws TypeError when `k` is not a number, or `out` is not a U16Vec.
    */
   scale<M extends number>(k: number, out: U16Vec<M>): U16Vec<M>;
+  /**
+   * The form of {@link U16Vec.scale} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  scale<V extends NumVec, O extends NumVec.Like<V>>(this: V, k: number, out: O): O;
   scale(k: number, out?: U16Vec): U16Vec {
     if (typeof k !== 'number') throwElementTypeError('U16Vec.scale', k, 'number');
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
@@ -1688,6 +1762,20 @@ export class U16Vec<N extends number = number> implements FixedVec<number, N, Ui
    * @throws TypeError when `a` is not a number, `x` is not a U16Vec or a `Uint16Array`, or `out` is not a U16Vec.
    */
   axpy<M extends number>(a: number, x: U16Vec | Uint16Array, out: U16Vec<M>): U16Vec<M>;
+  /**
+   * The form of {@link U16Vec.axpy} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  axpy<V extends NumVec>(this: V, a: number, x: NumVec.Operand<V>): V;
+  /**
+   * The form of {@link U16Vec.axpy} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  axpy<V extends NumVec, O extends NumVec.Like<V>>(this: V, a: number, x: NumVec.Operand<V>, out: O): O;
   axpy(a: number, x: U16Vec | Uint16Array, out?: U16Vec): U16Vec {
     if (typeof a !== 'number') throwElementTypeError('U16Vec.axpy', a, 'number');
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
@@ -1740,6 +1828,13 @@ export class U16Vec<N extends number = number> implements FixedVec<number, N, Ui
    * @throws TypeError when a bound is not a number, or `out` is not a U16Vec.
    */
   clamp<M extends number>(lo: number, hi: number, out: U16Vec<M>): U16Vec<M>;
+  /**
+   * The form of {@link U16Vec.clamp} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  clamp<V extends NumVec, O extends NumVec.Like<V>>(this: V, lo: number, hi: number, out: O): O;
   clamp(lo: number, hi: number, out?: U16Vec): U16Vec {
     if (typeof lo !== 'number') throwElementTypeError('U16Vec.clamp', lo, 'number');
     if (typeof hi !== 'number') throwElementTypeError('U16Vec.clamp', hi, 'number');
@@ -1798,6 +1893,13 @@ export class U16Vec<N extends number = number> implements FixedVec<number, N, Ui
    * @throws TypeError when `out` is not a U16Vec.
    */
   abs<M extends number>(out: U16Vec<M>): U16Vec<M>;
+  /**
+   * The form of {@link U16Vec.abs} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  abs<V extends NumVec, O extends NumVec.Like<V>>(this: V, out: O): O;
   abs(out?: U16Vec): U16Vec {
     let data = this.#storage('U16Vec.abs');
     const length = this.#length;
@@ -1839,6 +1941,13 @@ export class U16Vec<N extends number = number> implements FixedVec<number, N, Ui
    * @throws Error when `fn` changes the length of this vector or of `out`.
    */
   map<M extends number>(fn: (value: number, index: number) => number, out: U16Vec<M>): U16Vec<M>;
+  /**
+   * The form of {@link U16Vec.map} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  map<V extends NumVec, O extends NumVec.Like<V>>(this: V, fn: (value: number, index: number) => number, out: O): O;
   map(fn: (value: number, index: number) => number, out?: U16Vec): U16Vec {
     const data = this.#callbackStorage('U16Vec.map', 'fn', fn);
     const length = this.#length;

@@ -107,7 +107,8 @@ var FAIL_INDEX: IndexGuard;
  * v.toArray();               // [1n, 2n]
  * ```
  */
-export class U64Vec<N extends number = number> implements FixedVec<bigint, N, BigUint64Array> {
+export class U64Vec<N extends number = number> implements
+  FixedVec<bigint, N, BigUint64Array> {
   /** The typed array constructor behind this class. */
   static readonly Array = BigUint64Array;
   /** Bytes per element. */

@@ -61,6 +61,7 @@ import {
 } from '../kernels-support.js';
 import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
 import { NUMBER_ELEMENT, collectElements, comparedElements, typedArraySource } from '../staging.js';
+import type { NumVec } from '../num-vec.js';
 import type { Comparator, FixedVec, VecSource } from '../types.js';
 
 /** The storage of every released U8ClampedVec: `#data === RELEASED` marks a vector a slab took back. */
@@ -110,7 +111,9 @@ var FAIL_INDEX: IndexGuard;
  * v.toArray();               // [1, 2]
  * ```
  */
-export class U8ClampedVec<N extends number = number> implements FixedVec<number, N, Uint8ClampedArray> {
+export class U8ClampedVec<N extends number = number> implements
+  NumVec<N>,
+  FixedVec<number, N, Uint8ClampedArray> {
   /** The typed array constructor behind this class. */
   static readonly Array = Uint8ClampedArray;
   /** Bytes per element. */
@@ -1253,6 +1256,14 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    * @throws RangeError when the lengths differ (never `NaN`, never truncation).
    * @throws TypeError when `other` is not a U8ClampedVec or a `Uint8ClampedArray`.
    */
+  dot(other: U8ClampedVec | Uint8ClampedArray): number;
+  /**
+   * The form of {@link U8ClampedVec.dot} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  dot<V extends NumVec>(this: V, other: NumVec.Operand<V>): number;
   dot(other: U8ClampedVec | Uint8ClampedArray): number {
     const data = this.#storage('U8ClampedVec.dot');
     const length = this.#length;
@@ -1375,6 +1386,20 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    * @throws TypeError when `operand` is not one of those, or `out` is not a U8ClampedVec.
    */
   add<M extends number>(operand: number | U8ClampedVec | Uint8ClampedArray, out: U8ClampedVec<M>): U8ClampedVec<M>;
+  /**
+   * The form of {@link U8ClampedVec.add} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  add<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link U8ClampedVec.add} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  add<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   add(operand: number | U8ClampedVec | Uint8ClampedArray, out?: U8ClampedVec): U8ClampedVec {
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
@@ -1432,6 +1457,20 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    * @throws TypeError when `operand` is not one of those, or `out` is not a U8ClampedVec.
    */
   sub<M extends number>(operand: number | U8ClampedVec | Uint8ClampedArray, out: U8ClampedVec<M>): U8ClampedVec<M>;
+  /**
+   * The form of {@link U8ClampedVec.sub} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  sub<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link U8ClampedVec.sub} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  sub<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   sub(operand: number | U8ClampedVec | Uint8ClampedArray, out?: U8ClampedVec): U8ClampedVec {
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
@@ -1489,6 +1528,20 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    * @throws TypeError when `operand` is not one of those, or `out` is not a U8ClampedVec.
    */
   mul<M extends number>(operand: number | U8ClampedVec | Uint8ClampedArray, out: U8ClampedVec<M>): U8ClampedVec<M>;
+  /**
+   * The form of {@link U8ClampedVec.mul} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  mul<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link U8ClampedVec.mul} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  mul<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   mul(operand: number | U8ClampedVec | Uint8ClampedArray, out?: U8ClampedVec): U8ClampedVec {
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
@@ -1549,6 +1602,20 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    * @throws TypeError when `operand` is not one of those, or `out` is not a U8ClampedVec.
    */
   div<M extends number>(operand: number | U8ClampedVec | Uint8ClampedArray, out: U8ClampedVec<M>): U8ClampedVec<M>;
+  /**
+   * The form of {@link U8ClampedVec.div} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  div<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
+  /**
+   * The form of {@link U8ClampedVec.div} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  div<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   div(operand: number | U8ClampedVec | Uint8ClampedArray, out?: U8ClampedVec): U8ClampedVec {
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
     // small enough to be inlined, and a double passed to a call that is not inlined would be
@@ -1604,6 +1671,13 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    * @throws TypeError when `k` is not a number, or `out` is not a U8ClampedVec.
    */
   scale<M extends number>(k: number, out: U8ClampedVec<M>): U8ClampedVec<M>;
+  /**
+   * The form of {@link U8ClampedVec.scale} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  scale<V extends NumVec, O extends NumVec.Like<V>>(this: V, k: number, out: O): O;
   scale(k: number, out?: U8ClampedVec): U8ClampedVec {
     if (typeof k !== 'number') throwElementTypeError('U8ClampedVec.scale', k, 'number');
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
@@ -1652,6 +1726,20 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    * @throws TypeError when `a` is not a number, `x` is not a U8ClampedVec or a `Uint8ClampedArray`, or `out` is not a U8ClampedVec.
    */
   axpy<M extends number>(a: number, x: U8ClampedVec | Uint8ClampedArray, out: U8ClampedVec<M>): U8ClampedVec<M>;
+  /**
+   * The form of {@link U8ClampedVec.axpy} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  axpy<V extends NumVec>(this: V, a: number, x: NumVec.Operand<V>): V;
+  /**
+   * The form of {@link U8ClampedVec.axpy} that calls on a union of vector classes (`F64Vec | F32Vec`)
+   * and on other generic receivers resolve to: the same in every number class, with the
+   * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  axpy<V extends NumVec, O extends NumVec.Like<V>>(this: V, a: number, x: NumVec.Operand<V>, out: O): O;
   axpy(a: number, x: U8ClampedVec | Uint8ClampedArray, out?: U8ClampedVec): U8ClampedVec {
     if (typeof a !== 'number') throwElementTypeError('U8ClampedVec.axpy', a, 'number');
     // A scalar enters the loop through SCALARS, not as an argument: this entry then stays
@@ -1702,6 +1790,13 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    * @throws TypeError when a bound is not a number, or `out` is not a U8ClampedVec.
    */
   clamp<M extends number>(lo: number, hi: number, out: U8ClampedVec<M>): U8ClampedVec<M>;
+  /**
+   * The form of {@link U8ClampedVec.clamp} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  clamp<V extends NumVec, O extends NumVec.Like<V>>(this: V, lo: number, hi: number, out: O): O;
   clamp(lo: number, hi: number, out?: U8ClampedVec): U8ClampedVec {
     if (typeof lo !== 'number') throwElementTypeError('U8ClampedVec.clamp', lo, 'number');
     if (typeof hi !== 'number') throwElementTypeError('U8ClampedVec.clamp', hi, 'number');
@@ -1760,6 +1855,13 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    * @throws TypeError when `out` is not a U8ClampedVec.
    */
   abs<M extends number>(out: U8ClampedVec<M>): U8ClampedVec<M>;
+  /**
+   * The form of {@link U8ClampedVec.abs} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  abs<V extends NumVec, O extends NumVec.Like<V>>(this: V, out: O): O;
   abs(out?: U8ClampedVec): U8ClampedVec {
     let data = this.#storage('U8ClampedVec.abs');
     const length = this.#length;
@@ -1801,6 +1903,13 @@ export class U8ClampedVec<N extends number = number> implements FixedVec<number,
    * @throws Error when `fn` changes the length of this vector or of `out`.
    */
   map<M extends number>(fn: (value: number, index: number) => number, out: U8ClampedVec<M>): U8ClampedVec<M>;
+  /**
+   * The form of {@link U8ClampedVec.map} with `out` that calls on a union of vector classes
+   * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
+   * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
+   * another class than the receiver's throws a `TypeError` at run time.
+   */
+  map<V extends NumVec, O extends NumVec.Like<V>>(this: V, fn: (value: number, index: number) => number, out: O): O;
   map(fn: (value: number, index: number) => number, out?: U8ClampedVec): U8ClampedVec {
     const data = this.#callbackStorage('U8ClampedVec.map', 'fn', fn);
     const length = this.#length;
