@@ -61,7 +61,8 @@ import { BIGINT_ELEMENT, collectElements, comparedElements, typedArraySource } f
 import type { Comparator, FixedVec, VecSource } from '../types.js';
 
 /** The storage of every released I64Vec: `#data === RELEASED` marks a vector a slab took back. */
-const RELEASED = /* @__PURE__ */ new BigInt64Array(0);
+const RELEASED =
+  /* @__PURE__ */ new BigInt64Array(0);
 
 /**
  * What the index checks of `get` and `set` call: {@link PASS} when the index is valid, the

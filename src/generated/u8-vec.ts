@@ -64,7 +64,8 @@ import { NUMBER_ELEMENT, collectElements, comparedElements, typedArraySource } f
 import type { Comparator, FixedVec, VecSource } from '../types.js';
 
 /** The storage of every released U8Vec: `#data === RELEASED` marks a vector a slab took back. */
-const RELEASED = /* @__PURE__ */ new Uint8Array(0);
+const RELEASED =
+  /* @__PURE__ */ new Uint8Array(0);
 
 /**
  * What the index checks of `get` and `set` call: {@link PASS} when the index is valid, the
