@@ -181,7 +181,9 @@ var FAIL_INDEX: IndexGuard;
  */
 export class TVec<N extends number = number> implements FixedVec<TElem, N, TArray> {
   /** The typed array constructor behind this class. */
-  static readonly Array = TArray;
+  // `typeof TArray`, not inferred: F16Vec's declarations must name its module's Float16Array
+  // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
+  static readonly Array: typeof TArray = TArray;
   /** Bytes per element. */
   static readonly BYTES_PER_ELEMENT = BYTES;
   /** The element type id. */

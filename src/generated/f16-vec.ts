@@ -144,7 +144,9 @@ var FAIL_INDEX: IndexGuard;
  */
 export class F16Vec<N extends number = number> implements FixedVec<number, N, Float16Array> {
   /** The typed array constructor behind this class. */
-  static readonly Array = Float16Array;
+  // `typeof Float16Array`, not inferred: F16Vec's declarations must name its module's Float16Array
+  // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
+  static readonly Array: typeof Float16Array = Float16Array;
   /** Bytes per element. */
   static readonly BYTES_PER_ELEMENT = 2;
   /** The element type id. */

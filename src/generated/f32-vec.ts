@@ -113,7 +113,9 @@ var FAIL_INDEX: IndexGuard;
  */
 export class F32Vec<N extends number = number> implements FixedVec<number, N, Float32Array> {
   /** The typed array constructor behind this class. */
-  static readonly Array = Float32Array;
+  // `typeof Float32Array`, not inferred: F16Vec's declarations must name its module's Float16Array
+  // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
+  static readonly Array: typeof Float32Array = Float32Array;
   /** Bytes per element. */
   static readonly BYTES_PER_ELEMENT = 4;
   /** The element type id. */

@@ -115,7 +115,9 @@ var FAIL_INDEX: IndexGuard;
  */
 export class F64Vec<N extends number = number> implements FixedVec<number, N, Float64Array> {
   /** The typed array constructor behind this class. */
-  static readonly Array = Float64Array;
+  // `typeof Float64Array`, not inferred: F16Vec's declarations must name its module's Float16Array
+  // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
+  static readonly Array: typeof Float64Array = Float64Array;
   /** Bytes per element. */
   static readonly BYTES_PER_ELEMENT = 8;
   /** The element type id. */

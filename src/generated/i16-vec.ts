@@ -113,7 +113,9 @@ var FAIL_INDEX: IndexGuard;
  */
 export class I16Vec<N extends number = number> implements FixedVec<number, N, Int16Array> {
   /** The typed array constructor behind this class. */
-  static readonly Array = Int16Array;
+  // `typeof Int16Array`, not inferred: F16Vec's declarations must name its module's Float16Array
+  // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
+  static readonly Array: typeof Int16Array = Int16Array;
   /** Bytes per element. */
   static readonly BYTES_PER_ELEMENT = 2;
   /** The element type id. */

@@ -110,7 +110,9 @@ var FAIL_INDEX: IndexGuard;
  */
 export class I64Vec<N extends number = number> implements FixedVec<bigint, N, BigInt64Array> {
   /** The typed array constructor behind this class. */
-  static readonly Array = BigInt64Array;
+  // `typeof BigInt64Array`, not inferred: F16Vec's declarations must name its module's Float16Array
+  // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
+  static readonly Array: typeof BigInt64Array = BigInt64Array;
   /** Bytes per element. */
   static readonly BYTES_PER_ELEMENT = 8;
   /** The element type id. */

@@ -113,7 +113,9 @@ var FAIL_INDEX: IndexGuard;
  */
 export class U32Vec<N extends number = number> implements FixedVec<number, N, Uint32Array> {
   /** The typed array constructor behind this class. */
-  static readonly Array = Uint32Array;
+  // `typeof Uint32Array`, not inferred: F16Vec's declarations must name its module's Float16Array
+  // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
+  static readonly Array: typeof Uint32Array = Uint32Array;
   /** Bytes per element. */
   static readonly BYTES_PER_ELEMENT = 4;
   /** The element type id. */

@@ -110,7 +110,9 @@ var FAIL_INDEX: IndexGuard;
  */
 export class U64Vec<N extends number = number> implements FixedVec<bigint, N, BigUint64Array> {
   /** The typed array constructor behind this class. */
-  static readonly Array = BigUint64Array;
+  // `typeof BigUint64Array`, not inferred: F16Vec's declarations must name its module's Float16Array
+  // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
+  static readonly Array: typeof BigUint64Array = BigUint64Array;
   /** Bytes per element. */
   static readonly BYTES_PER_ELEMENT = 8;
   /** The element type id. */

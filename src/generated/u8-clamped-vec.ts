@@ -113,7 +113,9 @@ var FAIL_INDEX: IndexGuard;
  */
 export class U8ClampedVec<N extends number = number> implements FixedVec<number, N, Uint8ClampedArray> {
   /** The typed array constructor behind this class. */
-  static readonly Array = Uint8ClampedArray;
+  // `typeof Uint8ClampedArray`, not inferred: F16Vec's declarations must name its module's Float16Array
+  // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
+  static readonly Array: typeof Uint8ClampedArray = Uint8ClampedArray;
   /** Bytes per element. */
   static readonly BYTES_PER_ELEMENT = 1;
   /** The element type id. */
