@@ -249,3 +249,14 @@ describe.each(KINDS)('$name: fill', (kind) => {
     expectNoPoison(kind, v, start);
   });
 });
+
+// V8 (Node 24 and 26, Chromium 156) misses negative normal values in a Float16Array's own
+// indexOf, lastIndexOf and includes: F16Vec searches with loops of its own instead.
+describe.each(KINDS.filter((kind) => kind.spec?.signed === true && !kind.isBigInt))('$name: searches for negative values', (kind) => {
+  it('indexOf, lastIndexOf and includes find them, from any fromIndex', () => {
+    const v = poisoned(kind, 8, [-1, 2, -2, -1, 0]);
+    expect([v.indexOf(-1), v.indexOf(-2), v.indexOf(-1, 1), v.indexOf(-1, -2), v.indexOf(-1, 4), v.indexOf(-3)]).toEqual([0, 2, 3, 3, -1, -1]);
+    expect([v.lastIndexOf(-1), v.lastIndexOf(-1, 2), v.lastIndexOf(-2, -4), v.lastIndexOf(-2, 1), v.lastIndexOf(-3)]).toEqual([3, 0, -1, -1, -1]);
+    expect([v.includes(-2), v.includes(-2, 3), v.includes(-0), v.includes(-1, -1), v.includes(-3)]).toEqual([true, false, true, false, false]);
+  });
+});

@@ -30,6 +30,17 @@ function specOf(id: ElementId): ElementSpec {
 /** The rows of the measured kinds, in the element table's order. */
 export const MEASURED_SPECS: readonly MeasuredSpec[] = ELEMENT_SPECS.filter((s): s is MeasuredSpec => (MEASURED_IDS as readonly string[]).includes(s.id));
 
+/** Whether this runtime has the typed array `spec` stores its elements in (`Float16Array`: Node 24+, not 20 or 22). */
+export function runtimeHas(spec: ElementSpec): boolean {
+  return typeof (globalThis as unknown as Readonly<Record<string, unknown>>)[spec.arrayName] === 'function';
+}
+
+/**
+ * The rows whose classes this runtime can construct, in table order: where a benchmark
+ * exercises every class, it takes these, so F16Vec is left out before Node 24.
+ */
+export const RUNNABLE_SPECS: readonly ElementSpec[] = ELEMENT_SPECS.filter(runtimeHas);
+
 /** The class of a row, from `src/index` by `spec.className`. */
 export function classOf(spec: ElementSpec): TypedVecClass {
   const cls = (slabvec as unknown as Readonly<Record<string, TypedVecClass | undefined>>)[spec.className];

@@ -5,7 +5,7 @@
  */
 
 import { ELEMENT_SPECS } from '../scripts/element-types.js';
-import { MEASURED_SPECS } from './classes.js';
+import { MEASURED_SPECS, RUNNABLE_SPECS } from './classes.js';
 import { COMPARISON_WARMUP, cellOf, type SpeedResults } from './comparison.js';
 import type { Mode } from './config.js';
 import type { Environment } from './environment.js';
@@ -114,6 +114,12 @@ function overFieldTable(results: RunResults): Table {
 }
 
 /** Prints the tables to the console. */
+/** `" this runtime has (not F16Vec: no Float16Array)"` when the run left classes out, else `""`. */
+function unrunnableNote(): string {
+  const left = ELEMENT_SPECS.filter((spec) => !RUNNABLE_SPECS.includes(spec));
+  return left.length === 0 ? '' : ` this runtime has (not ${left.map((spec) => `${spec.className}: no ${spec.arrayName}`).join('; ')})`;
+}
+
 export function printConsole(results: RunResults): void {
   const notes = new Notes();
   const out: string[] = ['', ...legendLines()];
@@ -200,8 +206,8 @@ every call adds it to a sink that is printed at the end (${results.speed.sink}).
 every loop is run once and its result compared with the raw baseline's: a loop that computes
 something else stops the run.
 
-**An application's process.** Before anything is measured, all ${ELEMENT_SPECS.length} typed vector classes
-(${ELEMENT_SPECS[0].className} to ${ELEMENT_SPECS[ELEMENT_SPECS.length - 1].className}) are constructed and exercised (${COMMON_METHODS}) ${COMPARISON_WARMUP.cycles} times each, so any code they share carries feedback
+**An application's process.** Before anything is measured, all ${RUNNABLE_SPECS.length} typed vector classes${unrunnableNote()}
+(${RUNNABLE_SPECS[0].className} to ${RUNNABLE_SPECS[RUNNABLE_SPECS.length - 1].className}) are constructed and exercised (${COMMON_METHODS}) ${COMPARISON_WARMUP.cycles} times each, so any code they share carries feedback
 from every element type, as in an application that uses several.
 
 **Memory.** With \`--expose-gc\`: two full GCs, \`process.memoryUsage()\` heapUsed + external,

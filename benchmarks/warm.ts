@@ -7,9 +7,9 @@
  * @module
  */
 
-import { ELEMENT_SPECS, type ElementSpec } from '../scripts/element-types.js';
+import type { ElementSpec } from '../scripts/element-types.js';
 import { Slab, type FixedVec } from '../src/index.js';
-import { classOf } from './classes.js';
+import { RUNNABLE_SPECS, classOf } from './classes.js';
 
 /** Where a warmed vector lives. */
 export type Storage = 'own buffer' | 'slab' | 'shared slab' | 'over a buffer';
@@ -161,7 +161,7 @@ function vectorIn(storage: Storage, Vec: VecClass, slabs: Slabs): AnyVec {
  */
 export function warmEveryClass(plan: WarmUp): number {
   const slabs: Slabs = { plain: new Slab(64 * 1024), shared: new Slab(64 * 1024, { shared: true }) };
-  const classes = ELEMENT_SPECS.map((spec) => {
+  const classes = RUNNABLE_SPECS.map((spec) => {
     const make = spec.elementType === 'bigint' ? (i: number): Element => BigInt(i + 1) : (i: number): Element => i + 1;
     return { spec, Vec: classOf(spec) as unknown as VecClass, make };
   });

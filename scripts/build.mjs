@@ -36,7 +36,7 @@ if (failures.length > 0) process.exit(1);
 // says "type": "commonjs"), and TypeScript's node16 resolution would type them as CommonJS.
 // Bundlers (esbuild, webpack) take "sideEffects" from the nearest package.json, which for
 // these files is this one, not the root's: without it here, an app importing only F64Vec
-// gets all eleven vector classes and OptionVec (scripts/size.mjs checks this).
+// gets all twelve vector classes and OptionVec (scripts/size.mjs checks this).
 await mkdir(join(root, 'dist/esm'), { recursive: true });
 const esmPackage = { type: 'module', sideEffects: false };
 await writeFile(join(root, 'dist/esm/package.json'), JSON.stringify(esmPackage, null, 2) + '\n');

@@ -21,8 +21,16 @@ const emit = (source) =>
 
 let changed = 0;
 for (const file of readdirSync(join(root, dir)).filter((name) => name.endsWith('.ts')).sort()) {
-  const before = emit(execFileSync('git', ['show', `${rev}:${dir}/${file}`], { cwd: root, encoding: 'utf8' }));
   const after = emit(readFileSync(join(root, dir, file), 'utf8'));
+  let source;
+  try {
+    source = execFileSync('git', ['show', `${rev}:${dir}/${file}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    // A class added since REV (a new element-table row) has nothing to compare with.
+    console.log(`new file         ${file} (${after.length} bytes), not at ${rev}`);
+    continue;
+  }
+  const before = emit(source);
   if (before === after) {
     console.log(`same JavaScript  ${file} (${after.length} bytes)`);
     continue;

@@ -10,7 +10,7 @@
 /**
  * How the arithmetic of an element type behaves, which decides the code of its kernels.
  *
- * - `float`: IEEE doubles (f64), or float32 values computed in double (f32).
+ * - `float`: IEEE doubles (f64), or float32 (f32) and float16 (f16) values computed in double.
  * - `wrap32`: 32-bit integers; wrap modulo 2^32, products need `Math.imul` to stay exact.
  * - `wrap`: 8- and 16-bit integers; wrap modulo 2^bits, and every product of an element and
  *   an int32 is exact in double.
@@ -78,7 +78,7 @@ export interface ElementSpec {
   readonly example: readonly [string, string, string];
 }
 
-/** The eleven element types, in the order they are documented and exported. */
+/** The twelve element types, in the order they are documented and exported. */
 export const ELEMENT_SPECS = [
   {
     id: 'f64', className: 'F64Vec', arrayName: 'Float64Array', elementType: 'number', bytes: 8, fileName: 'f64-vec',
@@ -93,6 +93,20 @@ export const ELEMENT_SPECS = [
     arithmetic:
       'Computed in double and rounded to float32 on store; for `+ - * /` of float32 values\n' +
       'that is the correctly rounded float32 result. IEEE special values propagate.',
+    example: ['1.5', '-2', '0.25'],
+  },
+  {
+    // Float16Array is in Node 24+, Chromium 135+, Firefox 129+ and Safari 18.2+ only: the
+    // template looks it up once and stands in for it elsewhere (`//@if f16` there).
+    id: 'f16', className: 'F16Vec', arrayName: 'Float16Array', elementType: 'number', bytes: 2, fileName: 'f16-vec',
+    family: 'float', signed: true, range: ['-65504', '65504'],
+    conversion: 'rounded to the nearest float16 (`Math.f16round`, ties to even); magnitudes from 65520 up become ±Infinity, up to 2^-25 ±0',
+    arithmetic:
+      'Computed in double and rounded to float16 on store; for `+ - * /` of float16 values\n' +
+      'that is the correctly rounded float16 result (a double holds more than twice the 11\n' +
+      'significant bits of a float16, so rounding twice gives what rounding once would). IEEE\n' +
+      'special values propagate,\n' +
+      'and a result beyond ±65504 (the largest float16) stores ±Infinity.',
     example: ['1.5', '-2', '0.25'],
   },
   {

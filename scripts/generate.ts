@@ -234,7 +234,7 @@ function renderBarrel(): string {
     '',
     `export { ${names.join(', ')} };`,
     '',
-    '/** Any of the eleven typed vector classes (the classes themselves, not their instances). */',
+    `/** Any of the ${ELEMENT_SPECS.length} typed vector classes (the classes themselves, not their instances). */`,
     `export type TypedVecClass = ${names.map((name) => `typeof ${name}`).join(' | ')};`,
     '',
     '/**',

@@ -85,7 +85,7 @@ const files = (dir) => readdirSync(dir, { recursive: true, withFileTypes: true }
 // the build its module system asks for.
 const ESM_CONSUMER = `
 import assert from 'node:assert/strict';
-import { F64Vec, Slab, CapacityError } from 'slabvec';
+import { F64Vec, F16Vec, Slab, CapacityError } from 'slabvec';
 import pkg from 'slabvec/package.json' with { type: 'json' };
 assert.match(import.meta.resolve('slabvec'), /\\/dist\\/esm\\/index\\.js$/, "import 'slabvec' loaded " + import.meta.resolve('slabvec') + ', not dist/esm/index.js');
 const v = new F64Vec(4);
@@ -98,12 +98,20 @@ const slab = new Slab(1024);
 const w = slab.alloc(F64Vec, 8);
 w.push(3);
 assert.ok(w.view() instanceof Float64Array && w.view()[0] === 3);
+// F16Vec needs Float16Array (Node 24+); without it the package still loads and making one throws.
+if (typeof globalThis.Float16Array === 'function') {
+  assert.deepEqual(Array.from(F16Vec.of(0.1, 70000).view()), [0.0999755859375, Infinity]);
+  assert.ok(slab.alloc(F16Vec, 2).view() instanceof Float16Array);
+} else {
+  assert.throws(() => new F16Vec(2), { name: 'TypeError', message: /^F16Vec: this runtime has no Float16Array/ });
+  assert.throws(() => slab.alloc(F16Vec, 2), { name: 'TypeError', message: /^Slab\.alloc: this runtime has no Float16Array/ });
+}
 assert.equal(pkg.name, 'slabvec');
 console.log('esm ok');
 `;
 const CJS_CONSUMER = `
 const assert = require('node:assert/strict');
-const { F64Vec, Slab, IndexError } = require('slabvec');
+const { F64Vec, F16Vec, Slab, IndexError } = require('slabvec');
 assert.match(require.resolve('slabvec'), /[\\\\/]dist[\\\\/]cjs[\\\\/]index\\.js$/, "require('slabvec') loaded " + require.resolve('slabvec') + ', not dist/cjs/index.js');
 const v = new F64Vec(2);
 v.push(7);
@@ -112,12 +120,14 @@ assert.throws(() => v.get(1), IndexError);
 assert.deepEqual(Array.from(v.view()), [7]);
 const slab = new Slab(64);
 assert.equal(slab.alloc(F64Vec, 2).capacity, 2);
+if (typeof globalThis.Float16Array === 'function') assert.equal(F16Vec.from([1.5, 2]).sum(), 3.5);
+else assert.throws(() => F16Vec.from([1.5, 2]), { name: 'TypeError', message: /^F16Vec\.from: this runtime has no Float16Array/ });
 assert.equal(require('slabvec/package.json').name, 'slabvec');
 assert.throws(() => require('slabvec/dist/cjs/index.js'), { code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
 console.log('cjs ok');
 `;
 const TS_CONSUMER = `
-import { F64Vec, I64Vec, Slab, CapacityError, type FixedVec } from 'slabvec';
+import { F64Vec, F16Vec, I64Vec, Slab, CapacityError, type FixedVec } from 'slabvec';
 const v: F64Vec<4> = new F64Vec(4);
 const capacity: 4 = v.capacity;
 v.push(1.5);
@@ -129,7 +139,19 @@ const wrong: F64Vec<8> = v;
 const big: FixedVec<bigint, 2, BigInt64Array> = I64Vec.of(1n, 2n);
 const fromSlab: F64Vec = new Slab(1024).alloc(F64Vec, 16);
 const isError: boolean = new Error() instanceof CapacityError;
-export const used = [capacity, first, view, asInterface, wrong, big, fromSlab, isError];
+// Whatever the lib, an F16Vec holds numbers and its view is indexable.
+const half: F16Vec<2> = F16Vec.of(0.5, 2);
+const halfFirst: number = half.get(0) + half.view()[1] + half.view().length;
+const halfSlab: F16Vec<8> = new Slab(64).alloc(F16Vec, 8);
+export const used = [capacity, first, view, asInterface, wrong, big, fromSlab, isError, halfFirst, halfSlab];
+`;
+/** Only where the lib declares Float16Array: F16Vec's views are the lib's own type. */
+const TS_FLOAT16_CONSUMER = `
+import { F16Vec, type FixedVec } from 'slabvec';
+const real: Float16Array = F16Vec.of(1).view();
+const ctor: Float16ArrayConstructor = F16Vec.Array;
+const asInterface: FixedVec<number, 1, Float16Array> = F16Vec.of(1);
+export const float16 = [real, ctor, asInterface];
 `;
 const TS_OPTIONS = { strict: true, noEmit: true, types: [], lib: ['ES2023'], target: 'ES2022', skipLibCheck: false, skipDefaultLibCheck: true };
 
@@ -224,9 +246,10 @@ try {
       typecheck('node16', { module: 'node16', moduleResolution: 'node16' },
         { 'consumer.mts': TS_CONSUMER, 'consumer.cts': TS_CONSUMER },
         ['dist/esm/index.d.ts', 'dist/cjs/index.d.ts'])),
-    step('tsc: module esnext + moduleResolution bundler (and slabvec/package.json)', () =>
-      typecheck('bundler', { module: 'esnext', moduleResolution: 'bundler', resolveJsonModule: true },
-        { 'consumer.ts': `${TS_CONSUMER}\nimport pkg from 'slabvec/package.json';\nexport const name: string = pkg.name;\n` },
+    // With the float16 lib, so that both sides of Float16ArrayType (docs/packaging.md) are checked.
+    step('tsc: module esnext + moduleResolution bundler, lib ES2023 + es2025.float16 (and slabvec/package.json)', () =>
+      typecheck('bundler', { module: 'esnext', moduleResolution: 'bundler', resolveJsonModule: true, lib: ['ES2023', 'es2025.float16'] },
+        { 'consumer.ts': `${TS_CONSUMER}\nimport pkg from 'slabvec/package.json';\nexport const name: string = pkg.name;\n`, 'float16.ts': TS_FLOAT16_CONSUMER },
         ['dist/esm/index.d.ts', 'package.json'])),
   ]);
   for (const check of checks) if (check.status === 'rejected') throw check.reason;

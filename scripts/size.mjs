@@ -23,7 +23,7 @@ const F64VEC_GZIP_BUDGET = 9_800;
 /** Modules that must not reach an F64Vec-only bundle (paths relative to the repository). */
 const FOREIGN_MODULE = /^dist\/esm\/(slab|option-vec|generated\/(?!f64-vec\.js$)[\w-]+-vec)\.js$/;
 /** Strings only the other classes' code contains (their error messages name them). */
-const FOREIGN_TEXT = ['F32Vec', 'I64Vec', 'U64Vec', 'U8ClampedVec', 'OptionVec', 'Slab.alloc'];
+const FOREIGN_TEXT = ['F32Vec', 'F16Vec', 'Float16Array', 'I64Vec', 'U64Vec', 'U8ClampedVec', 'OptionVec', 'Slab.alloc'];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (!existsSync(join(root, 'dist/esm/index.js'))) {

@@ -743,6 +743,24 @@ export function throwSharedMemoryUnavailable(where: string): never {
   );
 }
 
+/** The runtimes that have `Float16Array`, as {@link throwFloat16Unavailable} names them. */
+export const FLOAT16_RUNTIMES = 'Node 24+, Chromium 135+ (Edge 135+), Firefox 129+ and Safari 18.2+';
+
+/**
+ * Throws for an `F16Vec` made where the runtime has no `Float16Array` (Node 20 and 22, older
+ * browsers). A TypeError, as for a missing `SharedArrayBuffer` ({@link throwSharedMemoryUnavailable})
+ * and as the engine's own `new undefined()` would be: the value the call needs does not exist
+ * here, whatever its arguments.
+ *
+ * @param where - `Class.method`, for the message (`F16Vec.from`, `Slab.alloc`, ...).
+ */
+export function throwFloat16Unavailable(where: string): never {
+  throw new TypeError(
+    `${where}: this runtime has no Float16Array, which F16Vec stores its elements in; ` +
+      `it is built into ${FLOAT16_RUNTIMES} (not Node 20 or 22). Use F32Vec where it is missing`,
+  );
+}
+
 /**
  * Throws for a buffer the engine could not allocate, keeping the engine's reason.
  *

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 
-export { F64Vec, F32Vec, I32Vec, U32Vec, I16Vec, U16Vec, I8Vec, U8Vec, U8ClampedVec, I64Vec, U64Vec } from './generated/index.js';
+export { F64Vec, F32Vec, F16Vec, I32Vec, U32Vec, I16Vec, U16Vec, I8Vec, U8Vec, U8ClampedVec, I64Vec, U64Vec } from './generated/index.js';
 export type { TypedVecClass, TypedVecOf } from './generated/index.js';
 export { Slab } from './slab.js';
 export { OptionVec } from './option-vec.js';

@@ -105,6 +105,39 @@ export function checkFromIndex(where: string, fromIndex: unknown): void {
   }
 }
 
+/**
+ * `TypedArray.prototype.indexOf` as a loop, for F16Vec: V8 (Node 24 and 26, Chromium 156)
+ * misses negative normal values in a `Float16Array`: `new Float16Array([-1]).indexOf(-1)`
+ * is -1 there, and so are `lastIndexOf` and `includes`. `fromIndex` is an integer
+ * ({@link checkFromIndex}); negative counts from the end.
+ */
+export function indexOfLoop(data: ArrayLike<number>, value: number, fromIndex: number): number {
+  const length = data.length;
+  // `+ 0`: a fromIndex of -0 starts at +0, so that a match there answers +0, as Array's does.
+  for (let i = fromIndex < 0 ? Math.max(length + fromIndex, 0) : fromIndex + 0; i < length; i++) {
+    if (data[i] === value) return i;
+  }
+  return -1;
+}
+
+/** `TypedArray.prototype.lastIndexOf` as a loop, for F16Vec (see {@link indexOfLoop}). */
+export function lastIndexOfLoop(data: ArrayLike<number>, value: number, fromIndex: number): number {
+  for (let i = fromIndex < 0 ? data.length + fromIndex : Math.min(fromIndex + 0, data.length - 1); i >= 0; i--) {
+    if (data[i] === value) return i;
+  }
+  return -1;
+}
+
+/** `TypedArray.prototype.includes` (SameValueZero: `NaN` is found) as a loop, for F16Vec (see {@link indexOfLoop}). */
+export function includesLoop(data: ArrayLike<number>, value: number, fromIndex: number): boolean {
+  if (value === value) return indexOfLoop(data, value, fromIndex) >= 0;
+  const length = data.length;
+  for (let i = fromIndex < 0 ? Math.max(length + fromIndex, 0) : fromIndex; i < length; i++) {
+    if (data[i] !== data[i]) return true;
+  }
+  return false;
+}
+
 /** `Array.prototype.at`'s index rule: truncate toward zero, `NaN` is 0, negative counts from the end. */
 export function relativeIndex(index: number, length: number): number {
   const whole = Math.trunc(index) || 0;
@@ -203,10 +236,38 @@ export function isFixedVec<E>(value: unknown): value is { toArray(): E[]; readon
   );
 }
 
+/**
+ * `Float16Array` as slabvec's declarations name it: the global type where the `lib` of the
+ * program compiling them declares one (ES2025, or `esnext.float16` from TypeScript 5.9),
+ * else {@link Float16ArrayNotInLib}. Read through `typeof globalThis`, so that the
+ * declarations compile with any `lib` and add no global of their own (docs/packaging.md).
+ */
+export type Float16ArrayType = typeof globalThis extends { readonly Float16Array: { readonly prototype: infer A } } ? A : Float16ArrayNotInLib;
+
+/** The constructor of {@link Float16ArrayType}: the global `Float16ArrayConstructor` where the `lib` has it. */
+export type Float16ArrayConstructorType = typeof globalThis extends { readonly Float16Array: infer C } ? C : Float16ArrayConstructorNotInLib;
+
+/**
+ * What `Float16Array` is in slabvec's declarations for a program whose `lib` has none: the
+ * elements can be read, and the one extra member names the fix. Nothing at run time has
+ * this type's brand, so no value converts to it by mistake.
+ */
+export interface Float16ArrayNotInLib extends ArrayLike<number> {
+  /** Not present at run time; its name says what to change to get the real `Float16Array` type. */
+  readonly 'add "ES2025" or "esnext.float16" to compilerOptions.lib for the Float16Array type': never;
+}
+
+/** The constructor of {@link Float16ArrayNotInLib}, for `F16Vec.Array`. */
+export interface Float16ArrayConstructorNotInLib {
+  readonly prototype: Float16ArrayNotInLib;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
 /** Every typed array that holds numbers. */
 export type NumberTypedArray =
   | Float64Array
   | Float32Array
+  | Float16ArrayType
   | Int32Array
   | Uint32Array
   | Int16Array

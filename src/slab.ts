@@ -6,7 +6,7 @@
  * @module
  */
 
-import { throwAllocationError, throwNotAVectorClass, throwNotAnObject, throwRegionError, throwSharedMemoryUnavailable, throwSlabFullError } from './errors.js';
+import { throwAllocationError, throwFloat16Unavailable, throwNotAVectorClass, throwNotAnObject, throwRegionError, throwSharedMemoryUnavailable, throwSlabFullError } from './errors.js';
 import { type Releaser, checkCapacity, checkNonNegativeInteger, releaserOf } from './internal.js';
 import type { TypedVecClass, TypedVecOf } from './generated/index.js';
 import { type Memory, bufferOf } from './memory.js';
@@ -176,6 +176,9 @@ export class Slab {
     // The class first: anything else (OptionVec, a plain function, undefined) has no releaser.
     const release = releaserOf(cls);
     if (release === undefined) return throwNotAVectorClass(where, cls);
+    // An F16Vec loaded without Float16Array has a stand-in as its Array. F16Vec.over would
+    // throw too, but under its own name rather than the slab method called.
+    if (cls.elementType === 'f16' && cls.Array !== globalThis.Float16Array) throwFloat16Unavailable(where);
     checkCapacity(where, capacity);
     bufferOf(where, this.#buffer); // a WebAssembly.Memory.grow() may have detached it
     const align = cls.BYTES_PER_ELEMENT;

@@ -1,5 +1,5 @@
 /**
- * The interface shared by every slabvec vector: the eleven typed vectors and `OptionVec`.
+ * The interface shared by every slabvec vector: the twelve typed vectors and `OptionVec`.
  *
  * @module
  */

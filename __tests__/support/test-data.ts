@@ -53,6 +53,19 @@ export const TEST_DATA: TestDataTable = {
     samples: [1.5, -2.25, 1024.5],
     pinnedConversions: [[0.1, Math.fround(0.1)], [1e300, Infinity], [-1e300, -Infinity], [-0, -0], [1e-320, 0], [16777217, 16777216]],
   },
+  f16: {
+    // m * 2^e with |m| <= 1024 (11 bits) and -4 <= e <= 4: exact float16 values up to 16384
+    // in steps no finer than 1/16, so sums and products of a few are exact in double.
+    element: fc.tuple(smallInt(-1024, 1024), smallInt(-4, 4)).map(([m, e]) => m * 2 ** e),
+    // The largest float16, beyond every element (as U8Vec's is 255).
+    sentinel: 65504,
+    samples: [1.5, -2.25, 1000.5],
+    pinnedConversions: [
+      [0.1, 0.0999755859375], [1 / 3, 0.333251953125], [2049, 2048], [2051, 2052], [2 ** 11 + 0.5, 2048],
+      [65504, 65504], [65519.99, 65504], [65520, Infinity], [-65520, -Infinity], [1e300, Infinity], [NaN, NaN],
+      [2 ** -24, 2 ** -24], [2 ** -14 - 2 ** -24, 2 ** -14 - 2 ** -24], [1.5 * 2 ** -25, 2 ** -24], [2 ** -25, 0], [-(2 ** -26), -0], [-0, -0],
+    ],
+  },
   i32: {
     element: smallInt(-1e6, 1e6),
     sentinel: 2_000_000_001,

@@ -82,6 +82,10 @@ export class TVec<N extends number = number> {
    * The float32 elements are accumulated in double, and the result is a double: it is
    * not rounded to float32.
    *
+   //@elif f16
+   * The float16 elements are accumulated in double, and the result is a double: it is
+   * not rounded to float16 (whose range ends at 65504).
+   *
    //@endif
    * Special values: `NaN` if any element is `NaN` or if both `+Infinity` and `-Infinity`
    * occur; `±Infinity` if an infinity occurs or a partial sum overflows (as with any
@@ -462,6 +466,9 @@ export class TVec<N extends number = number> {
    * `Math.hypot`, which prefers `Infinity`); `Infinity` if an element is infinite.
    //@elif f32
    * Squares of float32 values cannot overflow or underflow in double. `NaN` if any element
+   * is `NaN`, `Infinity` if an element is infinite.
+   //@elif f16
+   * Squares of float16 values cannot overflow or underflow in double. `NaN` if any element
    * is `NaN`, `Infinity` if an element is infinite.
    //@else
    * The sum of squares is exact while it stays at most 2^53 (see `sumOfSquares`); the

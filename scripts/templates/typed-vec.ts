@@ -34,6 +34,9 @@ import {
   //@endif
   throwElementTypeError,
   throwEmptyError,
+  //@if f16
+  throwFloat16Unavailable,
+  //@endif
   throwIndexError,
   throwNoSpareRegion,
   throwInternalError,
@@ -48,6 +51,10 @@ import {
 import { inspectUnusable, inspectVector } from '../../src/inspect.js';
 import {
   INSPECT_CUSTOM,
+  //@if f16
+  type Float16ArrayConstructorType,
+  type Float16ArrayType,
+  //@endif
   type InspectFunction,
   type InspectOptions,
   type NumberTypedArray,
@@ -59,6 +66,11 @@ import {
   checkRange,
   checkResizeLength,
   checkSpliceRange,
+  //@if f16
+  includesLoop,
+  indexOfLoop,
+  lastIndexOfLoop,
+  //@endif
   isFixedVec,
   MAX_CAPACITY,
   SCRATCH_LIMIT,
@@ -91,8 +103,31 @@ import type { NumVec } from '../../src/num-vec.js';
 //@endif
 import type { Comparator, FixedVec, VecSource } from '../../src/types.js';
 
+//@if f16
+/** `Float16Array` as the declarations name it: the global type where the compiling program's `lib` has one. */
+type Float16Array = Float16ArrayType;
+
+/** Whether the runtime has `Float16Array` (Node 24+, Chromium 135+, Firefox 129+, Safari 18.2+). */
+const FLOAT16_AVAILABLE = typeof globalThis.Float16Array === 'function';
+
+/**
+ * The runtime's `Float16Array`, looked up once, under the global's own name so that this
+ * class names its typed array as every other class names its own. Where the runtime has
+ * none, a stand-in that throws when called, so that the module still loads; every way to
+ * make a TVec checks {@link FLOAT16_AVAILABLE} first and throws a TypeError naming the method.
+ */
+const Float16Array = (
+  FLOAT16_AVAILABLE ? globalThis.Float16Array : function Float16Array(): never { return throwFloat16Unavailable('TVec.Array'); }
+) as Float16ArrayConstructorType;
+
+//@endif
 /** The storage of every released TVec: `#data === RELEASED` marks a vector a slab took back. */
-const RELEASED = /* @__PURE__ */ new TArray(0);
+const RELEASED =
+  //@if f16
+  // Without Float16Array no TVec exists to be released, so any empty typed array will do.
+  !FLOAT16_AVAILABLE ? (new Uint16Array(0) as unknown as TArray) :
+  //@endif
+  /* @__PURE__ */ new TArray(0);
 
 /**
  * What the index checks of `get` and `set` call: {@link PASS} when the index is valid, the
@@ -123,6 +158,15 @@ var FAIL_INDEX: IndexGuard;
  *
  * Values are checked to be TElems (anything else is a `TypeError`) and then converted
  * as `TArray` converts them: {{conversion}}.
+//@if f16
+ * Integers are exact up to 2048, and below 2^-14 (the smallest normal float16) values are
+ * subnormal, in steps of 2^-24.
+ *
+ * Needs a runtime with `Float16Array`: Node 24+, Chromium 135+, Firefox 129+, Safari 18.2+
+ * (also inside an AudioWorklet). Elsewhere (Node 20 and 22) the class still loads, but
+ * making a vector (`new`, `over`, `assumeInit`, `from`, `of`, `Slab.alloc`) throws a
+ * TypeError that says so.
+//@endif
  *
  * Slots at or past `length` are never observable: no method, iterator, view, JSON or
  * inspect output reveals them, whatever they hold.
@@ -144,7 +188,9 @@ export class TVec<N extends number = number> implements
   //@endif
   FixedVec<TElem, N, TArray> {
   /** The typed array constructor behind this class. */
-  static readonly Array = TArray;
+  // `typeof TArray`, not inferred: F16Vec's declarations must name its module's Float16Array
+  // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
+  static readonly Array: typeof TArray = TArray;
   /** Bytes per element. */
   static readonly BYTES_PER_ELEMENT = BYTES;
   /** The element type id. */
@@ -177,6 +223,9 @@ export class TVec<N extends number = number> implements
    * @throws TypeError or RangeError when `capacity` is not such an integer.
    */
   constructor(capacity: N) {
+    //@if f16
+    if (!FLOAT16_AVAILABLE) throwFloat16Unavailable('TVec');
+    //@endif
     checkCapacity('TVec', capacity);
     this.#data = new TArray(capacity);
     this.#capacity = this.#data.length as N; // not `capacity`, which may be -0
@@ -203,6 +252,9 @@ export class TVec<N extends number = number> implements
   }
 
   static #overRegion<M extends number>(where: string, memory: Memory, byteOffset: number, capacity: M): TVec<M> {
+    //@if f16
+    if (!FLOAT16_AVAILABLE) throwFloat16Unavailable(where);
+    //@endif
     const buffer = bufferOf(where, memory);
     checkRegion(where, buffer, byteOffset, capacity, BYTES);
     const vec = new TVec<M>(0 as M);
@@ -265,6 +317,9 @@ export class TVec<N extends number = number> implements
 
   /** What {@link TVec.from} and {@link TVec.of} do, with the name of the method called. */
   static #from(where: string, source: VecSource<TElem>, capacity: number | undefined): TVec {
+    //@if f16
+    if (!FLOAT16_AVAILABLE) throwFloat16Unavailable(where);
+    //@endif
     if (capacity !== undefined) checkCapacity(where, capacity);
     const items = TVec.#staged(where, source, capacity ?? MAX_CAPACITY);
     if (typeof items === 'number') throwCapacityError(where, source, capacity ?? MAX_CAPACITY, 0, items);
@@ -801,7 +856,12 @@ export class TVec<N extends number = number> implements
     if (typeof value !== ELEMENT) throwElementTypeError('TVec.indexOf', value, ELEMENT);
     const view = this.#liveView('TVec.indexOf');
     checkFromIndex('TVec.indexOf', fromIndex);
+    //@if f16
+    // Not view.indexOf: V8 misses negative values in a Float16Array (see indexOfLoop).
+    return indexOfLoop(view, value, fromIndex);
+    //@else
     return view.indexOf(value, fromIndex);
+    //@endif
   }
 
   /**
@@ -814,7 +874,12 @@ export class TVec<N extends number = number> implements
     if (typeof value !== ELEMENT) throwElementTypeError('TVec.lastIndexOf', value, ELEMENT);
     const view = this.#liveView('TVec.lastIndexOf');
     checkFromIndex('TVec.lastIndexOf', fromIndex);
+    //@if f16
+    // Not view.lastIndexOf: V8 misses negative values in a Float16Array (see lastIndexOfLoop).
+    return lastIndexOfLoop(view, value, fromIndex);
+    //@else
     return view.lastIndexOf(value, fromIndex);
+    //@endif
   }
 
   /**
@@ -827,7 +892,12 @@ export class TVec<N extends number = number> implements
     if (typeof value !== ELEMENT) throwElementTypeError('TVec.includes', value, ELEMENT);
     const view = this.#liveView('TVec.includes');
     checkFromIndex('TVec.includes', fromIndex);
+    //@if f16
+    // Not view.includes: V8 misses negative values in a Float16Array (see includesLoop).
+    return includesLoop(view, value, fromIndex);
+    //@else
     return view.includes(value, fromIndex);
+    //@endif
   }
 
   /**

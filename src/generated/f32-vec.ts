@@ -65,7 +65,8 @@ import type { NumVec } from '../num-vec.js';
 import type { Comparator, FixedVec, VecSource } from '../types.js';
 
 /** The storage of every released F32Vec: `#data === RELEASED` marks a vector a slab took back. */
-const RELEASED = /* @__PURE__ */ new Float32Array(0);
+const RELEASED =
+  /* @__PURE__ */ new Float32Array(0);
 
 /**
  * What the index checks of `get` and `set` call: {@link PASS} when the index is valid, the
@@ -115,7 +116,9 @@ export class F32Vec<N extends number = number> implements
   NumVec<N>,
   FixedVec<number, N, Float32Array> {
   /** The typed array constructor behind this class. */
-  static readonly Array = Float32Array;
+  // `typeof Float32Array`, not inferred: F16Vec's declarations must name its module's Float16Array
+  // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
+  static readonly Array: typeof Float32Array = Float32Array;
   /** Bytes per element. */
   static readonly BYTES_PER_ELEMENT = 4;
   /** The element type id. */

@@ -67,7 +67,8 @@ import type { NumVec } from '../num-vec.js';
 import type { Comparator, FixedVec, VecSource } from '../types.js';
 
 /** The storage of every released F64Vec: `#data === RELEASED` marks a vector a slab took back. */
-const RELEASED = /* @__PURE__ */ new Float64Array(0);
+const RELEASED =
+  /* @__PURE__ */ new Float64Array(0);
 
 /**
  * What the index checks of `get` and `set` call: {@link PASS} when the index is valid, the
@@ -117,7 +118,9 @@ export class F64Vec<N extends number = number> implements
   NumVec<N>,
   FixedVec<number, N, Float64Array> {
   /** The typed array constructor behind this class. */
-  static readonly Array = Float64Array;
+  // `typeof Float64Array`, not inferred: F16Vec's declarations must name its module's Float16Array
+  // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
+  static readonly Array: typeof Float64Array = Float64Array;
   /** Bytes per element. */
   static readonly BYTES_PER_ELEMENT = 8;
   /** The element type id. */

@@ -61,7 +61,8 @@ import { BIGINT_ELEMENT, collectElements, comparedElements, typedArraySource } f
 import type { Comparator, FixedVec, VecSource } from '../types.js';
 
 /** The storage of every released I64Vec: `#data === RELEASED` marks a vector a slab took back. */
-const RELEASED = /* @__PURE__ */ new BigInt64Array(0);
+const RELEASED =
+  /* @__PURE__ */ new BigInt64Array(0);
 
 /**
  * What the index checks of `get` and `set` call: {@link PASS} when the index is valid, the
@@ -110,7 +111,9 @@ var FAIL_INDEX: IndexGuard;
 export class I64Vec<N extends number = number> implements
   FixedVec<bigint, N, BigInt64Array> {
   /** The typed array constructor behind this class. */
-  static readonly Array = BigInt64Array;
+  // `typeof BigInt64Array`, not inferred: F16Vec's declarations must name its module's Float16Array
+  // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
+  static readonly Array: typeof BigInt64Array = BigInt64Array;
   /** Bytes per element. */
   static readonly BYTES_PER_ELEMENT = 8;
   /** The element type id. */

@@ -2,6 +2,7 @@
 
 import { F64Vec } from './f64-vec.js';
 import { F32Vec } from './f32-vec.js';
+import { F16Vec } from './f16-vec.js';
 import { I32Vec } from './i32-vec.js';
 import { U32Vec } from './u32-vec.js';
 import { I16Vec } from './i16-vec.js';
@@ -12,10 +13,10 @@ import { U8ClampedVec } from './u8-clamped-vec.js';
 import { I64Vec } from './i64-vec.js';
 import { U64Vec } from './u64-vec.js';
 
-export { F64Vec, F32Vec, I32Vec, U32Vec, I16Vec, U16Vec, I8Vec, U8Vec, U8ClampedVec, I64Vec, U64Vec };
+export { F64Vec, F32Vec, F16Vec, I32Vec, U32Vec, I16Vec, U16Vec, I8Vec, U8Vec, U8ClampedVec, I64Vec, U64Vec };
 
-/** Any of the eleven typed vector classes (the classes themselves, not their instances). */
-export type TypedVecClass = typeof F64Vec | typeof F32Vec | typeof I32Vec | typeof U32Vec | typeof I16Vec | typeof U16Vec | typeof I8Vec | typeof U8Vec | typeof U8ClampedVec | typeof I64Vec | typeof U64Vec;
+/** Any of the 12 typed vector classes (the classes themselves, not their instances). */
+export type TypedVecClass = typeof F64Vec | typeof F32Vec | typeof F16Vec | typeof I32Vec | typeof U32Vec | typeof I16Vec | typeof U16Vec | typeof I8Vec | typeof U8Vec | typeof U8ClampedVec | typeof I64Vec | typeof U64Vec;
 
 /**
  * The vector a typed vector class builds at capacity `M`: `TypedVecOf<typeof F64Vec, 16>`
@@ -24,6 +25,7 @@ export type TypedVecClass = typeof F64Vec | typeof F32Vec | typeof I32Vec | type
 export type TypedVecOf<C extends TypedVecClass, M extends number> =
   C extends typeof F64Vec ? F64Vec<M> :
   C extends typeof F32Vec ? F32Vec<M> :
+  C extends typeof F16Vec ? F16Vec<M> :
   C extends typeof I32Vec ? I32Vec<M> :
   C extends typeof U32Vec ? U32Vec<M> :
   C extends typeof I16Vec ? I16Vec<M> :

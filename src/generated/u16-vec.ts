@@ -65,7 +65,8 @@ import type { NumVec } from '../num-vec.js';
 import type { Comparator, FixedVec, VecSource } from '../types.js';
 
 /** The storage of every released U16Vec: `#data === RELEASED` marks a vector a slab took back. */
-const RELEASED = /* @__PURE__ */ new Uint16Array(0);
+const RELEASED =
+  /* @__PURE__ */ new Uint16Array(0);
 
 /**
  * What the index checks of `get` and `set` call: {@link PASS} when the index is valid, the
@@ -115,7 +116,9 @@ export class U16Vec<N extends number = number> implements
   NumVec<N>,
   FixedVec<number, N, Uint16Array> {
   /** The typed array constructor behind this class. */
-  static readonly Array = Uint16Array;
+  // `typeof Uint16Array`, not inferred: F16Vec's declarations must name its module's Float16Array
+  // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
+  static readonly Array: typeof Uint16Array = Uint16Array;
   /** Bytes per element. */
   static readonly BYTES_PER_ELEMENT = 2;
   /** The element type id. */
