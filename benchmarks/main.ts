@@ -1,7 +1,7 @@
 /**
  * Entry point of the benchmark suite: one runner (tinybench, `runner.ts`) for three
  * scenario tables: `operations` (the comparison in docs/benchmarks.md, with memory per
- * element and GC counts), `kernels` (`kernels.ts`) and `slab` (`slab.ts`, each phase in a
+ * element and GC counts), `kernels` (`kernels.ts`), `table` (`table-rows.ts`) and `slab` (`slab.ts`, each phase in a
  * fresh process of this same runner).
  *
  * ```sh
@@ -43,6 +43,7 @@ import { measureGcs, measureMemory } from './memory.js';
 import { printConsole, renderMarkdown, type RunResults } from './report.js';
 import { addToSink, sinkTotal } from './sink.js';
 import { printSlabPhase, runSlabTable } from './slab.js';
+import { runRowTable } from './table-rows.js';
 import { warmEveryClass } from './warm.js';
 
 const CHART_FILE = 'benchmarks.svg';
@@ -119,6 +120,11 @@ async function main(): Promise<void> {
   }
   if (options.tables.includes('slab')) {
     const text = runSlabTable(mode, progress);
+    endProgress();
+    console.log(`\n${text}`);
+  }
+  if (options.tables.includes('table')) {
+    const text = runRowTable(mode, progress);
     endProgress();
     console.log(`\n${text}`);
   }

@@ -12,16 +12,17 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Budget for `import { F64Vec } from 'slabvec'`, minified + gzipped, in bytes. Set from the
- * measurement (8,867 bytes with esbuild 0.28.2, zlib's default level 6, after the re-checks
- * around user code, the keys/entries iterator class, clamp's bounds and the cached byte
- * ranges; 7,689 before them, 6,569 before the hot-path guards) plus ~10%, rounded up to a
+ * measurement (9,880 bytes with esbuild 0.28.2, zlib's default level 6, after the row
+ * operations every class carries for `Table`, 322 bytes; 8,867 before the re-checks around
+ * user code, the keys/entries iterator class, clamp's bounds and the cached byte ranges;
+ * 7,689 before them, 6,569 before the hot-path guards) plus ~10%, rounded up to a
  * multiple of 100.
  * Raise it deliberately, in the same change that makes F64Vec bigger.
  */
-const F64VEC_GZIP_BUDGET = 9_800;
+const F64VEC_GZIP_BUDGET = 10_900;
 
 /** Modules that must not reach an F64Vec-only bundle (paths relative to the repository). */
-const FOREIGN_MODULE = /^dist\/esm\/(slab|option-vec|generated\/(?!f64-vec\.js$)[\w-]+-vec)\.js$/;
+const FOREIGN_MODULE = /^dist\/esm\/(slab|option-vec|table|table-columns|row-values|generated\/(?!f64-vec\.js$)[\w-]+-vec)\.js$/;
 /** Strings only the other classes' code contains (their error messages name them). */
 const FOREIGN_TEXT = ['F32Vec', 'F16Vec', 'Float16Array', 'I64Vec', 'U64Vec', 'U8ClampedVec', 'OptionVec', 'Slab.alloc'];
 

@@ -313,10 +313,11 @@ export function throwSourceError(where: string, value: unknown): never {
  * @param where - `Class.method`, for the message.
  * @param before - the length when the method started.
  * @param after - the length the callback left.
+ * @param owner - what the length belongs to: `"vector"` or `"table"`.
  * @throws Error always.
  */
-export function throwModifiedDuringCallback(where: string, before: number, after: number): never {
-  throw new Error(`${where}: the callback changed the length from ${before} to ${after}; the vector keeps the callback's changes`);
+export function throwModifiedDuringCallback(where: string, before: number, after: number, owner = 'vector'): never {
+  throw new Error(`${where}: the callback changed the length from ${before} to ${after}; the ${owner} keeps the callback's changes`);
 }
 
 /**
@@ -772,4 +773,100 @@ export function throwFloat16Unavailable(where: string): never {
 export function throwAllocationError(where: string, byteLength: number, cause: unknown): never {
   const reason = cause instanceof Error ? cause.message : String(cause);
   throw new RangeError(`${where}: could not allocate ${byteLength} bytes (${reason})`, { cause });
+}
+
+/**
+ * A call that would change the length of one column of a `Table` alone (`push`, `pop`,
+ * `swapRemove`, `truncate`, ... on `table.cols.x`, or a `copyTo` that would grow it). A
+ * table's columns always have the table's length, so rows are added and removed through
+ * the table. Nothing was changed.
+ */
+export class ColumnLengthError extends TypeError {
+  /** The name of the column in the table's schema. */
+  readonly column: string;
+
+  /**
+   * @param message - the full message.
+   * @param column - the column's name.
+   */
+  constructor(message: string, column: string) {
+    super(message);
+    this.name = 'ColumnLengthError';
+    this.column = column;
+  }
+}
+
+/**
+ * Throws for a length change of one column of a table.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param column - the column's name in the table's schema.
+ * @param which - the vector the message names: the receiver by default, or an argument.
+ * @throws {@link ColumnLengthError} always.
+ */
+export function throwColumnLengthError(where: string, column: string, which = 'this vector'): never {
+  throw new ColumnLengthError(
+    `${where}: ${which} is the column ${JSON.stringify(column)} of a Table, whose columns always have the table's length; ` +
+      'add and remove rows through the table (pushRow, swapRemove, removeRow, retainRows, truncate, clear); nothing was changed',
+    column,
+  );
+}
+
+/**
+ * Throws for a `Table` schema that is not an object of typed vector classes, at least one.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param what - what is wrong, for the message.
+ * @throws TypeError always.
+ */
+export function throwSchemaError(where: string, what: string): never {
+  throw new TypeError(`${where}: the schema ${what}; expected an object of typed vector classes, such as { x: F32Vec, id: U32Vec }`);
+}
+
+/**
+ * Throws for a value of a row that does not fit its column's element type.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param column - the column's name.
+ * @param value - the rejected value.
+ * @param expected - `"number"` or `"bigint"`.
+ * @throws TypeError always.
+ */
+export function throwRowValueError(where: string, column: string, value: unknown, expected: string): never {
+  throw new TypeError(
+    `${where}: the value of column ${JSON.stringify(column)} must be a ${expected} (or absent, for ${expected === 'bigint' ? '0n' : '0'}), ` +
+      `got ${describeValue(value)}; the table was not changed`,
+  );
+}
+
+/**
+ * Throws `error` again, as it is: what user code (a getter, a Proxy trap, a callback) threw
+ * while slabvec was reading from it.
+ *
+ * @throws `error` always.
+ */
+export function rethrow(error: unknown): never {
+  throw error;
+}
+
+/**
+ * Throws for a `Table.alloc` whose columns do not all fit in the slab; nothing was allocated.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param rows - the capacity asked for.
+ * @param rowBytes - bytes per row.
+ * @param byteLength - the slab's size.
+ * @param used - the slab's bytes in use.
+ * @param requiredUsed - the bytes in use the columns would need, alignment included.
+ * @throws {@link CapacityError} (counting bytes, as `Slab.alloc`) always.
+ */
+export function throwTableAllocError(where: string, rows: number, rowBytes: number, byteLength: number, used: number, requiredUsed: number): never {
+  throw new CapacityError(
+    `${where}: ${rows} rows of ${rowBytes} bytes (${requiredUsed - used} bytes with alignment) do not fit: ` +
+      `${byteLength - used} of ${byteLength} bytes free; nothing was allocated`,
+    rows,
+    byteLength,
+    used,
+    requiredUsed,
+  );
 }

@@ -8,7 +8,9 @@ export { F64Vec, F32Vec, F16Vec, I32Vec, U32Vec, I16Vec, U16Vec, I8Vec, U8Vec, U
 export type { TypedVecClass, TypedVecOf } from './generated/index.js';
 export { Slab } from './slab.js';
 export { OptionVec } from './option-vec.js';
-export { CapacityError, DetachedError, EmptyError, IndexError, ReleasedError } from './errors.js';
+export { Table } from './table.js';
+export type { TableColumns, TableRow, TableSchema } from './table.js';
+export { CapacityError, ColumnLengthError, DetachedError, EmptyError, IndexError, ReleasedError } from './errors.js';
 export type { Comparator, Element, FixedVec, VecSource } from './types.js';
 export type { NumVec } from './num-vec.js';
 export type { Memory, WasmMemoryLike } from './memory.js';

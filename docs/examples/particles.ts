@@ -1,20 +1,21 @@
 /**
- * A game-loop particle system on slabvec: five `F32Vec` columns (x, y, vx, vy, life), all
- * allocated once from one `Slab`, updated every frame with the numeric kernels and with no
- * allocation per frame.
+ * A game-loop particle system on slabvec: one `Table` of five `F32Vec` columns (x, y, vx,
+ * vy, life), allocated once from a `Slab`, updated every frame with the numeric kernels and
+ * with no allocation per frame.
  *
- * - spawn: `push` onto every column (at most `remaining` per frame: the capacity is fixed,
- *   and spawns past it are refused and counted, never silently dropped);
+ * - spawn: a `spawn()` helper fills a row and `pushRow`s it (at most `remaining` per frame:
+ *   the capacity is fixed, and spawns past it are refused and counted, never silently dropped);
  * - integrate: `vy.add(gravityStep)` (gravity: g * dt), `vx.scale(drag)`, `vy.scale(drag)`,
- *   `x.axpy(dt, vx)` and `y.axpy(dt, vy)` (position += dt * velocity), `life.sub(dt)`;
- * - kill: a particle whose life ran out or that fell below the ground is removed with
- *   `swapRemove(i)` at the same index in every column (O(1); the last particle moves into
- *   slot i in each column, so the columns stay aligned).
+ *   `x.axpy(dt, vx)` and `y.axpy(dt, vy)` (position += dt * velocity), `life.sub(dt)`, on
+ *   the table's columns;
+ * - kill: a particle whose life ran out or that fell below the ground is removed by a
+ *   `kill(i)` helper, `swapRemove(i)` on the table (O(1); the last particle moves into row i
+ *   of every column).
  *
  * It runs warm-up frames, then the measured frames, and counts the garbage collections
  * that started during the measured frames (`PerformanceObserver` on `gc` entries). The
  * frame allocates nothing, so that count is 0: the figure printed is the one observed, not
- * a constant. Why the frame is written the way it is: see {@link Particles.frame}.
+ * a constant. Why no care was needed for that: see {@link Particles.frame}.
  *
  * Run: `node --expose-gc scripts/run-ts.cjs docs/examples/particles.ts [--frames N] [--json]`
  * (`--expose-gc` lets it collect the warm-up's garbage before the measured frames).
@@ -24,7 +25,7 @@
  */
 
 import { PerformanceObserver, performance, type PerformanceEntry } from 'node:perf_hooks';
-import { F32Vec, Slab } from '../../src/index.js';
+import { F32Vec, Slab, Table, type TableRow } from '../../src/index.js';
 
 /** What {@link runParticles} simulates. Every field has a default. */
 export interface ParticleOptions {
@@ -104,92 +105,81 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** Columns per particle: x, y, vx, vy, life. */
-const COLUMNS = 5;
+/** A particle's columns: position, velocity and the seconds it has left to live. */
+const SCHEMA = { x: F32Vec, y: F32Vec, vx: F32Vec, vy: F32Vec, life: F32Vec } as const;
 
 /** `PHYSICS.drag` as a module constant, which optimized code embeds (see {@link Particles.frame}). */
 const DRAG = PHYSICS.drag;
 
 /**
- * The particle system. The columns are allocated once, from one slab sized exactly for
- * them (five f32 columns: same alignment, no padding), and live as long as the system.
+ * The particle system: one `Table` of five `F32Vec` columns, allocated once from a slab
+ * sized exactly for it, living as long as the system. The code is written the way one
+ * writes it first: a `spawn()` helper that fills a row and pushes it, a `kill(i)` helper
+ * called from two places, kernels over the columns. Each row operation changes all five
+ * columns at once, so they cannot fall out of step.
  */
 export class Particles<N extends number = number> {
   readonly slab: Slab;
-  readonly x: F32Vec<N>;
-  readonly y: F32Vec<N>;
-  readonly vx: F32Vec<N>;
-  readonly vy: F32Vec<N>;
-  readonly life: F32Vec<N>;
-  /** The five columns, for operations that apply to all of them. */
-  readonly columns: readonly F32Vec<N>[];
+  /** The particles, one row each. */
+  readonly table: Table<typeof SCHEMA, N>;
   spawned = 0;
   refused = 0;
   expired = 0;
   grounded = 0;
   readonly #random: () => number;
-  /** The new particle's values, one per column: staged here so that one `push` call site fills all columns. */
-  readonly #fresh = new Float64Array(COLUMNS);
+  /** The row `spawn()` fills and pushes, made once by `newRow()`: storing numbers into it allocates nothing. */
+  readonly #newborn: TableRow<typeof SCHEMA>;
 
   constructor(capacity: N, seed: number) {
-    this.slab = new Slab(COLUMNS * F32Vec.bytesFor(capacity));
-    this.x = this.slab.alloc(F32Vec, capacity);
-    this.y = this.slab.alloc(F32Vec, capacity);
-    this.vx = this.slab.alloc(F32Vec, capacity);
-    this.vy = this.slab.alloc(F32Vec, capacity);
-    this.life = this.slab.alloc(F32Vec, capacity);
-    this.columns = [this.x, this.y, this.vx, this.vy, this.life];
+    this.slab = new Slab(Table.bytesFor(capacity, SCHEMA));
+    this.table = Table.alloc(this.slab, capacity, SCHEMA);
+    this.#newborn = this.table.newRow();
     this.#random = mulberry32(seed);
   }
 
-  /** The number of live particles (every column has this length). */
+  /** The number of live particles. */
   get count(): number {
-    return this.x.length;
+    return this.table.length;
+  }
+
+  /** Spawns one particle at the emitter, with a random speed, angle and life. */
+  spawn(): void {
+    const random = this.#random;
+    const angle = Math.PI / 2 + (random() - 0.5) * PHYSICS.spread;
+    const speed = PHYSICS.minSpeed + random() * (PHYSICS.maxSpeed - PHYSICS.minSpeed);
+    const p = this.#newborn;
+    p.x = PHYSICS.emitterX;
+    p.y = PHYSICS.emitterY;
+    p.vx = speed * Math.cos(angle);
+    p.vy = speed * Math.sin(angle);
+    p.life = PHYSICS.minLife + random() * (PHYSICS.maxLife - PHYSICS.minLife);
+    this.table.pushRow(p);
+  }
+
+  /** Removes particle `i`: the last particle moves into its row, in every column. O(1). */
+  kill(i: number): void {
+    this.table.swapRemove(i);
   }
 
   /**
    * One frame: spawn, integrate, kill. `gravityStep` is `PHYSICS.gravity * dt`.
    *
-   * Allocation-free. The per-particle calls (`push`, `get`, `swapRemove`, the generator)
-   * pass and return doubles, which stay unboxed only if V8 inlines those calls; a call it
-   * does not inline boxes each double into a new 16-byte heap number. V8 inlines a limited
-   * amount of code into each optimized function (920 bytes of bytecode in Node 20), the
-   * hottest call sites first. Each choice below was measured (docs/guide.md, "Performance"):
-   * - the per-particle loops sit in this method, not in `spawn()`/`kill()` helpers. A helper
-   *   called once per frame ranks with the kernel calls, which are as cold and much bigger;
-   *   in 5 of 36 runs the kernels were inlined first, the `get` and `swapRemove` calls in
-   *   the inlined `kill()` stayed calls, and 20,000 frames saw 87 to 2,376 collections;
-   * - one call site per method in the loops: the five pushes and the five swapRemoves go
-   *   through a loop over the columns (the new particle is staged in `#fresh`). With five
-   *   separate `push` calls the hot calls did not all fit: 39 to 137 collections in 20,000
-   *   frames, in each of 30 runs;
-   * - the kernel scalars come in ready-made: `vy.add(gravity * dt)` would box a new heap
-   *   number for each call of a kernel V8 does not inline (3 collections in 100,000 frames);
-   *   `gravityStep` is computed once per run, and the module constant `DRAG` is embedded;
-   * - reads use `get`: `view()` would allocate a new subarray every frame here, since its
-   *   cache lasts only while the length is unchanged.
+   * Allocation-free, written naturally: nothing here was arranged for the optimizer. What
+   * makes that so (docs/design.md, "Tables"): the row operations pass no numbers (a row
+   * travels in `#newborn`, whose fields hold doubles as they are), so whether a call is
+   * inlined decides nothing; the kernel scalars are a module constant (`DRAG`) or computed
+   * once per run (`gravityStep`, `dt`), so a kernel call that stays a call boxes nothing new.
    */
   frame(spawnCount: number, dt: number, gravityStep: number): void {
-    const { x, y, vx, vy, life, columns } = this;
+    const { x, y, vx, vy, life } = this.table.cols;
 
-    // Spawn: push onto every column. The capacity is fixed; what does not fit is refused.
-    const random = this.#random;
-    const fresh = this.#fresh;
-    const n = Math.min(spawnCount, x.remaining);
-    for (let k = 0; k < n; k++) {
-      const angle = Math.PI / 2 + (random() - 0.5) * PHYSICS.spread;
-      const speed = PHYSICS.minSpeed + random() * (PHYSICS.maxSpeed - PHYSICS.minSpeed);
-      fresh[0] = PHYSICS.emitterX;
-      fresh[1] = PHYSICS.emitterY;
-      fresh[2] = speed * Math.cos(angle);
-      fresh[3] = speed * Math.sin(angle);
-      fresh[4] = PHYSICS.minLife + random() * (PHYSICS.maxLife - PHYSICS.minLife);
-      for (let c = 0; c < columns.length; c++) columns[c].push(fresh[c]);
-    }
+    // Spawn: the capacity is fixed; what does not fit is refused, and counted.
+    const n = Math.min(spawnCount, this.table.remaining);
+    for (let k = 0; k < n; k++) this.spawn();
     this.spawned += n;
     this.refused += spawnCount - n;
 
-    // Integrate: one kernel call per column, each a loop over the live elements.
+    // Integrate: one kernel call per column, each a loop over the live particles.
     vy.add(gravityStep); // vy += g * dt
     vx.scale(DRAG);
     vy.scale(DRAG);
@@ -197,16 +187,15 @@ export class Particles<N extends number = number> {
     y.axpy(dt, vy); // y += dt * vy
     life.sub(dt);
 
-    // Kill: walking down from the end, swapRemove(i) moves the last particle into slot i in
-    // every column (so the columns stay aligned); that particle was already checked, its
-    // index being larger, so every particle is visited once.
-    for (let i = x.length - 1; i >= 0; i--) {
-      const dead = life.get(i) <= 0;
-      const fell = y.get(i) < 0;
-      if (dead || fell) {
-        for (let c = 0; c < columns.length; c++) columns[c].swapRemove(i);
-        if (dead) this.expired++;
-        else this.grounded++;
+    // Kill: walking down from the end, kill(i) moves the last particle into row i; that
+    // particle was already checked, its index being larger, so every particle is visited once.
+    for (let i = this.table.length - 1; i >= 0; i--) {
+      if (life.get(i) <= 0) {
+        this.kill(i);
+        this.expired++;
+      } else if (y.get(i) < 0) {
+        this.kill(i);
+        this.grounded++;
       }
     }
   }
@@ -262,8 +251,8 @@ export async function runParticles(options: ParticleOptions = {}): Promise<Parti
     refused: particles.refused,
     expired: particles.expired,
     grounded: particles.grounded,
-    sumX: particles.x.sum(),
-    sumY: particles.y.sum(),
+    sumX: particles.table.cols.x.sum(),
+    sumY: particles.table.cols.y.sum(),
     gcCount,
     heapEmptiedFirst: gc !== undefined,
     msPerFrame: frames > 0 ? (t1 - t0) / frames : 0,

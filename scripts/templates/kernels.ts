@@ -14,7 +14,8 @@
 // Scaffolding imports, for the type checker only (the class's imports are in typed-vec.ts).
 import { throwBoundsError, throwClampDomainError, throwCallbackResultError, throwCapacityError, throwCopyCapacityError } from '../../src/errors.js';
 import { throwDivisionByZero, throwElementTypeError, throwEmptyError, throwLengthMismatch } from '../../src/errors.js';
-import { throwOperandError, throwOutError, throwTargetError } from '../../src/errors.js';
+import { throwColumnLengthError, throwOperandError, throwOutError, throwTargetError } from '../../src/errors.js';
+import { columnName } from '../../src/row-kit.js';
 import { type NumberTypedArray, SCRATCH_LIMIT, checkIntegerInRange, checkNotRevoked, isFixedVec } from '../../src/internal.js';
 import { type NumberCopyTarget, NORM_TINY, SCALARS, copyCount, overlapsForward, scaledNorm } from '../../src/kernels-support.js';
 import { pairwiseDotLong, pairwiseSumLong, pairwiseSumOfSquaresLong } from '../../src/kernels-support.js';
@@ -1292,6 +1293,8 @@ export class TVec<N extends number = number> {
       const targetData = target.#storage('TVec.copyTo', 'the target vector');
       const targetLength = target.#length;
       const end = vectorTargetEnd('TVec.copyTo', target, targetStart, length, targetLength, targetData.length);
+      const column = end > targetLength ? columnName(target) : undefined;
+      if (column !== undefined) throwColumnLengthError('TVec.copyTo', column, 'the target vector');
       // SAFETY: set() reads the whole source before writing when both share a buffer.
       targetData.set(this.view(), targetStart);
       if (end > targetLength) target.#length = end;

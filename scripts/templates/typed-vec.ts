@@ -27,6 +27,7 @@ import {
   throwBoundsError,
   throwClampDomainError,
   throwCallbackResultError,
+  throwColumnLengthError,
   throwCapacityError,
   throwCopyCapacityError,
   //@if bigint
@@ -97,6 +98,7 @@ import {
   vectorTargetEnd,
 } from '../../src/kernels-support.js';
 import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../../src/memory.js';
+import { type RowKit, columnName, columnReleased, registerRowKit } from '../../src/row-kit.js';
 import { NUMBER_ELEMENT, collectElements, comparedElements, typedArraySource } from '../../src/staging.js';
 //@if number
 import type { NumVec } from '../../src/num-vec.js';
@@ -1409,6 +1411,7 @@ export class TVec<N extends number = number> implements
     vec.#data = RELEASED;
     vec.#view = RELEASED;
     vec.#length = 0;
+    columnReleased(vec);
   }
 
   static {
@@ -1416,6 +1419,8 @@ export class TVec<N extends number = number> implements
     // static private method is readable yet while static blocks run.
     registerReleaser(this, (vec) => TVec.#release(vec));
   }
+
+  //@include table-rows
 
   /**
    * The element iterator: re-reads the length at every step, stays done once done, and

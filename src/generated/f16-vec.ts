@@ -11,6 +11,7 @@ import {
   throwBoundsError,
   throwClampDomainError,
   throwCallbackResultError,
+  throwColumnLengthError,
   throwCapacityError,
   throwCopyCapacityError,
   throwElementTypeError,
@@ -66,6 +67,7 @@ import {
   vectorTargetEnd,
 } from '../kernels-support.js';
 import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
+import { type RowKit, columnName, columnReleased, registerRowKit } from '../row-kit.js';
 import { NUMBER_ELEMENT, collectElements, comparedElements, typedArraySource } from '../staging.js';
 import type { NumVec } from '../num-vec.js';
 import type { Comparator, FixedVec, VecSource } from '../types.js';
@@ -2088,6 +2090,8 @@ export class F16Vec<N extends number = number> implements
       const targetData = target.#storage('F16Vec.copyTo', 'the target vector');
       const targetLength = target.#length;
       const end = vectorTargetEnd('F16Vec.copyTo', target, targetStart, length, targetLength, targetData.length);
+      const column = end > targetLength ? columnName(target) : undefined;
+      if (column !== undefined) throwColumnLengthError('F16Vec.copyTo', column, 'the target vector');
       // SAFETY: set() reads the whole source before writing when both share a buffer.
       targetData.set(this.view(), targetStart);
       if (end > targetLength) target.#length = end;
@@ -2375,12 +2379,59 @@ export class F16Vec<N extends number = number> implements
     vec.#data = RELEASED;
     vec.#view = RELEASED;
     vec.#length = 0;
+    columnReleased(vec);
   }
 
   static {
     // `this`, not the class's name, and an arrow: compiled down, neither the name nor the
     // static private method is readable yet while static blocks run.
     registerReleaser(this, (vec) => F16Vec.#release(vec));
+  }
+
+  static {
+    // `this`, and the kit's class declared here: see the releaser's static block. Each
+    // method works on `this`, a column; src/table-columns.ts puts them on its prototype.
+    registerRowKit(this, new (class Rows implements RowKit<number> {
+      readonly className = 'F16Vec';
+      readonly bigint = ('number' as string) === 'bigint';
+
+      check(this: F16Vec, where: string, which: string): void {
+        this.#storage(where, which);
+      }
+
+      setLength(this: F16Vec, length: number): void {
+        this.#length = length;
+      }
+
+      write(this: F16Vec, stage: ArrayLike<number>, slot: number, row: number, length: number): void {
+        this.#data[row] = stage[slot];
+        this.#length = length;
+      }
+
+      read(this: F16Vec, stage: { [index: number]: number }, slot: number, row: number): void {
+        stage[slot] = this.#data[row];
+      }
+
+      move(this: F16Vec, from: number, to: number, length: number): void {
+        const data = this.#data;
+        data[to] = data[from];
+        this.#length = length;
+      }
+
+      shift(this: F16Vec, index: number, length: number): void {
+        this.#data.copyWithin(index, index + 1, length);
+        this.#length = length - 1;
+      }
+
+      keep(this: F16Vec, flags: Uint8Array, length: number): void {
+        const data = this.#data;
+        let kept = 0;
+        for (let i = 0; i < length; i++) {
+          if (flags[i] === 1) data[kept++] = data[i];
+        }
+        this.#length = kept;
+      }
+    })());
   }
 
   /**

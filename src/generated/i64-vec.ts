@@ -11,6 +11,7 @@ import {
   throwBoundsError,
   throwClampDomainError,
   throwCallbackResultError,
+  throwColumnLengthError,
   throwCapacityError,
   throwCopyCapacityError,
   throwDivisionByZero,
@@ -57,6 +58,7 @@ import {
   vectorTargetEnd,
 } from '../kernels-support.js';
 import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
+import { type RowKit, columnName, columnReleased, registerRowKit } from '../row-kit.js';
 import { BIGINT_ELEMENT, collectElements, comparedElements, typedArraySource } from '../staging.js';
 import type { Comparator, FixedVec, VecSource } from '../types.js';
 
@@ -1717,6 +1719,8 @@ export class I64Vec<N extends number = number> implements
       const targetData = target.#storage('I64Vec.copyTo', 'the target vector');
       const targetLength = target.#length;
       const end = vectorTargetEnd('I64Vec.copyTo', target, targetStart, length, targetLength, targetData.length);
+      const column = end > targetLength ? columnName(target) : undefined;
+      if (column !== undefined) throwColumnLengthError('I64Vec.copyTo', column, 'the target vector');
       // SAFETY: set() reads the whole source before writing when both share a buffer.
       targetData.set(this.view(), targetStart);
       if (end > targetLength) target.#length = end;
@@ -2001,12 +2005,59 @@ export class I64Vec<N extends number = number> implements
     vec.#data = RELEASED;
     vec.#view = RELEASED;
     vec.#length = 0;
+    columnReleased(vec);
   }
 
   static {
     // `this`, not the class's name, and an arrow: compiled down, neither the name nor the
     // static private method is readable yet while static blocks run.
     registerReleaser(this, (vec) => I64Vec.#release(vec));
+  }
+
+  static {
+    // `this`, and the kit's class declared here: see the releaser's static block. Each
+    // method works on `this`, a column; src/table-columns.ts puts them on its prototype.
+    registerRowKit(this, new (class Rows implements RowKit<bigint> {
+      readonly className = 'I64Vec';
+      readonly bigint = ('bigint' as string) === 'bigint';
+
+      check(this: I64Vec, where: string, which: string): void {
+        this.#storage(where, which);
+      }
+
+      setLength(this: I64Vec, length: number): void {
+        this.#length = length;
+      }
+
+      write(this: I64Vec, stage: ArrayLike<bigint>, slot: number, row: number, length: number): void {
+        this.#data[row] = stage[slot];
+        this.#length = length;
+      }
+
+      read(this: I64Vec, stage: { [index: number]: bigint }, slot: number, row: number): void {
+        stage[slot] = this.#data[row];
+      }
+
+      move(this: I64Vec, from: number, to: number, length: number): void {
+        const data = this.#data;
+        data[to] = data[from];
+        this.#length = length;
+      }
+
+      shift(this: I64Vec, index: number, length: number): void {
+        this.#data.copyWithin(index, index + 1, length);
+        this.#length = length - 1;
+      }
+
+      keep(this: I64Vec, flags: Uint8Array, length: number): void {
+        const data = this.#data;
+        let kept = 0;
+        for (let i = 0; i < length; i++) {
+          if (flags[i] === 1) data[kept++] = data[i];
+        }
+        this.#length = kept;
+      }
+    })());
   }
 
   /**
