@@ -20,11 +20,13 @@
  * Run: `node --expose-gc scripts/run-ts.cjs docs/examples/particles.ts [--frames N] [--json]`
  * (`--expose-gc` lets it collect the warm-up's garbage before the measured frames).
  *
+ * `performance` and `PerformanceObserver` are the globals (no `node:` import), so that the
+ * browser suite runs `Particles` too (`__tests__/browser/particles-gc.browser.ts`).
+ *
  * In an application, import from 'slabvec'; the examples import the sources directly so
  * that they run and type-check inside this repository.
  */
 
-import { PerformanceObserver, performance, type PerformanceEntry } from 'node:perf_hooks';
 import { F32Vec, Slab, Table, type TableRow } from '../../src/index.js';
 
 /** What {@link runParticles} simulates. Every field has a default. */
@@ -225,7 +227,7 @@ export async function runParticles(options: ParticleOptions = {}): Promise<Parti
   // benchmarks do. The window then shows only what the frames themselves allocate.
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
-  const gcs: PerformanceEntry[] = [];
+  const gcs: { readonly startTime: number }[] = [];
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) gcs.push(entry);
   });

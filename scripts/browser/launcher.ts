@@ -16,7 +16,9 @@ import { delimiter, join } from 'node:path';
  * The command-line switches. The first eight keep a machine without network access from
  * stalling or phoning home (no sandbox: CI runs as root; no GPU; no QUIC, background
  * networking, component updates or sync; no first-run UI). `--js-flags=--expose-gc` gives
- * the page `gc()`, which the suite's garbage-collection tests call (see shims/v8.ts).
+ * the page `gc()`, which the suite's garbage-collection tests call (see shims/v8.ts), and
+ * `--enable-precise-memory-info` makes `performance.memory` exact rather than rounded, which
+ * is how the suite sees a collection in a page (particles-gc.browser.ts).
  * Playwright adds `--user-data-dir` (the fresh profile) and `--remote-debugging-pipe`.
  */
 export const CHROMIUM_FLAGS = [
@@ -29,6 +31,7 @@ export const CHROMIUM_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
   '--js-flags=--expose-gc',
+  '--enable-precise-memory-info',
 ] as const;
 
 /** Thrown when no Chromium binary is found; the message says how to install one. */
