@@ -163,11 +163,16 @@ const RETAIN_SCRATCH = /* @__PURE__ */ new Scratch((length) => new Uint8Array(le
  * be a number (a type cast can put anything in a slot), in a separate pass before the first
  * write for the element-wise operations, which must change nothing when they throw.
  *
- * @typeParam T - the element type; anything but `undefined`.
+ * @typeParam T - the element type; anything but `undefined`. `number` unless given or
+ * inferred from elements: `new OptionVec(4)` is an `OptionVec<number, 4>`, so pushing a
+ * string does not compile. Give both parameters for another element type,
+ * `new OptionVec<string, 4>(4)` (TypeScript infers none of a class's type parameters once
+ * one is given, so `new OptionVec<string>(4)` has the capacity type `number`), or let
+ * `OptionVec.from` / `OptionVec.of` infer them from the elements.
  * @typeParam N - the capacity, as a literal type when it is known.
  * @example
  * ```ts
- * const v = new OptionVec<number, 4>(4);   // OptionVec<number, 4>, empty
+ * const v = new OptionVec(4);              // OptionVec<number, 4>, empty
  * v.push(1.5);
  * v.extend([-2, 0.25]);
  * v.get(0);                                 // 1.5
@@ -176,7 +181,7 @@ const RETAIN_SCRATCH = /* @__PURE__ */ new Scratch((length) => new Uint8Array(le
  * OptionVec.of('b', 'a').sort().toArray();  // ['a', 'b']
  * ```
  */
-export class OptionVec<T extends {} | null, N extends number = number> implements FixedVec<T, N, readonly T[]> {
+export class OptionVec<T extends {} | null = number, N extends number = number> implements FixedVec<T, N, readonly T[]> {
   /**
    * The largest capacity accepted: 2^25 (33,554,432). Past it V8 builds the backing array in
    * slow dictionary mode, and well past it the process runs out of memory without a

@@ -2,7 +2,7 @@
 // Each `@ts-expect-error` line must fail to compile; if it ever compiles, tsc reports the
 // directive as unused and the type tests fail.
 
-import { F32Vec, F64Vec, I64Vec, U64Vec, U8Vec, type FixedVec } from '../../src/index';
+import { F32Vec, F64Vec, I64Vec, OptionVec, U64Vec, U8Vec, type FixedVec } from '../../src/index';
 
 type Equal<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
 function assertType<T extends true>(): T | void {}
@@ -50,3 +50,20 @@ const ids = slab.tryAlloc(U16Vec, 8);
 assertType<Equal<typeof ids, U16Vec<8> | null>>();
 // @ts-expect-error only slabvec's typed vector classes can be allocated
 slab.alloc(Float64Array, 8);
+
+// OptionVec: `new OptionVec(4)` means numbers, with the capacity literal; other element
+// types are given with both parameters, or inferred from elements.
+const ov4 = new OptionVec(4);
+assertType<Equal<typeof ov4, OptionVec<number, 4>>>();
+ov4.push(1.5);
+// @ts-expect-error an OptionVec made without type arguments holds numbers
+ov4.push('a');
+const os = new OptionVec<string, 8>(8);
+assertType<Equal<typeof os.capacity, 8>>();
+os.push('a');
+// @ts-expect-error and one of strings holds strings
+os.push(1);
+const ofrom = OptionVec.from(['a', 'b'], 8);
+assertType<Equal<typeof ofrom, OptionVec<string, 8>>>();
+const oof = OptionVec.of(1, 2, 3);
+assertType<Equal<typeof oof, OptionVec<number, 3>>>();
