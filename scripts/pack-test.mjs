@@ -6,7 +6,9 @@
 //   4. every path package.json points at (exports, main, module, types) and every source a
 //      source map names exists in the installed package
 //   5. Node runs an ES module (`import`) and a CommonJS file (`require`) that use slabvec
-//   6. the repository's tsc type-checks a consumer twice: node16 (.mts and .cts) and bundler
+//   6. the repository's tsc type-checks a consumer twice: node16 (.mts and .cts) and bundler;
+//      then the oldest TypeScript the package supports (MIN_TYPESCRIPT, a devDependency
+//      alias) checks it both ways too, without skipLibCheck
 // Any failure prints what failed and exits 1. Temporary files are removed (--keep keeps them).
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,12 @@ import { promisify } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+/**
+ * The oldest TypeScript the declarations support (docs/packaging.md): 5.0, the first with
+ * `const` type parameters, which the classes' `from`/`of`/`over` use. Installed as the
+ * devDependency alias `typescript-5.0`.
+ */
+const MIN_TYPESCRIPT = { version: '5.0.4', tsc: createRequire(import.meta.url).resolve('typescript-5.0/bin/tsc') };
 const args = new Set(process.argv.slice(2));
 const started = performance.now();
 
@@ -127,7 +135,7 @@ assert.throws(() => require('slabvec/dist/cjs/index.js'), { code: 'ERR_PACKAGE_P
 console.log('cjs ok');
 `;
 const TS_CONSUMER = `
-import { F64Vec, F16Vec, I64Vec, Slab, CapacityError, type FixedVec } from 'slabvec';
+import { F64Vec, F32Vec, F16Vec, I64Vec, U8Vec, OptionVec, Slab, Table, CapacityError, type FixedVec, type NumVec } from 'slabvec';
 const v: F64Vec<4> = new F64Vec(4);
 const capacity: 4 = v.capacity;
 v.push(1.5);
@@ -143,7 +151,14 @@ const isError: boolean = new Error() instanceof CapacityError;
 const half: F16Vec<2> = F16Vec.of(0.5, 2);
 const halfFirst: number = half.get(0) + half.view()[1] + half.view().length;
 const halfSlab: F16Vec<8> = new Slab(64).alloc(F16Vec, 8);
-export const used = [capacity, first, view, asInterface, wrong, big, fromSlab, isError, halfFirst, halfSlab];
+// A Table's columns are vectors of their classes; generic code takes any number vector.
+const table = new Table(8, { x: F32Vec, kind: U8Vec });
+const row: number = table.pushRow({ x: 1, kind: 2 });
+const column: F32Vec<8> = table.cols.x;
+const numeric: NumVec = column;
+const options: OptionVec<number, 4> = new OptionVec(4);
+const either = (w: F64Vec | F32Vec): number => w.add(1).sum();
+export const used = [capacity, first, view, asInterface, wrong, big, fromSlab, isError, halfFirst, halfSlab, row, numeric, options, either];
 `;
 /** Only where the lib declares Float16Array: F16Vec's views are the lib's own type. */
 const TS_FLOAT16_CONSUMER = `
@@ -225,11 +240,11 @@ try {
   });
 
   /** Type-checks `files` with `options`; checks that tsc read the declarations in `expected`. */
-  const typecheck = async (name, options, sources, expected) => {
+  const typecheck = async (name, options, sources, expected, compiler = tsc) => {
     for (const [file, text] of Object.entries(sources)) writeFileSync(join(project, file), text);
     const config = `tsconfig.${name}.json`;
     writeFileSync(join(project, config), JSON.stringify({ compilerOptions: { ...TS_OPTIONS, ...options }, files: Object.keys(sources) }));
-    const listed = await runAsync(process.execPath, [tsc, '-p', config, '--listFiles'], project).catch((error) => {
+    const listed = await runAsync(process.execPath, [compiler, '-p', config, '--listFiles'], project).catch((error) => {
       // Keep tsc's diagnostics, drop the --listFiles lines (absolute paths) around them.
       throw new Failure(error.message.split('\n').filter((line) => !line.startsWith('/')).join('\n'));
     });
@@ -253,6 +268,21 @@ try {
         ['dist/esm/index.d.ts', 'package.json'])),
   ]);
   for (const check of checks) if (check.status === 'rejected') throw check.reason;
+  // The oldest supported TypeScript: no float16 lib (it predates it), so F16Vec's types take
+  // their stand-in (docs/packaging.md).
+  const installedVersion = JSON.parse(readFileSync(join(dirname(dirname(MIN_TYPESCRIPT.tsc)), 'package.json'), 'utf8')).version;
+  if (installedVersion !== MIN_TYPESCRIPT.version) fail(`typescript-5.0 is ${installedVersion}, expected ${MIN_TYPESCRIPT.version}`);
+  const oldest = await Promise.allSettled([
+    step(`tsc ${MIN_TYPESCRIPT.version}: module/moduleResolution node16`, () =>
+      typecheck('min-node16', { module: 'node16', moduleResolution: 'node16' },
+        { 'consumer.mts': TS_CONSUMER, 'consumer.cts': TS_CONSUMER },
+        ['dist/esm/index.d.ts', 'dist/cjs/index.d.ts'], MIN_TYPESCRIPT.tsc)),
+    step(`tsc ${MIN_TYPESCRIPT.version}: module esnext + moduleResolution bundler`, () =>
+      typecheck('min-bundler', { module: 'esnext', moduleResolution: 'bundler' },
+        { 'consumer.ts': TS_CONSUMER },
+        ['dist/esm/index.d.ts'], MIN_TYPESCRIPT.tsc)),
+  ]);
+  for (const check of oldest) if (check.status === 'rejected') throw check.reason;
 } catch (error) {
   if (!(error instanceof Failure)) console.error(error);
   process.exitCode = 1;

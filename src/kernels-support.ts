@@ -260,7 +260,7 @@ export function typedArrayTarget(
  * compiler does not inline, doubles would be boxed (docs/design.md, "Zero garbage"). Written
  * by the entry and read back at the start of the loop method, with no user code between.
  */
-export const SCALARS = /* @__PURE__ */ new Float64Array(2);
+export const SCALARS: Float64Array = /* @__PURE__ */ new Float64Array(2);
 
 /**
  * The slow path of `norm` (F64Vec and OptionVec<number>), taken only when the plain sum of
