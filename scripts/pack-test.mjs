@@ -93,6 +93,7 @@ const files = (dir) => readdirSync(dir, { recursive: true, withFileTypes: true }
 // the build its module system asks for.
 const ESM_CONSUMER = `
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { F64Vec, F16Vec, Slab, CapacityError } from 'slabvec';
 import pkg from 'slabvec/package.json' with { type: 'json' };
 assert.match(import.meta.resolve('slabvec'), /\\/dist\\/esm\\/index\\.js$/, "import 'slabvec' loaded " + import.meta.resolve('slabvec') + ', not dist/esm/index.js');
@@ -115,6 +116,14 @@ if (typeof globalThis.Float16Array === 'function') {
   assert.throws(() => slab.alloc(F16Vec, 2), { name: 'TypeError', message: /^Slab\.alloc: this runtime has no Float16Array/ });
 }
 assert.equal(pkg.name, 'slabvec');
+// The dual-package hazard: require() in an ES module loads the CommonJS build, another copy of
+// every class. Mixing them fails, with a message that says why and what to do.
+const required = createRequire(import.meta.url)('slabvec');
+assert.notEqual(required.F64Vec, F64Vec);
+const foreign = /from another copy of slabvec: its ES module and CommonJS builds .* load slabvec one way/;
+assert.throws(() => v.add(required.F64Vec.of(1, 2, 3)), { name: 'TypeError', message: foreign });
+assert.throws(() => v.add(1, new required.F64Vec(3)), { name: 'TypeError', message: foreign });
+assert.throws(() => slab.alloc(required.F64Vec, 2), { name: 'TypeError', message: foreign });
 console.log('esm ok');
 `;
 const CJS_CONSUMER = `

@@ -82,6 +82,37 @@ export class EmptyError extends RangeError {
   }
 }
 
+/** What the message of a value from another copy of slabvec adds: why, and what to do. */
+const FOREIGN_COPY =
+  'another copy of slabvec: its ES module and CommonJS builds (or two installed versions) are separate classes, ' +
+  'so load slabvec one way in the whole program (all import, or all require)';
+
+/** The names of slabvec's typed vector classes, as a class's `name` or a vector's `Symbol.toStringTag` gives them. */
+const TYPED_CLASS_NAME = /^(?:(?:F|I|U)(?:8|16|32|64)|U8Clamped)Vec$/;
+
+/** The same, with `OptionVec`: the classes whose methods check their operands' class. */
+const VECTOR_CLASS_NAME = /^(?:(?:F|I|U)(?:8|16|32|64)|U8Clamped|Option)Vec$/;
+
+/**
+ * For an operand that a method of `where`'s class (`"F64Vec.add"`) refused although it is
+ * tagged with that class's name: the note that it comes from another copy of slabvec.
+ * Empty for anything else.
+ */
+function foreignCopyNote(value: unknown, where: string): string {
+  if (typeof value !== 'object' || value === null) return '';
+  const tag = objectTag(value)?.slice(8, -1);
+  return tag !== undefined && tag === where.split('.')[0] && VECTOR_CLASS_NAME.test(tag) ? ` (${withArticle(tag)} from ${FOREIGN_COPY})` : '';
+}
+
+/**
+ * For a class refused where a typed vector class is expected although it is named as one of
+ * slabvec's typed vector classes: the note that it comes from another copy.
+ */
+function foreignClassNote(cls: unknown): string {
+  const name = typeof cls === 'function' ? (cls as { name?: unknown }).name : undefined;
+  return typeof name === 'string' && TYPED_CLASS_NAME.test(name) ? ` (${name} from ${FOREIGN_COPY})` : '';
+}
+
 /** Describes a value for an error message: strings quoted, bigints with their `n`. */
 export function describeValue(value: unknown): string {
   switch (typeof value) {
@@ -466,7 +497,8 @@ export function throwLengthMismatch(where: string, length: number, otherLength: 
  * @throws TypeError always.
  */
 export function throwOperandError(where: string, value: unknown, expected: string): never {
-  throw new TypeError(`${where}: expected ${expected}, got ${describeOperand(value)} (convert it first, e.g. with from())`);
+  const foreign = foreignCopyNote(value, where);
+  throw new TypeError(`${where}: expected ${expected}, got ${describeOperand(value)}${foreign || ' (convert it first, e.g. with from())'}`);
 }
 
 /**
@@ -478,7 +510,7 @@ export function throwOperandError(where: string, value: unknown, expected: strin
  * @throws TypeError always.
  */
 export function throwOutError(where: string, value: unknown, className: string): never {
-  throw new TypeError(`${where}: out must be ${withArticle(className)} of the same length, got ${describeOperand(value)}`);
+  throw new TypeError(`${where}: out must be ${withArticle(className)} of the same length, got ${describeOperand(value)}${foreignCopyNote(value, where)}`);
 }
 
 /**
@@ -727,7 +759,7 @@ export function throwSlabFullError(
  * @throws TypeError always.
  */
 export function throwNotAVectorClass(where: string, cls: unknown): never {
-  throw new TypeError(`${where}: expected one of slabvec's typed vector classes (F64Vec, U8Vec, ...), got ${describeValue(cls)}`);
+  throw new TypeError(`${where}: expected one of slabvec's typed vector classes (F64Vec, U8Vec, ...), got ${describeValue(cls)}${foreignClassNote(cls)}`);
 }
 
 /**
@@ -817,9 +849,12 @@ export function throwColumnLengthError(where: string, column: string, which = 't
  *
  * @param where - `Class.method`, for the message.
  * @param what - what is wrong, for the message.
+ * @param value - the refused column class, if that is what is wrong: a class of another copy
+ * of slabvec gets a note that says so.
  * @throws TypeError always.
  */
-export function throwSchemaError(where: string, what: string): never {
+export function throwSchemaError(where: string, what: string, value?: unknown): never {
+  if (value !== undefined) what += foreignClassNote(value);
   throw new TypeError(`${where}: the schema ${what}; expected an object of typed vector classes, such as { x: F32Vec, id: U32Vec }`);
 }
 

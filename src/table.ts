@@ -596,7 +596,7 @@ function parseSchema(where: string, schema: unknown): ParsedSchema {
     if (name === '__proto__') throwSchemaError(where, 'names a column "__proto__", which no row object can hold');
     const cls = (schema as Record<string, unknown>)[name];
     const kit = rowKitOf(cls);
-    if (kit === undefined) throwSchemaError(where, `gives column ${JSON.stringify(name)} ${describeValue(cls)}, not a typed vector class`);
+    if (kit === undefined) throwSchemaError(where, `gives column ${JSON.stringify(name)} ${describeValue(cls)}, not a typed vector class`, cls);
     classes.push(cls as TypedVecClass);
     kits.push(kit);
   }
