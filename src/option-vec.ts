@@ -186,6 +186,8 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * The largest capacity accepted: 2^25 (33,554,432). Past it V8 builds the backing array in
    * slow dictionary mode, and well past it the process runs out of memory without a
    * catchable error; the typed vectors have no such limit below 2^32 - 1.
+   *
+   * @group Memory
    */
   static readonly MAX_CAPACITY: number = OPTION_VEC_MAX_CAPACITY;
 
@@ -201,6 +203,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    *
    * @param capacity - an integer from 0 to {@link OptionVec.MAX_CAPACITY} (2^25).
    * @throws TypeError when `capacity` is not a number; RangeError when it is not such an integer.
+   * @group Construction
    */
   constructor(capacity: N) {
     checkIntegerInRange('OptionVec', 'capacity', capacity, OPTION_VEC_MAX_CAPACITY);
@@ -217,6 +220,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @throws CapacityError when `source` has more than `capacity` elements.
    * @throws TypeError when an element is `undefined`, or `source` is neither array-like nor iterable.
    * @throws TypeError or RangeError when `capacity` is not an integer from 0 to 2^25.
+   * @group Construction
    */
   static from<T extends {} | null, const M extends number>(source: VecSource<T>, capacity: M): OptionVec<T, M>;
   static from<T extends {} | null>(source: VecSource<T>): OptionVec<T>;
@@ -230,6 +234,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * `OptionVec.of('a', null)` has type `OptionVec<string | null, 2>`.
    *
    * @throws TypeError when an item is `undefined`.
+   * @group Construction
    */
   static of<Items extends readonly ({} | null)[]>(...items: Items): OptionVec<Items[number], Items['length']> {
     return OptionVec.#build('OptionVec.of', items, items.length) as OptionVec<Items[number], Items['length']>;
@@ -246,32 +251,56 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
     return vec;
   }
 
-  /** The number of slots, fixed at construction. */
+  /**
+   * The number of slots, fixed at construction.
+   *
+   * @group Core
+   */
   get capacity(): N {
     return this.#data.length as N;
   }
 
-  /** The number of live elements. */
+  /**
+   * The number of live elements.
+   *
+   * @group Core
+   */
   get length(): number {
     return this.#length;
   }
 
-  /** Whether the vector holds no elements. */
+  /**
+   * Whether the vector holds no elements.
+   *
+   * @group Core
+   */
   get isEmpty(): boolean {
     return this.#length === 0;
   }
 
-  /** Whether the vector holds `capacity` elements. */
+  /**
+   * Whether the vector holds `capacity` elements.
+   *
+   * @group Core
+   */
   get isFull(): boolean {
     return this.#length === this.#data.length;
   }
 
-  /** How many more elements fit: `capacity - length`. */
+  /**
+   * How many more elements fit: `capacity - length`.
+   *
+   * @group Core
+   */
   get remaining(): number {
     return this.#data.length - this.#length;
   }
 
-  /** `"OptionVec"`, for `Object.prototype.toString`. */
+  /**
+   * `"OptionVec"`, for `Object.prototype.toString`.
+   *
+   * @group Core
+   */
   get [Symbol.toStringTag](): string {
     return 'OptionVec';
   }
@@ -281,6 +310,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    *
    * @param index - an integer in `[0, length)`.
    * @throws IndexError when `index` is fractional, NaN, negative or `>= length`.
+   * @group Core
    */
   get(index: number): T {
     // #length is read in the condition rather than into a local that the failure path also
@@ -297,6 +327,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @param value - the new element; anything but `undefined`.
    * @throws IndexError when `index` is not an integer in `[0, length)`.
    * @throws TypeError when `value` is `undefined`.
+   * @group Core
    */
   set(index: number, value: T): void {
     if (value === undefined) throwElementTypeError('OptionVec.set', value, DEFINED);
@@ -310,6 +341,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * (which is never an element, so the result is unambiguous).
    *
    * @throws TypeError when `index` is not a number.
+   * @group Core
    */
   at(index: number): T | undefined {
     if (typeof index !== 'number') throwArgumentError('OptionVec.at', 'index', index, 'a number');
@@ -323,6 +355,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * like {@link OptionVec.pop}; use `at(0)` to peek.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   first(): T {
     if (this.#length === 0) throwEmptyError('OptionVec.first');
@@ -335,6 +368,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * empty vector, like {@link OptionVec.pop}; use `at(-1)` to peek.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   last(): T {
     const index = this.#length - 1;
@@ -351,6 +385,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @param j - an integer in `[0, length)`.
    * @throws IndexError when `i` or `j` is fractional, NaN, negative or `>= length`.
    * @throws TypeError when `i` or `j` is not a number.
+   * @group Editing
    */
   swap(i: number, j: number): void {
     const length = this.#length;
@@ -367,6 +402,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    *
    * @throws CapacityError (carrying `value`) when the vector is full.
    * @throws TypeError when `value` is `undefined`.
+   * @group Core
    */
   push(value: T): void {
     if (value === undefined) throwElementTypeError('OptionVec.push', value, DEFINED);
@@ -382,6 +418,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    *
    * @returns `true` if appended, `false` (and no change) when full.
    * @throws TypeError when `value` is `undefined`.
+   * @group Core
    */
   tryPush(value: T): boolean {
     if (value === undefined) throwElementTypeError('OptionVec.tryPush', value, DEFINED);
@@ -401,6 +438,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * notes section 4). Check `isEmpty` first, or use `at(-1)` to peek.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   pop(): T {
     const length = this.#length - 1;
@@ -425,6 +463,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    *
    * @throws TypeError when `predicate` is not a function (checked on an empty vector too).
    * @throws Error when `predicate` changes the length of the vector.
+   * @group Editing
    */
   popIf(predicate: (value: T) => unknown): T | undefined {
     const where = 'OptionVec.popIf';
@@ -453,6 +492,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * is unchanged.
    * @throws TypeError when an element is `undefined`, or `source` is neither array-like nor
    * iterable (a string is refused too); the vector is unchanged.
+   * @group Editing
    */
   extend(source: VecSource<T>): void {
     const items = OptionVec.#staged<T>('OptionVec.extend', source, this.#data.length - this.#length);
@@ -465,6 +505,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    *
    * @returns `true` if every element was appended, `false` (and no change) if they do not fit.
    * @throws TypeError when an element is `undefined` or `source` is not a source; the vector is unchanged.
+   * @group Editing
    */
   tryExtend(source: VecSource<T>): boolean {
     const items = OptionVec.#staged<T>('OptionVec.tryExtend', source, this.#data.length - this.#length);
@@ -480,6 +521,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @throws IndexError when `index` is not an integer in `[0, length]`.
    * @throws CapacityError when the vector is full.
    * @throws TypeError when `value` is `undefined`.
+   * @group Editing
    */
   insert(index: number, value: T): void {
     if (!this.#insertAt('OptionVec.insert', index, value)) {
@@ -493,6 +535,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @returns `true` if inserted, `false` (and no change) when full.
    * @throws IndexError when `index` is not an integer in `[0, length]`.
    * @throws TypeError when `value` is `undefined`.
+   * @group Editing
    */
   tryInsert(index: number, value: T): boolean {
     return this.#insertAt('OptionVec.tryInsert', index, value);
@@ -503,6 +546,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * `undefined` into the freed last slot. O(length - index).
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   remove(index: number): T {
     const length = this.#length;
@@ -521,6 +565,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * writing `undefined` into the freed last slot. O(1); does not keep the order.
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   swapRemove(index: number): T {
     const length = this.#length;
@@ -539,6 +584,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * `index`'s place and writes `undefined` into the freed slot. O(1); does not keep the order.
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   swapDelete(index: number): void {
     const length = this.#length;
@@ -555,6 +601,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * slot. A `newLength` at or above the length has no effect, as in Rust's `Vec::truncate`.
    *
    * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
+   * @group Editing
    */
   truncate(newLength: number): void {
     checkNonNegativeInteger('OptionVec.truncate', 'newLength', newLength);
@@ -565,7 +612,11 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
     }
   }
 
-  /** Removes every element, writing `undefined` into every slot that was live. The capacity is kept. */
+  /**
+   * Removes every element, writing `undefined` into every slot that was live. The capacity is kept.
+   *
+   * @group Editing
+   */
   clear(): void {
     this.#data.fill(undefined, 0, this.#length);
     this.#length = 0;
@@ -578,6 +629,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @throws CapacityError when `newLength > capacity`.
    * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
    * @throws TypeError when `fill` is `undefined` (even when shrinking).
+   * @group Editing
    */
   resize(newLength: number, fill: T): void {
     if (fill === undefined) throwElementTypeError('OptionVec.resize', fill, DEFINED);
@@ -610,6 +662,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws Error when `predicate` changes the length of the vector.
+   * @group Editing
    */
   retain(predicate: (value: T, index: number) => unknown): void {
     this.#filter('OptionVec.retain', predicate, false);
@@ -633,6 +686,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @returns the removed elements, in order (an empty array when none was).
    * @throws TypeError when `predicate` is not a function.
    * @throws Error when `predicate` changes the length of the vector.
+   * @group Editing
    */
   extractIf(predicate: (value: T, index: number) => unknown): T[] {
     return this.#filter('OptionVec.extractIf', predicate, true) as T[];
@@ -681,6 +735,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @param start - an integer in `[0, length]`; default 0.
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Editing
    */
   drain(start = 0, end: number = this.#length): T[] {
     const length = this.#length;
@@ -702,6 +757,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @param start - an integer in `[0, length]`; default 0.
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Core
    */
   slice(start = 0, end: number = this.#length): OptionVec<T, N> {
     checkRange('OptionVec.slice', start, end, this.#length);
@@ -722,6 +778,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @param at - an integer in `[0, length]`.
    * @returns the new vector, holding what was `[at, length)`.
    * @throws TypeError or RangeError when `at` is not an integer in `[0, length]`; nothing changes.
+   * @group Editing
    */
   splitOff(at: number): OptionVec<T, N> {
     const data = this.#data;
@@ -748,6 +805,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @param items - the elements to insert; none by default.
    * @throws CapacityError when the result would exceed the capacity; the vector is unchanged.
    * @throws TypeError when an item is `undefined` or `items` is not a source; the vector is unchanged.
+   * @group Editing
    */
   splice(start: number, deleteCount: number, items: VecSource<T> = []): T[] {
     checkSpliceRange('OptionVec.splice', start, deleteCount, this.#length);
@@ -780,6 +838,8 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
   /**
    * Removes consecutive repeated elements (SameValueZero: `NaN` repeats `NaN`), keeping the
    * first of each run. The slots freed at the end become `undefined`.
+   *
+   * @group Editing
    */
   dedup(): void {
     const data = this.#data;
@@ -801,6 +861,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @param fromIndex - an integer; negative counts from the end, as in `Array.prototype.indexOf`.
    * @throws TypeError when `value` is `undefined` (never an element), or `fromIndex` is not a number.
    * @throws RangeError when `fromIndex` is not an integer.
+   * @group Core
    */
   indexOf(value: T, fromIndex = 0): number {
     if (value === undefined) throwElementTypeError('OptionVec.indexOf', value, DEFINED);
@@ -820,6 +881,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @param fromIndex - an integer; negative counts from the end; default `length - 1`.
    * @throws TypeError when `value` is `undefined`, or `fromIndex` is not a number.
    * @throws RangeError when `fromIndex` is not an integer.
+   * @group Core
    */
   lastIndexOf(value: T, fromIndex: number = this.#length - 1): number {
     if (value === undefined) throwElementTypeError('OptionVec.lastIndexOf', value, DEFINED);
@@ -839,6 +901,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @param fromIndex - an integer; negative counts from the end, as in `Array.prototype.includes`.
    * @throws TypeError when `value` is `undefined`, or `fromIndex` is not a number.
    * @throws RangeError when `fromIndex` is not an integer.
+   * @group Core
    */
   includes(value: T, fromIndex = 0): boolean {
     if (value === undefined) throwElementTypeError('OptionVec.includes', value, DEFINED);
@@ -877,6 +940,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    *
    * @throws TypeError when `compare` is given and is not a function.
    * @throws Error when `compare` changes the length of the vector.
+   * @group Editing
    */
   sort(compare?: Comparator<T>): this {
     if (compare !== undefined) {
@@ -904,7 +968,11 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
     });
   }
 
-  /** Reverses the elements in place. */
+  /**
+   * Reverses the elements in place.
+   *
+   * @group Editing
+   */
   reverse(): this {
     const data = this.#data;
     for (let low = 0, high = this.#length - 1; low < high; low++, high--) {
@@ -928,6 +996,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * `-(insertionPoint) - 1`, which is negative; the insertion point of an absent symbol,
    * object or function is the end of the run of its group.
    * @throws TypeError when `value` is `undefined`.
+   * @group Core
    */
   binarySearch(value: T): number {
     if (value === undefined) throwElementTypeError('OptionVec.binarySearch', value, DEFINED);
@@ -975,6 +1044,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError when `value` is `undefined`.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Editing
    */
   fill(value: T, start = 0, end: number = this.#length): this {
     if (value === undefined) throwElementTypeError('OptionVec.fill', value, DEFINED);
@@ -996,6 +1066,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @returns this vector.
    * @throws TypeError or RangeError when an argument is not such an integer (checked in the
    * order `target`, `start`, `end`); nothing changes.
+   * @group Editing
    */
   copyWithin(target: number, start: number, end: number = this.#length): this {
     const where = 'OptionVec.copyWithin';
@@ -1017,12 +1088,18 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * a JS array cannot present a prefix of itself. Writes to the returned array do not reach
    * the vector, and it does not follow later changes; two calls return different arrays.
    * That cost is part of the Option design's comparison with the typed vectors.
+   *
+   * @group Core
    */
   view(): readonly T[] {
     return this.#data.slice(0, this.#length) as T[];
   }
 
-  /** A new plain array of the live elements. */
+  /**
+   * A new plain array of the live elements.
+   *
+   * @group Core
+   */
   toArray(): T[] {
     return this.#data.slice(0, this.#length) as T[];
   }
@@ -1031,12 +1108,17 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * A new `Float64Array` holding a copy of the live elements. Only for vectors of numbers.
    *
    * @throws TypeError when an element is not a number (possible only through a type cast).
+   * @group Core
    */
   toTypedArray(this: OptionVec<number, N>): Float64Array {
     return copyChecked('OptionVec.toTypedArray', this.#data, this.#length, NUMBER_ELEMENT, Float64Array);
   }
 
-  /** A new vector with the same capacity and elements, in its own backing array. */
+  /**
+   * A new vector with the same capacity and elements, in its own backing array.
+   *
+   * @group Core
+   */
   clone(): OptionVec<T, N> {
     const copy = new OptionVec<T, N>(this.#data.length as N);
     const data = this.#data;
@@ -1050,6 +1132,8 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
   /**
    * Whether `other` (a vector, array or typed array) has the same length and
    * SameValueZero-equal elements (`NaN` equals `NaN`, `-0` equals `0`; objects by identity).
+   *
+   * @group Core
    */
   equals(other: FixedVec<T, number, ArrayLike<T>> | ArrayLike<T>): boolean {
     // Take the other elements first: an array-like's getters run user code, which may change
@@ -1070,6 +1154,8 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * The live elements as a plain array, for `JSON.stringify`: bigint elements become decimal
    * strings (JSON has no bigint, as with `I64Vec`); numbers stay numbers (`NaN` and
    * infinities become `null`, as JSON does); other values are left for `JSON.stringify`.
+   *
+   * @group Core
    */
   toJSON(): (T extends bigint ? string : T)[] {
     const data = this.#data;
@@ -1096,6 +1182,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    *
    * @param separator - converted with `String()`; `","` by default (and for `undefined`).
    * @throws TypeError when an element is a symbol.
+   * @group Core
    */
   join(separator?: string): string {
     // Converted before the elements are copied: an object's toString is user code.
@@ -1107,6 +1194,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * them, as for an `Array`.
    *
    * @throws TypeError when an element is a symbol.
+   * @group Core
    */
   toString(): string {
     return this.#joined('OptionVec.toString', ',');
@@ -1121,7 +1209,11 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
     return items.join(separator);
   }
 
-  /** Iterates the live elements; the same as {@link OptionVec.values}. */
+  /**
+   * Iterates the live elements; the same as {@link OptionVec.values}.
+   *
+   * @group Core
+   */
   [Symbol.iterator](): IterableIterator<T> {
     return new OptionVecIterator<T, T>(this, VALUES);
   }
@@ -1129,17 +1221,27 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
   /**
    * Iterates the live elements. The iterator reads the length at every step, so it never
    * yields a slot that stopped being live during the iteration, and stays done once done.
+   *
+   * @group Core
    */
   values(): IterableIterator<T> {
     return new OptionVecIterator<T, T>(this, VALUES);
   }
 
-  /** Iterates the indexes of the live elements. */
+  /**
+   * Iterates the indexes of the live elements.
+   *
+   * @group Core
+   */
   keys(): IterableIterator<number> {
     return new OptionVecIterator<T, number>(this, KEYS);
   }
 
-  /** Iterates `[index, element]` pairs of the live elements. */
+  /**
+   * Iterates `[index, element]` pairs of the live elements.
+   *
+   * @group Core
+   */
   entries(): IterableIterator<[number, T]> {
     return new OptionVecIterator<T, [number, T]>(this, ENTRIES);
   }
@@ -1149,6 +1251,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * read at every step: if the callback shortens the vector, iteration stops early.
    *
    * @throws TypeError when `callback` is not a function.
+   * @group Core
    */
   forEach(callback: (value: T, index: number, vec: this) => void): void {
     if (typeof callback !== 'function') throwNotAFunction('OptionVec.forEach', 'callback', callback);
@@ -1165,6 +1268,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    *
    * @returns `false` for an empty vector.
    * @throws TypeError when `predicate` is not a function.
+   * @group Core
    */
   some(predicate: (value: T, index: number, vec: this) => unknown): boolean {
     if (typeof predicate !== 'function') throwNotAFunction('OptionVec.some', 'predicate', predicate);
@@ -1182,6 +1286,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    *
    * @returns `true` for an empty vector.
    * @throws TypeError when `predicate` is not a function.
+   * @group Core
    */
   every(predicate: (value: T, index: number, vec: this) => unknown): boolean {
     if (typeof predicate !== 'function') throwNotAFunction('OptionVec.every', 'predicate', predicate);
@@ -1199,6 +1304,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * step, as in {@link OptionVec.some}.
    *
    * @throws TypeError when `predicate` is not a function.
+   * @group Core
    */
   find(predicate: (value: T, index: number, vec: this) => unknown): T | undefined {
     if (typeof predicate !== 'function') throwNotAFunction('OptionVec.find', 'predicate', predicate);
@@ -1216,6 +1322,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * and the elements are read at every step, as in {@link OptionVec.some}.
    *
    * @throws TypeError when `predicate` is not a function.
+   * @group Core
    */
   findIndex(predicate: (value: T, index: number, vec: this) => unknown): number {
     if (typeof predicate !== 'function') throwNotAFunction('OptionVec.findIndex', 'predicate', predicate);
@@ -1236,6 +1343,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    *
    * @returns the last accumulator.
    * @throws TypeError when `reducer` is not a function.
+   * @group Core
    */
   reduce<U>(reducer: (accumulator: U, value: T, index: number, vec: this) => U, initial: U): U {
     if (typeof reducer !== 'function') throwNotAFunction('OptionVec.reduce', 'reducer', reducer);
@@ -1245,7 +1353,11 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
     return accumulator;
   }
 
-  /** Node's `util.inspect` / `console.log` form: `OptionVec(length/capacity) [ ... ]`, live elements only. */
+  /**
+   * Node's `util.inspect` / `console.log` form: `OptionVec(length/capacity) [ ... ]`, live elements only.
+   *
+   * @hidden
+   */
   [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
     return inspectVector('OptionVec', this, depth, options, inspect);
   }
@@ -1265,6 +1377,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * values: the result is bit-identical to `F64Vec.sum` on the same elements.
    *
    * @throws TypeError when an element is not a number (possible only through a type cast).
+   * @group Kernels
    */
   sum(this: NumVec): number;
   sum(this: OptionVec<number, N>): number {
@@ -1280,6 +1393,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    *
    * @throws EmptyError when the vector is empty.
    * @throws TypeError when an element is not a number (possible only through a type cast).
+   * @group Kernels
    */
   mean(this: NumVec): number;
   mean(this: OptionVec<number, N>): number {
@@ -1295,6 +1409,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    *
    * @throws EmptyError when the vector is empty.
    * @throws TypeError when an element is not a number (possible only through a type cast).
+   * @group Kernels
    */
   min(this: NumVec): number;
   min(this: OptionVec<number, N>): number {
@@ -1310,6 +1425,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    *
    * @throws EmptyError when the vector is empty.
    * @throws TypeError when an element is not a number (possible only through a type cast).
+   * @group Kernels
    */
   max(this: NumVec): number;
   max(this: OptionVec<number, N>): number {
@@ -1326,6 +1442,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @throws EmptyError when the vector is empty (it has no index to return).
    * @throws TypeError when an element before the result is not a number (possible only
    * through a type cast).
+   * @group Kernels
    */
   argmin(this: NumVec): number;
   argmin(this: OptionVec<number, N>): number {
@@ -1342,6 +1459,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @throws EmptyError when the vector is empty (it has no index to return).
    * @throws TypeError when an element before the result is not a number (possible only
    * through a type cast).
+   * @group Kernels
    */
   argmax(this: NumVec): number;
   argmax(this: OptionVec<number, N>): number {
@@ -1358,6 +1476,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @param other - an {@link OptionVec.Operand} of the same length (this vector itself too).
    * @throws RangeError when the lengths differ (never `NaN`, never truncation).
    * @throws TypeError when `other` is none of those, or an element of either is not a number.
+   * @group Kernels
    */
   dot(this: OptionVec<number, N>, other: OptionVec.Operand): number;
   /**
@@ -1365,6 +1484,8 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * (`F64Vec | OptionVec<number>`) and on other generic receivers resolve to: the same in
    * every number vector class, with the operand types following the receiver
    * ({@link NumVec.Operand}). An operand the receiver does not accept throws a `TypeError`.
+   *
+   * @group Kernels
    */
   dot<V extends NumVec>(this: V, other: NumVec.Operand<V>): number;
   dot(this: OptionVec<number, N>, other: OptionVec.Operand): number {
@@ -1382,6 +1503,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * with its error bound.
    *
    * @throws TypeError when an element is not a number (possible only through a type cast).
+   * @group Kernels
    */
   sumOfSquares(this: NumVec): number;
   sumOfSquares(this: OptionVec<number, N>): number {
@@ -1397,6 +1519,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * `nrm2`), so every finite input gives a finite result. `NaN` if any element is `NaN`.
    *
    * @throws TypeError when an element is not a number (possible only through a type cast).
+   * @group Kernels
    */
   norm(this: NumVec): number;
   norm(this: OptionVec<number, N>): number {
@@ -1446,6 +1569,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @param k - a number.
    * @returns this vector, scaled.
    * @throws TypeError when `k` is not a number, or an element is not a number.
+   * @group Kernels
    */
   scale(this: NumVec, k: number): this;
   /**
@@ -1458,6 +1582,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @throws RangeError when `out` has a different length.
    * @throws TypeError when `k` is not a number, `out` is not an `OptionVec`, or an element is
    * not a number.
+   * @group Kernels
    */
   scale<M extends number>(this: OptionVec<number, N>, k: number, out: OptionVec<number, M>): OptionVec<number, M>;
   /**
@@ -1465,6 +1590,8 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * (`F64Vec | OptionVec<number>`) and on other generic receivers resolve to: the same in
    * every number vector class, with the operand types following the receiver
    * ({@link NumVec.Operand}). An `out` the receiver does not accept throws a `TypeError`.
+   *
+   * @group Kernels
    */
   scale<V extends NumVec, O extends NumVec.Like<V>>(this: V, k: number, out: O): O;
   scale(this: OptionVec<number, N>, k: number, out?: OptionVec<number>): OptionVec<T, N> | OptionVec<number> {
@@ -1486,6 +1613,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @throws RangeError when `x` has a different length.
    * @throws TypeError when `a` is not a number, `x` is none of those, or an element of this
    * vector or `x` is not a number.
+   * @group Kernels
    */
   axpy(this: OptionVec<number, N>, a: number, x: OptionVec.Operand): this;
   /**
@@ -1500,6 +1628,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @throws RangeError when `x` or `out` has a different length.
    * @throws TypeError when `a` is not a number, `x` is none of those, `out` is not an
    * `OptionVec`, or an element of this vector or `x` is not a number.
+   * @group Kernels
    */
   axpy<M extends number>(this: OptionVec<number, N>, a: number, x: OptionVec.Operand, out: OptionVec<number, M>): OptionVec<number, M>;
   /**
@@ -1507,6 +1636,8 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * (`F64Vec | OptionVec<number>`) and on other generic receivers resolve to: the same in
    * every number vector class, with the operand types following the receiver
    * ({@link NumVec.Operand}). An operand or `out` the receiver does not accept throws a `TypeError`.
+   *
+   * @group Kernels
    */
   axpy<V extends NumVec>(this: V, a: number, x: NumVec.Operand<V>): V;
   /**
@@ -1514,6 +1645,8 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * (`F64Vec | OptionVec<number>`) and on other generic receivers resolve to: the same in
    * every number vector class, with the operand types following the receiver
    * ({@link NumVec.Operand}). An operand or `out` the receiver does not accept throws a `TypeError`.
+   *
+   * @group Kernels
    */
   axpy<V extends NumVec, O extends NumVec.Like<V>>(this: V, a: number, x: NumVec.Operand<V>, out: O): O;
   axpy(this: OptionVec<number, N>, a: number, x: OptionVec.Operand, out?: OptionVec<number>): OptionVec<T, N> | OptionVec<number> {
@@ -1536,6 +1669,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @returns this vector, clamped.
    * @throws RangeError when `lo > hi` or either is `NaN`.
    * @throws TypeError when a bound is not a number, or an element is not a number.
+   * @group Kernels
    */
   clamp(this: NumVec, lo: number, hi: number): this;
   /**
@@ -1549,6 +1683,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @throws RangeError when the bounds are out of order, or `out` has a different length.
    * @throws TypeError when a bound is not a number, `out` is not an `OptionVec`, or an element
    * is not a number.
+   * @group Kernels
    */
   clamp<M extends number>(this: OptionVec<number, N>, lo: number, hi: number, out: OptionVec<number, M>): OptionVec<number, M>;
   /**
@@ -1556,6 +1691,8 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * (`F64Vec | OptionVec<number>`) and on other generic receivers resolve to: the same in
    * every number vector class, with the operand types following the receiver
    * ({@link NumVec.Operand}). An `out` the receiver does not accept throws a `TypeError`.
+   *
+   * @group Kernels
    */
   clamp<V extends NumVec, O extends NumVec.Like<V>>(this: V, lo: number, hi: number, out: O): O;
   clamp(this: OptionVec<number, N>, lo: number, hi: number, out?: OptionVec<number>): OptionVec<T, N> | OptionVec<number> {
@@ -1573,6 +1710,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    *
    * @returns this vector, with the results.
    * @throws TypeError when an element is not a number.
+   * @group Kernels
    */
   abs(this: NumVec): this;
   /**
@@ -1583,6 +1721,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @returns `out`.
    * @throws RangeError when `out` has a different length.
    * @throws TypeError when `out` is not an `OptionVec`, or an element is not a number.
+   * @group Kernels
    */
   abs<M extends number>(this: OptionVec<number, N>, out: OptionVec<number, M>): OptionVec<number, M>;
   /**
@@ -1590,6 +1729,8 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * (`F64Vec | OptionVec<number>`) and on other generic receivers resolve to: the same in
    * every number vector class, with the operand types following the receiver
    * ({@link NumVec.Operand}). An `out` the receiver does not accept throws a `TypeError`.
+   *
+   * @group Kernels
    */
   abs<V extends NumVec, O extends NumVec.Like<V>>(this: V, out: O): O;
   abs(this: OptionVec<number, N>, out?: OptionVec<number>): OptionVec<T, N> | OptionVec<number> {
@@ -1614,6 +1755,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @throws TypeError when `fn` is not a function or returns a non-number, or an element is
    * not a number.
    * @throws Error when `fn` changes the length of this vector.
+   * @group Kernels
    */
   map(this: NumVec, fn: (value: number, index: number) => number): this;
   /**
@@ -1628,6 +1770,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @throws RangeError when `out` has a different length.
    * @throws Error when `fn` changes the length of this vector or of `out`; neither is
    * written.
+   * @group Kernels
    */
   map<M extends number>(this: OptionVec<number, N>, fn: (value: number, index: number) => number, out: OptionVec<number, M>): OptionVec<number, M>;
   /**
@@ -1635,6 +1778,8 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * (`F64Vec | OptionVec<number>`) and on other generic receivers resolve to: the same in
    * every number vector class, with the operand types following the receiver
    * ({@link NumVec.Operand}). An `out` the receiver does not accept throws a `TypeError`.
+   *
+   * @group Kernels
    */
   map<V extends NumVec, O extends NumVec.Like<V>>(this: V, fn: (value: number, index: number) => number, out: O): O;
   map(this: OptionVec<number, N>, fn: (value: number, index: number) => number, out?: OptionVec<number>): OptionVec<T, N> | OptionVec<number> {
@@ -1680,6 +1825,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * @throws CapacityError when `count > capacity`.
    * @throws RangeError or TypeError when `srcStart` or `count` is out of range or not an integer.
    * @throws TypeError when `source` is not a source of numbers.
+   * @group Kernels
    */
   copyFrom(this: NumVec, source: VecSource<number>, srcStart?: number, count?: number): this;
   copyFrom(this: OptionVec<number, N>, source: VecSource<number>, srcStart = 0, count?: number): OptionVec<T, N> | OptionVec<number, N> {
@@ -1746,6 +1892,7 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
    * this vector is not a number (possible only through a type cast).
    * @throws Error when code run by the target changes the length of this vector.
    * @throws ReleasedError or DetachedError when a vector target is no longer usable.
+   * @group Kernels
    */
   copyTo<Target extends NumberCopyTarget>(this: OptionVec<number, N>, target: Target, targetStart = 0): Target {
     const where = 'OptionVec.copyTo';

@@ -86,7 +86,11 @@ interface ColumnMaker {
  * @typeParam N - the capacity, as a literal type where it is known.
  */
 export class Table<const S extends TableSchema, const N extends number = number> {
-  /** The columns, by name: vectors whose length is always the table's. */
+  /**
+   * The columns, by name: vectors whose length is always the table's.
+   *
+   * @group Core
+   */
   readonly cols: TableColumns<S, N>;
 
   // Representation invariant: #columns holds the columns in schema order; every column is
@@ -120,6 +124,7 @@ export class Table<const S extends TableSchema, const N extends number = number>
    * @param schema - the columns: `{ x: F32Vec, id: U32Vec }`; at least one.
    * @throws TypeError or RangeError for a capacity that is not such an integer, or a schema
    * that is not an object of typed vector classes.
+   * @group Construction
    */
   constructor(capacity: N, schema: S) {
     const maker = Table.#pendingMaker ?? OWN_COLUMNS;
@@ -156,6 +161,7 @@ export class Table<const S extends TableSchema, const N extends number = number>
    * between them.
    *
    * @throws TypeError or RangeError for a capacity or schema {@link Table} rejects.
+   * @group Memory
    */
   static bytesFor(capacity: number, schema: TableSchema): number {
     checkCapacity('Table.bytesFor', capacity);
@@ -171,6 +177,7 @@ export class Table<const S extends TableSchema, const N extends number = number>
    * @param byteOffset - a multiple of the largest element size of the schema.
    * @throws TypeError for memory of another kind, a resizable or a detached buffer.
    * @throws RangeError for a misaligned offset or a region past the end of the buffer.
+   * @group Memory
    */
   static over<const S2 extends TableSchema, const M extends number>(memory: Memory, byteOffset: number, capacity: M, schema: S2): Table<S2, M> {
     const where = 'Table.over';
@@ -192,6 +199,7 @@ export class Table<const S extends TableSchema, const N extends number = number>
    * @throws CapacityError (counting bytes, as `Slab.alloc`) when the columns do not all fit;
    * nothing is allocated then.
    * @throws TypeError or RangeError for a capacity or schema {@link Table} rejects.
+   * @group Memory
    */
   static alloc<const S2 extends TableSchema, const M extends number>(slab: Slab, capacity: M, schema: S2): Table<S2, M> {
     const where = 'Table.alloc';
@@ -211,37 +219,65 @@ export class Table<const S extends TableSchema, const N extends number = number>
     return new Table(capacity, schema);
   }
 
-  /** The number of rows: every column's length. 0 once a slab released the columns. */
+  /**
+   * The number of rows: every column's length. 0 once a slab released the columns.
+   *
+   * @group Core
+   */
   get length(): number {
     return this.#length;
   }
 
-  /** The number of rows the table holds at most: every column's capacity. */
+  /**
+   * The number of rows the table holds at most: every column's capacity.
+   *
+   * @group Core
+   */
   get capacity(): N {
     return this.#capacity;
   }
 
-  /** `capacity - length`: how many more rows fit. */
+  /**
+   * `capacity - length`: how many more rows fit.
+   *
+   * @group Core
+   */
   get remaining(): number {
     return this.#capacity - this.#length;
   }
 
-  /** `length === 0`. */
+  /**
+   * `length === 0`.
+   *
+   * @group Core
+   */
   get isEmpty(): boolean {
     return this.#length === 0;
   }
 
-  /** `length === capacity`. */
+  /**
+   * `length === capacity`.
+   *
+   * @group Core
+   */
   get isFull(): boolean {
     return this.#length === this.#capacity;
   }
 
-  /** The column names, in schema order. */
+  /**
+   * The column names, in schema order.
+   *
+   * @group Core
+   */
   get columnNames(): readonly (keyof S & string)[] {
     return this.#publicNames as readonly (keyof S & string)[];
   }
 
-  /** `"Table"`, for `Object.prototype.toString`. */
+  /**
+   * `"Table"`, for `Object.prototype.toString`.
+   *
+   * @group Core
+   */
   get [Symbol.toStringTag](): string {
     return 'Table';
   }
@@ -257,6 +293,7 @@ export class Table<const S extends TableSchema, const N extends number = number>
    * @throws CapacityError (carrying `values`) when the table is full.
    * @throws TypeError for a value of the wrong type (a string, a bigint for a number
    * column, a number for a bigint column), or `values` that is not an object.
+   * @group Rows
    */
   pushRow(values?: Partial<TableRow<S>>): number {
     const row = this.#pushStaged('Table.pushRow', values);
@@ -270,6 +307,8 @@ export class Table<const S extends TableSchema, const N extends number = number>
    * Storing numbers into it allocates nothing: an object literal with the same keys as the
    * schema's literal would share the schema's hidden class, whose fields hold classes, and
    * then every number stored into it is boxed (docs/design.md, "Tables").
+   *
+   * @group Core
    */
   newRow(): TableRow<S> {
     const row = new RowRecord() as unknown as Record<string, number | bigint>;
@@ -287,6 +326,7 @@ export class Table<const S extends TableSchema, const N extends number = number>
    * full; `values` is not read then.
    *
    * @throws TypeError for the values {@link Table.pushRow} rejects.
+   * @group Rows
    */
   tryPushRow(values?: Partial<TableRow<S>>): number {
     this.#check('Table.tryPushRow');
@@ -299,6 +339,7 @@ export class Table<const S extends TableSchema, const N extends number = number>
    * not keep the order.
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Rows
    */
   swapRemove(index: number): void {
     const length = this.#length;
@@ -314,6 +355,7 @@ export class Table<const S extends TableSchema, const N extends number = number>
    * O(length - index).
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Rows
    */
   removeRow(index: number): void {
     const length = this.#length;
@@ -332,6 +374,7 @@ export class Table<const S extends TableSchema, const N extends number = number>
    *
    * @param predicate - called with each row index, in order (read the row through `cols`).
    * @throws TypeError when `predicate` is not a function; what it throws, as it is.
+   * @group Rows
    */
   retainRows(predicate: (row: number, table: this) => unknown): void {
     const where = 'Table.retainRows';
@@ -356,6 +399,7 @@ export class Table<const S extends TableSchema, const N extends number = number>
    * Shortens the table to `newLength` rows; no effect when it is already that short.
    *
    * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
+   * @group Rows
    */
   truncate(newLength: number): void {
     checkNonNegativeInteger('Table.truncate', 'newLength', newLength);
@@ -363,7 +407,11 @@ export class Table<const S extends TableSchema, const N extends number = number>
     if (newLength < this.#length) this.#setLength(newLength + 0);
   }
 
-  /** Removes every row. The capacity is kept. */
+  /**
+   * Removes every row. The capacity is kept.
+   *
+   * @group Rows
+   */
   clear(): void {
     this.#check('Table.clear');
     this.#setLength(0);
@@ -373,6 +421,7 @@ export class Table<const S extends TableSchema, const N extends number = number>
    * Row `index` as a new plain object, `{ x: 1, id: 7 }`, its keys in schema order.
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Core
    */
   getRow(index: number): TableRow<S> {
     const length = this.#length;
@@ -394,6 +443,7 @@ export class Table<const S extends TableSchema, const N extends number = number>
    *
    * @throws IndexError when `index` is not an integer in `[0, length)` (after `values` was read).
    * @throws TypeError for the values {@link Table.pushRow} rejects.
+   * @group Rows
    */
   setRow(index: number, values: Partial<TableRow<S>>): void {
     const where = 'Table.setRow';

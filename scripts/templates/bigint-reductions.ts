@@ -26,6 +26,8 @@ export class TVec {
   //@part
   /**
    * The exact sum of the elements as a `bigint` (not wrapped to 64 bits); `0n` when empty.
+   *
+   * @group Kernels
    */
   sum(): bigint {
     const data = this.#storage('TVec.sum');
@@ -43,6 +45,7 @@ export class TVec {
    * Throws on an empty vector rather than returning `NaN` (0 / 0).
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   mean(): number {
     const length = this.#length;
@@ -58,6 +61,7 @@ export class TVec {
    * `bigint | undefined` result would pass a silent wrong value on.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   min(): bigint {
     const data = this.#storage('TVec.min');
@@ -78,6 +82,7 @@ export class TVec {
    * `bigint | undefined` result would pass a silent wrong value on.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   max(): bigint {
     const data = this.#storage('TVec.max');
@@ -98,6 +103,7 @@ export class TVec {
    * Throws on an empty vector, which has no index to return.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   argmin(): number {
     const data = this.#storage('TVec.argmin');
@@ -122,6 +128,7 @@ export class TVec {
    * Throws on an empty vector, which has no index to return.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   argmax(): number {
     const data = this.#storage('TVec.argmax');
@@ -145,6 +152,7 @@ export class TVec {
    * @param other - a TVec or a `TArray` of the same length.
    * @throws RangeError when the lengths differ.
    * @throws TypeError when `other` is not a TVec or a `TArray`.
+   * @group Kernels
    */
   dot(other: TVec | TArray): bigint {
     const data = this.#storage('TVec.dot');
@@ -155,7 +163,11 @@ export class TVec {
     return total;
   }
 
-  /** The exact sum of the squared elements as a `bigint` (not wrapped); `0n` when empty. */
+  /**
+   * The exact sum of the squared elements as a `bigint` (not wrapped); `0n` when empty.
+   *
+   * @group Kernels
+   */
   sumOfSquares(): bigint {
     const data = this.#storage('TVec.sumOfSquares');
     const length = this.#length;

@@ -104,6 +104,8 @@ export class TVec<N extends number = number> {
    * Beyond that each addition rounds, and the pairwise order keeps the error within the
    * bound documented on `F64Vec.sum`.
    //@endif
+   *
+   * @group Kernels
    */
   sum(): number {
     const data = this.#storage('TVec.sum');
@@ -163,6 +165,7 @@ export class TVec<N extends number = number> {
    //@endif
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   mean(): number {
     const length = this.#length;
@@ -183,6 +186,7 @@ export class TVec<N extends number = number> {
    //@endif
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   min(): number {
     const data = this.#storage('TVec.min');
@@ -219,6 +223,7 @@ export class TVec<N extends number = number> {
    //@endif
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   max(): number {
     const data = this.#storage('TVec.max');
@@ -255,6 +260,7 @@ export class TVec<N extends number = number> {
    //@endif
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   argmin(): number {
     const data = this.#storage('TVec.argmin');
@@ -295,6 +301,7 @@ export class TVec<N extends number = number> {
    //@endif
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   argmax(): number {
     const data = this.#storage('TVec.argmax');
@@ -337,6 +344,7 @@ export class TVec<N extends number = number> {
    * @param other - a TVec or a `TArray` of the same length.
    * @throws RangeError when the lengths differ (never `NaN`, never truncation).
    * @throws TypeError when `other` is not a TVec or a `TArray`.
+   * @group Kernels
    */
   dot(other: TVec | TArray): number;
   //@if number
@@ -345,6 +353,8 @@ export class TVec<N extends number = number> {
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   dot<V extends NumVec>(this: V, other: NumVec.Operand<V>): number;
   //@endif
@@ -404,6 +414,8 @@ export class TVec<N extends number = number> {
    //@else
    * Summed pairwise like {@link TVec.sum}; exact whenever the result is at most 2^53.
    //@endif
+   *
+   * @group Kernels
    */
   sumOfSquares(): number {
     const data = this.#storage('TVec.sumOfSquares');
@@ -475,6 +487,8 @@ export class TVec<N extends number = number> {
    * The sum of squares is exact while it stays at most 2^53 (see `sumOfSquares`); the
    * square root rounds once.
    //@endif
+   *
+   * @group Kernels
    */
   norm(): number {
     //@if f64
@@ -502,6 +516,7 @@ export class TVec<N extends number = number> {
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a {{otherElement}} scalar included).
+   * @group Kernels
    */
   add(operand: TElem | TVec | TArray): this;
   /**
@@ -514,6 +529,7 @@ export class TVec<N extends number = number> {
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not a TVec.
+   * @group Kernels
    */
   add<M extends number>(operand: TElem | TVec | TArray, out: TVec<M>): TVec<M>;
   //@if number
@@ -522,6 +538,8 @@ export class TVec<N extends number = number> {
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   add<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
   /**
@@ -529,6 +547,8 @@ export class TVec<N extends number = number> {
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   add<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   //@endif
@@ -587,6 +607,7 @@ export class TVec<N extends number = number> {
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a {{otherElement}} scalar included).
+   * @group Kernels
    */
   sub(operand: TElem | TVec | TArray): this;
   /**
@@ -599,6 +620,7 @@ export class TVec<N extends number = number> {
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not a TVec.
+   * @group Kernels
    */
   sub<M extends number>(operand: TElem | TVec | TArray, out: TVec<M>): TVec<M>;
   //@if number
@@ -607,6 +629,8 @@ export class TVec<N extends number = number> {
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   sub<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
   /**
@@ -614,6 +638,8 @@ export class TVec<N extends number = number> {
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   sub<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   //@endif
@@ -672,6 +698,7 @@ export class TVec<N extends number = number> {
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a {{otherElement}} scalar included).
+   * @group Kernels
    */
   mul(operand: TElem | TVec | TArray): this;
   /**
@@ -684,6 +711,7 @@ export class TVec<N extends number = number> {
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not a TVec.
+   * @group Kernels
    */
   mul<M extends number>(operand: TElem | TVec | TArray, out: TVec<M>): TVec<M>;
   //@if number
@@ -692,6 +720,8 @@ export class TVec<N extends number = number> {
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   mul<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
   /**
@@ -699,6 +729,8 @@ export class TVec<N extends number = number> {
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   mul<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   //@endif
@@ -787,6 +819,7 @@ export class TVec<N extends number = number> {
    //@if bigint
    * @throws RangeError when a divisor is `0n`.
    //@endif
+   * @group Kernels
    */
   div(operand: TElem | TVec | TArray): this;
   /**
@@ -802,6 +835,7 @@ export class TVec<N extends number = number> {
    //@if bigint
    * @throws RangeError when a divisor is `0n`.
    //@endif
+   * @group Kernels
    */
   div<M extends number>(operand: TElem | TVec | TArray, out: TVec<M>): TVec<M>;
   //@if number
@@ -810,6 +844,8 @@ export class TVec<N extends number = number> {
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   div<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
   /**
@@ -817,6 +853,8 @@ export class TVec<N extends number = number> {
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   div<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   //@endif
@@ -873,6 +911,7 @@ export class TVec<N extends number = number> {
    * @param k - a TElem.
    * @returns this vector, scaled.
    * @throws TypeError when `k` is not a TElem.
+   * @group Kernels
    */
   scale(k: TElem): this;
   /**
@@ -884,6 +923,7 @@ export class TVec<N extends number = number> {
    * @returns `out`.
    * @throws RangeError when `out` has a different length.
    * @throws TypeError when `k` is not a TElem, or `out` is not a TVec.
+   * @group Kernels
    */
   scale<M extends number>(k: TElem, out: TVec<M>): TVec<M>;
   //@if number
@@ -892,6 +932,8 @@ export class TVec<N extends number = number> {
    * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
    * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   scale<V extends NumVec, O extends NumVec.Like<V>>(this: V, k: number, out: O): O;
   //@endif
@@ -950,6 +992,7 @@ export class TVec<N extends number = number> {
    * @returns this vector, with the results.
    * @throws RangeError when `x` has a different length.
    * @throws TypeError when `a` is not a TElem or `x` is not a TVec or a `TArray`.
+   * @group Kernels
    */
   axpy(a: TElem, x: TVec | TArray): this;
   /**
@@ -963,6 +1006,7 @@ export class TVec<N extends number = number> {
    * @returns `out`.
    * @throws RangeError when `x` or `out` has a different length.
    * @throws TypeError when `a` is not a TElem, `x` is not a TVec or a `TArray`, or `out` is not a TVec.
+   * @group Kernels
    */
   axpy<M extends number>(a: TElem, x: TVec | TArray, out: TVec<M>): TVec<M>;
   //@if number
@@ -971,6 +1015,8 @@ export class TVec<N extends number = number> {
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   axpy<V extends NumVec>(this: V, a: number, x: NumVec.Operand<V>): V;
   /**
@@ -978,6 +1024,8 @@ export class TVec<N extends number = number> {
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   axpy<V extends NumVec, O extends NumVec.Like<V>>(this: V, a: number, x: NumVec.Operand<V>, out: O): O;
   //@endif
@@ -1046,6 +1094,7 @@ export class TVec<N extends number = number> {
    * integer from {{min}} to {{max}}) lies between them.
    //@endif
    * @throws TypeError when a bound is not a TElem.
+   * @group Kernels
    */
   clamp(lo: TElem, hi: TElem): this;
   /**
@@ -1058,6 +1107,7 @@ export class TVec<N extends number = number> {
    * @returns `out`.
    * @throws RangeError when the bounds are out of order, or `out` has a different length.
    * @throws TypeError when a bound is not a TElem, or `out` is not a TVec.
+   * @group Kernels
    */
   clamp<M extends number>(lo: TElem, hi: TElem, out: TVec<M>): TVec<M>;
   //@if number
@@ -1066,6 +1116,8 @@ export class TVec<N extends number = number> {
    * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
    * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   clamp<V extends NumVec, O extends NumVec.Like<V>>(this: V, lo: number, hi: number, out: O): O;
   //@endif
@@ -1135,6 +1187,7 @@ export class TVec<N extends number = number> {
    //@endif
    *
    * @returns this vector, with the results.
+   * @group Kernels
    */
   abs(): this;
   /**
@@ -1145,6 +1198,7 @@ export class TVec<N extends number = number> {
    * @returns `out`.
    * @throws RangeError when `out` has a different length.
    * @throws TypeError when `out` is not a TVec.
+   * @group Kernels
    */
   abs<M extends number>(out: TVec<M>): TVec<M>;
   //@if number
@@ -1153,6 +1207,8 @@ export class TVec<N extends number = number> {
    * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
    * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   abs<V extends NumVec, O extends NumVec.Like<V>>(this: V, out: O): O;
   //@endif
@@ -1187,6 +1243,7 @@ export class TVec<N extends number = number> {
    * @returns this vector, with the results.
    * @throws TypeError when `fn` is not a function or returns a non-TElem.
    * @throws Error when `fn` changes the length of this vector.
+   * @group Kernels
    */
   map(fn: (value: TElem, index: number) => TElem): this;
   /**
@@ -1199,6 +1256,7 @@ export class TVec<N extends number = number> {
    * @throws TypeError when `fn` is not a function or returns a non-TElem, or `out` is not a TVec.
    * @throws RangeError when `out` has a different length.
    * @throws Error when `fn` changes the length of this vector or of `out`.
+   * @group Kernels
    */
   map<M extends number>(fn: (value: TElem, index: number) => TElem, out: TVec<M>): TVec<M>;
   //@if number
@@ -1207,6 +1265,8 @@ export class TVec<N extends number = number> {
    * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
    * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   map<V extends NumVec, O extends NumVec.Like<V>>(this: V, fn: (value: number, index: number) => number, out: O): O;
   //@endif
@@ -1250,6 +1310,7 @@ export class TVec<N extends number = number> {
    * @throws CapacityError when `count > capacity`.
    * @throws RangeError or TypeError when `srcStart` or `count` is out of range or not an integer.
    * @throws TypeError when `source` is not a source of TElems.
+   * @group Kernels
    */
   copyFrom(source: VecSource<TElem>, srcStart = 0, count?: number): this {
     // Staged before the storage is read: an iterable or array-like source runs user code.
@@ -1284,6 +1345,7 @@ export class TVec<N extends number = number> {
    * @throws RangeError or TypeError when `targetStart` is out of range or not an integer.
    * @throws CapacityError when a vector target's capacity is too small.
    * @throws TypeError when `target` is none of those, or holds {{otherElement}}s.
+   * @group Kernels
    */
   copyTo<Target extends NumberCopyTarget>(target: Target, targetStart = 0): Target {
     if (typeof target === 'object' && target !== null) checkNotRevoked('TVec.copyTo', 'target', target);

@@ -189,13 +189,25 @@ export class TVec<N extends number = number> implements
   NumVec<N>,
   //@endif
   FixedVec<TElem, N, TArray> {
-  /** The typed array constructor behind this class. */
   // `typeof TArray`, not inferred: F16Vec's declarations must name its module's Float16Array
   // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
+  /**
+   * The typed array constructor behind this class.
+   *
+   * @group Memory
+   */
   static readonly Array: typeof TArray = TArray;
-  /** Bytes per element. */
+  /**
+   * Bytes per element.
+   *
+   * @group Memory
+   */
   static readonly BYTES_PER_ELEMENT = BYTES;
-  /** The element type id. */
+  /**
+   * The element type id.
+   *
+   * @group Memory
+   */
   static readonly elementType = ELEMENT_ID;
 
   // Representation invariant: slots [0, #length) of #data are the live elements; slots
@@ -223,6 +235,7 @@ export class TVec<N extends number = number> implements
    *
    * @param capacity - an integer from 0 to 2^32 - 1.
    * @throws TypeError or RangeError when `capacity` is not such an integer.
+   * @group Construction
    */
   constructor(capacity: N) {
     //@if f16
@@ -248,6 +261,7 @@ export class TVec<N extends number = number> implements
    * @param capacity - the number of elements; the region must fit inside the buffer.
    * @throws TypeError for a buffer that is not one of those kinds, or is detached or resizable.
    * @throws RangeError for a misaligned offset or a region past the end of the buffer.
+   * @group Memory
    */
   static over<const M extends number>(memory: Memory, byteOffset: number, capacity: M): TVec<M> {
     return TVec.#overRegion('TVec.over', memory, byteOffset, capacity);
@@ -277,6 +291,7 @@ export class TVec<N extends number = number> implements
    *
    * @param length - an integer from 0 to `capacity`.
    * @throws the errors of {@link TVec.over}, and RangeError when `length > capacity`.
+   * @group Memory
    */
   static assumeInit<const M extends number>(memory: Memory, byteOffset: number, capacity: M, length: number): TVec<M> {
     const vec = TVec.#overRegion('TVec.assumeInit', memory, byteOffset, capacity);
@@ -289,6 +304,7 @@ export class TVec<N extends number = number> implements
    * Bytes of memory `capacity` elements occupy: `capacity * {{bytes}}`.
    *
    * @throws TypeError or RangeError when `capacity` is not an integer from 0 to 2^32 - 1.
+   * @group Memory
    */
   static bytesFor(capacity: number): number {
     return bytesForCapacity('TVec.bytesFor', capacity, BYTES);
@@ -301,6 +317,7 @@ export class TVec<N extends number = number> implements
    * @param capacity - the capacity; defaults to the number of elements.
    * @throws CapacityError when `source` has more than `capacity` elements.
    * @throws TypeError when an element is not a TElem.
+   * @group Construction
    */
   static from<const M extends number>(source: VecSource<TElem>, capacity: M): TVec<M>;
   static from(source: VecSource<TElem>): TVec;
@@ -312,6 +329,7 @@ export class TVec<N extends number = number> implements
    * A full vector holding exactly `items`: `TVec.of({{example1}}, {{example2}})` has type `TVec<2>`.
    *
    * @throws TypeError when an item is not a TElem.
+   * @group Construction
    */
   static of<const Items extends readonly TElem[]>(...items: Items): TVec<Items['length']> {
     return TVec.#from('TVec.of', items, items.length) as TVec<Items['length']>;
@@ -330,22 +348,38 @@ export class TVec<N extends number = number> implements
     return vec;
   }
 
-  /** The number of slots, fixed at construction. */
+  /**
+   * The number of slots, fixed at construction.
+   *
+   * @group Core
+   */
   get capacity(): N {
     return this.#capacity;
   }
 
-  /** The number of live elements. */
+  /**
+   * The number of live elements.
+   *
+   * @group Core
+   */
   get length(): number {
     return this.#length;
   }
 
-  /** Whether the vector holds no elements. */
+  /**
+   * Whether the vector holds no elements.
+   *
+   * @group Core
+   */
   get isEmpty(): boolean {
     return this.#length === 0;
   }
 
-  /** Whether the vector holds `capacity` elements. */
+  /**
+   * Whether the vector holds `capacity` elements.
+   *
+   * @group Core
+   */
   get isFull(): boolean {
     if (this.#length < this.#data.length) return false;
     // Full, or released or detached (their storage reads as length 0): #storage tells which.
@@ -353,7 +387,11 @@ export class TVec<N extends number = number> implements
     return true;
   }
 
-  /** How many more elements fit: `capacity - length`. */
+  /**
+   * How many more elements fit: `capacity - length`.
+   *
+   * @group Core
+   */
   get remaining(): number {
     const free = this.#data.length - this.#length;
     // None free, or released or detached (their storage reads as length 0): #storage tells which.
@@ -361,7 +399,11 @@ export class TVec<N extends number = number> implements
     return free;
   }
 
-  /** `"TVec"`, for `Object.prototype.toString`. */
+  /**
+   * `"TVec"`, for `Object.prototype.toString`.
+   *
+   * @group Core
+   */
   get [Symbol.toStringTag](): string {
     return 'TVec';
   }
@@ -371,6 +413,7 @@ export class TVec<N extends number = number> implements
    *
    * @param index - an integer in `[0, length)`.
    * @throws IndexError when `index` is fractional, NaN, negative or `>= length`.
+   * @group Core
    */
   get(index: number): TElem {
     // The check selects a guard instead of branching to a failure path: the compiler then
@@ -390,6 +433,7 @@ export class TVec<N extends number = number> implements
    * @param value - the new element, converted as described on the class.
    * @throws IndexError when `index` is not an integer in `[0, length)`.
    * @throws TypeError when `value` is not a TElem.
+   * @group Core
    */
   set(index: number, value: TElem): void {
     (typeof value === ELEMENT && typeof index === 'number' && (index >>> 0) === index && index < this.#length ? PASS : FAIL_INDEX).check(this, 'TVec.set', index, value);
@@ -401,6 +445,7 @@ export class TVec<N extends number = number> implements
    * indexes count from the end, and an index outside the live elements gives `undefined`.
    *
    * @throws TypeError when `index` is not a number.
+   * @group Core
    */
   at(index: number): TElem | undefined {
     if (typeof index !== 'number') throwArgumentError('TVec.at', 'index', index, 'a number');
@@ -415,6 +460,7 @@ export class TVec<N extends number = number> implements
    * `undefined` (`at(0)` peeks without throwing).
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   first(): TElem {
     const data = this.#storage('TVec.first');
@@ -426,6 +472,7 @@ export class TVec<N extends number = number> implements
    * The last element. Throws on an empty vector, as `pop` does (`at(-1)` peeks without throwing).
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   last(): TElem {
     const data = this.#storage('TVec.last');
@@ -438,6 +485,7 @@ export class TVec<N extends number = number> implements
    * Exchanges the elements at `i` and `j` (`swap(i, i)` changes nothing).
    *
    * @throws IndexError when `i` or `j` is not an integer in `[0, length)`; nothing changes.
+   * @group Editing
    */
   swap(i: number, j: number): void {
     const data = this.#storage('TVec.swap');
@@ -454,6 +502,7 @@ export class TVec<N extends number = number> implements
    *
    * @throws CapacityError (carrying `value`) when the vector is full.
    * @throws TypeError when `value` is not a TElem.
+   * @group Core
    */
   push(value: TElem): void {
     if (typeof value !== ELEMENT) throwElementTypeError('TVec.push', value, ELEMENT);
@@ -469,6 +518,7 @@ export class TVec<N extends number = number> implements
    *
    * @returns `true` if appended, `false` (and no change) when full.
    * @throws TypeError when `value` is not a TElem.
+   * @group Core
    */
   tryPush(value: TElem): boolean {
     if (typeof value !== ELEMENT) throwElementTypeError('TVec.tryPush', value, ELEMENT);
@@ -490,6 +540,7 @@ export class TVec<N extends number = number> implements
    *
    * @param count - an integer from 0 to `remaining`.
    * @throws TypeError or RangeError when `count` is not such an integer.
+   * @group Editing
    */
   spare(count: number): TArray {
     const data = this.#storage('TVec.spare');
@@ -509,6 +560,7 @@ export class TVec<N extends number = number> implements
    *
    * @param count - an integer from 0 to the size of that region.
    * @throws RangeError when no region at the current length holds `count` slots; nothing changes.
+   * @group Editing
    */
   commit(count: number): void {
     this.#storage('TVec.commit');
@@ -530,6 +582,7 @@ export class TVec<N extends number = number> implements
    * `isEmpty` first, or use `at(-1)` to peek.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   pop(): TElem {
     const length = this.#length - 1;
@@ -548,6 +601,7 @@ export class TVec<N extends number = number> implements
    * @throws CapacityError (carrying `source`) when the elements do not all fit; the
    * vector is unchanged.
    * @throws TypeError when an element is not a TElem; the vector is unchanged.
+   * @group Editing
    */
   extend(source: VecSource<TElem>): void {
     const items = TVec.#staged('TVec.extend', source, this.#storage('TVec.extend').length - this.#length);
@@ -560,6 +614,7 @@ export class TVec<N extends number = number> implements
    *
    * @returns `true` if every element was appended, `false` (and no change) if they do not fit.
    * @throws TypeError when an element is not a TElem; the vector is unchanged.
+   * @group Editing
    */
   tryExtend(source: VecSource<TElem>): boolean {
     const items = TVec.#staged('TVec.tryExtend', source, this.#storage('TVec.tryExtend').length - this.#length);
@@ -576,6 +631,7 @@ export class TVec<N extends number = number> implements
    * @throws IndexError when `index` is not an integer in `[0, length]`.
    * @throws CapacityError when the vector is full.
    * @throws TypeError when `value` is not a TElem.
+   * @group Editing
    */
   insert(index: number, value: TElem): void {
     if (!this.#insertAt('TVec.insert', index, value)) throw this.#fullError('TVec.insert', value, this.#length + 1);
@@ -587,6 +643,7 @@ export class TVec<N extends number = number> implements
    * @returns `true` if inserted, `false` (and no change) when full.
    * @throws IndexError when `index` is not an integer in `[0, length]`.
    * @throws TypeError when `value` is not a TElem.
+   * @group Editing
    */
   tryInsert(index: number, value: TElem): boolean {
     return this.#insertAt('TVec.tryInsert', index, value);
@@ -596,6 +653,7 @@ export class TVec<N extends number = number> implements
    * Removes and returns the element at `index`, shifting later elements down. O(length - index).
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   remove(index: number): TElem {
     const data = this.#storage('TVec.remove');
@@ -612,6 +670,7 @@ export class TVec<N extends number = number> implements
    * O(1); does not keep the order.
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   swapRemove(index: number): TElem {
     const data = this.#data;
@@ -632,6 +691,7 @@ export class TVec<N extends number = number> implements
    * docs/design.md, "Zero garbage"): the form for game loops that only discard.
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   swapDelete(index: number): void {
     const data = this.#data;
@@ -648,6 +708,7 @@ export class TVec<N extends number = number> implements
    * no effect, as in Rust's `Vec::truncate`.
    *
    * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
+   * @group Editing
    */
   truncate(newLength: number): void {
     checkNonNegativeInteger('TVec.truncate', 'newLength', newLength);
@@ -655,7 +716,11 @@ export class TVec<N extends number = number> implements
     if (newLength < this.#length) this.#length = newLength + 0; // + 0: a length is never -0
   }
 
-  /** Removes every element. The capacity is kept. */
+  /**
+   * Removes every element. The capacity is kept.
+   *
+   * @group Editing
+   */
   clear(): void {
     this.#storage('TVec.clear');
     this.#length = 0;
@@ -668,6 +733,7 @@ export class TVec<N extends number = number> implements
    * @throws CapacityError when `newLength > capacity`.
    * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
    * @throws TypeError when `fill` is not a TElem.
+   * @group Editing
    */
   resize(newLength: number, fill: TElem): void {
     if (typeof fill !== ELEMENT) throwElementTypeError('TVec.resize', fill, ELEMENT);
@@ -690,6 +756,7 @@ export class TVec<N extends number = number> implements
    * @throws TypeError when `predicate` is not a function.
    * @throws Error when `predicate` changed the length.
    * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
+   * @group Editing
    */
   retain(predicate: (value: TElem, index: number) => unknown): void {
     this.#keepFlagged(this.#decisions('TVec.retain', predicate), 1, false);
@@ -704,6 +771,7 @@ export class TVec<N extends number = number> implements
    * @throws TypeError when `predicate` is not a function.
    * @throws Error when `predicate` changed the length.
    * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
+   * @group Editing
    */
   extractIf(predicate: (value: TElem, index: number) => unknown): TArray {
     return this.#keepFlagged(this.#decisions('TVec.extractIf', predicate), 0, true) as TArray;
@@ -718,6 +786,7 @@ export class TVec<N extends number = number> implements
    * @throws TypeError when `predicate` is not a function.
    * @throws Error when `predicate` changed the length.
    * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
+   * @group Editing
    */
   popIf(predicate: (value: TElem) => unknown): TElem | undefined {
     const data = this.#callbackStorage('TVec.popIf', 'predicate', predicate);
@@ -736,6 +805,7 @@ export class TVec<N extends number = number> implements
    * @param start - an integer in `[0, length]`; default 0.
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Editing
    */
   drain(start = 0, end: number = this.#length): TArray {
     const data = this.#storage('TVec.drain');
@@ -754,6 +824,7 @@ export class TVec<N extends number = number> implements
    * @param start - an integer in `[0, length]`; default 0.
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Core
    */
   slice(start = 0, end: number = this.#length): TVec<N> {
     const data = this.#storage('TVec.slice');
@@ -770,6 +841,7 @@ export class TVec<N extends number = number> implements
    *
    * @param at - an integer in `[0, length]`.
    * @throws TypeError or RangeError when `at` is not such an integer; nothing changes.
+   * @group Editing
    */
   splitOff(at: number): TVec<N> {
     const data = this.#storage('TVec.splitOff');
@@ -791,6 +863,7 @@ export class TVec<N extends number = number> implements
    * @param start - an integer in `[0, length]`.
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError or RangeError when an argument is out of range; nothing changes.
+   * @group Editing
    */
   copyWithin(target: number, start: number, end: number = this.#length): this {
     const data = this.#storage('TVec.copyWithin');
@@ -812,6 +885,7 @@ export class TVec<N extends number = number> implements
    * @param items - the elements to insert; none by default.
    * @throws CapacityError when the result would exceed the capacity; the vector is unchanged.
    * @throws TypeError when an item is not a TElem; the vector is unchanged.
+   * @group Editing
    */
   splice(start: number, deleteCount: number, items: VecSource<TElem> = []): TArray {
     // Stage the items before reading any state: an iterable source runs user code, which
@@ -834,7 +908,11 @@ export class TVec<N extends number = number> implements
     return removed;
   }
 
-  /** Removes consecutive repeated elements (SameValueZero: `NaN` repeats `NaN`), keeping the first of each run. */
+  /**
+   * Removes consecutive repeated elements (SameValueZero: `NaN` repeats `NaN`), keeping the first of each run.
+   *
+   * @group Editing
+   */
   dedup(): void {
     const data = this.#storage('TVec.dedup');
     const length = this.#length;
@@ -853,6 +931,7 @@ export class TVec<N extends number = number> implements
    *
    * @param fromIndex - an integer; negative counts from the end, as in `Array.prototype.indexOf`.
    * @throws TypeError when `value` is not a TElem.
+   * @group Core
    */
   indexOf(value: TElem, fromIndex = 0): number {
     if (typeof value !== ELEMENT) throwElementTypeError('TVec.indexOf', value, ELEMENT);
@@ -871,6 +950,7 @@ export class TVec<N extends number = number> implements
    *
    * @param fromIndex - an integer; negative counts from the end; default `length - 1`.
    * @throws TypeError when `value` is not a TElem.
+   * @group Core
    */
   lastIndexOf(value: TElem, fromIndex: number = this.#length - 1): number {
     if (typeof value !== ELEMENT) throwElementTypeError('TVec.lastIndexOf', value, ELEMENT);
@@ -889,6 +969,7 @@ export class TVec<N extends number = number> implements
    * `NaN` is found).
    *
    * @throws TypeError when `value` is not a TElem.
+   * @group Core
    */
   includes(value: TElem, fromIndex = 0): boolean {
     if (typeof value !== ELEMENT) throwElementTypeError('TVec.includes', value, ELEMENT);
@@ -911,6 +992,7 @@ export class TVec<N extends number = number> implements
    * @throws TypeError when `compare` is given and is not a function.
    * @throws Error when `compare` changed the length (the vector is as `compare` left it).
    * @throws ReleasedError or DetachedError when `compare` released or detached the storage.
+   * @group Editing
    */
   sort(compare?: Comparator<TElem>): this {
     if (compare === undefined) {
@@ -934,7 +1016,11 @@ export class TVec<N extends number = number> implements
     return this;
   }
 
-  /** Reverses the elements in place. */
+  /**
+   * Reverses the elements in place.
+   *
+   * @group Editing
+   */
   reverse(): this {
     this.#storage('TVec.reverse').subarray(0, this.#length).reverse();
     return this;
@@ -946,6 +1032,7 @@ export class TVec<N extends number = number> implements
    *
    * @returns an index of `value` if present, else `-(insertionPoint) - 1`, which is negative.
    * @throws TypeError when `value` is not a TElem.
+   * @group Core
    */
   binarySearch(value: TElem): number {
     if (typeof value !== ELEMENT) throwElementTypeError('TVec.binarySearch', value, ELEMENT);
@@ -971,6 +1058,7 @@ export class TVec<N extends number = number> implements
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError when `value` is not a TElem.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Editing
    */
   fill(value: TElem, start = 0, end: number = this.#length): this {
     if (typeof value !== ELEMENT) throwElementTypeError('TVec.fill', value, ELEMENT);
@@ -990,12 +1078,18 @@ export class TVec<N extends number = number> implements
    * operation that changes the length (`push`, `pop`, `extend`, `insert`, `remove`,
    * `truncate`, `clear`, ...), call `view()` again; an old view may still show slots
    * that are no longer live. `view().buffer` is the whole backing buffer.
+   *
+   * @group Core
    */
   view(): TArray {
     return this.#liveView('TVec.view');
   }
 
-  /** A new plain array of the live elements. */
+  /**
+   * A new plain array of the live elements.
+   *
+   * @group Core
+   */
   toArray(): TElem[] {
     const data = this.#storage('TVec.toArray');
     const length = this.#length;
@@ -1004,12 +1098,20 @@ export class TVec<N extends number = number> implements
     return out;
   }
 
-  /** A new `TArray` holding a copy of the live elements, with its own buffer. */
+  /**
+   * A new `TArray` holding a copy of the live elements, with its own buffer.
+   *
+   * @group Core
+   */
   toTypedArray(): TArray {
     return this.#storage('TVec.toTypedArray').slice(0, this.#length);
   }
 
-  /** A new vector with the same capacity and elements, in its own buffer. */
+  /**
+   * A new vector with the same capacity and elements, in its own buffer.
+   *
+   * @group Core
+   */
   clone(): TVec<N> {
     const copy = new TVec<N>(this.#capacity);
     copy.#data.set(this.#storage('TVec.clone').subarray(0, this.#length));
@@ -1020,6 +1122,8 @@ export class TVec<N extends number = number> implements
   /**
    * Whether `other` (a vector, array or typed array) has the same length and
    * SameValueZero-equal elements (`NaN` equals `NaN`, `-0` equals `0`).
+   *
+   * @group Core
    */
   equals(other: FixedVec<TElem, number, ArrayLike<TElem>> | ArrayLike<TElem>): boolean {
     // Take the other elements first: an array-like's getters run user code, which may change
@@ -1040,6 +1144,8 @@ export class TVec<N extends number = number> implements
    //@else
    * The live elements as a plain array, for `JSON.stringify` (`NaN` and infinities become `null`, as JSON does).
    //@endif
+   *
+   * @group Core
    */
   toJSON(): TJson {
     this.#storage('TVec.toJSON');
@@ -1050,7 +1156,11 @@ export class TVec<N extends number = number> implements
     //@endif
   }
 
-  /** Iterates the live elements; the same as {@link TVec.values}. */
+  /**
+   * Iterates the live elements; the same as {@link TVec.values}.
+   *
+   * @group Core
+   */
   [Symbol.iterator](): IterableIterator<TElem> {
     this.#storage('TVec.iterator');
     return new TVec.#Values(this);
@@ -1064,19 +1174,29 @@ export class TVec<N extends number = number> implements
    * measured 1.5-2x slower in `for...of`; docs/design.md, "Iteration"): `for...of`, spread
    * and `Array.from` never keep a result, but code that calls `next()` by hand must read
    * `value` before calling it again.
+   *
+   * @group Core
    */
   values(): IterableIterator<TElem> {
     this.#storage('TVec.values');
     return new TVec.#Values(this);
   }
 
-  /** Iterates the indexes of the live elements. */
+  /**
+   * Iterates the indexes of the live elements.
+   *
+   * @group Core
+   */
   keys(): IterableIterator<number> {
     this.#storage('TVec.keys');
     return new TVec.#Indexed(this, false) as IterableIterator<number>;
   }
 
-  /** Iterates `[index, element]` pairs of the live elements. */
+  /**
+   * Iterates `[index, element]` pairs of the live elements.
+   *
+   * @group Core
+   */
   entries(): IterableIterator<[number, TElem]> {
     this.#storage('TVec.entries');
     return new TVec.#Indexed(this, true) as IterableIterator<[number, TElem]>;
@@ -1088,6 +1208,7 @@ export class TVec<N extends number = number> implements
    *
    * @throws TypeError when `callback` is not a function.
    * @throws ReleasedError or DetachedError when the callback released or detached the storage.
+   * @group Core
    */
   forEach(callback: (value: TElem, index: number, vec: this) => void): void {
     const data = this.#callbackStorage('TVec.forEach', 'callback', callback);
@@ -1104,6 +1225,7 @@ export class TVec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   some(predicate: (value: TElem, index: number, vec: this) => unknown): boolean {
     return this.#findFirst('TVec.some', predicate, true) >= 0;
@@ -1115,6 +1237,7 @@ export class TVec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   every(predicate: (value: TElem, index: number, vec: this) => unknown): boolean {
     return this.#findFirst('TVec.every', predicate, false) < 0;
@@ -1126,6 +1249,7 @@ export class TVec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   find(predicate: (value: TElem, index: number, vec: this) => unknown): TElem | undefined {
     const data = this.#callbackStorage('TVec.find', 'predicate', predicate);
@@ -1144,6 +1268,7 @@ export class TVec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   findIndex(predicate: (value: TElem, index: number, vec: this) => unknown): number {
     return this.#findFirst('TVec.findIndex', predicate, true);
@@ -1156,6 +1281,7 @@ export class TVec<N extends number = number> implements
    *
    * @throws TypeError when `reducer` is not a function.
    * @throws ReleasedError or DetachedError when the reducer released or detached the storage.
+   * @group Core
    */
   reduce<U>(reducer: (accumulator: U, value: TElem, index: number, vec: this) => U, initial: U): U {
     const data = this.#callbackStorage('TVec.reduce', 'reducer', reducer);
@@ -1172,6 +1298,7 @@ export class TVec<N extends number = number> implements
    * (`-0` as `"0"`, bigints without the `n`).
    *
    * @param separator - converted with `String` first; `","` by default.
+   * @group Core
    */
   join(separator?: string): string {
     // Converted before the storage is read: an object's toString is user code.
@@ -1179,12 +1306,20 @@ export class TVec<N extends number = number> implements
     return this.#liveView('TVec.join').join(text);
   }
 
-  /** The elements joined by commas, as for an `Array`: what `String(vec)` and template literals show. */
+  /**
+   * The elements joined by commas, as for an `Array`: what `String(vec)` and template literals show.
+   *
+   * @group Core
+   */
   toString(): string {
     return this.#liveView('TVec.toString').join(',');
   }
 
-  /** Node's `util.inspect` / `console.log` form: `TVec(length/capacity) [ ... ]`, live elements only. */
+  /**
+   * Node's `util.inspect` / `console.log` form: `TVec(length/capacity) [ ... ]`, live elements only.
+   *
+   * @hidden
+   */
   [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
     const data = this.#data;
     if (data === RELEASED || data.length !== this.#capacity) return inspectUnusable('TVec', data === RELEASED);

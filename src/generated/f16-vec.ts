@@ -148,13 +148,25 @@ var FAIL_INDEX: IndexGuard;
 export class F16Vec<N extends number = number> implements
   NumVec<N>,
   FixedVec<number, N, Float16Array> {
-  /** The typed array constructor behind this class. */
   // `typeof Float16Array`, not inferred: F16Vec's declarations must name its module's Float16Array
   // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
+  /**
+   * The typed array constructor behind this class.
+   *
+   * @group Memory
+   */
   static readonly Array: typeof Float16Array = Float16Array;
-  /** Bytes per element. */
+  /**
+   * Bytes per element.
+   *
+   * @group Memory
+   */
   static readonly BYTES_PER_ELEMENT = 2;
-  /** The element type id. */
+  /**
+   * The element type id.
+   *
+   * @group Memory
+   */
   static readonly elementType = 'f16';
 
   // Representation invariant: slots [0, #length) of #data are the live elements; slots
@@ -182,6 +194,7 @@ export class F16Vec<N extends number = number> implements
    *
    * @param capacity - an integer from 0 to 2^32 - 1.
    * @throws TypeError or RangeError when `capacity` is not such an integer.
+   * @group Construction
    */
   constructor(capacity: N) {
     if (!FLOAT16_AVAILABLE) throwFloat16Unavailable('F16Vec');
@@ -205,6 +218,7 @@ export class F16Vec<N extends number = number> implements
    * @param capacity - the number of elements; the region must fit inside the buffer.
    * @throws TypeError for a buffer that is not one of those kinds, or is detached or resizable.
    * @throws RangeError for a misaligned offset or a region past the end of the buffer.
+   * @group Memory
    */
   static over<const M extends number>(memory: Memory, byteOffset: number, capacity: M): F16Vec<M> {
     return F16Vec.#overRegion('F16Vec.over', memory, byteOffset, capacity);
@@ -232,6 +246,7 @@ export class F16Vec<N extends number = number> implements
    *
    * @param length - an integer from 0 to `capacity`.
    * @throws the errors of {@link F16Vec.over}, and RangeError when `length > capacity`.
+   * @group Memory
    */
   static assumeInit<const M extends number>(memory: Memory, byteOffset: number, capacity: M, length: number): F16Vec<M> {
     const vec = F16Vec.#overRegion('F16Vec.assumeInit', memory, byteOffset, capacity);
@@ -244,6 +259,7 @@ export class F16Vec<N extends number = number> implements
    * Bytes of memory `capacity` elements occupy: `capacity * 2`.
    *
    * @throws TypeError or RangeError when `capacity` is not an integer from 0 to 2^32 - 1.
+   * @group Memory
    */
   static bytesFor(capacity: number): number {
     return bytesForCapacity('F16Vec.bytesFor', capacity, 2);
@@ -256,6 +272,7 @@ export class F16Vec<N extends number = number> implements
    * @param capacity - the capacity; defaults to the number of elements.
    * @throws CapacityError when `source` has more than `capacity` elements.
    * @throws TypeError when an element is not a number.
+   * @group Construction
    */
   static from<const M extends number>(source: VecSource<number>, capacity: M): F16Vec<M>;
   static from(source: VecSource<number>): F16Vec;
@@ -267,6 +284,7 @@ export class F16Vec<N extends number = number> implements
    * A full vector holding exactly `items`: `F16Vec.of(1.5, -2)` has type `F16Vec<2>`.
    *
    * @throws TypeError when an item is not a number.
+   * @group Construction
    */
   static of<const Items extends readonly number[]>(...items: Items): F16Vec<Items['length']> {
     return F16Vec.#from('F16Vec.of', items, items.length) as F16Vec<Items['length']>;
@@ -283,22 +301,38 @@ export class F16Vec<N extends number = number> implements
     return vec;
   }
 
-  /** The number of slots, fixed at construction. */
+  /**
+   * The number of slots, fixed at construction.
+   *
+   * @group Core
+   */
   get capacity(): N {
     return this.#capacity;
   }
 
-  /** The number of live elements. */
+  /**
+   * The number of live elements.
+   *
+   * @group Core
+   */
   get length(): number {
     return this.#length;
   }
 
-  /** Whether the vector holds no elements. */
+  /**
+   * Whether the vector holds no elements.
+   *
+   * @group Core
+   */
   get isEmpty(): boolean {
     return this.#length === 0;
   }
 
-  /** Whether the vector holds `capacity` elements. */
+  /**
+   * Whether the vector holds `capacity` elements.
+   *
+   * @group Core
+   */
   get isFull(): boolean {
     if (this.#length < this.#data.length) return false;
     // Full, or released or detached (their storage reads as length 0): #storage tells which.
@@ -306,7 +340,11 @@ export class F16Vec<N extends number = number> implements
     return true;
   }
 
-  /** How many more elements fit: `capacity - length`. */
+  /**
+   * How many more elements fit: `capacity - length`.
+   *
+   * @group Core
+   */
   get remaining(): number {
     const free = this.#data.length - this.#length;
     // None free, or released or detached (their storage reads as length 0): #storage tells which.
@@ -314,7 +352,11 @@ export class F16Vec<N extends number = number> implements
     return free;
   }
 
-  /** `"F16Vec"`, for `Object.prototype.toString`. */
+  /**
+   * `"F16Vec"`, for `Object.prototype.toString`.
+   *
+   * @group Core
+   */
   get [Symbol.toStringTag](): string {
     return 'F16Vec';
   }
@@ -324,6 +366,7 @@ export class F16Vec<N extends number = number> implements
    *
    * @param index - an integer in `[0, length)`.
    * @throws IndexError when `index` is fractional, NaN, negative or `>= length`.
+   * @group Core
    */
   get(index: number): number {
     // The check selects a guard instead of branching to a failure path: the compiler then
@@ -343,6 +386,7 @@ export class F16Vec<N extends number = number> implements
    * @param value - the new element, converted as described on the class.
    * @throws IndexError when `index` is not an integer in `[0, length)`.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   set(index: number, value: number): void {
     (typeof value === 'number' && typeof index === 'number' && (index >>> 0) === index && index < this.#length ? PASS : FAIL_INDEX).check(this, 'F16Vec.set', index, value);
@@ -354,6 +398,7 @@ export class F16Vec<N extends number = number> implements
    * indexes count from the end, and an index outside the live elements gives `undefined`.
    *
    * @throws TypeError when `index` is not a number.
+   * @group Core
    */
   at(index: number): number | undefined {
     if (typeof index !== 'number') throwArgumentError('F16Vec.at', 'index', index, 'a number');
@@ -368,6 +413,7 @@ export class F16Vec<N extends number = number> implements
    * `undefined` (`at(0)` peeks without throwing).
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   first(): number {
     const data = this.#storage('F16Vec.first');
@@ -379,6 +425,7 @@ export class F16Vec<N extends number = number> implements
    * The last element. Throws on an empty vector, as `pop` does (`at(-1)` peeks without throwing).
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   last(): number {
     const data = this.#storage('F16Vec.last');
@@ -391,6 +438,7 @@ export class F16Vec<N extends number = number> implements
    * Exchanges the elements at `i` and `j` (`swap(i, i)` changes nothing).
    *
    * @throws IndexError when `i` or `j` is not an integer in `[0, length)`; nothing changes.
+   * @group Editing
    */
   swap(i: number, j: number): void {
     const data = this.#storage('F16Vec.swap');
@@ -407,6 +455,7 @@ export class F16Vec<N extends number = number> implements
    *
    * @throws CapacityError (carrying `value`) when the vector is full.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   push(value: number): void {
     if (typeof value !== 'number') throwElementTypeError('F16Vec.push', value, 'number');
@@ -422,6 +471,7 @@ export class F16Vec<N extends number = number> implements
    *
    * @returns `true` if appended, `false` (and no change) when full.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   tryPush(value: number): boolean {
     if (typeof value !== 'number') throwElementTypeError('F16Vec.tryPush', value, 'number');
@@ -443,6 +493,7 @@ export class F16Vec<N extends number = number> implements
    *
    * @param count - an integer from 0 to `remaining`.
    * @throws TypeError or RangeError when `count` is not such an integer.
+   * @group Editing
    */
   spare(count: number): Float16Array {
     const data = this.#storage('F16Vec.spare');
@@ -462,6 +513,7 @@ export class F16Vec<N extends number = number> implements
    *
    * @param count - an integer from 0 to the size of that region.
    * @throws RangeError when no region at the current length holds `count` slots; nothing changes.
+   * @group Editing
    */
   commit(count: number): void {
     this.#storage('F16Vec.commit');
@@ -483,6 +535,7 @@ export class F16Vec<N extends number = number> implements
    * `isEmpty` first, or use `at(-1)` to peek.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   pop(): number {
     const length = this.#length - 1;
@@ -501,6 +554,7 @@ export class F16Vec<N extends number = number> implements
    * @throws CapacityError (carrying `source`) when the elements do not all fit; the
    * vector is unchanged.
    * @throws TypeError when an element is not a number; the vector is unchanged.
+   * @group Editing
    */
   extend(source: VecSource<number>): void {
     const items = F16Vec.#staged('F16Vec.extend', source, this.#storage('F16Vec.extend').length - this.#length);
@@ -513,6 +567,7 @@ export class F16Vec<N extends number = number> implements
    *
    * @returns `true` if every element was appended, `false` (and no change) if they do not fit.
    * @throws TypeError when an element is not a number; the vector is unchanged.
+   * @group Editing
    */
   tryExtend(source: VecSource<number>): boolean {
     const items = F16Vec.#staged('F16Vec.tryExtend', source, this.#storage('F16Vec.tryExtend').length - this.#length);
@@ -529,6 +584,7 @@ export class F16Vec<N extends number = number> implements
    * @throws IndexError when `index` is not an integer in `[0, length]`.
    * @throws CapacityError when the vector is full.
    * @throws TypeError when `value` is not a number.
+   * @group Editing
    */
   insert(index: number, value: number): void {
     if (!this.#insertAt('F16Vec.insert', index, value)) throw this.#fullError('F16Vec.insert', value, this.#length + 1);
@@ -540,6 +596,7 @@ export class F16Vec<N extends number = number> implements
    * @returns `true` if inserted, `false` (and no change) when full.
    * @throws IndexError when `index` is not an integer in `[0, length]`.
    * @throws TypeError when `value` is not a number.
+   * @group Editing
    */
   tryInsert(index: number, value: number): boolean {
     return this.#insertAt('F16Vec.tryInsert', index, value);
@@ -549,6 +606,7 @@ export class F16Vec<N extends number = number> implements
    * Removes and returns the element at `index`, shifting later elements down. O(length - index).
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   remove(index: number): number {
     const data = this.#storage('F16Vec.remove');
@@ -565,6 +623,7 @@ export class F16Vec<N extends number = number> implements
    * O(1); does not keep the order.
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   swapRemove(index: number): number {
     const data = this.#data;
@@ -585,6 +644,7 @@ export class F16Vec<N extends number = number> implements
    * docs/design.md, "Zero garbage"): the form for game loops that only discard.
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   swapDelete(index: number): void {
     const data = this.#data;
@@ -601,6 +661,7 @@ export class F16Vec<N extends number = number> implements
    * no effect, as in Rust's `Vec::truncate`.
    *
    * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
+   * @group Editing
    */
   truncate(newLength: number): void {
     checkNonNegativeInteger('F16Vec.truncate', 'newLength', newLength);
@@ -608,7 +669,11 @@ export class F16Vec<N extends number = number> implements
     if (newLength < this.#length) this.#length = newLength + 0; // + 0: a length is never -0
   }
 
-  /** Removes every element. The capacity is kept. */
+  /**
+   * Removes every element. The capacity is kept.
+   *
+   * @group Editing
+   */
   clear(): void {
     this.#storage('F16Vec.clear');
     this.#length = 0;
@@ -621,6 +686,7 @@ export class F16Vec<N extends number = number> implements
    * @throws CapacityError when `newLength > capacity`.
    * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
    * @throws TypeError when `fill` is not a number.
+   * @group Editing
    */
   resize(newLength: number, fill: number): void {
     if (typeof fill !== 'number') throwElementTypeError('F16Vec.resize', fill, 'number');
@@ -643,6 +709,7 @@ export class F16Vec<N extends number = number> implements
    * @throws TypeError when `predicate` is not a function.
    * @throws Error when `predicate` changed the length.
    * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
+   * @group Editing
    */
   retain(predicate: (value: number, index: number) => unknown): void {
     this.#keepFlagged(this.#decisions('F16Vec.retain', predicate), 1, false);
@@ -657,6 +724,7 @@ export class F16Vec<N extends number = number> implements
    * @throws TypeError when `predicate` is not a function.
    * @throws Error when `predicate` changed the length.
    * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
+   * @group Editing
    */
   extractIf(predicate: (value: number, index: number) => unknown): Float16Array {
     return this.#keepFlagged(this.#decisions('F16Vec.extractIf', predicate), 0, true) as Float16Array;
@@ -671,6 +739,7 @@ export class F16Vec<N extends number = number> implements
    * @throws TypeError when `predicate` is not a function.
    * @throws Error when `predicate` changed the length.
    * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
+   * @group Editing
    */
   popIf(predicate: (value: number) => unknown): number | undefined {
     const data = this.#callbackStorage('F16Vec.popIf', 'predicate', predicate);
@@ -689,6 +758,7 @@ export class F16Vec<N extends number = number> implements
    * @param start - an integer in `[0, length]`; default 0.
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Editing
    */
   drain(start = 0, end: number = this.#length): Float16Array {
     const data = this.#storage('F16Vec.drain');
@@ -707,6 +777,7 @@ export class F16Vec<N extends number = number> implements
    * @param start - an integer in `[0, length]`; default 0.
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Core
    */
   slice(start = 0, end: number = this.#length): F16Vec<N> {
     const data = this.#storage('F16Vec.slice');
@@ -723,6 +794,7 @@ export class F16Vec<N extends number = number> implements
    *
    * @param at - an integer in `[0, length]`.
    * @throws TypeError or RangeError when `at` is not such an integer; nothing changes.
+   * @group Editing
    */
   splitOff(at: number): F16Vec<N> {
     const data = this.#storage('F16Vec.splitOff');
@@ -744,6 +816,7 @@ export class F16Vec<N extends number = number> implements
    * @param start - an integer in `[0, length]`.
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError or RangeError when an argument is out of range; nothing changes.
+   * @group Editing
    */
   copyWithin(target: number, start: number, end: number = this.#length): this {
     const data = this.#storage('F16Vec.copyWithin');
@@ -765,6 +838,7 @@ export class F16Vec<N extends number = number> implements
    * @param items - the elements to insert; none by default.
    * @throws CapacityError when the result would exceed the capacity; the vector is unchanged.
    * @throws TypeError when an item is not a number; the vector is unchanged.
+   * @group Editing
    */
   splice(start: number, deleteCount: number, items: VecSource<number> = []): Float16Array {
     // Stage the items before reading any state: an iterable source runs user code, which
@@ -787,7 +861,11 @@ export class F16Vec<N extends number = number> implements
     return removed;
   }
 
-  /** Removes consecutive repeated elements (SameValueZero: `NaN` repeats `NaN`), keeping the first of each run. */
+  /**
+   * Removes consecutive repeated elements (SameValueZero: `NaN` repeats `NaN`), keeping the first of each run.
+   *
+   * @group Editing
+   */
   dedup(): void {
     const data = this.#storage('F16Vec.dedup');
     const length = this.#length;
@@ -806,6 +884,7 @@ export class F16Vec<N extends number = number> implements
    *
    * @param fromIndex - an integer; negative counts from the end, as in `Array.prototype.indexOf`.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   indexOf(value: number, fromIndex = 0): number {
     if (typeof value !== 'number') throwElementTypeError('F16Vec.indexOf', value, 'number');
@@ -820,6 +899,7 @@ export class F16Vec<N extends number = number> implements
    *
    * @param fromIndex - an integer; negative counts from the end; default `length - 1`.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   lastIndexOf(value: number, fromIndex: number = this.#length - 1): number {
     if (typeof value !== 'number') throwElementTypeError('F16Vec.lastIndexOf', value, 'number');
@@ -834,6 +914,7 @@ export class F16Vec<N extends number = number> implements
    * `NaN` is found).
    *
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   includes(value: number, fromIndex = 0): boolean {
     if (typeof value !== 'number') throwElementTypeError('F16Vec.includes', value, 'number');
@@ -852,6 +933,7 @@ export class F16Vec<N extends number = number> implements
    * @throws TypeError when `compare` is given and is not a function.
    * @throws Error when `compare` changed the length (the vector is as `compare` left it).
    * @throws ReleasedError or DetachedError when `compare` released or detached the storage.
+   * @group Editing
    */
   sort(compare?: Comparator<number>): this {
     if (compare === undefined) {
@@ -875,7 +957,11 @@ export class F16Vec<N extends number = number> implements
     return this;
   }
 
-  /** Reverses the elements in place. */
+  /**
+   * Reverses the elements in place.
+   *
+   * @group Editing
+   */
   reverse(): this {
     this.#storage('F16Vec.reverse').subarray(0, this.#length).reverse();
     return this;
@@ -887,6 +973,7 @@ export class F16Vec<N extends number = number> implements
    *
    * @returns an index of `value` if present, else `-(insertionPoint) - 1`, which is negative.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   binarySearch(value: number): number {
     if (typeof value !== 'number') throwElementTypeError('F16Vec.binarySearch', value, 'number');
@@ -912,6 +999,7 @@ export class F16Vec<N extends number = number> implements
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError when `value` is not a number.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Editing
    */
   fill(value: number, start = 0, end: number = this.#length): this {
     if (typeof value !== 'number') throwElementTypeError('F16Vec.fill', value, 'number');
@@ -931,12 +1019,18 @@ export class F16Vec<N extends number = number> implements
    * operation that changes the length (`push`, `pop`, `extend`, `insert`, `remove`,
    * `truncate`, `clear`, ...), call `view()` again; an old view may still show slots
    * that are no longer live. `view().buffer` is the whole backing buffer.
+   *
+   * @group Core
    */
   view(): Float16Array {
     return this.#liveView('F16Vec.view');
   }
 
-  /** A new plain array of the live elements. */
+  /**
+   * A new plain array of the live elements.
+   *
+   * @group Core
+   */
   toArray(): number[] {
     const data = this.#storage('F16Vec.toArray');
     const length = this.#length;
@@ -945,12 +1039,20 @@ export class F16Vec<N extends number = number> implements
     return out;
   }
 
-  /** A new `Float16Array` holding a copy of the live elements, with its own buffer. */
+  /**
+   * A new `Float16Array` holding a copy of the live elements, with its own buffer.
+   *
+   * @group Core
+   */
   toTypedArray(): Float16Array {
     return this.#storage('F16Vec.toTypedArray').slice(0, this.#length);
   }
 
-  /** A new vector with the same capacity and elements, in its own buffer. */
+  /**
+   * A new vector with the same capacity and elements, in its own buffer.
+   *
+   * @group Core
+   */
   clone(): F16Vec<N> {
     const copy = new F16Vec<N>(this.#capacity);
     copy.#data.set(this.#storage('F16Vec.clone').subarray(0, this.#length));
@@ -961,6 +1063,8 @@ export class F16Vec<N extends number = number> implements
   /**
    * Whether `other` (a vector, array or typed array) has the same length and
    * SameValueZero-equal elements (`NaN` equals `NaN`, `-0` equals `0`).
+   *
+   * @group Core
    */
   equals(other: FixedVec<number, number, ArrayLike<number>> | ArrayLike<number>): boolean {
     // Take the other elements first: an array-like's getters run user code, which may change
@@ -977,13 +1081,19 @@ export class F16Vec<N extends number = number> implements
 
   /**
    * The live elements as a plain array, for `JSON.stringify` (`NaN` and infinities become `null`, as JSON does).
+   *
+   * @group Core
    */
   toJSON(): number[] {
     this.#storage('F16Vec.toJSON');
     return this.toArray();
   }
 
-  /** Iterates the live elements; the same as {@link F16Vec.values}. */
+  /**
+   * Iterates the live elements; the same as {@link F16Vec.values}.
+   *
+   * @group Core
+   */
   [Symbol.iterator](): IterableIterator<number> {
     this.#storage('F16Vec.iterator');
     return new F16Vec.#Values(this);
@@ -997,19 +1107,29 @@ export class F16Vec<N extends number = number> implements
    * measured 1.5-2x slower in `for...of`; docs/design.md, "Iteration"): `for...of`, spread
    * and `Array.from` never keep a result, but code that calls `next()` by hand must read
    * `value` before calling it again.
+   *
+   * @group Core
    */
   values(): IterableIterator<number> {
     this.#storage('F16Vec.values');
     return new F16Vec.#Values(this);
   }
 
-  /** Iterates the indexes of the live elements. */
+  /**
+   * Iterates the indexes of the live elements.
+   *
+   * @group Core
+   */
   keys(): IterableIterator<number> {
     this.#storage('F16Vec.keys');
     return new F16Vec.#Indexed(this, false) as IterableIterator<number>;
   }
 
-  /** Iterates `[index, element]` pairs of the live elements. */
+  /**
+   * Iterates `[index, element]` pairs of the live elements.
+   *
+   * @group Core
+   */
   entries(): IterableIterator<[number, number]> {
     this.#storage('F16Vec.entries');
     return new F16Vec.#Indexed(this, true) as IterableIterator<[number, number]>;
@@ -1021,6 +1141,7 @@ export class F16Vec<N extends number = number> implements
    *
    * @throws TypeError when `callback` is not a function.
    * @throws ReleasedError or DetachedError when the callback released or detached the storage.
+   * @group Core
    */
   forEach(callback: (value: number, index: number, vec: this) => void): void {
     const data = this.#callbackStorage('F16Vec.forEach', 'callback', callback);
@@ -1037,6 +1158,7 @@ export class F16Vec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   some(predicate: (value: number, index: number, vec: this) => unknown): boolean {
     return this.#findFirst('F16Vec.some', predicate, true) >= 0;
@@ -1048,6 +1170,7 @@ export class F16Vec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   every(predicate: (value: number, index: number, vec: this) => unknown): boolean {
     return this.#findFirst('F16Vec.every', predicate, false) < 0;
@@ -1059,6 +1182,7 @@ export class F16Vec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   find(predicate: (value: number, index: number, vec: this) => unknown): number | undefined {
     const data = this.#callbackStorage('F16Vec.find', 'predicate', predicate);
@@ -1077,6 +1201,7 @@ export class F16Vec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   findIndex(predicate: (value: number, index: number, vec: this) => unknown): number {
     return this.#findFirst('F16Vec.findIndex', predicate, true);
@@ -1089,6 +1214,7 @@ export class F16Vec<N extends number = number> implements
    *
    * @throws TypeError when `reducer` is not a function.
    * @throws ReleasedError or DetachedError when the reducer released or detached the storage.
+   * @group Core
    */
   reduce<U>(reducer: (accumulator: U, value: number, index: number, vec: this) => U, initial: U): U {
     const data = this.#callbackStorage('F16Vec.reduce', 'reducer', reducer);
@@ -1105,6 +1231,7 @@ export class F16Vec<N extends number = number> implements
    * (`-0` as `"0"`, bigints without the `n`).
    *
    * @param separator - converted with `String` first; `","` by default.
+   * @group Core
    */
   join(separator?: string): string {
     // Converted before the storage is read: an object's toString is user code.
@@ -1112,12 +1239,20 @@ export class F16Vec<N extends number = number> implements
     return this.#liveView('F16Vec.join').join(text);
   }
 
-  /** The elements joined by commas, as for an `Array`: what `String(vec)` and template literals show. */
+  /**
+   * The elements joined by commas, as for an `Array`: what `String(vec)` and template literals show.
+   *
+   * @group Core
+   */
   toString(): string {
     return this.#liveView('F16Vec.toString').join(',');
   }
 
-  /** Node's `util.inspect` / `console.log` form: `F16Vec(length/capacity) [ ... ]`, live elements only. */
+  /**
+   * Node's `util.inspect` / `console.log` form: `F16Vec(length/capacity) [ ... ]`, live elements only.
+   *
+   * @hidden
+   */
   [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
     const data = this.#data;
     if (data === RELEASED || data.length !== this.#capacity) return inspectUnusable('F16Vec', data === RELEASED);
@@ -1155,6 +1290,8 @@ export class F16Vec<N extends number = number> implements
    * floating-point summation, that can happen even when the exact sum is finite). The sum
    * of elements that are all `-0` is `-0` (the accumulators start at `-0`, the IEEE
    * additive identity).
+   *
+   * @group Kernels
    */
   sum(): number {
     const data = this.#storage('F16Vec.sum');
@@ -1202,6 +1339,7 @@ export class F16Vec<N extends number = number> implements
    * `NaN` and infinities propagate as in `sum`.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   mean(): number {
     const length = this.#length;
@@ -1220,6 +1358,7 @@ export class F16Vec<N extends number = number> implements
    * `NaN` if any element is `NaN`, as `Math.min` does; `min` of `-0` and `0` is `-0`.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   min(): number {
     const data = this.#storage('F16Vec.min');
@@ -1247,6 +1386,7 @@ export class F16Vec<N extends number = number> implements
    * `NaN` if any element is `NaN`, as `Math.max` does; `max` of `-0` and `0` is `0`.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   max(): number {
     const data = this.#storage('F16Vec.max');
@@ -1274,6 +1414,7 @@ export class F16Vec<N extends number = number> implements
    * `-0` counts as smaller than `0`, as in `Math.min`.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   argmin(): number {
     const data = this.#storage('F16Vec.argmin');
@@ -1308,6 +1449,7 @@ export class F16Vec<N extends number = number> implements
    * `0` counts as larger than `-0`, as in `Math.max`.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   argmax(): number {
     const data = this.#storage('F16Vec.argmax');
@@ -1341,6 +1483,7 @@ export class F16Vec<N extends number = number> implements
    * @param other - an F16Vec or a `Float16Array` of the same length.
    * @throws RangeError when the lengths differ (never `NaN`, never truncation).
    * @throws TypeError when `other` is not an F16Vec or a `Float16Array`.
+   * @group Kernels
    */
   dot(other: F16Vec | Float16Array): number;
   /**
@@ -1348,6 +1491,8 @@ export class F16Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   dot<V extends NumVec>(this: V, other: NumVec.Operand<V>): number;
   dot(other: F16Vec | Float16Array): number {
@@ -1394,6 +1539,8 @@ export class F16Vec<N extends number = number> implements
    *
    * Summed pairwise like {@link F16Vec.sum}: |error| <= gamma(h + 1) * sumOfSquares, barring
    * overflow and underflow in the squares.
+   *
+   * @group Kernels
    */
   sumOfSquares(): number {
     const data = this.#storage('F16Vec.sumOfSquares');
@@ -1443,6 +1590,8 @@ export class F16Vec<N extends number = number> implements
    *
    * Squares of float16 values cannot overflow or underflow in double. `NaN` if any element
    * is `NaN`, `Infinity` if an element is infinite.
+   *
+   * @group Kernels
    */
   norm(): number {
     this.#storage('F16Vec.norm');
@@ -1462,6 +1611,7 @@ export class F16Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   * @group Kernels
    */
   add(operand: number | F16Vec | Float16Array): this;
   /**
@@ -1474,6 +1624,7 @@ export class F16Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not an F16Vec.
+   * @group Kernels
    */
   add<M extends number>(operand: number | F16Vec | Float16Array, out: F16Vec<M>): F16Vec<M>;
   /**
@@ -1481,6 +1632,8 @@ export class F16Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   add<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
   /**
@@ -1488,6 +1641,8 @@ export class F16Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   add<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   add(operand: number | F16Vec | Float16Array, out?: F16Vec): F16Vec {
@@ -1536,6 +1691,7 @@ export class F16Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   * @group Kernels
    */
   sub(operand: number | F16Vec | Float16Array): this;
   /**
@@ -1548,6 +1704,7 @@ export class F16Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not an F16Vec.
+   * @group Kernels
    */
   sub<M extends number>(operand: number | F16Vec | Float16Array, out: F16Vec<M>): F16Vec<M>;
   /**
@@ -1555,6 +1712,8 @@ export class F16Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   sub<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
   /**
@@ -1562,6 +1721,8 @@ export class F16Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   sub<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   sub(operand: number | F16Vec | Float16Array, out?: F16Vec): F16Vec {
@@ -1610,6 +1771,7 @@ export class F16Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   * @group Kernels
    */
   mul(operand: number | F16Vec | Float16Array): this;
   /**
@@ -1622,6 +1784,7 @@ export class F16Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not an F16Vec.
+   * @group Kernels
    */
   mul<M extends number>(operand: number | F16Vec | Float16Array, out: F16Vec<M>): F16Vec<M>;
   /**
@@ -1629,6 +1792,8 @@ export class F16Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   mul<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
   /**
@@ -1636,6 +1801,8 @@ export class F16Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   mul<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   mul(operand: number | F16Vec | Float16Array, out?: F16Vec): F16Vec {
@@ -1686,6 +1853,7 @@ export class F16Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   * @group Kernels
    */
   div(operand: number | F16Vec | Float16Array): this;
   /**
@@ -1698,6 +1866,7 @@ export class F16Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not an F16Vec.
+   * @group Kernels
    */
   div<M extends number>(operand: number | F16Vec | Float16Array, out: F16Vec<M>): F16Vec<M>;
   /**
@@ -1705,6 +1874,8 @@ export class F16Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   div<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
   /**
@@ -1712,6 +1883,8 @@ export class F16Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   div<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   div(operand: number | F16Vec | Float16Array, out?: F16Vec): F16Vec {
@@ -1759,6 +1932,7 @@ export class F16Vec<N extends number = number> implements
    * @param k - a number.
    * @returns this vector, scaled.
    * @throws TypeError when `k` is not a number.
+   * @group Kernels
    */
   scale(k: number): this;
   /**
@@ -1770,6 +1944,7 @@ export class F16Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when `out` has a different length.
    * @throws TypeError when `k` is not a number, or `out` is not an F16Vec.
+   * @group Kernels
    */
   scale<M extends number>(k: number, out: F16Vec<M>): F16Vec<M>;
   /**
@@ -1777,6 +1952,8 @@ export class F16Vec<N extends number = number> implements
    * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
    * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   scale<V extends NumVec, O extends NumVec.Like<V>>(this: V, k: number, out: O): O;
   scale(k: number, out?: F16Vec): F16Vec {
@@ -1816,6 +1993,7 @@ export class F16Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when `x` has a different length.
    * @throws TypeError when `a` is not a number or `x` is not an F16Vec or a `Float16Array`.
+   * @group Kernels
    */
   axpy(a: number, x: F16Vec | Float16Array): this;
   /**
@@ -1829,6 +2007,7 @@ export class F16Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when `x` or `out` has a different length.
    * @throws TypeError when `a` is not a number, `x` is not an F16Vec or a `Float16Array`, or `out` is not an F16Vec.
+   * @group Kernels
    */
   axpy<M extends number>(a: number, x: F16Vec | Float16Array, out: F16Vec<M>): F16Vec<M>;
   /**
@@ -1836,6 +2015,8 @@ export class F16Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   axpy<V extends NumVec>(this: V, a: number, x: NumVec.Operand<V>): V;
   /**
@@ -1843,6 +2024,8 @@ export class F16Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   axpy<V extends NumVec, O extends NumVec.Like<V>>(this: V, a: number, x: NumVec.Operand<V>, out: O): O;
   axpy(a: number, x: F16Vec | Float16Array, out?: F16Vec): F16Vec {
@@ -1878,6 +2061,7 @@ export class F16Vec<N extends number = number> implements
    * @returns this vector, clamped.
    * @throws RangeError when `lo > hi` or either is `NaN`.
    * @throws TypeError when a bound is not a number.
+   * @group Kernels
    */
   clamp(lo: number, hi: number): this;
   /**
@@ -1890,6 +2074,7 @@ export class F16Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when the bounds are out of order, or `out` has a different length.
    * @throws TypeError when a bound is not a number, or `out` is not an F16Vec.
+   * @group Kernels
    */
   clamp<M extends number>(lo: number, hi: number, out: F16Vec<M>): F16Vec<M>;
   /**
@@ -1897,6 +2082,8 @@ export class F16Vec<N extends number = number> implements
    * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
    * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   clamp<V extends NumVec, O extends NumVec.Like<V>>(this: V, lo: number, hi: number, out: O): O;
   clamp(lo: number, hi: number, out?: F16Vec): F16Vec {
@@ -1940,6 +2127,7 @@ export class F16Vec<N extends number = number> implements
    * `abs(-0)` is `0`; `NaN` stays `NaN`.
    *
    * @returns this vector, with the results.
+   * @group Kernels
    */
   abs(): this;
   /**
@@ -1950,6 +2138,7 @@ export class F16Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when `out` has a different length.
    * @throws TypeError when `out` is not an F16Vec.
+   * @group Kernels
    */
   abs<M extends number>(out: F16Vec<M>): F16Vec<M>;
   /**
@@ -1957,6 +2146,8 @@ export class F16Vec<N extends number = number> implements
    * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
    * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   abs<V extends NumVec, O extends NumVec.Like<V>>(this: V, out: O): O;
   abs(out?: F16Vec): F16Vec {
@@ -1986,6 +2177,7 @@ export class F16Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws TypeError when `fn` is not a function or returns a non-number.
    * @throws Error when `fn` changes the length of this vector.
+   * @group Kernels
    */
   map(fn: (value: number, index: number) => number): this;
   /**
@@ -1998,6 +2190,7 @@ export class F16Vec<N extends number = number> implements
    * @throws TypeError when `fn` is not a function or returns a non-number, or `out` is not an F16Vec.
    * @throws RangeError when `out` has a different length.
    * @throws Error when `fn` changes the length of this vector or of `out`.
+   * @group Kernels
    */
   map<M extends number>(fn: (value: number, index: number) => number, out: F16Vec<M>): F16Vec<M>;
   /**
@@ -2005,6 +2198,8 @@ export class F16Vec<N extends number = number> implements
    * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
    * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   map<V extends NumVec, O extends NumVec.Like<V>>(this: V, fn: (value: number, index: number) => number, out: O): O;
   map(fn: (value: number, index: number) => number, out?: F16Vec): F16Vec {
@@ -2047,6 +2242,7 @@ export class F16Vec<N extends number = number> implements
    * @throws CapacityError when `count > capacity`.
    * @throws RangeError or TypeError when `srcStart` or `count` is out of range or not an integer.
    * @throws TypeError when `source` is not a source of numbers.
+   * @group Kernels
    */
   copyFrom(source: VecSource<number>, srcStart = 0, count?: number): this {
     // Staged before the storage is read: an iterable or array-like source runs user code.
@@ -2081,6 +2277,7 @@ export class F16Vec<N extends number = number> implements
    * @throws RangeError or TypeError when `targetStart` is out of range or not an integer.
    * @throws CapacityError when a vector target's capacity is too small.
    * @throws TypeError when `target` is none of those, or holds bigints.
+   * @group Kernels
    */
   copyTo<Target extends NumberCopyTarget>(target: Target, targetStart = 0): Target {
     if (typeof target === 'object' && target !== null) checkNotRevoked('F16Vec.copyTo', 'target', target);

@@ -117,13 +117,25 @@ var FAIL_INDEX: IndexGuard;
 export class F32Vec<N extends number = number> implements
   NumVec<N>,
   FixedVec<number, N, Float32Array> {
-  /** The typed array constructor behind this class. */
   // `typeof Float32Array`, not inferred: F16Vec's declarations must name its module's Float16Array
   // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
+  /**
+   * The typed array constructor behind this class.
+   *
+   * @group Memory
+   */
   static readonly Array: typeof Float32Array = Float32Array;
-  /** Bytes per element. */
+  /**
+   * Bytes per element.
+   *
+   * @group Memory
+   */
   static readonly BYTES_PER_ELEMENT = 4;
-  /** The element type id. */
+  /**
+   * The element type id.
+   *
+   * @group Memory
+   */
   static readonly elementType = 'f32';
 
   // Representation invariant: slots [0, #length) of #data are the live elements; slots
@@ -151,6 +163,7 @@ export class F32Vec<N extends number = number> implements
    *
    * @param capacity - an integer from 0 to 2^32 - 1.
    * @throws TypeError or RangeError when `capacity` is not such an integer.
+   * @group Construction
    */
   constructor(capacity: N) {
     checkCapacity('F32Vec', capacity);
@@ -173,6 +186,7 @@ export class F32Vec<N extends number = number> implements
    * @param capacity - the number of elements; the region must fit inside the buffer.
    * @throws TypeError for a buffer that is not one of those kinds, or is detached or resizable.
    * @throws RangeError for a misaligned offset or a region past the end of the buffer.
+   * @group Memory
    */
   static over<const M extends number>(memory: Memory, byteOffset: number, capacity: M): F32Vec<M> {
     return F32Vec.#overRegion('F32Vec.over', memory, byteOffset, capacity);
@@ -199,6 +213,7 @@ export class F32Vec<N extends number = number> implements
    *
    * @param length - an integer from 0 to `capacity`.
    * @throws the errors of {@link F32Vec.over}, and RangeError when `length > capacity`.
+   * @group Memory
    */
   static assumeInit<const M extends number>(memory: Memory, byteOffset: number, capacity: M, length: number): F32Vec<M> {
     const vec = F32Vec.#overRegion('F32Vec.assumeInit', memory, byteOffset, capacity);
@@ -211,6 +226,7 @@ export class F32Vec<N extends number = number> implements
    * Bytes of memory `capacity` elements occupy: `capacity * 4`.
    *
    * @throws TypeError or RangeError when `capacity` is not an integer from 0 to 2^32 - 1.
+   * @group Memory
    */
   static bytesFor(capacity: number): number {
     return bytesForCapacity('F32Vec.bytesFor', capacity, 4);
@@ -223,6 +239,7 @@ export class F32Vec<N extends number = number> implements
    * @param capacity - the capacity; defaults to the number of elements.
    * @throws CapacityError when `source` has more than `capacity` elements.
    * @throws TypeError when an element is not a number.
+   * @group Construction
    */
   static from<const M extends number>(source: VecSource<number>, capacity: M): F32Vec<M>;
   static from(source: VecSource<number>): F32Vec;
@@ -234,6 +251,7 @@ export class F32Vec<N extends number = number> implements
    * A full vector holding exactly `items`: `F32Vec.of(1.5, -2)` has type `F32Vec<2>`.
    *
    * @throws TypeError when an item is not a number.
+   * @group Construction
    */
   static of<const Items extends readonly number[]>(...items: Items): F32Vec<Items['length']> {
     return F32Vec.#from('F32Vec.of', items, items.length) as F32Vec<Items['length']>;
@@ -249,22 +267,38 @@ export class F32Vec<N extends number = number> implements
     return vec;
   }
 
-  /** The number of slots, fixed at construction. */
+  /**
+   * The number of slots, fixed at construction.
+   *
+   * @group Core
+   */
   get capacity(): N {
     return this.#capacity;
   }
 
-  /** The number of live elements. */
+  /**
+   * The number of live elements.
+   *
+   * @group Core
+   */
   get length(): number {
     return this.#length;
   }
 
-  /** Whether the vector holds no elements. */
+  /**
+   * Whether the vector holds no elements.
+   *
+   * @group Core
+   */
   get isEmpty(): boolean {
     return this.#length === 0;
   }
 
-  /** Whether the vector holds `capacity` elements. */
+  /**
+   * Whether the vector holds `capacity` elements.
+   *
+   * @group Core
+   */
   get isFull(): boolean {
     if (this.#length < this.#data.length) return false;
     // Full, or released or detached (their storage reads as length 0): #storage tells which.
@@ -272,7 +306,11 @@ export class F32Vec<N extends number = number> implements
     return true;
   }
 
-  /** How many more elements fit: `capacity - length`. */
+  /**
+   * How many more elements fit: `capacity - length`.
+   *
+   * @group Core
+   */
   get remaining(): number {
     const free = this.#data.length - this.#length;
     // None free, or released or detached (their storage reads as length 0): #storage tells which.
@@ -280,7 +318,11 @@ export class F32Vec<N extends number = number> implements
     return free;
   }
 
-  /** `"F32Vec"`, for `Object.prototype.toString`. */
+  /**
+   * `"F32Vec"`, for `Object.prototype.toString`.
+   *
+   * @group Core
+   */
   get [Symbol.toStringTag](): string {
     return 'F32Vec';
   }
@@ -290,6 +332,7 @@ export class F32Vec<N extends number = number> implements
    *
    * @param index - an integer in `[0, length)`.
    * @throws IndexError when `index` is fractional, NaN, negative or `>= length`.
+   * @group Core
    */
   get(index: number): number {
     // The check selects a guard instead of branching to a failure path: the compiler then
@@ -309,6 +352,7 @@ export class F32Vec<N extends number = number> implements
    * @param value - the new element, converted as described on the class.
    * @throws IndexError when `index` is not an integer in `[0, length)`.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   set(index: number, value: number): void {
     (typeof value === 'number' && typeof index === 'number' && (index >>> 0) === index && index < this.#length ? PASS : FAIL_INDEX).check(this, 'F32Vec.set', index, value);
@@ -320,6 +364,7 @@ export class F32Vec<N extends number = number> implements
    * indexes count from the end, and an index outside the live elements gives `undefined`.
    *
    * @throws TypeError when `index` is not a number.
+   * @group Core
    */
   at(index: number): number | undefined {
     if (typeof index !== 'number') throwArgumentError('F32Vec.at', 'index', index, 'a number');
@@ -334,6 +379,7 @@ export class F32Vec<N extends number = number> implements
    * `undefined` (`at(0)` peeks without throwing).
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   first(): number {
     const data = this.#storage('F32Vec.first');
@@ -345,6 +391,7 @@ export class F32Vec<N extends number = number> implements
    * The last element. Throws on an empty vector, as `pop` does (`at(-1)` peeks without throwing).
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   last(): number {
     const data = this.#storage('F32Vec.last');
@@ -357,6 +404,7 @@ export class F32Vec<N extends number = number> implements
    * Exchanges the elements at `i` and `j` (`swap(i, i)` changes nothing).
    *
    * @throws IndexError when `i` or `j` is not an integer in `[0, length)`; nothing changes.
+   * @group Editing
    */
   swap(i: number, j: number): void {
     const data = this.#storage('F32Vec.swap');
@@ -373,6 +421,7 @@ export class F32Vec<N extends number = number> implements
    *
    * @throws CapacityError (carrying `value`) when the vector is full.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   push(value: number): void {
     if (typeof value !== 'number') throwElementTypeError('F32Vec.push', value, 'number');
@@ -388,6 +437,7 @@ export class F32Vec<N extends number = number> implements
    *
    * @returns `true` if appended, `false` (and no change) when full.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   tryPush(value: number): boolean {
     if (typeof value !== 'number') throwElementTypeError('F32Vec.tryPush', value, 'number');
@@ -409,6 +459,7 @@ export class F32Vec<N extends number = number> implements
    *
    * @param count - an integer from 0 to `remaining`.
    * @throws TypeError or RangeError when `count` is not such an integer.
+   * @group Editing
    */
   spare(count: number): Float32Array {
     const data = this.#storage('F32Vec.spare');
@@ -428,6 +479,7 @@ export class F32Vec<N extends number = number> implements
    *
    * @param count - an integer from 0 to the size of that region.
    * @throws RangeError when no region at the current length holds `count` slots; nothing changes.
+   * @group Editing
    */
   commit(count: number): void {
     this.#storage('F32Vec.commit');
@@ -449,6 +501,7 @@ export class F32Vec<N extends number = number> implements
    * `isEmpty` first, or use `at(-1)` to peek.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   pop(): number {
     const length = this.#length - 1;
@@ -467,6 +520,7 @@ export class F32Vec<N extends number = number> implements
    * @throws CapacityError (carrying `source`) when the elements do not all fit; the
    * vector is unchanged.
    * @throws TypeError when an element is not a number; the vector is unchanged.
+   * @group Editing
    */
   extend(source: VecSource<number>): void {
     const items = F32Vec.#staged('F32Vec.extend', source, this.#storage('F32Vec.extend').length - this.#length);
@@ -479,6 +533,7 @@ export class F32Vec<N extends number = number> implements
    *
    * @returns `true` if every element was appended, `false` (and no change) if they do not fit.
    * @throws TypeError when an element is not a number; the vector is unchanged.
+   * @group Editing
    */
   tryExtend(source: VecSource<number>): boolean {
     const items = F32Vec.#staged('F32Vec.tryExtend', source, this.#storage('F32Vec.tryExtend').length - this.#length);
@@ -495,6 +550,7 @@ export class F32Vec<N extends number = number> implements
    * @throws IndexError when `index` is not an integer in `[0, length]`.
    * @throws CapacityError when the vector is full.
    * @throws TypeError when `value` is not a number.
+   * @group Editing
    */
   insert(index: number, value: number): void {
     if (!this.#insertAt('F32Vec.insert', index, value)) throw this.#fullError('F32Vec.insert', value, this.#length + 1);
@@ -506,6 +562,7 @@ export class F32Vec<N extends number = number> implements
    * @returns `true` if inserted, `false` (and no change) when full.
    * @throws IndexError when `index` is not an integer in `[0, length]`.
    * @throws TypeError when `value` is not a number.
+   * @group Editing
    */
   tryInsert(index: number, value: number): boolean {
     return this.#insertAt('F32Vec.tryInsert', index, value);
@@ -515,6 +572,7 @@ export class F32Vec<N extends number = number> implements
    * Removes and returns the element at `index`, shifting later elements down. O(length - index).
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   remove(index: number): number {
     const data = this.#storage('F32Vec.remove');
@@ -531,6 +589,7 @@ export class F32Vec<N extends number = number> implements
    * O(1); does not keep the order.
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   swapRemove(index: number): number {
     const data = this.#data;
@@ -551,6 +610,7 @@ export class F32Vec<N extends number = number> implements
    * docs/design.md, "Zero garbage"): the form for game loops that only discard.
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   swapDelete(index: number): void {
     const data = this.#data;
@@ -567,6 +627,7 @@ export class F32Vec<N extends number = number> implements
    * no effect, as in Rust's `Vec::truncate`.
    *
    * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
+   * @group Editing
    */
   truncate(newLength: number): void {
     checkNonNegativeInteger('F32Vec.truncate', 'newLength', newLength);
@@ -574,7 +635,11 @@ export class F32Vec<N extends number = number> implements
     if (newLength < this.#length) this.#length = newLength + 0; // + 0: a length is never -0
   }
 
-  /** Removes every element. The capacity is kept. */
+  /**
+   * Removes every element. The capacity is kept.
+   *
+   * @group Editing
+   */
   clear(): void {
     this.#storage('F32Vec.clear');
     this.#length = 0;
@@ -587,6 +652,7 @@ export class F32Vec<N extends number = number> implements
    * @throws CapacityError when `newLength > capacity`.
    * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
    * @throws TypeError when `fill` is not a number.
+   * @group Editing
    */
   resize(newLength: number, fill: number): void {
     if (typeof fill !== 'number') throwElementTypeError('F32Vec.resize', fill, 'number');
@@ -609,6 +675,7 @@ export class F32Vec<N extends number = number> implements
    * @throws TypeError when `predicate` is not a function.
    * @throws Error when `predicate` changed the length.
    * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
+   * @group Editing
    */
   retain(predicate: (value: number, index: number) => unknown): void {
     this.#keepFlagged(this.#decisions('F32Vec.retain', predicate), 1, false);
@@ -623,6 +690,7 @@ export class F32Vec<N extends number = number> implements
    * @throws TypeError when `predicate` is not a function.
    * @throws Error when `predicate` changed the length.
    * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
+   * @group Editing
    */
   extractIf(predicate: (value: number, index: number) => unknown): Float32Array {
     return this.#keepFlagged(this.#decisions('F32Vec.extractIf', predicate), 0, true) as Float32Array;
@@ -637,6 +705,7 @@ export class F32Vec<N extends number = number> implements
    * @throws TypeError when `predicate` is not a function.
    * @throws Error when `predicate` changed the length.
    * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
+   * @group Editing
    */
   popIf(predicate: (value: number) => unknown): number | undefined {
     const data = this.#callbackStorage('F32Vec.popIf', 'predicate', predicate);
@@ -655,6 +724,7 @@ export class F32Vec<N extends number = number> implements
    * @param start - an integer in `[0, length]`; default 0.
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Editing
    */
   drain(start = 0, end: number = this.#length): Float32Array {
     const data = this.#storage('F32Vec.drain');
@@ -673,6 +743,7 @@ export class F32Vec<N extends number = number> implements
    * @param start - an integer in `[0, length]`; default 0.
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Core
    */
   slice(start = 0, end: number = this.#length): F32Vec<N> {
     const data = this.#storage('F32Vec.slice');
@@ -689,6 +760,7 @@ export class F32Vec<N extends number = number> implements
    *
    * @param at - an integer in `[0, length]`.
    * @throws TypeError or RangeError when `at` is not such an integer; nothing changes.
+   * @group Editing
    */
   splitOff(at: number): F32Vec<N> {
     const data = this.#storage('F32Vec.splitOff');
@@ -710,6 +782,7 @@ export class F32Vec<N extends number = number> implements
    * @param start - an integer in `[0, length]`.
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError or RangeError when an argument is out of range; nothing changes.
+   * @group Editing
    */
   copyWithin(target: number, start: number, end: number = this.#length): this {
     const data = this.#storage('F32Vec.copyWithin');
@@ -731,6 +804,7 @@ export class F32Vec<N extends number = number> implements
    * @param items - the elements to insert; none by default.
    * @throws CapacityError when the result would exceed the capacity; the vector is unchanged.
    * @throws TypeError when an item is not a number; the vector is unchanged.
+   * @group Editing
    */
   splice(start: number, deleteCount: number, items: VecSource<number> = []): Float32Array {
     // Stage the items before reading any state: an iterable source runs user code, which
@@ -753,7 +827,11 @@ export class F32Vec<N extends number = number> implements
     return removed;
   }
 
-  /** Removes consecutive repeated elements (SameValueZero: `NaN` repeats `NaN`), keeping the first of each run. */
+  /**
+   * Removes consecutive repeated elements (SameValueZero: `NaN` repeats `NaN`), keeping the first of each run.
+   *
+   * @group Editing
+   */
   dedup(): void {
     const data = this.#storage('F32Vec.dedup');
     const length = this.#length;
@@ -772,6 +850,7 @@ export class F32Vec<N extends number = number> implements
    *
    * @param fromIndex - an integer; negative counts from the end, as in `Array.prototype.indexOf`.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   indexOf(value: number, fromIndex = 0): number {
     if (typeof value !== 'number') throwElementTypeError('F32Vec.indexOf', value, 'number');
@@ -785,6 +864,7 @@ export class F32Vec<N extends number = number> implements
    *
    * @param fromIndex - an integer; negative counts from the end; default `length - 1`.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   lastIndexOf(value: number, fromIndex: number = this.#length - 1): number {
     if (typeof value !== 'number') throwElementTypeError('F32Vec.lastIndexOf', value, 'number');
@@ -798,6 +878,7 @@ export class F32Vec<N extends number = number> implements
    * `NaN` is found).
    *
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   includes(value: number, fromIndex = 0): boolean {
     if (typeof value !== 'number') throwElementTypeError('F32Vec.includes', value, 'number');
@@ -815,6 +896,7 @@ export class F32Vec<N extends number = number> implements
    * @throws TypeError when `compare` is given and is not a function.
    * @throws Error when `compare` changed the length (the vector is as `compare` left it).
    * @throws ReleasedError or DetachedError when `compare` released or detached the storage.
+   * @group Editing
    */
   sort(compare?: Comparator<number>): this {
     if (compare === undefined) {
@@ -838,7 +920,11 @@ export class F32Vec<N extends number = number> implements
     return this;
   }
 
-  /** Reverses the elements in place. */
+  /**
+   * Reverses the elements in place.
+   *
+   * @group Editing
+   */
   reverse(): this {
     this.#storage('F32Vec.reverse').subarray(0, this.#length).reverse();
     return this;
@@ -850,6 +936,7 @@ export class F32Vec<N extends number = number> implements
    *
    * @returns an index of `value` if present, else `-(insertionPoint) - 1`, which is negative.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   binarySearch(value: number): number {
     if (typeof value !== 'number') throwElementTypeError('F32Vec.binarySearch', value, 'number');
@@ -875,6 +962,7 @@ export class F32Vec<N extends number = number> implements
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError when `value` is not a number.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Editing
    */
   fill(value: number, start = 0, end: number = this.#length): this {
     if (typeof value !== 'number') throwElementTypeError('F32Vec.fill', value, 'number');
@@ -894,12 +982,18 @@ export class F32Vec<N extends number = number> implements
    * operation that changes the length (`push`, `pop`, `extend`, `insert`, `remove`,
    * `truncate`, `clear`, ...), call `view()` again; an old view may still show slots
    * that are no longer live. `view().buffer` is the whole backing buffer.
+   *
+   * @group Core
    */
   view(): Float32Array {
     return this.#liveView('F32Vec.view');
   }
 
-  /** A new plain array of the live elements. */
+  /**
+   * A new plain array of the live elements.
+   *
+   * @group Core
+   */
   toArray(): number[] {
     const data = this.#storage('F32Vec.toArray');
     const length = this.#length;
@@ -908,12 +1002,20 @@ export class F32Vec<N extends number = number> implements
     return out;
   }
 
-  /** A new `Float32Array` holding a copy of the live elements, with its own buffer. */
+  /**
+   * A new `Float32Array` holding a copy of the live elements, with its own buffer.
+   *
+   * @group Core
+   */
   toTypedArray(): Float32Array {
     return this.#storage('F32Vec.toTypedArray').slice(0, this.#length);
   }
 
-  /** A new vector with the same capacity and elements, in its own buffer. */
+  /**
+   * A new vector with the same capacity and elements, in its own buffer.
+   *
+   * @group Core
+   */
   clone(): F32Vec<N> {
     const copy = new F32Vec<N>(this.#capacity);
     copy.#data.set(this.#storage('F32Vec.clone').subarray(0, this.#length));
@@ -924,6 +1026,8 @@ export class F32Vec<N extends number = number> implements
   /**
    * Whether `other` (a vector, array or typed array) has the same length and
    * SameValueZero-equal elements (`NaN` equals `NaN`, `-0` equals `0`).
+   *
+   * @group Core
    */
   equals(other: FixedVec<number, number, ArrayLike<number>> | ArrayLike<number>): boolean {
     // Take the other elements first: an array-like's getters run user code, which may change
@@ -940,13 +1044,19 @@ export class F32Vec<N extends number = number> implements
 
   /**
    * The live elements as a plain array, for `JSON.stringify` (`NaN` and infinities become `null`, as JSON does).
+   *
+   * @group Core
    */
   toJSON(): number[] {
     this.#storage('F32Vec.toJSON');
     return this.toArray();
   }
 
-  /** Iterates the live elements; the same as {@link F32Vec.values}. */
+  /**
+   * Iterates the live elements; the same as {@link F32Vec.values}.
+   *
+   * @group Core
+   */
   [Symbol.iterator](): IterableIterator<number> {
     this.#storage('F32Vec.iterator');
     return new F32Vec.#Values(this);
@@ -960,19 +1070,29 @@ export class F32Vec<N extends number = number> implements
    * measured 1.5-2x slower in `for...of`; docs/design.md, "Iteration"): `for...of`, spread
    * and `Array.from` never keep a result, but code that calls `next()` by hand must read
    * `value` before calling it again.
+   *
+   * @group Core
    */
   values(): IterableIterator<number> {
     this.#storage('F32Vec.values');
     return new F32Vec.#Values(this);
   }
 
-  /** Iterates the indexes of the live elements. */
+  /**
+   * Iterates the indexes of the live elements.
+   *
+   * @group Core
+   */
   keys(): IterableIterator<number> {
     this.#storage('F32Vec.keys');
     return new F32Vec.#Indexed(this, false) as IterableIterator<number>;
   }
 
-  /** Iterates `[index, element]` pairs of the live elements. */
+  /**
+   * Iterates `[index, element]` pairs of the live elements.
+   *
+   * @group Core
+   */
   entries(): IterableIterator<[number, number]> {
     this.#storage('F32Vec.entries');
     return new F32Vec.#Indexed(this, true) as IterableIterator<[number, number]>;
@@ -984,6 +1104,7 @@ export class F32Vec<N extends number = number> implements
    *
    * @throws TypeError when `callback` is not a function.
    * @throws ReleasedError or DetachedError when the callback released or detached the storage.
+   * @group Core
    */
   forEach(callback: (value: number, index: number, vec: this) => void): void {
     const data = this.#callbackStorage('F32Vec.forEach', 'callback', callback);
@@ -1000,6 +1121,7 @@ export class F32Vec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   some(predicate: (value: number, index: number, vec: this) => unknown): boolean {
     return this.#findFirst('F32Vec.some', predicate, true) >= 0;
@@ -1011,6 +1133,7 @@ export class F32Vec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   every(predicate: (value: number, index: number, vec: this) => unknown): boolean {
     return this.#findFirst('F32Vec.every', predicate, false) < 0;
@@ -1022,6 +1145,7 @@ export class F32Vec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   find(predicate: (value: number, index: number, vec: this) => unknown): number | undefined {
     const data = this.#callbackStorage('F32Vec.find', 'predicate', predicate);
@@ -1040,6 +1164,7 @@ export class F32Vec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   findIndex(predicate: (value: number, index: number, vec: this) => unknown): number {
     return this.#findFirst('F32Vec.findIndex', predicate, true);
@@ -1052,6 +1177,7 @@ export class F32Vec<N extends number = number> implements
    *
    * @throws TypeError when `reducer` is not a function.
    * @throws ReleasedError or DetachedError when the reducer released or detached the storage.
+   * @group Core
    */
   reduce<U>(reducer: (accumulator: U, value: number, index: number, vec: this) => U, initial: U): U {
     const data = this.#callbackStorage('F32Vec.reduce', 'reducer', reducer);
@@ -1068,6 +1194,7 @@ export class F32Vec<N extends number = number> implements
    * (`-0` as `"0"`, bigints without the `n`).
    *
    * @param separator - converted with `String` first; `","` by default.
+   * @group Core
    */
   join(separator?: string): string {
     // Converted before the storage is read: an object's toString is user code.
@@ -1075,12 +1202,20 @@ export class F32Vec<N extends number = number> implements
     return this.#liveView('F32Vec.join').join(text);
   }
 
-  /** The elements joined by commas, as for an `Array`: what `String(vec)` and template literals show. */
+  /**
+   * The elements joined by commas, as for an `Array`: what `String(vec)` and template literals show.
+   *
+   * @group Core
+   */
   toString(): string {
     return this.#liveView('F32Vec.toString').join(',');
   }
 
-  /** Node's `util.inspect` / `console.log` form: `F32Vec(length/capacity) [ ... ]`, live elements only. */
+  /**
+   * Node's `util.inspect` / `console.log` form: `F32Vec(length/capacity) [ ... ]`, live elements only.
+   *
+   * @hidden
+   */
   [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
     const data = this.#data;
     if (data === RELEASED || data.length !== this.#capacity) return inspectUnusable('F32Vec', data === RELEASED);
@@ -1118,6 +1253,8 @@ export class F32Vec<N extends number = number> implements
    * floating-point summation, that can happen even when the exact sum is finite). The sum
    * of elements that are all `-0` is `-0` (the accumulators start at `-0`, the IEEE
    * additive identity).
+   *
+   * @group Kernels
    */
   sum(): number {
     const data = this.#storage('F32Vec.sum');
@@ -1165,6 +1302,7 @@ export class F32Vec<N extends number = number> implements
    * `NaN` and infinities propagate as in `sum`.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   mean(): number {
     const length = this.#length;
@@ -1183,6 +1321,7 @@ export class F32Vec<N extends number = number> implements
    * `NaN` if any element is `NaN`, as `Math.min` does; `min` of `-0` and `0` is `-0`.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   min(): number {
     const data = this.#storage('F32Vec.min');
@@ -1210,6 +1349,7 @@ export class F32Vec<N extends number = number> implements
    * `NaN` if any element is `NaN`, as `Math.max` does; `max` of `-0` and `0` is `0`.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   max(): number {
     const data = this.#storage('F32Vec.max');
@@ -1237,6 +1377,7 @@ export class F32Vec<N extends number = number> implements
    * `-0` counts as smaller than `0`, as in `Math.min`.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   argmin(): number {
     const data = this.#storage('F32Vec.argmin');
@@ -1271,6 +1412,7 @@ export class F32Vec<N extends number = number> implements
    * `0` counts as larger than `-0`, as in `Math.max`.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   argmax(): number {
     const data = this.#storage('F32Vec.argmax');
@@ -1304,6 +1446,7 @@ export class F32Vec<N extends number = number> implements
    * @param other - an F32Vec or a `Float32Array` of the same length.
    * @throws RangeError when the lengths differ (never `NaN`, never truncation).
    * @throws TypeError when `other` is not an F32Vec or a `Float32Array`.
+   * @group Kernels
    */
   dot(other: F32Vec | Float32Array): number;
   /**
@@ -1311,6 +1454,8 @@ export class F32Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   dot<V extends NumVec>(this: V, other: NumVec.Operand<V>): number;
   dot(other: F32Vec | Float32Array): number {
@@ -1357,6 +1502,8 @@ export class F32Vec<N extends number = number> implements
    *
    * Summed pairwise like {@link F32Vec.sum}: |error| <= gamma(h + 1) * sumOfSquares, barring
    * overflow and underflow in the squares.
+   *
+   * @group Kernels
    */
   sumOfSquares(): number {
     const data = this.#storage('F32Vec.sumOfSquares');
@@ -1406,6 +1553,8 @@ export class F32Vec<N extends number = number> implements
    *
    * Squares of float32 values cannot overflow or underflow in double. `NaN` if any element
    * is `NaN`, `Infinity` if an element is infinite.
+   *
+   * @group Kernels
    */
   norm(): number {
     this.#storage('F32Vec.norm');
@@ -1422,6 +1571,7 @@ export class F32Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   * @group Kernels
    */
   add(operand: number | F32Vec | Float32Array): this;
   /**
@@ -1434,6 +1584,7 @@ export class F32Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not an F32Vec.
+   * @group Kernels
    */
   add<M extends number>(operand: number | F32Vec | Float32Array, out: F32Vec<M>): F32Vec<M>;
   /**
@@ -1441,6 +1592,8 @@ export class F32Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   add<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
   /**
@@ -1448,6 +1601,8 @@ export class F32Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   add<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   add(operand: number | F32Vec | Float32Array, out?: F32Vec): F32Vec {
@@ -1493,6 +1648,7 @@ export class F32Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   * @group Kernels
    */
   sub(operand: number | F32Vec | Float32Array): this;
   /**
@@ -1505,6 +1661,7 @@ export class F32Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not an F32Vec.
+   * @group Kernels
    */
   sub<M extends number>(operand: number | F32Vec | Float32Array, out: F32Vec<M>): F32Vec<M>;
   /**
@@ -1512,6 +1669,8 @@ export class F32Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   sub<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
   /**
@@ -1519,6 +1678,8 @@ export class F32Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   sub<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   sub(operand: number | F32Vec | Float32Array, out?: F32Vec): F32Vec {
@@ -1564,6 +1725,7 @@ export class F32Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   * @group Kernels
    */
   mul(operand: number | F32Vec | Float32Array): this;
   /**
@@ -1576,6 +1738,7 @@ export class F32Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not an F32Vec.
+   * @group Kernels
    */
   mul<M extends number>(operand: number | F32Vec | Float32Array, out: F32Vec<M>): F32Vec<M>;
   /**
@@ -1583,6 +1746,8 @@ export class F32Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   mul<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
   /**
@@ -1590,6 +1755,8 @@ export class F32Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   mul<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   mul(operand: number | F32Vec | Float32Array, out?: F32Vec): F32Vec {
@@ -1637,6 +1804,7 @@ export class F32Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   * @group Kernels
    */
   div(operand: number | F32Vec | Float32Array): this;
   /**
@@ -1649,6 +1817,7 @@ export class F32Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not an F32Vec.
+   * @group Kernels
    */
   div<M extends number>(operand: number | F32Vec | Float32Array, out: F32Vec<M>): F32Vec<M>;
   /**
@@ -1656,6 +1825,8 @@ export class F32Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   div<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
   /**
@@ -1663,6 +1834,8 @@ export class F32Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   div<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   div(operand: number | F32Vec | Float32Array, out?: F32Vec): F32Vec {
@@ -1707,6 +1880,7 @@ export class F32Vec<N extends number = number> implements
    * @param k - a number.
    * @returns this vector, scaled.
    * @throws TypeError when `k` is not a number.
+   * @group Kernels
    */
   scale(k: number): this;
   /**
@@ -1718,6 +1892,7 @@ export class F32Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when `out` has a different length.
    * @throws TypeError when `k` is not a number, or `out` is not an F32Vec.
+   * @group Kernels
    */
   scale<M extends number>(k: number, out: F32Vec<M>): F32Vec<M>;
   /**
@@ -1725,6 +1900,8 @@ export class F32Vec<N extends number = number> implements
    * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
    * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   scale<V extends NumVec, O extends NumVec.Like<V>>(this: V, k: number, out: O): O;
   scale(k: number, out?: F32Vec): F32Vec {
@@ -1761,6 +1938,7 @@ export class F32Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when `x` has a different length.
    * @throws TypeError when `a` is not a number or `x` is not an F32Vec or a `Float32Array`.
+   * @group Kernels
    */
   axpy(a: number, x: F32Vec | Float32Array): this;
   /**
@@ -1774,6 +1952,7 @@ export class F32Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when `x` or `out` has a different length.
    * @throws TypeError when `a` is not a number, `x` is not an F32Vec or a `Float32Array`, or `out` is not an F32Vec.
+   * @group Kernels
    */
   axpy<M extends number>(a: number, x: F32Vec | Float32Array, out: F32Vec<M>): F32Vec<M>;
   /**
@@ -1781,6 +1960,8 @@ export class F32Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   axpy<V extends NumVec>(this: V, a: number, x: NumVec.Operand<V>): V;
   /**
@@ -1788,6 +1969,8 @@ export class F32Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   axpy<V extends NumVec, O extends NumVec.Like<V>>(this: V, a: number, x: NumVec.Operand<V>, out: O): O;
   axpy(a: number, x: F32Vec | Float32Array, out?: F32Vec): F32Vec {
@@ -1823,6 +2006,7 @@ export class F32Vec<N extends number = number> implements
    * @returns this vector, clamped.
    * @throws RangeError when `lo > hi` or either is `NaN`.
    * @throws TypeError when a bound is not a number.
+   * @group Kernels
    */
   clamp(lo: number, hi: number): this;
   /**
@@ -1835,6 +2019,7 @@ export class F32Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when the bounds are out of order, or `out` has a different length.
    * @throws TypeError when a bound is not a number, or `out` is not an F32Vec.
+   * @group Kernels
    */
   clamp<M extends number>(lo: number, hi: number, out: F32Vec<M>): F32Vec<M>;
   /**
@@ -1842,6 +2027,8 @@ export class F32Vec<N extends number = number> implements
    * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
    * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   clamp<V extends NumVec, O extends NumVec.Like<V>>(this: V, lo: number, hi: number, out: O): O;
   clamp(lo: number, hi: number, out?: F32Vec): F32Vec {
@@ -1885,6 +2072,7 @@ export class F32Vec<N extends number = number> implements
    * `abs(-0)` is `0`; `NaN` stays `NaN`.
    *
    * @returns this vector, with the results.
+   * @group Kernels
    */
   abs(): this;
   /**
@@ -1895,6 +2083,7 @@ export class F32Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when `out` has a different length.
    * @throws TypeError when `out` is not an F32Vec.
+   * @group Kernels
    */
   abs<M extends number>(out: F32Vec<M>): F32Vec<M>;
   /**
@@ -1902,6 +2091,8 @@ export class F32Vec<N extends number = number> implements
    * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
    * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   abs<V extends NumVec, O extends NumVec.Like<V>>(this: V, out: O): O;
   abs(out?: F32Vec): F32Vec {
@@ -1931,6 +2122,7 @@ export class F32Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws TypeError when `fn` is not a function or returns a non-number.
    * @throws Error when `fn` changes the length of this vector.
+   * @group Kernels
    */
   map(fn: (value: number, index: number) => number): this;
   /**
@@ -1943,6 +2135,7 @@ export class F32Vec<N extends number = number> implements
    * @throws TypeError when `fn` is not a function or returns a non-number, or `out` is not an F32Vec.
    * @throws RangeError when `out` has a different length.
    * @throws Error when `fn` changes the length of this vector or of `out`.
+   * @group Kernels
    */
   map<M extends number>(fn: (value: number, index: number) => number, out: F32Vec<M>): F32Vec<M>;
   /**
@@ -1950,6 +2143,8 @@ export class F32Vec<N extends number = number> implements
    * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
    * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   map<V extends NumVec, O extends NumVec.Like<V>>(this: V, fn: (value: number, index: number) => number, out: O): O;
   map(fn: (value: number, index: number) => number, out?: F32Vec): F32Vec {
@@ -1992,6 +2187,7 @@ export class F32Vec<N extends number = number> implements
    * @throws CapacityError when `count > capacity`.
    * @throws RangeError or TypeError when `srcStart` or `count` is out of range or not an integer.
    * @throws TypeError when `source` is not a source of numbers.
+   * @group Kernels
    */
   copyFrom(source: VecSource<number>, srcStart = 0, count?: number): this {
     // Staged before the storage is read: an iterable or array-like source runs user code.
@@ -2026,6 +2222,7 @@ export class F32Vec<N extends number = number> implements
    * @throws RangeError or TypeError when `targetStart` is out of range or not an integer.
    * @throws CapacityError when a vector target's capacity is too small.
    * @throws TypeError when `target` is none of those, or holds bigints.
+   * @group Kernels
    */
   copyTo<Target extends NumberCopyTarget>(target: Target, targetStart = 0): Target {
     if (typeof target === 'object' && target !== null) checkNotRevoked('F32Vec.copyTo', 'target', target);

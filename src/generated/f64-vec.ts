@@ -119,13 +119,25 @@ var FAIL_INDEX: IndexGuard;
 export class F64Vec<N extends number = number> implements
   NumVec<N>,
   FixedVec<number, N, Float64Array> {
-  /** The typed array constructor behind this class. */
   // `typeof Float64Array`, not inferred: F16Vec's declarations must name its module's Float16Array
   // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
+  /**
+   * The typed array constructor behind this class.
+   *
+   * @group Memory
+   */
   static readonly Array: typeof Float64Array = Float64Array;
-  /** Bytes per element. */
+  /**
+   * Bytes per element.
+   *
+   * @group Memory
+   */
   static readonly BYTES_PER_ELEMENT = 8;
-  /** The element type id. */
+  /**
+   * The element type id.
+   *
+   * @group Memory
+   */
   static readonly elementType = 'f64';
 
   // Representation invariant: slots [0, #length) of #data are the live elements; slots
@@ -153,6 +165,7 @@ export class F64Vec<N extends number = number> implements
    *
    * @param capacity - an integer from 0 to 2^32 - 1.
    * @throws TypeError or RangeError when `capacity` is not such an integer.
+   * @group Construction
    */
   constructor(capacity: N) {
     checkCapacity('F64Vec', capacity);
@@ -175,6 +188,7 @@ export class F64Vec<N extends number = number> implements
    * @param capacity - the number of elements; the region must fit inside the buffer.
    * @throws TypeError for a buffer that is not one of those kinds, or is detached or resizable.
    * @throws RangeError for a misaligned offset or a region past the end of the buffer.
+   * @group Memory
    */
   static over<const M extends number>(memory: Memory, byteOffset: number, capacity: M): F64Vec<M> {
     return F64Vec.#overRegion('F64Vec.over', memory, byteOffset, capacity);
@@ -201,6 +215,7 @@ export class F64Vec<N extends number = number> implements
    *
    * @param length - an integer from 0 to `capacity`.
    * @throws the errors of {@link F64Vec.over}, and RangeError when `length > capacity`.
+   * @group Memory
    */
   static assumeInit<const M extends number>(memory: Memory, byteOffset: number, capacity: M, length: number): F64Vec<M> {
     const vec = F64Vec.#overRegion('F64Vec.assumeInit', memory, byteOffset, capacity);
@@ -213,6 +228,7 @@ export class F64Vec<N extends number = number> implements
    * Bytes of memory `capacity` elements occupy: `capacity * 8`.
    *
    * @throws TypeError or RangeError when `capacity` is not an integer from 0 to 2^32 - 1.
+   * @group Memory
    */
   static bytesFor(capacity: number): number {
     return bytesForCapacity('F64Vec.bytesFor', capacity, 8);
@@ -225,6 +241,7 @@ export class F64Vec<N extends number = number> implements
    * @param capacity - the capacity; defaults to the number of elements.
    * @throws CapacityError when `source` has more than `capacity` elements.
    * @throws TypeError when an element is not a number.
+   * @group Construction
    */
   static from<const M extends number>(source: VecSource<number>, capacity: M): F64Vec<M>;
   static from(source: VecSource<number>): F64Vec;
@@ -236,6 +253,7 @@ export class F64Vec<N extends number = number> implements
    * A full vector holding exactly `items`: `F64Vec.of(1.5, -2)` has type `F64Vec<2>`.
    *
    * @throws TypeError when an item is not a number.
+   * @group Construction
    */
   static of<const Items extends readonly number[]>(...items: Items): F64Vec<Items['length']> {
     return F64Vec.#from('F64Vec.of', items, items.length) as F64Vec<Items['length']>;
@@ -251,22 +269,38 @@ export class F64Vec<N extends number = number> implements
     return vec;
   }
 
-  /** The number of slots, fixed at construction. */
+  /**
+   * The number of slots, fixed at construction.
+   *
+   * @group Core
+   */
   get capacity(): N {
     return this.#capacity;
   }
 
-  /** The number of live elements. */
+  /**
+   * The number of live elements.
+   *
+   * @group Core
+   */
   get length(): number {
     return this.#length;
   }
 
-  /** Whether the vector holds no elements. */
+  /**
+   * Whether the vector holds no elements.
+   *
+   * @group Core
+   */
   get isEmpty(): boolean {
     return this.#length === 0;
   }
 
-  /** Whether the vector holds `capacity` elements. */
+  /**
+   * Whether the vector holds `capacity` elements.
+   *
+   * @group Core
+   */
   get isFull(): boolean {
     if (this.#length < this.#data.length) return false;
     // Full, or released or detached (their storage reads as length 0): #storage tells which.
@@ -274,7 +308,11 @@ export class F64Vec<N extends number = number> implements
     return true;
   }
 
-  /** How many more elements fit: `capacity - length`. */
+  /**
+   * How many more elements fit: `capacity - length`.
+   *
+   * @group Core
+   */
   get remaining(): number {
     const free = this.#data.length - this.#length;
     // None free, or released or detached (their storage reads as length 0): #storage tells which.
@@ -282,7 +320,11 @@ export class F64Vec<N extends number = number> implements
     return free;
   }
 
-  /** `"F64Vec"`, for `Object.prototype.toString`. */
+  /**
+   * `"F64Vec"`, for `Object.prototype.toString`.
+   *
+   * @group Core
+   */
   get [Symbol.toStringTag](): string {
     return 'F64Vec';
   }
@@ -292,6 +334,7 @@ export class F64Vec<N extends number = number> implements
    *
    * @param index - an integer in `[0, length)`.
    * @throws IndexError when `index` is fractional, NaN, negative or `>= length`.
+   * @group Core
    */
   get(index: number): number {
     // The check selects a guard instead of branching to a failure path: the compiler then
@@ -311,6 +354,7 @@ export class F64Vec<N extends number = number> implements
    * @param value - the new element, converted as described on the class.
    * @throws IndexError when `index` is not an integer in `[0, length)`.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   set(index: number, value: number): void {
     (typeof value === 'number' && typeof index === 'number' && (index >>> 0) === index && index < this.#length ? PASS : FAIL_INDEX).check(this, 'F64Vec.set', index, value);
@@ -322,6 +366,7 @@ export class F64Vec<N extends number = number> implements
    * indexes count from the end, and an index outside the live elements gives `undefined`.
    *
    * @throws TypeError when `index` is not a number.
+   * @group Core
    */
   at(index: number): number | undefined {
     if (typeof index !== 'number') throwArgumentError('F64Vec.at', 'index', index, 'a number');
@@ -336,6 +381,7 @@ export class F64Vec<N extends number = number> implements
    * `undefined` (`at(0)` peeks without throwing).
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   first(): number {
     const data = this.#storage('F64Vec.first');
@@ -347,6 +393,7 @@ export class F64Vec<N extends number = number> implements
    * The last element. Throws on an empty vector, as `pop` does (`at(-1)` peeks without throwing).
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   last(): number {
     const data = this.#storage('F64Vec.last');
@@ -359,6 +406,7 @@ export class F64Vec<N extends number = number> implements
    * Exchanges the elements at `i` and `j` (`swap(i, i)` changes nothing).
    *
    * @throws IndexError when `i` or `j` is not an integer in `[0, length)`; nothing changes.
+   * @group Editing
    */
   swap(i: number, j: number): void {
     const data = this.#storage('F64Vec.swap');
@@ -375,6 +423,7 @@ export class F64Vec<N extends number = number> implements
    *
    * @throws CapacityError (carrying `value`) when the vector is full.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   push(value: number): void {
     if (typeof value !== 'number') throwElementTypeError('F64Vec.push', value, 'number');
@@ -390,6 +439,7 @@ export class F64Vec<N extends number = number> implements
    *
    * @returns `true` if appended, `false` (and no change) when full.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   tryPush(value: number): boolean {
     if (typeof value !== 'number') throwElementTypeError('F64Vec.tryPush', value, 'number');
@@ -411,6 +461,7 @@ export class F64Vec<N extends number = number> implements
    *
    * @param count - an integer from 0 to `remaining`.
    * @throws TypeError or RangeError when `count` is not such an integer.
+   * @group Editing
    */
   spare(count: number): Float64Array {
     const data = this.#storage('F64Vec.spare');
@@ -430,6 +481,7 @@ export class F64Vec<N extends number = number> implements
    *
    * @param count - an integer from 0 to the size of that region.
    * @throws RangeError when no region at the current length holds `count` slots; nothing changes.
+   * @group Editing
    */
   commit(count: number): void {
     this.#storage('F64Vec.commit');
@@ -451,6 +503,7 @@ export class F64Vec<N extends number = number> implements
    * `isEmpty` first, or use `at(-1)` to peek.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   pop(): number {
     const length = this.#length - 1;
@@ -469,6 +522,7 @@ export class F64Vec<N extends number = number> implements
    * @throws CapacityError (carrying `source`) when the elements do not all fit; the
    * vector is unchanged.
    * @throws TypeError when an element is not a number; the vector is unchanged.
+   * @group Editing
    */
   extend(source: VecSource<number>): void {
     const items = F64Vec.#staged('F64Vec.extend', source, this.#storage('F64Vec.extend').length - this.#length);
@@ -481,6 +535,7 @@ export class F64Vec<N extends number = number> implements
    *
    * @returns `true` if every element was appended, `false` (and no change) if they do not fit.
    * @throws TypeError when an element is not a number; the vector is unchanged.
+   * @group Editing
    */
   tryExtend(source: VecSource<number>): boolean {
     const items = F64Vec.#staged('F64Vec.tryExtend', source, this.#storage('F64Vec.tryExtend').length - this.#length);
@@ -497,6 +552,7 @@ export class F64Vec<N extends number = number> implements
    * @throws IndexError when `index` is not an integer in `[0, length]`.
    * @throws CapacityError when the vector is full.
    * @throws TypeError when `value` is not a number.
+   * @group Editing
    */
   insert(index: number, value: number): void {
     if (!this.#insertAt('F64Vec.insert', index, value)) throw this.#fullError('F64Vec.insert', value, this.#length + 1);
@@ -508,6 +564,7 @@ export class F64Vec<N extends number = number> implements
    * @returns `true` if inserted, `false` (and no change) when full.
    * @throws IndexError when `index` is not an integer in `[0, length]`.
    * @throws TypeError when `value` is not a number.
+   * @group Editing
    */
   tryInsert(index: number, value: number): boolean {
     return this.#insertAt('F64Vec.tryInsert', index, value);
@@ -517,6 +574,7 @@ export class F64Vec<N extends number = number> implements
    * Removes and returns the element at `index`, shifting later elements down. O(length - index).
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   remove(index: number): number {
     const data = this.#storage('F64Vec.remove');
@@ -533,6 +591,7 @@ export class F64Vec<N extends number = number> implements
    * O(1); does not keep the order.
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   swapRemove(index: number): number {
     const data = this.#data;
@@ -553,6 +612,7 @@ export class F64Vec<N extends number = number> implements
    * docs/design.md, "Zero garbage"): the form for game loops that only discard.
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   swapDelete(index: number): void {
     const data = this.#data;
@@ -569,6 +629,7 @@ export class F64Vec<N extends number = number> implements
    * no effect, as in Rust's `Vec::truncate`.
    *
    * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
+   * @group Editing
    */
   truncate(newLength: number): void {
     checkNonNegativeInteger('F64Vec.truncate', 'newLength', newLength);
@@ -576,7 +637,11 @@ export class F64Vec<N extends number = number> implements
     if (newLength < this.#length) this.#length = newLength + 0; // + 0: a length is never -0
   }
 
-  /** Removes every element. The capacity is kept. */
+  /**
+   * Removes every element. The capacity is kept.
+   *
+   * @group Editing
+   */
   clear(): void {
     this.#storage('F64Vec.clear');
     this.#length = 0;
@@ -589,6 +654,7 @@ export class F64Vec<N extends number = number> implements
    * @throws CapacityError when `newLength > capacity`.
    * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
    * @throws TypeError when `fill` is not a number.
+   * @group Editing
    */
   resize(newLength: number, fill: number): void {
     if (typeof fill !== 'number') throwElementTypeError('F64Vec.resize', fill, 'number');
@@ -611,6 +677,7 @@ export class F64Vec<N extends number = number> implements
    * @throws TypeError when `predicate` is not a function.
    * @throws Error when `predicate` changed the length.
    * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
+   * @group Editing
    */
   retain(predicate: (value: number, index: number) => unknown): void {
     this.#keepFlagged(this.#decisions('F64Vec.retain', predicate), 1, false);
@@ -625,6 +692,7 @@ export class F64Vec<N extends number = number> implements
    * @throws TypeError when `predicate` is not a function.
    * @throws Error when `predicate` changed the length.
    * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
+   * @group Editing
    */
   extractIf(predicate: (value: number, index: number) => unknown): Float64Array {
     return this.#keepFlagged(this.#decisions('F64Vec.extractIf', predicate), 0, true) as Float64Array;
@@ -639,6 +707,7 @@ export class F64Vec<N extends number = number> implements
    * @throws TypeError when `predicate` is not a function.
    * @throws Error when `predicate` changed the length.
    * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
+   * @group Editing
    */
   popIf(predicate: (value: number) => unknown): number | undefined {
     const data = this.#callbackStorage('F64Vec.popIf', 'predicate', predicate);
@@ -657,6 +726,7 @@ export class F64Vec<N extends number = number> implements
    * @param start - an integer in `[0, length]`; default 0.
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Editing
    */
   drain(start = 0, end: number = this.#length): Float64Array {
     const data = this.#storage('F64Vec.drain');
@@ -675,6 +745,7 @@ export class F64Vec<N extends number = number> implements
    * @param start - an integer in `[0, length]`; default 0.
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Core
    */
   slice(start = 0, end: number = this.#length): F64Vec<N> {
     const data = this.#storage('F64Vec.slice');
@@ -691,6 +762,7 @@ export class F64Vec<N extends number = number> implements
    *
    * @param at - an integer in `[0, length]`.
    * @throws TypeError or RangeError when `at` is not such an integer; nothing changes.
+   * @group Editing
    */
   splitOff(at: number): F64Vec<N> {
     const data = this.#storage('F64Vec.splitOff');
@@ -712,6 +784,7 @@ export class F64Vec<N extends number = number> implements
    * @param start - an integer in `[0, length]`.
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError or RangeError when an argument is out of range; nothing changes.
+   * @group Editing
    */
   copyWithin(target: number, start: number, end: number = this.#length): this {
     const data = this.#storage('F64Vec.copyWithin');
@@ -733,6 +806,7 @@ export class F64Vec<N extends number = number> implements
    * @param items - the elements to insert; none by default.
    * @throws CapacityError when the result would exceed the capacity; the vector is unchanged.
    * @throws TypeError when an item is not a number; the vector is unchanged.
+   * @group Editing
    */
   splice(start: number, deleteCount: number, items: VecSource<number> = []): Float64Array {
     // Stage the items before reading any state: an iterable source runs user code, which
@@ -755,7 +829,11 @@ export class F64Vec<N extends number = number> implements
     return removed;
   }
 
-  /** Removes consecutive repeated elements (SameValueZero: `NaN` repeats `NaN`), keeping the first of each run. */
+  /**
+   * Removes consecutive repeated elements (SameValueZero: `NaN` repeats `NaN`), keeping the first of each run.
+   *
+   * @group Editing
+   */
   dedup(): void {
     const data = this.#storage('F64Vec.dedup');
     const length = this.#length;
@@ -774,6 +852,7 @@ export class F64Vec<N extends number = number> implements
    *
    * @param fromIndex - an integer; negative counts from the end, as in `Array.prototype.indexOf`.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   indexOf(value: number, fromIndex = 0): number {
     if (typeof value !== 'number') throwElementTypeError('F64Vec.indexOf', value, 'number');
@@ -787,6 +866,7 @@ export class F64Vec<N extends number = number> implements
    *
    * @param fromIndex - an integer; negative counts from the end; default `length - 1`.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   lastIndexOf(value: number, fromIndex: number = this.#length - 1): number {
     if (typeof value !== 'number') throwElementTypeError('F64Vec.lastIndexOf', value, 'number');
@@ -800,6 +880,7 @@ export class F64Vec<N extends number = number> implements
    * `NaN` is found).
    *
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   includes(value: number, fromIndex = 0): boolean {
     if (typeof value !== 'number') throwElementTypeError('F64Vec.includes', value, 'number');
@@ -817,6 +898,7 @@ export class F64Vec<N extends number = number> implements
    * @throws TypeError when `compare` is given and is not a function.
    * @throws Error when `compare` changed the length (the vector is as `compare` left it).
    * @throws ReleasedError or DetachedError when `compare` released or detached the storage.
+   * @group Editing
    */
   sort(compare?: Comparator<number>): this {
     if (compare === undefined) {
@@ -840,7 +922,11 @@ export class F64Vec<N extends number = number> implements
     return this;
   }
 
-  /** Reverses the elements in place. */
+  /**
+   * Reverses the elements in place.
+   *
+   * @group Editing
+   */
   reverse(): this {
     this.#storage('F64Vec.reverse').subarray(0, this.#length).reverse();
     return this;
@@ -852,6 +938,7 @@ export class F64Vec<N extends number = number> implements
    *
    * @returns an index of `value` if present, else `-(insertionPoint) - 1`, which is negative.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   binarySearch(value: number): number {
     if (typeof value !== 'number') throwElementTypeError('F64Vec.binarySearch', value, 'number');
@@ -877,6 +964,7 @@ export class F64Vec<N extends number = number> implements
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError when `value` is not a number.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Editing
    */
   fill(value: number, start = 0, end: number = this.#length): this {
     if (typeof value !== 'number') throwElementTypeError('F64Vec.fill', value, 'number');
@@ -896,12 +984,18 @@ export class F64Vec<N extends number = number> implements
    * operation that changes the length (`push`, `pop`, `extend`, `insert`, `remove`,
    * `truncate`, `clear`, ...), call `view()` again; an old view may still show slots
    * that are no longer live. `view().buffer` is the whole backing buffer.
+   *
+   * @group Core
    */
   view(): Float64Array {
     return this.#liveView('F64Vec.view');
   }
 
-  /** A new plain array of the live elements. */
+  /**
+   * A new plain array of the live elements.
+   *
+   * @group Core
+   */
   toArray(): number[] {
     const data = this.#storage('F64Vec.toArray');
     const length = this.#length;
@@ -910,12 +1004,20 @@ export class F64Vec<N extends number = number> implements
     return out;
   }
 
-  /** A new `Float64Array` holding a copy of the live elements, with its own buffer. */
+  /**
+   * A new `Float64Array` holding a copy of the live elements, with its own buffer.
+   *
+   * @group Core
+   */
   toTypedArray(): Float64Array {
     return this.#storage('F64Vec.toTypedArray').slice(0, this.#length);
   }
 
-  /** A new vector with the same capacity and elements, in its own buffer. */
+  /**
+   * A new vector with the same capacity and elements, in its own buffer.
+   *
+   * @group Core
+   */
   clone(): F64Vec<N> {
     const copy = new F64Vec<N>(this.#capacity);
     copy.#data.set(this.#storage('F64Vec.clone').subarray(0, this.#length));
@@ -926,6 +1028,8 @@ export class F64Vec<N extends number = number> implements
   /**
    * Whether `other` (a vector, array or typed array) has the same length and
    * SameValueZero-equal elements (`NaN` equals `NaN`, `-0` equals `0`).
+   *
+   * @group Core
    */
   equals(other: FixedVec<number, number, ArrayLike<number>> | ArrayLike<number>): boolean {
     // Take the other elements first: an array-like's getters run user code, which may change
@@ -942,13 +1046,19 @@ export class F64Vec<N extends number = number> implements
 
   /**
    * The live elements as a plain array, for `JSON.stringify` (`NaN` and infinities become `null`, as JSON does).
+   *
+   * @group Core
    */
   toJSON(): number[] {
     this.#storage('F64Vec.toJSON');
     return this.toArray();
   }
 
-  /** Iterates the live elements; the same as {@link F64Vec.values}. */
+  /**
+   * Iterates the live elements; the same as {@link F64Vec.values}.
+   *
+   * @group Core
+   */
   [Symbol.iterator](): IterableIterator<number> {
     this.#storage('F64Vec.iterator');
     return new F64Vec.#Values(this);
@@ -962,19 +1072,29 @@ export class F64Vec<N extends number = number> implements
    * measured 1.5-2x slower in `for...of`; docs/design.md, "Iteration"): `for...of`, spread
    * and `Array.from` never keep a result, but code that calls `next()` by hand must read
    * `value` before calling it again.
+   *
+   * @group Core
    */
   values(): IterableIterator<number> {
     this.#storage('F64Vec.values');
     return new F64Vec.#Values(this);
   }
 
-  /** Iterates the indexes of the live elements. */
+  /**
+   * Iterates the indexes of the live elements.
+   *
+   * @group Core
+   */
   keys(): IterableIterator<number> {
     this.#storage('F64Vec.keys');
     return new F64Vec.#Indexed(this, false) as IterableIterator<number>;
   }
 
-  /** Iterates `[index, element]` pairs of the live elements. */
+  /**
+   * Iterates `[index, element]` pairs of the live elements.
+   *
+   * @group Core
+   */
   entries(): IterableIterator<[number, number]> {
     this.#storage('F64Vec.entries');
     return new F64Vec.#Indexed(this, true) as IterableIterator<[number, number]>;
@@ -986,6 +1106,7 @@ export class F64Vec<N extends number = number> implements
    *
    * @throws TypeError when `callback` is not a function.
    * @throws ReleasedError or DetachedError when the callback released or detached the storage.
+   * @group Core
    */
   forEach(callback: (value: number, index: number, vec: this) => void): void {
     const data = this.#callbackStorage('F64Vec.forEach', 'callback', callback);
@@ -1002,6 +1123,7 @@ export class F64Vec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   some(predicate: (value: number, index: number, vec: this) => unknown): boolean {
     return this.#findFirst('F64Vec.some', predicate, true) >= 0;
@@ -1013,6 +1135,7 @@ export class F64Vec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   every(predicate: (value: number, index: number, vec: this) => unknown): boolean {
     return this.#findFirst('F64Vec.every', predicate, false) < 0;
@@ -1024,6 +1147,7 @@ export class F64Vec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   find(predicate: (value: number, index: number, vec: this) => unknown): number | undefined {
     const data = this.#callbackStorage('F64Vec.find', 'predicate', predicate);
@@ -1042,6 +1166,7 @@ export class F64Vec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   findIndex(predicate: (value: number, index: number, vec: this) => unknown): number {
     return this.#findFirst('F64Vec.findIndex', predicate, true);
@@ -1054,6 +1179,7 @@ export class F64Vec<N extends number = number> implements
    *
    * @throws TypeError when `reducer` is not a function.
    * @throws ReleasedError or DetachedError when the reducer released or detached the storage.
+   * @group Core
    */
   reduce<U>(reducer: (accumulator: U, value: number, index: number, vec: this) => U, initial: U): U {
     const data = this.#callbackStorage('F64Vec.reduce', 'reducer', reducer);
@@ -1070,6 +1196,7 @@ export class F64Vec<N extends number = number> implements
    * (`-0` as `"0"`, bigints without the `n`).
    *
    * @param separator - converted with `String` first; `","` by default.
+   * @group Core
    */
   join(separator?: string): string {
     // Converted before the storage is read: an object's toString is user code.
@@ -1077,12 +1204,20 @@ export class F64Vec<N extends number = number> implements
     return this.#liveView('F64Vec.join').join(text);
   }
 
-  /** The elements joined by commas, as for an `Array`: what `String(vec)` and template literals show. */
+  /**
+   * The elements joined by commas, as for an `Array`: what `String(vec)` and template literals show.
+   *
+   * @group Core
+   */
   toString(): string {
     return this.#liveView('F64Vec.toString').join(',');
   }
 
-  /** Node's `util.inspect` / `console.log` form: `F64Vec(length/capacity) [ ... ]`, live elements only. */
+  /**
+   * Node's `util.inspect` / `console.log` form: `F64Vec(length/capacity) [ ... ]`, live elements only.
+   *
+   * @hidden
+   */
   [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
     const data = this.#data;
     if (data === RELEASED || data.length !== this.#capacity) return inspectUnusable('F64Vec', data === RELEASED);
@@ -1117,6 +1252,8 @@ export class F64Vec<N extends number = number> implements
    * floating-point summation, that can happen even when the exact sum is finite). The sum
    * of elements that are all `-0` is `-0` (the accumulators start at `-0`, the IEEE
    * additive identity).
+   *
+   * @group Kernels
    */
   sum(): number {
     const data = this.#storage('F64Vec.sum');
@@ -1164,6 +1301,7 @@ export class F64Vec<N extends number = number> implements
    * `NaN` and infinities propagate as in `sum`.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   mean(): number {
     const length = this.#length;
@@ -1182,6 +1320,7 @@ export class F64Vec<N extends number = number> implements
    * `NaN` if any element is `NaN`, as `Math.min` does; `min` of `-0` and `0` is `-0`.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   min(): number {
     const data = this.#storage('F64Vec.min');
@@ -1209,6 +1348,7 @@ export class F64Vec<N extends number = number> implements
    * `NaN` if any element is `NaN`, as `Math.max` does; `max` of `-0` and `0` is `0`.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   max(): number {
     const data = this.#storage('F64Vec.max');
@@ -1236,6 +1376,7 @@ export class F64Vec<N extends number = number> implements
    * `-0` counts as smaller than `0`, as in `Math.min`.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   argmin(): number {
     const data = this.#storage('F64Vec.argmin');
@@ -1270,6 +1411,7 @@ export class F64Vec<N extends number = number> implements
    * `0` counts as larger than `-0`, as in `Math.max`.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   argmax(): number {
     const data = this.#storage('F64Vec.argmax');
@@ -1303,6 +1445,7 @@ export class F64Vec<N extends number = number> implements
    * @param other - an F64Vec or a `Float64Array` of the same length.
    * @throws RangeError when the lengths differ (never `NaN`, never truncation).
    * @throws TypeError when `other` is not an F64Vec or a `Float64Array`.
+   * @group Kernels
    */
   dot(other: F64Vec | Float64Array): number;
   /**
@@ -1310,6 +1453,8 @@ export class F64Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   dot<V extends NumVec>(this: V, other: NumVec.Operand<V>): number;
   dot(other: F64Vec | Float64Array): number {
@@ -1356,6 +1501,8 @@ export class F64Vec<N extends number = number> implements
    *
    * Summed pairwise like {@link F64Vec.sum}: |error| <= gamma(h + 1) * sumOfSquares, barring
    * overflow and underflow in the squares.
+   *
+   * @group Kernels
    */
   sumOfSquares(): number {
     const data = this.#storage('F64Vec.sumOfSquares');
@@ -1408,6 +1555,8 @@ export class F64Vec<N extends number = number> implements
    * `nrm2` does, so every finite input gives a finite, accurate result (that slow path adds
    * about length/4 roundings of relative error). `NaN` if any element is `NaN` (unlike
    * `Math.hypot`, which prefers `Infinity`); `Infinity` if an element is infinite.
+   *
+   * @group Kernels
    */
   norm(): number {
     const data = this.#storage('F64Vec.norm');
@@ -1429,6 +1578,7 @@ export class F64Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   * @group Kernels
    */
   add(operand: number | F64Vec | Float64Array): this;
   /**
@@ -1441,6 +1591,7 @@ export class F64Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not an F64Vec.
+   * @group Kernels
    */
   add<M extends number>(operand: number | F64Vec | Float64Array, out: F64Vec<M>): F64Vec<M>;
   /**
@@ -1448,6 +1599,8 @@ export class F64Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   add<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
   /**
@@ -1455,6 +1608,8 @@ export class F64Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   add<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   add(operand: number | F64Vec | Float64Array, out?: F64Vec): F64Vec {
@@ -1499,6 +1654,7 @@ export class F64Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   * @group Kernels
    */
   sub(operand: number | F64Vec | Float64Array): this;
   /**
@@ -1511,6 +1667,7 @@ export class F64Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not an F64Vec.
+   * @group Kernels
    */
   sub<M extends number>(operand: number | F64Vec | Float64Array, out: F64Vec<M>): F64Vec<M>;
   /**
@@ -1518,6 +1675,8 @@ export class F64Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   sub<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
   /**
@@ -1525,6 +1684,8 @@ export class F64Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   sub<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   sub(operand: number | F64Vec | Float64Array, out?: F64Vec): F64Vec {
@@ -1569,6 +1730,7 @@ export class F64Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   * @group Kernels
    */
   mul(operand: number | F64Vec | Float64Array): this;
   /**
@@ -1581,6 +1743,7 @@ export class F64Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not an F64Vec.
+   * @group Kernels
    */
   mul<M extends number>(operand: number | F64Vec | Float64Array, out: F64Vec<M>): F64Vec<M>;
   /**
@@ -1588,6 +1751,8 @@ export class F64Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   mul<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
   /**
@@ -1595,6 +1760,8 @@ export class F64Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   mul<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   mul(operand: number | F64Vec | Float64Array, out?: F64Vec): F64Vec {
@@ -1641,6 +1808,7 @@ export class F64Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   * @group Kernels
    */
   div(operand: number | F64Vec | Float64Array): this;
   /**
@@ -1653,6 +1821,7 @@ export class F64Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not an F64Vec.
+   * @group Kernels
    */
   div<M extends number>(operand: number | F64Vec | Float64Array, out: F64Vec<M>): F64Vec<M>;
   /**
@@ -1660,6 +1829,8 @@ export class F64Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   div<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
   /**
@@ -1667,6 +1838,8 @@ export class F64Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   div<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   div(operand: number | F64Vec | Float64Array, out?: F64Vec): F64Vec {
@@ -1710,6 +1883,7 @@ export class F64Vec<N extends number = number> implements
    * @param k - a number.
    * @returns this vector, scaled.
    * @throws TypeError when `k` is not a number.
+   * @group Kernels
    */
   scale(k: number): this;
   /**
@@ -1721,6 +1895,7 @@ export class F64Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when `out` has a different length.
    * @throws TypeError when `k` is not a number, or `out` is not an F64Vec.
+   * @group Kernels
    */
   scale<M extends number>(k: number, out: F64Vec<M>): F64Vec<M>;
   /**
@@ -1728,6 +1903,8 @@ export class F64Vec<N extends number = number> implements
    * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
    * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   scale<V extends NumVec, O extends NumVec.Like<V>>(this: V, k: number, out: O): O;
   scale(k: number, out?: F64Vec): F64Vec {
@@ -1763,6 +1940,7 @@ export class F64Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when `x` has a different length.
    * @throws TypeError when `a` is not a number or `x` is not an F64Vec or a `Float64Array`.
+   * @group Kernels
    */
   axpy(a: number, x: F64Vec | Float64Array): this;
   /**
@@ -1776,6 +1954,7 @@ export class F64Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when `x` or `out` has a different length.
    * @throws TypeError when `a` is not a number, `x` is not an F64Vec or a `Float64Array`, or `out` is not an F64Vec.
+   * @group Kernels
    */
   axpy<M extends number>(a: number, x: F64Vec | Float64Array, out: F64Vec<M>): F64Vec<M>;
   /**
@@ -1783,6 +1962,8 @@ export class F64Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   axpy<V extends NumVec>(this: V, a: number, x: NumVec.Operand<V>): V;
   /**
@@ -1790,6 +1971,8 @@ export class F64Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   axpy<V extends NumVec, O extends NumVec.Like<V>>(this: V, a: number, x: NumVec.Operand<V>, out: O): O;
   axpy(a: number, x: F64Vec | Float64Array, out?: F64Vec): F64Vec {
@@ -1825,6 +2008,7 @@ export class F64Vec<N extends number = number> implements
    * @returns this vector, clamped.
    * @throws RangeError when `lo > hi` or either is `NaN`.
    * @throws TypeError when a bound is not a number.
+   * @group Kernels
    */
   clamp(lo: number, hi: number): this;
   /**
@@ -1837,6 +2021,7 @@ export class F64Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when the bounds are out of order, or `out` has a different length.
    * @throws TypeError when a bound is not a number, or `out` is not an F64Vec.
+   * @group Kernels
    */
   clamp<M extends number>(lo: number, hi: number, out: F64Vec<M>): F64Vec<M>;
   /**
@@ -1844,6 +2029,8 @@ export class F64Vec<N extends number = number> implements
    * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
    * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   clamp<V extends NumVec, O extends NumVec.Like<V>>(this: V, lo: number, hi: number, out: O): O;
   clamp(lo: number, hi: number, out?: F64Vec): F64Vec {
@@ -1887,6 +2074,7 @@ export class F64Vec<N extends number = number> implements
    * `abs(-0)` is `0`; `NaN` stays `NaN`.
    *
    * @returns this vector, with the results.
+   * @group Kernels
    */
   abs(): this;
   /**
@@ -1897,6 +2085,7 @@ export class F64Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when `out` has a different length.
    * @throws TypeError when `out` is not an F64Vec.
+   * @group Kernels
    */
   abs<M extends number>(out: F64Vec<M>): F64Vec<M>;
   /**
@@ -1904,6 +2093,8 @@ export class F64Vec<N extends number = number> implements
    * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
    * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   abs<V extends NumVec, O extends NumVec.Like<V>>(this: V, out: O): O;
   abs(out?: F64Vec): F64Vec {
@@ -1933,6 +2124,7 @@ export class F64Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws TypeError when `fn` is not a function or returns a non-number.
    * @throws Error when `fn` changes the length of this vector.
+   * @group Kernels
    */
   map(fn: (value: number, index: number) => number): this;
   /**
@@ -1945,6 +2137,7 @@ export class F64Vec<N extends number = number> implements
    * @throws TypeError when `fn` is not a function or returns a non-number, or `out` is not an F64Vec.
    * @throws RangeError when `out` has a different length.
    * @throws Error when `fn` changes the length of this vector or of `out`.
+   * @group Kernels
    */
   map<M extends number>(fn: (value: number, index: number) => number, out: F64Vec<M>): F64Vec<M>;
   /**
@@ -1952,6 +2145,8 @@ export class F64Vec<N extends number = number> implements
    * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
    * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   map<V extends NumVec, O extends NumVec.Like<V>>(this: V, fn: (value: number, index: number) => number, out: O): O;
   map(fn: (value: number, index: number) => number, out?: F64Vec): F64Vec {
@@ -1994,6 +2189,7 @@ export class F64Vec<N extends number = number> implements
    * @throws CapacityError when `count > capacity`.
    * @throws RangeError or TypeError when `srcStart` or `count` is out of range or not an integer.
    * @throws TypeError when `source` is not a source of numbers.
+   * @group Kernels
    */
   copyFrom(source: VecSource<number>, srcStart = 0, count?: number): this {
     // Staged before the storage is read: an iterable or array-like source runs user code.
@@ -2028,6 +2224,7 @@ export class F64Vec<N extends number = number> implements
    * @throws RangeError or TypeError when `targetStart` is out of range or not an integer.
    * @throws CapacityError when a vector target's capacity is too small.
    * @throws TypeError when `target` is none of those, or holds bigints.
+   * @group Kernels
    */
   copyTo<Target extends NumberCopyTarget>(target: Target, targetStart = 0): Target {
     if (typeof target === 'object' && target !== null) checkNotRevoked('F64Vec.copyTo', 'target', target);

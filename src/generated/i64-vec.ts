@@ -112,13 +112,25 @@ var FAIL_INDEX: IndexGuard;
  */
 export class I64Vec<N extends number = number> implements
   FixedVec<bigint, N, BigInt64Array> {
-  /** The typed array constructor behind this class. */
   // `typeof BigInt64Array`, not inferred: F16Vec's declarations must name its module's Float16Array
   // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
+  /**
+   * The typed array constructor behind this class.
+   *
+   * @group Memory
+   */
   static readonly Array: typeof BigInt64Array = BigInt64Array;
-  /** Bytes per element. */
+  /**
+   * Bytes per element.
+   *
+   * @group Memory
+   */
   static readonly BYTES_PER_ELEMENT = 8;
-  /** The element type id. */
+  /**
+   * The element type id.
+   *
+   * @group Memory
+   */
   static readonly elementType = 'i64';
 
   // Representation invariant: slots [0, #length) of #data are the live elements; slots
@@ -146,6 +158,7 @@ export class I64Vec<N extends number = number> implements
    *
    * @param capacity - an integer from 0 to 2^32 - 1.
    * @throws TypeError or RangeError when `capacity` is not such an integer.
+   * @group Construction
    */
   constructor(capacity: N) {
     checkCapacity('I64Vec', capacity);
@@ -168,6 +181,7 @@ export class I64Vec<N extends number = number> implements
    * @param capacity - the number of elements; the region must fit inside the buffer.
    * @throws TypeError for a buffer that is not one of those kinds, or is detached or resizable.
    * @throws RangeError for a misaligned offset or a region past the end of the buffer.
+   * @group Memory
    */
   static over<const M extends number>(memory: Memory, byteOffset: number, capacity: M): I64Vec<M> {
     return I64Vec.#overRegion('I64Vec.over', memory, byteOffset, capacity);
@@ -194,6 +208,7 @@ export class I64Vec<N extends number = number> implements
    *
    * @param length - an integer from 0 to `capacity`.
    * @throws the errors of {@link I64Vec.over}, and RangeError when `length > capacity`.
+   * @group Memory
    */
   static assumeInit<const M extends number>(memory: Memory, byteOffset: number, capacity: M, length: number): I64Vec<M> {
     const vec = I64Vec.#overRegion('I64Vec.assumeInit', memory, byteOffset, capacity);
@@ -206,6 +221,7 @@ export class I64Vec<N extends number = number> implements
    * Bytes of memory `capacity` elements occupy: `capacity * 8`.
    *
    * @throws TypeError or RangeError when `capacity` is not an integer from 0 to 2^32 - 1.
+   * @group Memory
    */
   static bytesFor(capacity: number): number {
     return bytesForCapacity('I64Vec.bytesFor', capacity, 8);
@@ -218,6 +234,7 @@ export class I64Vec<N extends number = number> implements
    * @param capacity - the capacity; defaults to the number of elements.
    * @throws CapacityError when `source` has more than `capacity` elements.
    * @throws TypeError when an element is not a bigint.
+   * @group Construction
    */
   static from<const M extends number>(source: VecSource<bigint>, capacity: M): I64Vec<M>;
   static from(source: VecSource<bigint>): I64Vec;
@@ -229,6 +246,7 @@ export class I64Vec<N extends number = number> implements
    * A full vector holding exactly `items`: `I64Vec.of(1n, -2n)` has type `I64Vec<2>`.
    *
    * @throws TypeError when an item is not a bigint.
+   * @group Construction
    */
   static of<const Items extends readonly bigint[]>(...items: Items): I64Vec<Items['length']> {
     return I64Vec.#from('I64Vec.of', items, items.length) as I64Vec<Items['length']>;
@@ -244,22 +262,38 @@ export class I64Vec<N extends number = number> implements
     return vec;
   }
 
-  /** The number of slots, fixed at construction. */
+  /**
+   * The number of slots, fixed at construction.
+   *
+   * @group Core
+   */
   get capacity(): N {
     return this.#capacity;
   }
 
-  /** The number of live elements. */
+  /**
+   * The number of live elements.
+   *
+   * @group Core
+   */
   get length(): number {
     return this.#length;
   }
 
-  /** Whether the vector holds no elements. */
+  /**
+   * Whether the vector holds no elements.
+   *
+   * @group Core
+   */
   get isEmpty(): boolean {
     return this.#length === 0;
   }
 
-  /** Whether the vector holds `capacity` elements. */
+  /**
+   * Whether the vector holds `capacity` elements.
+   *
+   * @group Core
+   */
   get isFull(): boolean {
     if (this.#length < this.#data.length) return false;
     // Full, or released or detached (their storage reads as length 0): #storage tells which.
@@ -267,7 +301,11 @@ export class I64Vec<N extends number = number> implements
     return true;
   }
 
-  /** How many more elements fit: `capacity - length`. */
+  /**
+   * How many more elements fit: `capacity - length`.
+   *
+   * @group Core
+   */
   get remaining(): number {
     const free = this.#data.length - this.#length;
     // None free, or released or detached (their storage reads as length 0): #storage tells which.
@@ -275,7 +313,11 @@ export class I64Vec<N extends number = number> implements
     return free;
   }
 
-  /** `"I64Vec"`, for `Object.prototype.toString`. */
+  /**
+   * `"I64Vec"`, for `Object.prototype.toString`.
+   *
+   * @group Core
+   */
   get [Symbol.toStringTag](): string {
     return 'I64Vec';
   }
@@ -285,6 +327,7 @@ export class I64Vec<N extends number = number> implements
    *
    * @param index - an integer in `[0, length)`.
    * @throws IndexError when `index` is fractional, NaN, negative or `>= length`.
+   * @group Core
    */
   get(index: number): bigint {
     // The check selects a guard instead of branching to a failure path: the compiler then
@@ -304,6 +347,7 @@ export class I64Vec<N extends number = number> implements
    * @param value - the new element, converted as described on the class.
    * @throws IndexError when `index` is not an integer in `[0, length)`.
    * @throws TypeError when `value` is not a bigint.
+   * @group Core
    */
   set(index: number, value: bigint): void {
     (typeof value === 'bigint' && typeof index === 'number' && (index >>> 0) === index && index < this.#length ? PASS : FAIL_INDEX).check(this, 'I64Vec.set', index, value);
@@ -315,6 +359,7 @@ export class I64Vec<N extends number = number> implements
    * indexes count from the end, and an index outside the live elements gives `undefined`.
    *
    * @throws TypeError when `index` is not a number.
+   * @group Core
    */
   at(index: number): bigint | undefined {
     if (typeof index !== 'number') throwArgumentError('I64Vec.at', 'index', index, 'a number');
@@ -329,6 +374,7 @@ export class I64Vec<N extends number = number> implements
    * `undefined` (`at(0)` peeks without throwing).
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   first(): bigint {
     const data = this.#storage('I64Vec.first');
@@ -340,6 +386,7 @@ export class I64Vec<N extends number = number> implements
    * The last element. Throws on an empty vector, as `pop` does (`at(-1)` peeks without throwing).
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   last(): bigint {
     const data = this.#storage('I64Vec.last');
@@ -352,6 +399,7 @@ export class I64Vec<N extends number = number> implements
    * Exchanges the elements at `i` and `j` (`swap(i, i)` changes nothing).
    *
    * @throws IndexError when `i` or `j` is not an integer in `[0, length)`; nothing changes.
+   * @group Editing
    */
   swap(i: number, j: number): void {
     const data = this.#storage('I64Vec.swap');
@@ -368,6 +416,7 @@ export class I64Vec<N extends number = number> implements
    *
    * @throws CapacityError (carrying `value`) when the vector is full.
    * @throws TypeError when `value` is not a bigint.
+   * @group Core
    */
   push(value: bigint): void {
     if (typeof value !== 'bigint') throwElementTypeError('I64Vec.push', value, 'bigint');
@@ -383,6 +432,7 @@ export class I64Vec<N extends number = number> implements
    *
    * @returns `true` if appended, `false` (and no change) when full.
    * @throws TypeError when `value` is not a bigint.
+   * @group Core
    */
   tryPush(value: bigint): boolean {
     if (typeof value !== 'bigint') throwElementTypeError('I64Vec.tryPush', value, 'bigint');
@@ -404,6 +454,7 @@ export class I64Vec<N extends number = number> implements
    *
    * @param count - an integer from 0 to `remaining`.
    * @throws TypeError or RangeError when `count` is not such an integer.
+   * @group Editing
    */
   spare(count: number): BigInt64Array {
     const data = this.#storage('I64Vec.spare');
@@ -423,6 +474,7 @@ export class I64Vec<N extends number = number> implements
    *
    * @param count - an integer from 0 to the size of that region.
    * @throws RangeError when no region at the current length holds `count` slots; nothing changes.
+   * @group Editing
    */
   commit(count: number): void {
     this.#storage('I64Vec.commit');
@@ -444,6 +496,7 @@ export class I64Vec<N extends number = number> implements
    * `isEmpty` first, or use `at(-1)` to peek.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   pop(): bigint {
     const length = this.#length - 1;
@@ -462,6 +515,7 @@ export class I64Vec<N extends number = number> implements
    * @throws CapacityError (carrying `source`) when the elements do not all fit; the
    * vector is unchanged.
    * @throws TypeError when an element is not a bigint; the vector is unchanged.
+   * @group Editing
    */
   extend(source: VecSource<bigint>): void {
     const items = I64Vec.#staged('I64Vec.extend', source, this.#storage('I64Vec.extend').length - this.#length);
@@ -474,6 +528,7 @@ export class I64Vec<N extends number = number> implements
    *
    * @returns `true` if every element was appended, `false` (and no change) if they do not fit.
    * @throws TypeError when an element is not a bigint; the vector is unchanged.
+   * @group Editing
    */
   tryExtend(source: VecSource<bigint>): boolean {
     const items = I64Vec.#staged('I64Vec.tryExtend', source, this.#storage('I64Vec.tryExtend').length - this.#length);
@@ -490,6 +545,7 @@ export class I64Vec<N extends number = number> implements
    * @throws IndexError when `index` is not an integer in `[0, length]`.
    * @throws CapacityError when the vector is full.
    * @throws TypeError when `value` is not a bigint.
+   * @group Editing
    */
   insert(index: number, value: bigint): void {
     if (!this.#insertAt('I64Vec.insert', index, value)) throw this.#fullError('I64Vec.insert', value, this.#length + 1);
@@ -501,6 +557,7 @@ export class I64Vec<N extends number = number> implements
    * @returns `true` if inserted, `false` (and no change) when full.
    * @throws IndexError when `index` is not an integer in `[0, length]`.
    * @throws TypeError when `value` is not a bigint.
+   * @group Editing
    */
   tryInsert(index: number, value: bigint): boolean {
     return this.#insertAt('I64Vec.tryInsert', index, value);
@@ -510,6 +567,7 @@ export class I64Vec<N extends number = number> implements
    * Removes and returns the element at `index`, shifting later elements down. O(length - index).
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   remove(index: number): bigint {
     const data = this.#storage('I64Vec.remove');
@@ -526,6 +584,7 @@ export class I64Vec<N extends number = number> implements
    * O(1); does not keep the order.
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   swapRemove(index: number): bigint {
     const data = this.#data;
@@ -546,6 +605,7 @@ export class I64Vec<N extends number = number> implements
    * docs/design.md, "Zero garbage"): the form for game loops that only discard.
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   swapDelete(index: number): void {
     const data = this.#data;
@@ -562,6 +622,7 @@ export class I64Vec<N extends number = number> implements
    * no effect, as in Rust's `Vec::truncate`.
    *
    * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
+   * @group Editing
    */
   truncate(newLength: number): void {
     checkNonNegativeInteger('I64Vec.truncate', 'newLength', newLength);
@@ -569,7 +630,11 @@ export class I64Vec<N extends number = number> implements
     if (newLength < this.#length) this.#length = newLength + 0; // + 0: a length is never -0
   }
 
-  /** Removes every element. The capacity is kept. */
+  /**
+   * Removes every element. The capacity is kept.
+   *
+   * @group Editing
+   */
   clear(): void {
     this.#storage('I64Vec.clear');
     this.#length = 0;
@@ -582,6 +647,7 @@ export class I64Vec<N extends number = number> implements
    * @throws CapacityError when `newLength > capacity`.
    * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
    * @throws TypeError when `fill` is not a bigint.
+   * @group Editing
    */
   resize(newLength: number, fill: bigint): void {
     if (typeof fill !== 'bigint') throwElementTypeError('I64Vec.resize', fill, 'bigint');
@@ -604,6 +670,7 @@ export class I64Vec<N extends number = number> implements
    * @throws TypeError when `predicate` is not a function.
    * @throws Error when `predicate` changed the length.
    * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
+   * @group Editing
    */
   retain(predicate: (value: bigint, index: number) => unknown): void {
     this.#keepFlagged(this.#decisions('I64Vec.retain', predicate), 1, false);
@@ -618,6 +685,7 @@ export class I64Vec<N extends number = number> implements
    * @throws TypeError when `predicate` is not a function.
    * @throws Error when `predicate` changed the length.
    * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
+   * @group Editing
    */
   extractIf(predicate: (value: bigint, index: number) => unknown): BigInt64Array {
     return this.#keepFlagged(this.#decisions('I64Vec.extractIf', predicate), 0, true) as BigInt64Array;
@@ -632,6 +700,7 @@ export class I64Vec<N extends number = number> implements
    * @throws TypeError when `predicate` is not a function.
    * @throws Error when `predicate` changed the length.
    * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
+   * @group Editing
    */
   popIf(predicate: (value: bigint) => unknown): bigint | undefined {
     const data = this.#callbackStorage('I64Vec.popIf', 'predicate', predicate);
@@ -650,6 +719,7 @@ export class I64Vec<N extends number = number> implements
    * @param start - an integer in `[0, length]`; default 0.
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Editing
    */
   drain(start = 0, end: number = this.#length): BigInt64Array {
     const data = this.#storage('I64Vec.drain');
@@ -668,6 +738,7 @@ export class I64Vec<N extends number = number> implements
    * @param start - an integer in `[0, length]`; default 0.
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Core
    */
   slice(start = 0, end: number = this.#length): I64Vec<N> {
     const data = this.#storage('I64Vec.slice');
@@ -684,6 +755,7 @@ export class I64Vec<N extends number = number> implements
    *
    * @param at - an integer in `[0, length]`.
    * @throws TypeError or RangeError when `at` is not such an integer; nothing changes.
+   * @group Editing
    */
   splitOff(at: number): I64Vec<N> {
     const data = this.#storage('I64Vec.splitOff');
@@ -705,6 +777,7 @@ export class I64Vec<N extends number = number> implements
    * @param start - an integer in `[0, length]`.
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError or RangeError when an argument is out of range; nothing changes.
+   * @group Editing
    */
   copyWithin(target: number, start: number, end: number = this.#length): this {
     const data = this.#storage('I64Vec.copyWithin');
@@ -726,6 +799,7 @@ export class I64Vec<N extends number = number> implements
    * @param items - the elements to insert; none by default.
    * @throws CapacityError when the result would exceed the capacity; the vector is unchanged.
    * @throws TypeError when an item is not a bigint; the vector is unchanged.
+   * @group Editing
    */
   splice(start: number, deleteCount: number, items: VecSource<bigint> = []): BigInt64Array {
     // Stage the items before reading any state: an iterable source runs user code, which
@@ -748,7 +822,11 @@ export class I64Vec<N extends number = number> implements
     return removed;
   }
 
-  /** Removes consecutive repeated elements (SameValueZero: `NaN` repeats `NaN`), keeping the first of each run. */
+  /**
+   * Removes consecutive repeated elements (SameValueZero: `NaN` repeats `NaN`), keeping the first of each run.
+   *
+   * @group Editing
+   */
   dedup(): void {
     const data = this.#storage('I64Vec.dedup');
     const length = this.#length;
@@ -767,6 +845,7 @@ export class I64Vec<N extends number = number> implements
    *
    * @param fromIndex - an integer; negative counts from the end, as in `Array.prototype.indexOf`.
    * @throws TypeError when `value` is not a bigint.
+   * @group Core
    */
   indexOf(value: bigint, fromIndex = 0): number {
     if (typeof value !== 'bigint') throwElementTypeError('I64Vec.indexOf', value, 'bigint');
@@ -780,6 +859,7 @@ export class I64Vec<N extends number = number> implements
    *
    * @param fromIndex - an integer; negative counts from the end; default `length - 1`.
    * @throws TypeError when `value` is not a bigint.
+   * @group Core
    */
   lastIndexOf(value: bigint, fromIndex: number = this.#length - 1): number {
     if (typeof value !== 'bigint') throwElementTypeError('I64Vec.lastIndexOf', value, 'bigint');
@@ -793,6 +873,7 @@ export class I64Vec<N extends number = number> implements
    * `NaN` is found).
    *
    * @throws TypeError when `value` is not a bigint.
+   * @group Core
    */
   includes(value: bigint, fromIndex = 0): boolean {
     if (typeof value !== 'bigint') throwElementTypeError('I64Vec.includes', value, 'bigint');
@@ -810,6 +891,7 @@ export class I64Vec<N extends number = number> implements
    * @throws TypeError when `compare` is given and is not a function.
    * @throws Error when `compare` changed the length (the vector is as `compare` left it).
    * @throws ReleasedError or DetachedError when `compare` released or detached the storage.
+   * @group Editing
    */
   sort(compare?: Comparator<bigint>): this {
     if (compare === undefined) {
@@ -833,7 +915,11 @@ export class I64Vec<N extends number = number> implements
     return this;
   }
 
-  /** Reverses the elements in place. */
+  /**
+   * Reverses the elements in place.
+   *
+   * @group Editing
+   */
   reverse(): this {
     this.#storage('I64Vec.reverse').subarray(0, this.#length).reverse();
     return this;
@@ -845,6 +931,7 @@ export class I64Vec<N extends number = number> implements
    *
    * @returns an index of `value` if present, else `-(insertionPoint) - 1`, which is negative.
    * @throws TypeError when `value` is not a bigint.
+   * @group Core
    */
   binarySearch(value: bigint): number {
     if (typeof value !== 'bigint') throwElementTypeError('I64Vec.binarySearch', value, 'bigint');
@@ -870,6 +957,7 @@ export class I64Vec<N extends number = number> implements
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError when `value` is not a bigint.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Editing
    */
   fill(value: bigint, start = 0, end: number = this.#length): this {
     if (typeof value !== 'bigint') throwElementTypeError('I64Vec.fill', value, 'bigint');
@@ -889,12 +977,18 @@ export class I64Vec<N extends number = number> implements
    * operation that changes the length (`push`, `pop`, `extend`, `insert`, `remove`,
    * `truncate`, `clear`, ...), call `view()` again; an old view may still show slots
    * that are no longer live. `view().buffer` is the whole backing buffer.
+   *
+   * @group Core
    */
   view(): BigInt64Array {
     return this.#liveView('I64Vec.view');
   }
 
-  /** A new plain array of the live elements. */
+  /**
+   * A new plain array of the live elements.
+   *
+   * @group Core
+   */
   toArray(): bigint[] {
     const data = this.#storage('I64Vec.toArray');
     const length = this.#length;
@@ -903,12 +997,20 @@ export class I64Vec<N extends number = number> implements
     return out;
   }
 
-  /** A new `BigInt64Array` holding a copy of the live elements, with its own buffer. */
+  /**
+   * A new `BigInt64Array` holding a copy of the live elements, with its own buffer.
+   *
+   * @group Core
+   */
   toTypedArray(): BigInt64Array {
     return this.#storage('I64Vec.toTypedArray').slice(0, this.#length);
   }
 
-  /** A new vector with the same capacity and elements, in its own buffer. */
+  /**
+   * A new vector with the same capacity and elements, in its own buffer.
+   *
+   * @group Core
+   */
   clone(): I64Vec<N> {
     const copy = new I64Vec<N>(this.#capacity);
     copy.#data.set(this.#storage('I64Vec.clone').subarray(0, this.#length));
@@ -919,6 +1021,8 @@ export class I64Vec<N extends number = number> implements
   /**
    * Whether `other` (a vector, array or typed array) has the same length and
    * SameValueZero-equal elements (`NaN` equals `NaN`, `-0` equals `0`).
+   *
+   * @group Core
    */
   equals(other: FixedVec<bigint, number, ArrayLike<bigint>> | ArrayLike<bigint>): boolean {
     // Take the other elements first: an array-like's getters run user code, which may change
@@ -935,13 +1039,19 @@ export class I64Vec<N extends number = number> implements
 
   /**
    * The live elements as a plain array, for `JSON.stringify`: bigints as decimal strings, since JSON has no bigint.
+   *
+   * @group Core
    */
   toJSON(): string[] {
     this.#storage('I64Vec.toJSON');
     return this.toArray().map(String);
   }
 
-  /** Iterates the live elements; the same as {@link I64Vec.values}. */
+  /**
+   * Iterates the live elements; the same as {@link I64Vec.values}.
+   *
+   * @group Core
+   */
   [Symbol.iterator](): IterableIterator<bigint> {
     this.#storage('I64Vec.iterator');
     return new I64Vec.#Values(this);
@@ -955,19 +1065,29 @@ export class I64Vec<N extends number = number> implements
    * measured 1.5-2x slower in `for...of`; docs/design.md, "Iteration"): `for...of`, spread
    * and `Array.from` never keep a result, but code that calls `next()` by hand must read
    * `value` before calling it again.
+   *
+   * @group Core
    */
   values(): IterableIterator<bigint> {
     this.#storage('I64Vec.values');
     return new I64Vec.#Values(this);
   }
 
-  /** Iterates the indexes of the live elements. */
+  /**
+   * Iterates the indexes of the live elements.
+   *
+   * @group Core
+   */
   keys(): IterableIterator<number> {
     this.#storage('I64Vec.keys');
     return new I64Vec.#Indexed(this, false) as IterableIterator<number>;
   }
 
-  /** Iterates `[index, element]` pairs of the live elements. */
+  /**
+   * Iterates `[index, element]` pairs of the live elements.
+   *
+   * @group Core
+   */
   entries(): IterableIterator<[number, bigint]> {
     this.#storage('I64Vec.entries');
     return new I64Vec.#Indexed(this, true) as IterableIterator<[number, bigint]>;
@@ -979,6 +1099,7 @@ export class I64Vec<N extends number = number> implements
    *
    * @throws TypeError when `callback` is not a function.
    * @throws ReleasedError or DetachedError when the callback released or detached the storage.
+   * @group Core
    */
   forEach(callback: (value: bigint, index: number, vec: this) => void): void {
     const data = this.#callbackStorage('I64Vec.forEach', 'callback', callback);
@@ -995,6 +1116,7 @@ export class I64Vec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   some(predicate: (value: bigint, index: number, vec: this) => unknown): boolean {
     return this.#findFirst('I64Vec.some', predicate, true) >= 0;
@@ -1006,6 +1128,7 @@ export class I64Vec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   every(predicate: (value: bigint, index: number, vec: this) => unknown): boolean {
     return this.#findFirst('I64Vec.every', predicate, false) < 0;
@@ -1017,6 +1140,7 @@ export class I64Vec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   find(predicate: (value: bigint, index: number, vec: this) => unknown): bigint | undefined {
     const data = this.#callbackStorage('I64Vec.find', 'predicate', predicate);
@@ -1035,6 +1159,7 @@ export class I64Vec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   findIndex(predicate: (value: bigint, index: number, vec: this) => unknown): number {
     return this.#findFirst('I64Vec.findIndex', predicate, true);
@@ -1047,6 +1172,7 @@ export class I64Vec<N extends number = number> implements
    *
    * @throws TypeError when `reducer` is not a function.
    * @throws ReleasedError or DetachedError when the reducer released or detached the storage.
+   * @group Core
    */
   reduce<U>(reducer: (accumulator: U, value: bigint, index: number, vec: this) => U, initial: U): U {
     const data = this.#callbackStorage('I64Vec.reduce', 'reducer', reducer);
@@ -1063,6 +1189,7 @@ export class I64Vec<N extends number = number> implements
    * (`-0` as `"0"`, bigints without the `n`).
    *
    * @param separator - converted with `String` first; `","` by default.
+   * @group Core
    */
   join(separator?: string): string {
     // Converted before the storage is read: an object's toString is user code.
@@ -1070,12 +1197,20 @@ export class I64Vec<N extends number = number> implements
     return this.#liveView('I64Vec.join').join(text);
   }
 
-  /** The elements joined by commas, as for an `Array`: what `String(vec)` and template literals show. */
+  /**
+   * The elements joined by commas, as for an `Array`: what `String(vec)` and template literals show.
+   *
+   * @group Core
+   */
   toString(): string {
     return this.#liveView('I64Vec.toString').join(',');
   }
 
-  /** Node's `util.inspect` / `console.log` form: `I64Vec(length/capacity) [ ... ]`, live elements only. */
+  /**
+   * Node's `util.inspect` / `console.log` form: `I64Vec(length/capacity) [ ... ]`, live elements only.
+   *
+   * @hidden
+   */
   [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
     const data = this.#data;
     if (data === RELEASED || data.length !== this.#capacity) return inspectUnusable('I64Vec', data === RELEASED);
@@ -1094,6 +1229,8 @@ export class I64Vec<N extends number = number> implements
 
   /**
    * The exact sum of the elements as a `bigint` (not wrapped to 64 bits); `0n` when empty.
+   *
+   * @group Kernels
    */
   sum(): bigint {
     const data = this.#storage('I64Vec.sum');
@@ -1111,6 +1248,7 @@ export class I64Vec<N extends number = number> implements
    * Throws on an empty vector rather than returning `NaN` (0 / 0).
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   mean(): number {
     const length = this.#length;
@@ -1126,6 +1264,7 @@ export class I64Vec<N extends number = number> implements
    * `bigint | undefined` result would pass a silent wrong value on.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   min(): bigint {
     const data = this.#storage('I64Vec.min');
@@ -1146,6 +1285,7 @@ export class I64Vec<N extends number = number> implements
    * `bigint | undefined` result would pass a silent wrong value on.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   max(): bigint {
     const data = this.#storage('I64Vec.max');
@@ -1166,6 +1306,7 @@ export class I64Vec<N extends number = number> implements
    * Throws on an empty vector, which has no index to return.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   argmin(): number {
     const data = this.#storage('I64Vec.argmin');
@@ -1190,6 +1331,7 @@ export class I64Vec<N extends number = number> implements
    * Throws on an empty vector, which has no index to return.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   argmax(): number {
     const data = this.#storage('I64Vec.argmax');
@@ -1213,6 +1355,7 @@ export class I64Vec<N extends number = number> implements
    * @param other - an I64Vec or a `BigInt64Array` of the same length.
    * @throws RangeError when the lengths differ.
    * @throws TypeError when `other` is not an I64Vec or a `BigInt64Array`.
+   * @group Kernels
    */
   dot(other: I64Vec | BigInt64Array): bigint {
     const data = this.#storage('I64Vec.dot');
@@ -1223,7 +1366,11 @@ export class I64Vec<N extends number = number> implements
     return total;
   }
 
-  /** The exact sum of the squared elements as a `bigint` (not wrapped); `0n` when empty. */
+  /**
+   * The exact sum of the squared elements as a `bigint` (not wrapped); `0n` when empty.
+   *
+   * @group Kernels
+   */
   sumOfSquares(): bigint {
     const data = this.#storage('I64Vec.sumOfSquares');
     const length = this.#length;
@@ -1244,6 +1391,7 @@ export class I64Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a number scalar included).
+   * @group Kernels
    */
   add(operand: bigint | I64Vec | BigInt64Array): this;
   /**
@@ -1256,6 +1404,7 @@ export class I64Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not an I64Vec.
+   * @group Kernels
    */
   add<M extends number>(operand: bigint | I64Vec | BigInt64Array, out: I64Vec<M>): I64Vec<M>;
   add(operand: bigint | I64Vec | BigInt64Array, out?: I64Vec): I64Vec {
@@ -1293,6 +1442,7 @@ export class I64Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a number scalar included).
+   * @group Kernels
    */
   sub(operand: bigint | I64Vec | BigInt64Array): this;
   /**
@@ -1305,6 +1455,7 @@ export class I64Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not an I64Vec.
+   * @group Kernels
    */
   sub<M extends number>(operand: bigint | I64Vec | BigInt64Array, out: I64Vec<M>): I64Vec<M>;
   sub(operand: bigint | I64Vec | BigInt64Array, out?: I64Vec): I64Vec {
@@ -1342,6 +1493,7 @@ export class I64Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a number scalar included).
+   * @group Kernels
    */
   mul(operand: bigint | I64Vec | BigInt64Array): this;
   /**
@@ -1354,6 +1506,7 @@ export class I64Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not an I64Vec.
+   * @group Kernels
    */
   mul<M extends number>(operand: bigint | I64Vec | BigInt64Array, out: I64Vec<M>): I64Vec<M>;
   mul(operand: bigint | I64Vec | BigInt64Array, out?: I64Vec): I64Vec {
@@ -1396,6 +1549,7 @@ export class I64Vec<N extends number = number> implements
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a number scalar included).
    * @throws RangeError when a divisor is `0n`.
+   * @group Kernels
    */
   div(operand: bigint | I64Vec | BigInt64Array): this;
   /**
@@ -1409,6 +1563,7 @@ export class I64Vec<N extends number = number> implements
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not an I64Vec.
    * @throws RangeError when a divisor is `0n`.
+   * @group Kernels
    */
   div<M extends number>(operand: bigint | I64Vec | BigInt64Array, out: I64Vec<M>): I64Vec<M>;
   div(operand: bigint | I64Vec | BigInt64Array, out?: I64Vec): I64Vec {
@@ -1447,6 +1602,7 @@ export class I64Vec<N extends number = number> implements
    * @param k - a bigint.
    * @returns this vector, scaled.
    * @throws TypeError when `k` is not a bigint.
+   * @group Kernels
    */
   scale(k: bigint): this;
   /**
@@ -1458,6 +1614,7 @@ export class I64Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when `out` has a different length.
    * @throws TypeError when `k` is not a bigint, or `out` is not an I64Vec.
+   * @group Kernels
    */
   scale<M extends number>(k: bigint, out: I64Vec<M>): I64Vec<M>;
   scale(k: bigint, out?: I64Vec): I64Vec {
@@ -1487,6 +1644,7 @@ export class I64Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when `x` has a different length.
    * @throws TypeError when `a` is not a bigint or `x` is not an I64Vec or a `BigInt64Array`.
+   * @group Kernels
    */
   axpy(a: bigint, x: I64Vec | BigInt64Array): this;
   /**
@@ -1500,6 +1658,7 @@ export class I64Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when `x` or `out` has a different length.
    * @throws TypeError when `a` is not a bigint, `x` is not an I64Vec or a `BigInt64Array`, or `out` is not an I64Vec.
+   * @group Kernels
    */
   axpy<M extends number>(a: bigint, x: I64Vec | BigInt64Array, out: I64Vec<M>): I64Vec<M>;
   axpy(a: bigint, x: I64Vec | BigInt64Array, out?: I64Vec): I64Vec {
@@ -1529,6 +1688,7 @@ export class I64Vec<N extends number = number> implements
    * @returns this vector, clamped.
    * @throws RangeError when `lo > hi`, or no bigint lies between them.
    * @throws TypeError when a bound is not a bigint.
+   * @group Kernels
    */
   clamp(lo: bigint, hi: bigint): this;
   /**
@@ -1541,6 +1701,7 @@ export class I64Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when the bounds are out of order, or `out` has a different length.
    * @throws TypeError when a bound is not a bigint, or `out` is not an I64Vec.
+   * @group Kernels
    */
   clamp<M extends number>(lo: bigint, hi: bigint, out: I64Vec<M>): I64Vec<M>;
   clamp(lo: bigint, hi: bigint, out?: I64Vec): I64Vec {
@@ -1583,6 +1744,7 @@ export class I64Vec<N extends number = number> implements
    * negation wraps back), like Rust's `wrapping_abs`.
    *
    * @returns this vector, with the results.
+   * @group Kernels
    */
   abs(): this;
   /**
@@ -1593,6 +1755,7 @@ export class I64Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when `out` has a different length.
    * @throws TypeError when `out` is not an I64Vec.
+   * @group Kernels
    */
   abs<M extends number>(out: I64Vec<M>): I64Vec<M>;
   abs(out?: I64Vec): I64Vec {
@@ -1622,6 +1785,7 @@ export class I64Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws TypeError when `fn` is not a function or returns a non-bigint.
    * @throws Error when `fn` changes the length of this vector.
+   * @group Kernels
    */
   map(fn: (value: bigint, index: number) => bigint): this;
   /**
@@ -1634,6 +1798,7 @@ export class I64Vec<N extends number = number> implements
    * @throws TypeError when `fn` is not a function or returns a non-bigint, or `out` is not an I64Vec.
    * @throws RangeError when `out` has a different length.
    * @throws Error when `fn` changes the length of this vector or of `out`.
+   * @group Kernels
    */
   map<M extends number>(fn: (value: bigint, index: number) => bigint, out: I64Vec<M>): I64Vec<M>;
   map(fn: (value: bigint, index: number) => bigint, out?: I64Vec): I64Vec {
@@ -1676,6 +1841,7 @@ export class I64Vec<N extends number = number> implements
    * @throws CapacityError when `count > capacity`.
    * @throws RangeError or TypeError when `srcStart` or `count` is out of range or not an integer.
    * @throws TypeError when `source` is not a source of bigints.
+   * @group Kernels
    */
   copyFrom(source: VecSource<bigint>, srcStart = 0, count?: number): this {
     // Staged before the storage is read: an iterable or array-like source runs user code.
@@ -1710,6 +1876,7 @@ export class I64Vec<N extends number = number> implements
    * @throws RangeError or TypeError when `targetStart` is out of range or not an integer.
    * @throws CapacityError when a vector target's capacity is too small.
    * @throws TypeError when `target` is none of those, or holds numbers.
+   * @group Kernels
    */
   copyTo<Target extends BigIntCopyTarget>(target: Target, targetStart = 0): Target {
     if (typeof target === 'object' && target !== null) checkNotRevoked('I64Vec.copyTo', 'target', target);

@@ -117,13 +117,25 @@ var FAIL_INDEX: IndexGuard;
 export class U8Vec<N extends number = number> implements
   NumVec<N>,
   FixedVec<number, N, Uint8Array> {
-  /** The typed array constructor behind this class. */
   // `typeof Uint8Array`, not inferred: F16Vec's declarations must name its module's Float16Array
   // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
+  /**
+   * The typed array constructor behind this class.
+   *
+   * @group Memory
+   */
   static readonly Array: typeof Uint8Array = Uint8Array;
-  /** Bytes per element. */
+  /**
+   * Bytes per element.
+   *
+   * @group Memory
+   */
   static readonly BYTES_PER_ELEMENT = 1;
-  /** The element type id. */
+  /**
+   * The element type id.
+   *
+   * @group Memory
+   */
   static readonly elementType = 'u8';
 
   // Representation invariant: slots [0, #length) of #data are the live elements; slots
@@ -151,6 +163,7 @@ export class U8Vec<N extends number = number> implements
    *
    * @param capacity - an integer from 0 to 2^32 - 1.
    * @throws TypeError or RangeError when `capacity` is not such an integer.
+   * @group Construction
    */
   constructor(capacity: N) {
     checkCapacity('U8Vec', capacity);
@@ -173,6 +186,7 @@ export class U8Vec<N extends number = number> implements
    * @param capacity - the number of elements; the region must fit inside the buffer.
    * @throws TypeError for a buffer that is not one of those kinds, or is detached or resizable.
    * @throws RangeError for a misaligned offset or a region past the end of the buffer.
+   * @group Memory
    */
   static over<const M extends number>(memory: Memory, byteOffset: number, capacity: M): U8Vec<M> {
     return U8Vec.#overRegion('U8Vec.over', memory, byteOffset, capacity);
@@ -199,6 +213,7 @@ export class U8Vec<N extends number = number> implements
    *
    * @param length - an integer from 0 to `capacity`.
    * @throws the errors of {@link U8Vec.over}, and RangeError when `length > capacity`.
+   * @group Memory
    */
   static assumeInit<const M extends number>(memory: Memory, byteOffset: number, capacity: M, length: number): U8Vec<M> {
     const vec = U8Vec.#overRegion('U8Vec.assumeInit', memory, byteOffset, capacity);
@@ -211,6 +226,7 @@ export class U8Vec<N extends number = number> implements
    * Bytes of memory `capacity` elements occupy: `capacity * 1`.
    *
    * @throws TypeError or RangeError when `capacity` is not an integer from 0 to 2^32 - 1.
+   * @group Memory
    */
   static bytesFor(capacity: number): number {
     return bytesForCapacity('U8Vec.bytesFor', capacity, 1);
@@ -223,6 +239,7 @@ export class U8Vec<N extends number = number> implements
    * @param capacity - the capacity; defaults to the number of elements.
    * @throws CapacityError when `source` has more than `capacity` elements.
    * @throws TypeError when an element is not a number.
+   * @group Construction
    */
   static from<const M extends number>(source: VecSource<number>, capacity: M): U8Vec<M>;
   static from(source: VecSource<number>): U8Vec;
@@ -234,6 +251,7 @@ export class U8Vec<N extends number = number> implements
    * A full vector holding exactly `items`: `U8Vec.of(1, 2)` has type `U8Vec<2>`.
    *
    * @throws TypeError when an item is not a number.
+   * @group Construction
    */
   static of<const Items extends readonly number[]>(...items: Items): U8Vec<Items['length']> {
     return U8Vec.#from('U8Vec.of', items, items.length) as U8Vec<Items['length']>;
@@ -249,22 +267,38 @@ export class U8Vec<N extends number = number> implements
     return vec;
   }
 
-  /** The number of slots, fixed at construction. */
+  /**
+   * The number of slots, fixed at construction.
+   *
+   * @group Core
+   */
   get capacity(): N {
     return this.#capacity;
   }
 
-  /** The number of live elements. */
+  /**
+   * The number of live elements.
+   *
+   * @group Core
+   */
   get length(): number {
     return this.#length;
   }
 
-  /** Whether the vector holds no elements. */
+  /**
+   * Whether the vector holds no elements.
+   *
+   * @group Core
+   */
   get isEmpty(): boolean {
     return this.#length === 0;
   }
 
-  /** Whether the vector holds `capacity` elements. */
+  /**
+   * Whether the vector holds `capacity` elements.
+   *
+   * @group Core
+   */
   get isFull(): boolean {
     if (this.#length < this.#data.length) return false;
     // Full, or released or detached (their storage reads as length 0): #storage tells which.
@@ -272,7 +306,11 @@ export class U8Vec<N extends number = number> implements
     return true;
   }
 
-  /** How many more elements fit: `capacity - length`. */
+  /**
+   * How many more elements fit: `capacity - length`.
+   *
+   * @group Core
+   */
   get remaining(): number {
     const free = this.#data.length - this.#length;
     // None free, or released or detached (their storage reads as length 0): #storage tells which.
@@ -280,7 +318,11 @@ export class U8Vec<N extends number = number> implements
     return free;
   }
 
-  /** `"U8Vec"`, for `Object.prototype.toString`. */
+  /**
+   * `"U8Vec"`, for `Object.prototype.toString`.
+   *
+   * @group Core
+   */
   get [Symbol.toStringTag](): string {
     return 'U8Vec';
   }
@@ -290,6 +332,7 @@ export class U8Vec<N extends number = number> implements
    *
    * @param index - an integer in `[0, length)`.
    * @throws IndexError when `index` is fractional, NaN, negative or `>= length`.
+   * @group Core
    */
   get(index: number): number {
     // The check selects a guard instead of branching to a failure path: the compiler then
@@ -309,6 +352,7 @@ export class U8Vec<N extends number = number> implements
    * @param value - the new element, converted as described on the class.
    * @throws IndexError when `index` is not an integer in `[0, length)`.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   set(index: number, value: number): void {
     (typeof value === 'number' && typeof index === 'number' && (index >>> 0) === index && index < this.#length ? PASS : FAIL_INDEX).check(this, 'U8Vec.set', index, value);
@@ -320,6 +364,7 @@ export class U8Vec<N extends number = number> implements
    * indexes count from the end, and an index outside the live elements gives `undefined`.
    *
    * @throws TypeError when `index` is not a number.
+   * @group Core
    */
   at(index: number): number | undefined {
     if (typeof index !== 'number') throwArgumentError('U8Vec.at', 'index', index, 'a number');
@@ -334,6 +379,7 @@ export class U8Vec<N extends number = number> implements
    * `undefined` (`at(0)` peeks without throwing).
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   first(): number {
     const data = this.#storage('U8Vec.first');
@@ -345,6 +391,7 @@ export class U8Vec<N extends number = number> implements
    * The last element. Throws on an empty vector, as `pop` does (`at(-1)` peeks without throwing).
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   last(): number {
     const data = this.#storage('U8Vec.last');
@@ -357,6 +404,7 @@ export class U8Vec<N extends number = number> implements
    * Exchanges the elements at `i` and `j` (`swap(i, i)` changes nothing).
    *
    * @throws IndexError when `i` or `j` is not an integer in `[0, length)`; nothing changes.
+   * @group Editing
    */
   swap(i: number, j: number): void {
     const data = this.#storage('U8Vec.swap');
@@ -373,6 +421,7 @@ export class U8Vec<N extends number = number> implements
    *
    * @throws CapacityError (carrying `value`) when the vector is full.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   push(value: number): void {
     if (typeof value !== 'number') throwElementTypeError('U8Vec.push', value, 'number');
@@ -388,6 +437,7 @@ export class U8Vec<N extends number = number> implements
    *
    * @returns `true` if appended, `false` (and no change) when full.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   tryPush(value: number): boolean {
     if (typeof value !== 'number') throwElementTypeError('U8Vec.tryPush', value, 'number');
@@ -409,6 +459,7 @@ export class U8Vec<N extends number = number> implements
    *
    * @param count - an integer from 0 to `remaining`.
    * @throws TypeError or RangeError when `count` is not such an integer.
+   * @group Editing
    */
   spare(count: number): Uint8Array {
     const data = this.#storage('U8Vec.spare');
@@ -428,6 +479,7 @@ export class U8Vec<N extends number = number> implements
    *
    * @param count - an integer from 0 to the size of that region.
    * @throws RangeError when no region at the current length holds `count` slots; nothing changes.
+   * @group Editing
    */
   commit(count: number): void {
     this.#storage('U8Vec.commit');
@@ -449,6 +501,7 @@ export class U8Vec<N extends number = number> implements
    * `isEmpty` first, or use `at(-1)` to peek.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Core
    */
   pop(): number {
     const length = this.#length - 1;
@@ -467,6 +520,7 @@ export class U8Vec<N extends number = number> implements
    * @throws CapacityError (carrying `source`) when the elements do not all fit; the
    * vector is unchanged.
    * @throws TypeError when an element is not a number; the vector is unchanged.
+   * @group Editing
    */
   extend(source: VecSource<number>): void {
     const items = U8Vec.#staged('U8Vec.extend', source, this.#storage('U8Vec.extend').length - this.#length);
@@ -479,6 +533,7 @@ export class U8Vec<N extends number = number> implements
    *
    * @returns `true` if every element was appended, `false` (and no change) if they do not fit.
    * @throws TypeError when an element is not a number; the vector is unchanged.
+   * @group Editing
    */
   tryExtend(source: VecSource<number>): boolean {
     const items = U8Vec.#staged('U8Vec.tryExtend', source, this.#storage('U8Vec.tryExtend').length - this.#length);
@@ -495,6 +550,7 @@ export class U8Vec<N extends number = number> implements
    * @throws IndexError when `index` is not an integer in `[0, length]`.
    * @throws CapacityError when the vector is full.
    * @throws TypeError when `value` is not a number.
+   * @group Editing
    */
   insert(index: number, value: number): void {
     if (!this.#insertAt('U8Vec.insert', index, value)) throw this.#fullError('U8Vec.insert', value, this.#length + 1);
@@ -506,6 +562,7 @@ export class U8Vec<N extends number = number> implements
    * @returns `true` if inserted, `false` (and no change) when full.
    * @throws IndexError when `index` is not an integer in `[0, length]`.
    * @throws TypeError when `value` is not a number.
+   * @group Editing
    */
   tryInsert(index: number, value: number): boolean {
     return this.#insertAt('U8Vec.tryInsert', index, value);
@@ -515,6 +572,7 @@ export class U8Vec<N extends number = number> implements
    * Removes and returns the element at `index`, shifting later elements down. O(length - index).
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   remove(index: number): number {
     const data = this.#storage('U8Vec.remove');
@@ -531,6 +589,7 @@ export class U8Vec<N extends number = number> implements
    * O(1); does not keep the order.
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   swapRemove(index: number): number {
     const data = this.#data;
@@ -551,6 +610,7 @@ export class U8Vec<N extends number = number> implements
    * docs/design.md, "Zero garbage"): the form for game loops that only discard.
    *
    * @throws IndexError when `index` is not an integer in `[0, length)`.
+   * @group Editing
    */
   swapDelete(index: number): void {
     const data = this.#data;
@@ -567,6 +627,7 @@ export class U8Vec<N extends number = number> implements
    * no effect, as in Rust's `Vec::truncate`.
    *
    * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
+   * @group Editing
    */
   truncate(newLength: number): void {
     checkNonNegativeInteger('U8Vec.truncate', 'newLength', newLength);
@@ -574,7 +635,11 @@ export class U8Vec<N extends number = number> implements
     if (newLength < this.#length) this.#length = newLength + 0; // + 0: a length is never -0
   }
 
-  /** Removes every element. The capacity is kept. */
+  /**
+   * Removes every element. The capacity is kept.
+   *
+   * @group Editing
+   */
   clear(): void {
     this.#storage('U8Vec.clear');
     this.#length = 0;
@@ -587,6 +652,7 @@ export class U8Vec<N extends number = number> implements
    * @throws CapacityError when `newLength > capacity`.
    * @throws TypeError or RangeError when `newLength` is not a non-negative integer.
    * @throws TypeError when `fill` is not a number.
+   * @group Editing
    */
   resize(newLength: number, fill: number): void {
     if (typeof fill !== 'number') throwElementTypeError('U8Vec.resize', fill, 'number');
@@ -609,6 +675,7 @@ export class U8Vec<N extends number = number> implements
    * @throws TypeError when `predicate` is not a function.
    * @throws Error when `predicate` changed the length.
    * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
+   * @group Editing
    */
   retain(predicate: (value: number, index: number) => unknown): void {
     this.#keepFlagged(this.#decisions('U8Vec.retain', predicate), 1, false);
@@ -623,6 +690,7 @@ export class U8Vec<N extends number = number> implements
    * @throws TypeError when `predicate` is not a function.
    * @throws Error when `predicate` changed the length.
    * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
+   * @group Editing
    */
   extractIf(predicate: (value: number, index: number) => unknown): Uint8Array {
     return this.#keepFlagged(this.#decisions('U8Vec.extractIf', predicate), 0, true) as Uint8Array;
@@ -637,6 +705,7 @@ export class U8Vec<N extends number = number> implements
    * @throws TypeError when `predicate` is not a function.
    * @throws Error when `predicate` changed the length.
    * @throws ReleasedError or DetachedError when `predicate` released or detached the storage.
+   * @group Editing
    */
   popIf(predicate: (value: number) => unknown): number | undefined {
     const data = this.#callbackStorage('U8Vec.popIf', 'predicate', predicate);
@@ -655,6 +724,7 @@ export class U8Vec<N extends number = number> implements
    * @param start - an integer in `[0, length]`; default 0.
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Editing
    */
   drain(start = 0, end: number = this.#length): Uint8Array {
     const data = this.#storage('U8Vec.drain');
@@ -673,6 +743,7 @@ export class U8Vec<N extends number = number> implements
    * @param start - an integer in `[0, length]`; default 0.
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Core
    */
   slice(start = 0, end: number = this.#length): U8Vec<N> {
     const data = this.#storage('U8Vec.slice');
@@ -689,6 +760,7 @@ export class U8Vec<N extends number = number> implements
    *
    * @param at - an integer in `[0, length]`.
    * @throws TypeError or RangeError when `at` is not such an integer; nothing changes.
+   * @group Editing
    */
   splitOff(at: number): U8Vec<N> {
     const data = this.#storage('U8Vec.splitOff');
@@ -710,6 +782,7 @@ export class U8Vec<N extends number = number> implements
    * @param start - an integer in `[0, length]`.
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError or RangeError when an argument is out of range; nothing changes.
+   * @group Editing
    */
   copyWithin(target: number, start: number, end: number = this.#length): this {
     const data = this.#storage('U8Vec.copyWithin');
@@ -731,6 +804,7 @@ export class U8Vec<N extends number = number> implements
    * @param items - the elements to insert; none by default.
    * @throws CapacityError when the result would exceed the capacity; the vector is unchanged.
    * @throws TypeError when an item is not a number; the vector is unchanged.
+   * @group Editing
    */
   splice(start: number, deleteCount: number, items: VecSource<number> = []): Uint8Array {
     // Stage the items before reading any state: an iterable source runs user code, which
@@ -753,7 +827,11 @@ export class U8Vec<N extends number = number> implements
     return removed;
   }
 
-  /** Removes consecutive repeated elements (SameValueZero: `NaN` repeats `NaN`), keeping the first of each run. */
+  /**
+   * Removes consecutive repeated elements (SameValueZero: `NaN` repeats `NaN`), keeping the first of each run.
+   *
+   * @group Editing
+   */
   dedup(): void {
     const data = this.#storage('U8Vec.dedup');
     const length = this.#length;
@@ -772,6 +850,7 @@ export class U8Vec<N extends number = number> implements
    *
    * @param fromIndex - an integer; negative counts from the end, as in `Array.prototype.indexOf`.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   indexOf(value: number, fromIndex = 0): number {
     if (typeof value !== 'number') throwElementTypeError('U8Vec.indexOf', value, 'number');
@@ -785,6 +864,7 @@ export class U8Vec<N extends number = number> implements
    *
    * @param fromIndex - an integer; negative counts from the end; default `length - 1`.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   lastIndexOf(value: number, fromIndex: number = this.#length - 1): number {
     if (typeof value !== 'number') throwElementTypeError('U8Vec.lastIndexOf', value, 'number');
@@ -798,6 +878,7 @@ export class U8Vec<N extends number = number> implements
    * `NaN` is found).
    *
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   includes(value: number, fromIndex = 0): boolean {
     if (typeof value !== 'number') throwElementTypeError('U8Vec.includes', value, 'number');
@@ -815,6 +896,7 @@ export class U8Vec<N extends number = number> implements
    * @throws TypeError when `compare` is given and is not a function.
    * @throws Error when `compare` changed the length (the vector is as `compare` left it).
    * @throws ReleasedError or DetachedError when `compare` released or detached the storage.
+   * @group Editing
    */
   sort(compare?: Comparator<number>): this {
     if (compare === undefined) {
@@ -838,7 +920,11 @@ export class U8Vec<N extends number = number> implements
     return this;
   }
 
-  /** Reverses the elements in place. */
+  /**
+   * Reverses the elements in place.
+   *
+   * @group Editing
+   */
   reverse(): this {
     this.#storage('U8Vec.reverse').subarray(0, this.#length).reverse();
     return this;
@@ -850,6 +936,7 @@ export class U8Vec<N extends number = number> implements
    *
    * @returns an index of `value` if present, else `-(insertionPoint) - 1`, which is negative.
    * @throws TypeError when `value` is not a number.
+   * @group Core
    */
   binarySearch(value: number): number {
     if (typeof value !== 'number') throwElementTypeError('U8Vec.binarySearch', value, 'number');
@@ -875,6 +962,7 @@ export class U8Vec<N extends number = number> implements
    * @param end - an integer in `[start, length]`; default `length`.
    * @throws TypeError when `value` is not a number.
    * @throws TypeError or RangeError when the range is not within `[0, length]`.
+   * @group Editing
    */
   fill(value: number, start = 0, end: number = this.#length): this {
     if (typeof value !== 'number') throwElementTypeError('U8Vec.fill', value, 'number');
@@ -894,12 +982,18 @@ export class U8Vec<N extends number = number> implements
    * operation that changes the length (`push`, `pop`, `extend`, `insert`, `remove`,
    * `truncate`, `clear`, ...), call `view()` again; an old view may still show slots
    * that are no longer live. `view().buffer` is the whole backing buffer.
+   *
+   * @group Core
    */
   view(): Uint8Array {
     return this.#liveView('U8Vec.view');
   }
 
-  /** A new plain array of the live elements. */
+  /**
+   * A new plain array of the live elements.
+   *
+   * @group Core
+   */
   toArray(): number[] {
     const data = this.#storage('U8Vec.toArray');
     const length = this.#length;
@@ -908,12 +1002,20 @@ export class U8Vec<N extends number = number> implements
     return out;
   }
 
-  /** A new `Uint8Array` holding a copy of the live elements, with its own buffer. */
+  /**
+   * A new `Uint8Array` holding a copy of the live elements, with its own buffer.
+   *
+   * @group Core
+   */
   toTypedArray(): Uint8Array {
     return this.#storage('U8Vec.toTypedArray').slice(0, this.#length);
   }
 
-  /** A new vector with the same capacity and elements, in its own buffer. */
+  /**
+   * A new vector with the same capacity and elements, in its own buffer.
+   *
+   * @group Core
+   */
   clone(): U8Vec<N> {
     const copy = new U8Vec<N>(this.#capacity);
     copy.#data.set(this.#storage('U8Vec.clone').subarray(0, this.#length));
@@ -924,6 +1026,8 @@ export class U8Vec<N extends number = number> implements
   /**
    * Whether `other` (a vector, array or typed array) has the same length and
    * SameValueZero-equal elements (`NaN` equals `NaN`, `-0` equals `0`).
+   *
+   * @group Core
    */
   equals(other: FixedVec<number, number, ArrayLike<number>> | ArrayLike<number>): boolean {
     // Take the other elements first: an array-like's getters run user code, which may change
@@ -940,13 +1044,19 @@ export class U8Vec<N extends number = number> implements
 
   /**
    * The live elements as a plain array, for `JSON.stringify` (`NaN` and infinities become `null`, as JSON does).
+   *
+   * @group Core
    */
   toJSON(): number[] {
     this.#storage('U8Vec.toJSON');
     return this.toArray();
   }
 
-  /** Iterates the live elements; the same as {@link U8Vec.values}. */
+  /**
+   * Iterates the live elements; the same as {@link U8Vec.values}.
+   *
+   * @group Core
+   */
   [Symbol.iterator](): IterableIterator<number> {
     this.#storage('U8Vec.iterator');
     return new U8Vec.#Values(this);
@@ -960,19 +1070,29 @@ export class U8Vec<N extends number = number> implements
    * measured 1.5-2x slower in `for...of`; docs/design.md, "Iteration"): `for...of`, spread
    * and `Array.from` never keep a result, but code that calls `next()` by hand must read
    * `value` before calling it again.
+   *
+   * @group Core
    */
   values(): IterableIterator<number> {
     this.#storage('U8Vec.values');
     return new U8Vec.#Values(this);
   }
 
-  /** Iterates the indexes of the live elements. */
+  /**
+   * Iterates the indexes of the live elements.
+   *
+   * @group Core
+   */
   keys(): IterableIterator<number> {
     this.#storage('U8Vec.keys');
     return new U8Vec.#Indexed(this, false) as IterableIterator<number>;
   }
 
-  /** Iterates `[index, element]` pairs of the live elements. */
+  /**
+   * Iterates `[index, element]` pairs of the live elements.
+   *
+   * @group Core
+   */
   entries(): IterableIterator<[number, number]> {
     this.#storage('U8Vec.entries');
     return new U8Vec.#Indexed(this, true) as IterableIterator<[number, number]>;
@@ -984,6 +1104,7 @@ export class U8Vec<N extends number = number> implements
    *
    * @throws TypeError when `callback` is not a function.
    * @throws ReleasedError or DetachedError when the callback released or detached the storage.
+   * @group Core
    */
   forEach(callback: (value: number, index: number, vec: this) => void): void {
     const data = this.#callbackStorage('U8Vec.forEach', 'callback', callback);
@@ -1000,6 +1121,7 @@ export class U8Vec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   some(predicate: (value: number, index: number, vec: this) => unknown): boolean {
     return this.#findFirst('U8Vec.some', predicate, true) >= 0;
@@ -1011,6 +1133,7 @@ export class U8Vec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   every(predicate: (value: number, index: number, vec: this) => unknown): boolean {
     return this.#findFirst('U8Vec.every', predicate, false) < 0;
@@ -1022,6 +1145,7 @@ export class U8Vec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   find(predicate: (value: number, index: number, vec: this) => unknown): number | undefined {
     const data = this.#callbackStorage('U8Vec.find', 'predicate', predicate);
@@ -1040,6 +1164,7 @@ export class U8Vec<N extends number = number> implements
    *
    * @throws TypeError when `predicate` is not a function.
    * @throws ReleasedError or DetachedError when the predicate released or detached the storage.
+   * @group Core
    */
   findIndex(predicate: (value: number, index: number, vec: this) => unknown): number {
     return this.#findFirst('U8Vec.findIndex', predicate, true);
@@ -1052,6 +1177,7 @@ export class U8Vec<N extends number = number> implements
    *
    * @throws TypeError when `reducer` is not a function.
    * @throws ReleasedError or DetachedError when the reducer released or detached the storage.
+   * @group Core
    */
   reduce<U>(reducer: (accumulator: U, value: number, index: number, vec: this) => U, initial: U): U {
     const data = this.#callbackStorage('U8Vec.reduce', 'reducer', reducer);
@@ -1068,6 +1194,7 @@ export class U8Vec<N extends number = number> implements
    * (`-0` as `"0"`, bigints without the `n`).
    *
    * @param separator - converted with `String` first; `","` by default.
+   * @group Core
    */
   join(separator?: string): string {
     // Converted before the storage is read: an object's toString is user code.
@@ -1075,12 +1202,20 @@ export class U8Vec<N extends number = number> implements
     return this.#liveView('U8Vec.join').join(text);
   }
 
-  /** The elements joined by commas, as for an `Array`: what `String(vec)` and template literals show. */
+  /**
+   * The elements joined by commas, as for an `Array`: what `String(vec)` and template literals show.
+   *
+   * @group Core
+   */
   toString(): string {
     return this.#liveView('U8Vec.toString').join(',');
   }
 
-  /** Node's `util.inspect` / `console.log` form: `U8Vec(length/capacity) [ ... ]`, live elements only. */
+  /**
+   * Node's `util.inspect` / `console.log` form: `U8Vec(length/capacity) [ ... ]`, live elements only.
+   *
+   * @hidden
+   */
   [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
     const data = this.#data;
     if (data === RELEASED || data.length !== this.#capacity) return inspectUnusable('U8Vec', data === RELEASED);
@@ -1105,6 +1240,8 @@ export class U8Vec<N extends number = number> implements
    * here: fewer than 2^32 elements of magnitude at most 2^16.
    * Beyond that each addition rounds, and the pairwise order keeps the error within the
    * bound documented on `F64Vec.sum`.
+   *
+   * @group Kernels
    */
   sum(): number {
     const data = this.#storage('U8Vec.sum');
@@ -1151,6 +1288,7 @@ export class U8Vec<N extends number = number> implements
    * silently into later arithmetic. Correctly rounded while `sum()` is exact.
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   mean(): number {
     const length = this.#length;
@@ -1167,6 +1305,7 @@ export class U8Vec<N extends number = number> implements
    * result boxes every return value; docs/design.md).
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   min(): number {
     const data = this.#storage('U8Vec.min');
@@ -1188,6 +1327,7 @@ export class U8Vec<N extends number = number> implements
    * result boxes every return value; docs/design.md).
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   max(): number {
     const data = this.#storage('U8Vec.max');
@@ -1209,6 +1349,7 @@ export class U8Vec<N extends number = number> implements
    * number that indexes from the end in `at`).
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   argmin(): number {
     const data = this.#storage('U8Vec.argmin');
@@ -1234,6 +1375,7 @@ export class U8Vec<N extends number = number> implements
    * number that indexes from the end in `at`).
    *
    * @throws EmptyError when the vector is empty.
+   * @group Kernels
    */
   argmax(): number {
     const data = this.#storage('U8Vec.argmax');
@@ -1260,6 +1402,7 @@ export class U8Vec<N extends number = number> implements
    * @param other - a U8Vec or a `Uint8Array` of the same length.
    * @throws RangeError when the lengths differ (never `NaN`, never truncation).
    * @throws TypeError when `other` is not a U8Vec or a `Uint8Array`.
+   * @group Kernels
    */
   dot(other: U8Vec | Uint8Array): number;
   /**
@@ -1267,6 +1410,8 @@ export class U8Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   dot<V extends NumVec>(this: V, other: NumVec.Operand<V>): number;
   dot(other: U8Vec | Uint8Array): number {
@@ -1312,6 +1457,8 @@ export class U8Vec<N extends number = number> implements
    * The sum of the squared elements, `dot(this)` without the second read; `0` when empty.
    *
    * Summed pairwise like {@link U8Vec.sum}; exact whenever the result is at most 2^53.
+   *
+   * @group Kernels
    */
   sumOfSquares(): number {
     const data = this.#storage('U8Vec.sumOfSquares');
@@ -1361,6 +1508,8 @@ export class U8Vec<N extends number = number> implements
    *
    * The sum of squares is exact while it stays at most 2^53 (see `sumOfSquares`); the
    * square root rounds once.
+   *
+   * @group Kernels
    */
   norm(): number {
     this.#storage('U8Vec.norm');
@@ -1381,6 +1530,7 @@ export class U8Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   * @group Kernels
    */
   add(operand: number | U8Vec | Uint8Array): this;
   /**
@@ -1393,6 +1543,7 @@ export class U8Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not a U8Vec.
+   * @group Kernels
    */
   add<M extends number>(operand: number | U8Vec | Uint8Array, out: U8Vec<M>): U8Vec<M>;
   /**
@@ -1400,6 +1551,8 @@ export class U8Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   add<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
   /**
@@ -1407,6 +1560,8 @@ export class U8Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   add<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   add(operand: number | U8Vec | Uint8Array, out?: U8Vec): U8Vec {
@@ -1459,6 +1614,7 @@ export class U8Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   * @group Kernels
    */
   sub(operand: number | U8Vec | Uint8Array): this;
   /**
@@ -1471,6 +1627,7 @@ export class U8Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not a U8Vec.
+   * @group Kernels
    */
   sub<M extends number>(operand: number | U8Vec | Uint8Array, out: U8Vec<M>): U8Vec<M>;
   /**
@@ -1478,6 +1635,8 @@ export class U8Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   sub<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
   /**
@@ -1485,6 +1644,8 @@ export class U8Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   sub<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   sub(operand: number | U8Vec | Uint8Array, out?: U8Vec): U8Vec {
@@ -1537,6 +1698,7 @@ export class U8Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   * @group Kernels
    */
   mul(operand: number | U8Vec | Uint8Array): this;
   /**
@@ -1549,6 +1711,7 @@ export class U8Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not a U8Vec.
+   * @group Kernels
    */
   mul<M extends number>(operand: number | U8Vec | Uint8Array, out: U8Vec<M>): U8Vec<M>;
   /**
@@ -1556,6 +1719,8 @@ export class U8Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   mul<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
   /**
@@ -1563,6 +1728,8 @@ export class U8Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   mul<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   mul(operand: number | U8Vec | Uint8Array, out?: U8Vec): U8Vec {
@@ -1618,6 +1785,7 @@ export class U8Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when a vector operand has a different length.
    * @throws TypeError when `operand` is not one of those (a bigint scalar included).
+   * @group Kernels
    */
   div(operand: number | U8Vec | Uint8Array): this;
   /**
@@ -1630,6 +1798,7 @@ export class U8Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when a vector operand or `out` has a different length.
    * @throws TypeError when `operand` is not one of those, or `out` is not a U8Vec.
+   * @group Kernels
    */
   div<M extends number>(operand: number | U8Vec | Uint8Array, out: U8Vec<M>): U8Vec<M>;
   /**
@@ -1637,6 +1806,8 @@ export class U8Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   div<V extends NumVec>(this: V, operand: number | NumVec.Operand<V>): V;
   /**
@@ -1644,6 +1815,8 @@ export class U8Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   div<V extends NumVec, O extends NumVec.Like<V>>(this: V, operand: number | NumVec.Operand<V>, out: O): O;
   div(operand: number | U8Vec | Uint8Array, out?: U8Vec): U8Vec {
@@ -1692,6 +1865,7 @@ export class U8Vec<N extends number = number> implements
    * @param k - a number.
    * @returns this vector, scaled.
    * @throws TypeError when `k` is not a number.
+   * @group Kernels
    */
   scale(k: number): this;
   /**
@@ -1703,6 +1877,7 @@ export class U8Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when `out` has a different length.
    * @throws TypeError when `k` is not a number, or `out` is not a U8Vec.
+   * @group Kernels
    */
   scale<M extends number>(k: number, out: U8Vec<M>): U8Vec<M>;
   /**
@@ -1710,6 +1885,8 @@ export class U8Vec<N extends number = number> implements
    * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
    * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   scale<V extends NumVec, O extends NumVec.Like<V>>(this: V, k: number, out: O): O;
   scale(k: number, out?: U8Vec): U8Vec {
@@ -1752,6 +1929,7 @@ export class U8Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws RangeError when `x` has a different length.
    * @throws TypeError when `a` is not a number or `x` is not a U8Vec or a `Uint8Array`.
+   * @group Kernels
    */
   axpy(a: number, x: U8Vec | Uint8Array): this;
   /**
@@ -1765,6 +1943,7 @@ export class U8Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when `x` or `out` has a different length.
    * @throws TypeError when `a` is not a number, `x` is not a U8Vec or a `Uint8Array`, or `out` is not a U8Vec.
+   * @group Kernels
    */
   axpy<M extends number>(a: number, x: U8Vec | Uint8Array, out: U8Vec<M>): U8Vec<M>;
   /**
@@ -1772,6 +1951,8 @@ export class U8Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   axpy<V extends NumVec>(this: V, a: number, x: NumVec.Operand<V>): V;
   /**
@@ -1779,6 +1960,8 @@ export class U8Vec<N extends number = number> implements
    * and on other generic receivers resolve to: the same in every number class, with the
    * operand types following the receiver ({@link NumVec.Operand}). A vector operand or `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   axpy<V extends NumVec, O extends NumVec.Like<V>>(this: V, a: number, x: NumVec.Operand<V>, out: O): O;
   axpy(a: number, x: U8Vec | Uint8Array, out?: U8Vec): U8Vec {
@@ -1819,6 +2002,7 @@ export class U8Vec<N extends number = number> implements
    * @throws RangeError when `lo > hi` or either is `NaN`, or no element of this type (an
    * integer from 0 to 255) lies between them.
    * @throws TypeError when a bound is not a number.
+   * @group Kernels
    */
   clamp(lo: number, hi: number): this;
   /**
@@ -1831,6 +2015,7 @@ export class U8Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when the bounds are out of order, or `out` has a different length.
    * @throws TypeError when a bound is not a number, or `out` is not a U8Vec.
+   * @group Kernels
    */
   clamp<M extends number>(lo: number, hi: number, out: U8Vec<M>): U8Vec<M>;
   /**
@@ -1838,6 +2023,8 @@ export class U8Vec<N extends number = number> implements
    * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
    * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   clamp<V extends NumVec, O extends NumVec.Like<V>>(this: V, lo: number, hi: number, out: O): O;
   clamp(lo: number, hi: number, out?: U8Vec): U8Vec {
@@ -1886,6 +2073,7 @@ export class U8Vec<N extends number = number> implements
    * Unsigned elements are their own absolute value: this only copies (into `out`).
    *
    * @returns this vector, with the results.
+   * @group Kernels
    */
   abs(): this;
   /**
@@ -1896,6 +2084,7 @@ export class U8Vec<N extends number = number> implements
    * @returns `out`.
    * @throws RangeError when `out` has a different length.
    * @throws TypeError when `out` is not a U8Vec.
+   * @group Kernels
    */
   abs<M extends number>(out: U8Vec<M>): U8Vec<M>;
   /**
@@ -1903,6 +2092,8 @@ export class U8Vec<N extends number = number> implements
    * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
    * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   abs<V extends NumVec, O extends NumVec.Like<V>>(this: V, out: O): O;
   abs(out?: U8Vec): U8Vec {
@@ -1932,6 +2123,7 @@ export class U8Vec<N extends number = number> implements
    * @returns this vector, with the results.
    * @throws TypeError when `fn` is not a function or returns a non-number.
    * @throws Error when `fn` changes the length of this vector.
+   * @group Kernels
    */
   map(fn: (value: number, index: number) => number): this;
   /**
@@ -1944,6 +2136,7 @@ export class U8Vec<N extends number = number> implements
    * @throws TypeError when `fn` is not a function or returns a non-number, or `out` is not a U8Vec.
    * @throws RangeError when `out` has a different length.
    * @throws Error when `fn` changes the length of this vector or of `out`.
+   * @group Kernels
    */
   map<M extends number>(fn: (value: number, index: number) => number, out: U8Vec<M>): U8Vec<M>;
   /**
@@ -1951,6 +2144,8 @@ export class U8Vec<N extends number = number> implements
    * (`F64Vec | F32Vec`) and on other generic receivers resolve to: the same in every number
    * class, with the type of `out` following the receiver ({@link NumVec.Like}). An `out` of
    * another class than the receiver's throws a `TypeError` at run time.
+   *
+   * @group Kernels
    */
   map<V extends NumVec, O extends NumVec.Like<V>>(this: V, fn: (value: number, index: number) => number, out: O): O;
   map(fn: (value: number, index: number) => number, out?: U8Vec): U8Vec {
@@ -1993,6 +2188,7 @@ export class U8Vec<N extends number = number> implements
    * @throws CapacityError when `count > capacity`.
    * @throws RangeError or TypeError when `srcStart` or `count` is out of range or not an integer.
    * @throws TypeError when `source` is not a source of numbers.
+   * @group Kernels
    */
   copyFrom(source: VecSource<number>, srcStart = 0, count?: number): this {
     // Staged before the storage is read: an iterable or array-like source runs user code.
@@ -2027,6 +2223,7 @@ export class U8Vec<N extends number = number> implements
    * @throws RangeError or TypeError when `targetStart` is out of range or not an integer.
    * @throws CapacityError when a vector target's capacity is too small.
    * @throws TypeError when `target` is none of those, or holds bigints.
+   * @group Kernels
    */
   copyTo<Target extends NumberCopyTarget>(target: Target, targetStart = 0): Target {
     if (typeof target === 'object' && target !== null) checkNotRevoked('U8Vec.copyTo', 'target', target);
