@@ -27,6 +27,7 @@ import * as slabvec from '../src/index';
 import { runCompare } from '../docs/examples/compare';
 import { BLOCK, runDsp } from '../docs/examples/dsp';
 import { PHYSICS, mulberry32, runParticles } from '../docs/examples/particles';
+import { DOC_FILES, codeBlocks, startsWorker, type CodeBlock } from './support/doc-blocks';
 
 const ROOT = join(__dirname, '..');
 
@@ -279,22 +280,6 @@ describe('docs/examples/compare.ts', () => {
   });
 });
 
-/** A ```ts block of a Markdown file. */
-interface CodeBlock {
-  readonly file: string;
-  readonly line: number;
-  readonly code: string;
-}
-
-function codeBlocks(file: string): CodeBlock[] {
-  const text = readFileSync(join(ROOT, file), 'utf8');
-  const blocks: CodeBlock[] = [];
-  for (const match of text.matchAll(/^```ts\n([\s\S]*?)^```$/gm)) {
-    blocks.push({ file, line: text.slice(0, match.index).split('\n').length + 1, code: match[1] });
-  }
-  return blocks;
-}
-
 /**
  * Rewrites the checked comment forms into calls of the checking functions; returns the code
  * and where the checks are (`file:line`).
@@ -384,10 +369,10 @@ function runBlock(block: CodeBlock): void {
   expect(instrumented.checked.filter((place) => !reached.has(place))).toEqual([]);
 }
 
-describe.each(['README.md', 'docs/guide.md', 'docs/slabs.md'])('the code blocks of %s', (file) => {
+describe.each(DOC_FILES)('the code blocks of %s', (file) => {
   // A block that starts a worker needs the worker's own file: slab-worker.test.ts runs that
   // handoff with a real worker instead.
-  const blocks = codeBlocks(file).filter((block) => !block.code.includes("from 'node:worker_threads'"));
+  const blocks = codeBlocks(file).filter((block) => !startsWorker(block));
 
   it('has code blocks with checked comments', () => {
     expect(blocks.length).toBeGreaterThan(0);
