@@ -285,7 +285,7 @@ export class Table<const S extends TableSchema, const N extends number = number>
   /**
    * Appends a row: every column's new slot is written, with the value `values` gives for
    * it, or zero (`0n`) where it gives none. Reading a row object allocates nothing, for the
-   * first 16 columns (docs/design.md, "Tables").
+   * first 16 columns, in a process with at most four schemas (docs/design.md, "Tables").
    *
    * @param values - the row's values by column name; other properties are ignored (in a
    * literal, TypeScript rejects them).
