@@ -104,7 +104,7 @@ function overFieldTable(results: RunResults): Table {
   const caps = results.mode.capacities;
   const ratio = (impl: string, op: OpId, capacity: number): number => cellOf(results.speed.cells, impl, op, capacity)?.ratio ?? Number.NaN;
   return {
-    head: ['operation', ...caps.map((c) => `field f64 / raw at ${formatCapacity(c)}`), ...caps.map((c) => `F64Vec / field f64 at ${formatCapacity(c)}`)],
+    head: ['operation', ...caps.map((c) => `field/raw ${formatCapacity(c)}`), ...caps.map((c) => `F64Vec/field ${formatCapacity(c)}`)],
     rows: HOT_OPERATIONS.map((op) => [
       op.label,
       ...caps.map((c) => formatRatio(ratio('field f64', op.id, c))),
@@ -113,7 +113,64 @@ function overFieldTable(results: RunResults): Table {
   };
 }
 
-/** Prints the tables to the console. */
+/** The width the console report keeps to. */
+export const CONSOLE_WIDTH = 100;
+
+/**
+ * A ratio cell for the console: the median of the per-round ratios, how far the farthest
+ * round was from it (in percent of it), and `tie` when the rounds' range holds 1.0x (this
+ * run does not tell the two apart).
+ */
+export function ratioCell(ratio: number, low: number, high: number): string {
+  const spread = Math.round((100 * Math.max(high - ratio, ratio - low)) / ratio);
+  const tie = low <= 1 && high >= 1 ? ' tie' : '';
+  return `${formatRatio(ratio)} ±${spread}%${tie}`;
+}
+
+/**
+ * The console's speed tables at `capacity`: one of the slabvec classes and the object-held
+ * length reference, one of the alternatives beside F64Vec, each cell a {@link ratioCell}, so
+ * that each fits {@link CONSOLE_WIDTH} columns. The raw baselines are the 1.00x every ratio
+ * is taken against (the legend says so); their rates are in the markdown report.
+ */
+function consoleSpeedTables(results: RunResults, capacity: number, notes: Notes): Table[] {
+  const byRole = (...roles: string[]): string[] => IMPLEMENTATIONS.filter((i) => roles.includes(i.role)).map((i) => i.id);
+  const groups = [byRole('reference', 'typed vector'), ['F64Vec', ...byRole('alternative')]];
+  return groups.map((impls) => ({
+    head: ['operation', ...impls],
+    rows: OPERATIONS.map((op) => {
+      const count = op.count(capacity);
+      const label = count !== capacity ? `${op.label} (${count} ops)` : op.label;
+      return [
+        label,
+        ...impls.map((id) => {
+          const cell = cellOf(results.speed.cells, id, op.id, capacity);
+          return cell === undefined ? 'n/a' : `${ratioCell(cell.ratio, cell.ratioLow, cell.ratioHigh)}${notes.marker(id, cell.note)}`;
+        }),
+      ];
+    }),
+  }));
+}
+
+/** `text` broken into lines of at most `width` characters at spaces, each continuation indented by `indent`. */
+export function wrapLine(text: string, width = CONSOLE_WIDTH, indent = '    '): string[] {
+  const lines: string[] = [];
+  let rest = text;
+  let prefix = '';
+  while (prefix.length + rest.length > width) {
+    const room = width - prefix.length;
+    let cut = rest.lastIndexOf(' ', room);
+    if (cut <= 0) cut = rest.indexOf(' ', room);
+    if (cut <= 0) break;
+    lines.push(prefix + rest.slice(0, cut));
+    rest = rest.slice(cut + 1);
+    prefix = indent;
+  }
+  lines.push(prefix + rest);
+  return lines;
+}
+
+/** Prints the tables to the console, each line at most {@link CONSOLE_WIDTH} wide where a table allows. */
 /** `" this runtime has (not F16Vec: no Float16Array)"` when the run left classes out, else `""`. */
 function unrunnableNote(): string {
   const left = ELEMENT_SPECS.filter((spec) => !RUNNABLE_SPECS.includes(spec));
@@ -122,20 +179,21 @@ function unrunnableNote(): string {
 
 export function printConsole(results: RunResults): void {
   const notes = new Notes();
-  const out: string[] = ['', ...legendLines()];
+  const out: string[] = ['', ...legendLines().flatMap((line) => wrapLine(line))];
+  out.push(...wrapLine(`each cell: the median over ${results.mode.rounds} rounds of the time / the raw typed array's time in the same round (lower is better), ± how far the farthest round was from it, and "tie" when the rounds' range holds 1.00x`, CONSOLE_WIDTH, ''));
   for (const capacity of results.mode.capacities) {
-    out.push('', `capacity ${formatCapacity(capacity)}: ratio to the raw typed array of the same element type (lower is better) and element operations per second`);
-    out.push(textTable(speedTable(results, capacity, notes)));
+    const [vectors, alternatives] = consoleSpeedTables(results, capacity, notes);
+    out.push('', `capacity ${formatCapacity(capacity)}, slabvec's typed vectors (and an object-held length alone)`, textTable(vectors));
+    out.push('', `capacity ${formatCapacity(capacity)}, the alternatives beside F64Vec`, textTable(alternatives));
   }
   if (notes.list.length > 0) out.push('', 'notes:', ...notes.list.map((n, i) => `  [${i + 1}] ${n}`));
-  out.push('', 'the price of an object-held length (field f64 / raw) and of F64Vec on top of it (F64Vec / field f64)', textTable(overFieldTable(results)));
+  out.push('', ...wrapLine('the price of an object-held length (field/raw: field f64 / raw f64) and of F64Vec on top of it (F64Vec/field: F64Vec / field f64)', CONSOLE_WIDTH, ''), textTable(overFieldTable(results)));
   out.push('', 'memory: bytes per element (heapUsed + external growth / elements stored)', textTable(memoryTable(results)));
   out.push('', `garbage collections during ${results.gcs[0]?.operations.toLocaleString('en-US') ?? 0} mixed push/get/pop operations (steady state)`, textTable(gcTable(results)));
   const quick = results.mode.name === 'quick' ? ' (quick mode: timings are not meaningful, this only proves the suite runs)' : '';
-  out.push('', `goals${quick}`, textTable(goalTable(results.goals)));
-  out.push('', ...verdictLines(results));
-  out.push('', `sink ${results.speed.sink} (printed so that no benchmark loop can be optimized away)`);
-  out.push(`${results.env.node}, V8 ${results.env.v8}, ${results.env.cpu}, ${results.env.cores} cores, load ${results.env.loadAtStart.toFixed(1)} -> ${results.loadAtEnd.toFixed(1)}; mode ${results.mode.name}; ${results.seconds.toFixed(1)} s`);
+  out.push('', `goals${quick}`, ...results.goals.flatMap((g) => wrapLine(`  ${g.pass === null ? 'not measured' : g.pass ? 'met ' : 'MISS'}  ${g.goal}: ${g.measured}`, CONSOLE_WIDTH, '        ')));
+  out.push('', ...verdictLines(results).flatMap((line) => wrapLine(line)));
+  out.push(...wrapLine(`${results.env.node}, V8 ${results.env.v8}, ${results.env.cpu}, ${results.env.cores} cores, load ${results.env.loadAtStart.toFixed(1)} -> ${results.loadAtEnd.toFixed(1)}; mode ${results.mode.name}; ${results.seconds.toFixed(1)} s`));
   console.log(out.join('\n'));
 }
 

@@ -22,7 +22,7 @@ const TIE = 1.1;
 export function legendLines(): string[] {
   const width = Math.max(...IMPLEMENTATIONS.map((i) => i.id.length));
   return [
-    'columns (each cell: time relative to the raw typed array of the same element type, lower is better; then element operations per second):',
+    'columns (every ratio is to the raw typed array of the same element type, 1.00x):',
     ...IMPLEMENTATIONS.map((i) => `  ${i.id.padEnd(width)}  ${i.description}`),
   ];
 }
