@@ -48,10 +48,24 @@ import { warmEveryClass } from './warm.js';
 
 const CHART_FILE = 'benchmarks.svg';
 
-/** Writes progress on one rewritten line on a terminal, as plain lines elsewhere. */
+/**
+ * Writes progress on one rewritten line on a terminal, a message that starts with its
+ * percentage (`[ 42%] ...`) drawn as a bar, cut to the terminal's width; as plain lines elsewhere.
+ */
 function progress(message: string): void {
-  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${message}`);
-  else process.stderr.write(`${message}\n`);
+  if (!process.stderr.isTTY) {
+    process.stderr.write(`${message}\n`);
+    return;
+  }
+  const done = /^\[\s*(\d+)%\] /.exec(message);
+  const line = done === null ? message : `${progressBar(Number(done[1]))} ${message.slice(done[0].length)}`;
+  process.stderr.write(`\r\x1b[K${line.slice(0, Math.max(20, (process.stderr.columns ?? 100) - 1))}`);
+}
+
+/** `[#####-----]  50%`: a bar of 20 cells for a percentage. */
+export function progressBar(percent: number): string {
+  const cells = Math.max(0, Math.min(20, Math.round(percent / 5)));
+  return `[${'#'.repeat(cells)}${'-'.repeat(20 - cells)}] ${String(percent).padStart(3)}%`;
 }
 
 function endProgress(): void {

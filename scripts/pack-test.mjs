@@ -191,10 +191,9 @@ try {
     if (missing.length > 0) fail(`the tarball lacks ${missing.join(', ')} (is dist/ built?)`);
     const forbidden = paths.filter((path) => FORBIDDEN_FILE.test(path));
     if (forbidden.length > 0) fail(`the tarball holds files it should not: ${forbidden.join(', ')}`);
+    // Every file the README links to ships, so that its links resolve on the registry's page;
+    // the examples too, to be read (they import the repository's ../../src, not 'slabvec').
     for (const [, link] of readFileSync(join(root, 'README.md'), 'utf8').matchAll(/\]\(((?:docs|src)\/[^)#\s]+)/g)) {
-      // The examples run against the repository's sources (they import ../../src), so they
-      // stay out of the package; every other linked doc must ship.
-      if (link.startsWith('docs/examples/')) continue;
       if (!paths.includes(link)) fail(`README.md links to ${link}, which is not in the tarball`);
     }
     console.log(`pack-test:       ${packed.filename}: ${paths.length} files, ${(packed.size / 1024).toFixed(0)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(0)} KiB unpacked`);
