@@ -23,7 +23,7 @@ import {
 } from './errors.js';
 import type { TypedVecClass, TypedVecOf } from './generated/index.js';
 import { ROW_STAGERS, type RowStager } from './generated/row-stager.js';
-import { SCRATCH_LIMIT, checkCapacity, checkNonNegativeInteger, checkNotRevoked } from './internal.js';
+import { SCRATCH_LIMIT, checkCapacity, checkIntegerInRange, checkNonNegativeInteger, checkNotRevoked } from './internal.js';
 import { type Memory, bufferOf, checkRegion } from './memory.js';
 import { ROW_CHECK, ROW_KEEP, ROW_MOVE, ROW_READ, ROW_SET_LENGTH, ROW_SHIFT, ROW_WRITE, onColumnRelease, type RowColumn, type RowKit, rowKitOf } from './row-kit.js';
 import { Slab } from './slab.js';
@@ -180,7 +180,35 @@ export class Table<const S extends TableSchema, const N extends number = number>
    * @group Memory
    */
   static over<const S2 extends TableSchema, const M extends number>(memory: Memory, byteOffset: number, capacity: M, schema: S2): Table<S2, M> {
-    const where = 'Table.over';
+    return Table.#overRegion('Table.over', memory, byteOffset, capacity, schema);
+  }
+
+  /**
+   * Like {@link Table.over}, but the first `length` rows of the region become live as they
+   * are, in every column: the table laid out over the same memory elsewhere (a worker, over a
+   * `SharedArrayBuffer`) wrote them, and the length travelled in a message. The one place
+   * where a table takes rows it did not write, like the vectors' `assumeInit`.
+   *
+   * @param length - an integer from 0 to `capacity`.
+   * @throws the errors of {@link Table.over}, and RangeError when `length > capacity`.
+   * @group Memory
+   */
+  static assumeInit<const S2 extends TableSchema, const M extends number>(
+    memory: Memory,
+    byteOffset: number,
+    capacity: M,
+    schema: S2,
+    length: number,
+  ): Table<S2, M> {
+    const where = 'Table.assumeInit';
+    const table = Table.#overRegion(where, memory, byteOffset, capacity, schema);
+    checkIntegerInRange(where, 'length', length, capacity);
+    table.#setLength(length + 0);
+    return table;
+  }
+
+  /** {@link Table.over} for the method `where`. */
+  static #overRegion<S2 extends TableSchema, M extends number>(where: string, memory: Memory, byteOffset: number, capacity: M, schema: S2): Table<S2, M> {
     const buffer = bufferOf(where, memory);
     checkCapacity(where, capacity);
     const parsed = parseSchema(where, schema);

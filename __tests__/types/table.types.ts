@@ -64,6 +64,8 @@ assertType<Equal<typeof fromSlab.cols.x, F32Vec<256>>>();
 const over = Table.over(new ArrayBuffer(1024), 0, 64, { id: U32Vec });
 assertType<Equal<typeof over.cols.id, U32Vec<64>>>();
 assertType<Equal<(typeof over.columnNames)[number], 'id'>>();
+const adopted = Table.assumeInit(new SharedArrayBuffer(1024), 0, 64, { id: U32Vec }, 3);
+assertType<Equal<typeof adopted.cols.id, U32Vec<64>>>();
 
 // A schema must map names to typed vector classes.
 // @ts-expect-error not a class
