@@ -796,3 +796,22 @@ describe('arguments that are not what the slab takes get errors naming the metho
     }
   });
 });
+
+describe('copyTo into a vector a slab released', () => {
+  // A target of another class is written through its public methods; its length reads 0
+  // once released, so without a check first the error would be about targetStart.
+  test.each([
+    ['F64Vec', () => F64Vec.of(1, 2)],
+    ['F32Vec', () => F32Vec.of(1, 2)],
+    ['OptionVec', () => OptionVec.of(1, 2)],
+  ] as const)('from %s: a ReleasedError naming copyTo and the target, whatever targetStart', (name, source) => {
+    const slab = new Slab(256);
+    const target = slab.alloc(F64Vec, 8);
+    target.extend([5, 6, 7]);
+    slab.reset();
+    for (const targetStart of [0, 2]) {
+      expect(() => source().copyTo(target, targetStart)).toThrow(ReleasedError);
+      expect(() => source().copyTo(target, targetStart)).toThrow(new RegExp(`^${name}\\.copyTo: the target vector was released by Slab\\.reset\\(\\)`));
+    }
+  });
+});

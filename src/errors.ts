@@ -375,14 +375,15 @@ export function throwDetachedSourceError(where: string): never {
 
 /**
  * Rethrows `error`, which another vector threw when the caller read it as a source or an
- * operand: its ReleasedError or DetachedError under the caller's name `where` (the method
- * the user called), anything else as it is.
+ * operand (or wrote it as a target): its ReleasedError or DetachedError under the caller's
+ * name `where` (the method the user called), anything else as it is.
  *
+ * @param which - the vector the message names: `"the source vector"` by default, or `"the target vector"`.
  * @throws always.
  */
-export function rethrowUnder(where: string, error: unknown): never {
-  if (error instanceof ReleasedError) throw storageError(where, true, 'the source vector');
-  if (error instanceof DetachedError) throw storageError(where, false, 'the source vector');
+export function rethrowUnder(where: string, error: unknown, which = 'the source vector'): never {
+  if (error instanceof ReleasedError) throw storageError(where, true, which);
+  if (error instanceof DetachedError) throw storageError(where, false, which);
   throw error;
 }
 

@@ -10,7 +10,7 @@
  * @module
  */
 
-import { throwCopyCapacityError, throwTargetError, throwTargetRangeError } from './errors.js';
+import { rethrowUnder, throwCopyCapacityError, throwTargetError, throwTargetRangeError } from './errors.js';
 import { type BigIntTypedArray, type NumberTypedArray, checkIntegerInRange, isBigIntTypedArray, mayShareMemory } from './internal.js';
 import type { FixedVec } from './types.js';
 
@@ -203,6 +203,22 @@ export function copyCount(where: string, srcStart: number, count: number | undef
   const n = count === undefined ? available - srcStart : count;
   checkIntegerInRange(where, 'count', n, available - srcStart);
   return n;
+}
+
+/**
+ * Checks that a `copyTo` target of another vector class can still be written, before its
+ * length and capacity are read: a released or detached target reports that, under `where`,
+ * rather than a range error against the length 0 it shows then.
+ *
+ * @throws ReleasedError or DetachedError naming `where` and the target vector; what else
+ * the target's `remaining` throws, as it is.
+ */
+export function checkVectorTarget(where: string, target: { readonly remaining: number }): void {
+  try {
+    void target.remaining;
+  } catch (error) {
+    rethrowUnder(where, error, 'the target vector');
+  }
 }
 
 /**

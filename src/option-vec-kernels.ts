@@ -23,7 +23,7 @@
 
 import { rethrowUnder, throwElementTypeErrorAt, throwFirstNonNumber, throwTargetError } from './errors.js';
 import { isFixedVec } from './internal.js';
-import { NORM_TINY, SUM_BLOCK, scaledNorm, vectorTargetEnd } from './kernels-support.js';
+import { NORM_TINY, SUM_BLOCK, checkVectorTarget, scaledNorm, vectorTargetEnd } from './kernels-support.js';
 import type { ElementRule } from './staging.js';
 import type { FixedVec } from './types.js';
 
@@ -72,13 +72,14 @@ export function checkNumbers(where: string, data: readonly unknown[], length: nu
 export function copyToVector(where: string, items: readonly number[], target: unknown, targetStart: number): void {
   if (!isFixedVec(target)) throwTargetError(where, target, 'number');
   const vec = target as FixedVec<number, number, ArrayLike<number>>;
+  checkVectorTarget(where, vec);
   const count = items.length;
   const targetLength = vec.length;
   vectorTargetEnd(where, target, targetStart, count, targetLength, vec.capacity);
   try {
     vec.splice(targetStart, Math.min(count, targetLength - targetStart), items);
   } catch (error) {
-    rethrowUnder(where, error);
+    rethrowUnder(where, error, 'the target vector');
   }
 }
 

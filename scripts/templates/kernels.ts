@@ -19,7 +19,7 @@ import { columnName } from '../../src/row-kit.js';
 import { type NumberTypedArray, SCRATCH_LIMIT, checkIntegerInRange, checkNotRevoked, isFixedVec } from '../../src/internal.js';
 import { type NumberCopyTarget, NORM_TINY, SCALARS, copyCount, overlapsForward, scaledNorm } from '../../src/kernels-support.js';
 import { pairwiseDotLong, pairwiseSumLong, pairwiseSumOfSquaresLong } from '../../src/kernels-support.js';
-import { typedArrayTarget, vectorTargetEnd } from '../../src/kernels-support.js';
+import { checkVectorTarget, typedArrayTarget, vectorTargetEnd } from '../../src/kernels-support.js';
 import type { NumVec } from '../../src/num-vec.js';
 import type { FixedVec, VecSource } from '../../src/types.js';
 import { BYTES, ELEMENT, MAX_ELEMENT, MIN_ELEMENT, TArray, ZERO, type TElem } from './instance';
@@ -1378,6 +1378,7 @@ export class TVec<N extends number = number> {
     }
     if (isFixedVec(target)) {
       const vec = target as FixedVec<TElem, number, ArrayLike<TElem>>;
+      checkVectorTarget('TVec.copyTo', vec);
       const targetLength = vec.length;
       vectorTargetEnd('TVec.copyTo', target, targetStart, length, targetLength, vec.capacity);
       vec.splice(targetStart, Math.min(length, targetLength - targetStart), this.view());

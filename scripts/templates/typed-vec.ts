@@ -88,6 +88,7 @@ import {
   pairwiseSumLong,
   pairwiseSumOfSquaresLong,
   //@endif
+  checkVectorTarget,
   copyCount,
   overlapsForward,
   //@if f64

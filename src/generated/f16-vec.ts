@@ -61,6 +61,7 @@ import {
   pairwiseDotLong,
   pairwiseSumLong,
   pairwiseSumOfSquaresLong,
+  checkVectorTarget,
   copyCount,
   overlapsForward,
   typedArrayTarget,
@@ -2310,6 +2311,7 @@ export class F16Vec<N extends number = number> implements
     }
     if (isFixedVec(target)) {
       const vec = target as FixedVec<number, number, ArrayLike<number>>;
+      checkVectorTarget('F16Vec.copyTo', vec);
       const targetLength = vec.length;
       vectorTargetEnd('F16Vec.copyTo', target, targetStart, length, targetLength, vec.capacity);
       vec.splice(targetStart, Math.min(length, targetLength - targetStart), this.view());

@@ -55,6 +55,7 @@ import {
   pairwiseDotLong,
   pairwiseSumLong,
   pairwiseSumOfSquaresLong,
+  checkVectorTarget,
   copyCount,
   overlapsForward,
   NORM_TINY,
@@ -2257,6 +2258,7 @@ export class F64Vec<N extends number = number> implements
     }
     if (isFixedVec(target)) {
       const vec = target as FixedVec<number, number, ArrayLike<number>>;
+      checkVectorTarget('F64Vec.copyTo', vec);
       const targetLength = vec.length;
       vectorTargetEnd('F64Vec.copyTo', target, targetStart, length, targetLength, vec.capacity);
       vec.splice(targetStart, Math.min(length, targetLength - targetStart), this.view());

@@ -52,6 +52,7 @@ import {
 } from '../internal.js';
 import {
   type BigIntCopyTarget,
+  checkVectorTarget,
   copyCount,
   overlapsForward,
   typedArrayTarget,
@@ -1909,6 +1910,7 @@ export class I64Vec<N extends number = number> implements
     }
     if (isFixedVec(target)) {
       const vec = target as FixedVec<bigint, number, ArrayLike<bigint>>;
+      checkVectorTarget('I64Vec.copyTo', vec);
       const targetLength = vec.length;
       vectorTargetEnd('I64Vec.copyTo', target, targetStart, length, targetLength, vec.capacity);
       vec.splice(targetStart, Math.min(length, targetLength - targetStart), this.view());

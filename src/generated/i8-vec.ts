@@ -55,6 +55,7 @@ import {
   pairwiseDotLong,
   pairwiseSumLong,
   pairwiseSumOfSquaresLong,
+  checkVectorTarget,
   copyCount,
   overlapsForward,
   typedArrayTarget,
@@ -2257,6 +2258,7 @@ export class I8Vec<N extends number = number> implements
     }
     if (isFixedVec(target)) {
       const vec = target as FixedVec<number, number, ArrayLike<number>>;
+      checkVectorTarget('I8Vec.copyTo', vec);
       const targetLength = vec.length;
       vectorTargetEnd('I8Vec.copyTo', target, targetStart, length, targetLength, vec.capacity);
       vec.splice(targetStart, Math.min(length, targetLength - targetStart), this.view());

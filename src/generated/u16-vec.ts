@@ -55,6 +55,7 @@ import {
   pairwiseDotLong,
   pairwiseSumLong,
   pairwiseSumOfSquaresLong,
+  checkVectorTarget,
   copyCount,
   overlapsForward,
   typedArrayTarget,
@@ -2256,6 +2257,7 @@ export class U16Vec<N extends number = number> implements
     }
     if (isFixedVec(target)) {
       const vec = target as FixedVec<number, number, ArrayLike<number>>;
+      checkVectorTarget('U16Vec.copyTo', vec);
       const targetLength = vec.length;
       vectorTargetEnd('U16Vec.copyTo', target, targetStart, length, targetLength, vec.capacity);
       vec.splice(targetStart, Math.min(length, targetLength - targetStart), this.view());

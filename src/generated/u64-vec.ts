@@ -52,6 +52,7 @@ import {
 } from '../internal.js';
 import {
   type BigIntCopyTarget,
+  checkVectorTarget,
   copyCount,
   overlapsForward,
   typedArrayTarget,
@@ -1907,6 +1908,7 @@ export class U64Vec<N extends number = number> implements
     }
     if (isFixedVec(target)) {
       const vec = target as FixedVec<bigint, number, ArrayLike<bigint>>;
+      checkVectorTarget('U64Vec.copyTo', vec);
       const targetLength = vec.length;
       vectorTargetEnd('U64Vec.copyTo', target, targetStart, length, targetLength, vec.capacity);
       vec.splice(targetStart, Math.min(length, targetLength - targetStart), this.view());

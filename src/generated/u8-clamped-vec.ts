@@ -55,6 +55,7 @@ import {
   pairwiseDotLong,
   pairwiseSumLong,
   pairwiseSumOfSquaresLong,
+  checkVectorTarget,
   copyCount,
   overlapsForward,
   typedArrayTarget,
@@ -2218,6 +2219,7 @@ export class U8ClampedVec<N extends number = number> implements
     }
     if (isFixedVec(target)) {
       const vec = target as FixedVec<number, number, ArrayLike<number>>;
+      checkVectorTarget('U8ClampedVec.copyTo', vec);
       const targetLength = vec.length;
       vectorTargetEnd('U8ClampedVec.copyTo', target, targetStart, length, targetLength, vec.capacity);
       vec.splice(targetStart, Math.min(length, targetLength - targetStart), this.view());
