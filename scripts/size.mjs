@@ -13,7 +13,8 @@ import { gzipSync } from 'node:zlib';
 /**
  * Budget for `import { F64Vec } from 'slabvec'`, minified + gzipped, in bytes. Set from the
  * measurement (9,880 bytes with esbuild 0.28.2, zlib's default level 6, after the row
- * operations every class carries for `Table`, 322 bytes; 8,867 before the re-checks around
+ * operations every class carries for `Table`, 322 bytes; 10,192 since, with the messages
+ * about another copy of slabvec and the copyTo target check; 8,867 before the re-checks around
  * user code, the keys/entries iterator class, clamp's bounds and the cached byte ranges;
  * 7,689 before them, 6,569 before the hot-path guards) plus ~10%, rounded up to a
  * multiple of 100.
