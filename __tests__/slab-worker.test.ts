@@ -8,12 +8,9 @@
  * either side are seen by the other through the same memory.
  */
 
-import { buildSync } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { F64Vec, I64Vec, IndexError, U16Vec } from '../src/index';
+import { buildWorkerLibrary, type WorkerLibrary } from './support/worker-library';
 
 /** Where a vector lives in the shared buffer, as the worker reports it. */
 interface Placement {
@@ -77,8 +74,7 @@ report();
 `;
 
 describe('a SharedArrayBuffer slab shared with a worker thread', () => {
-  let dir: string;
-  let libPath: string;
+  let library: WorkerLibrary;
   let worker: Worker;
   let sab: SharedArrayBuffer;
   let first: Report;
@@ -101,26 +97,16 @@ describe('a SharedArrayBuffer slab shared with a worker thread', () => {
   }
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'slabvec-worker-'));
-    libPath = join(dir, 'slabvec.cjs');
-    buildSync({
-      entryPoints: [resolve(__dirname, '../src/index.ts')],
-      outfile: libPath,
-      bundle: true,
-      format: 'cjs',
-      platform: 'node',
-      target: 'node20',
-      logLevel: 'silent',
-    });
+    library = buildWorkerLibrary('slabvec-worker-');
     sab = new SharedArrayBuffer(4096);
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { sab, libPath } });
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { sab, libPath: library.libPath } });
     worker.on('exit', () => (exited = true));
     first = await next();
   }, 20_000);
 
   afterAll(async () => {
     if (worker !== undefined) await worker.terminate();
-    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    library?.remove();
   });
 
   it('the worker laid out its vectors with slabvec: aligned, after the pad byte, in order', () => {

@@ -1,17 +1,14 @@
 /**
  * A `Table` over a SharedArrayBuffer, shared with a worker thread: the worker (slabvec
- * bundled with esbuild into a temporary CommonJS file, as in slab-worker.test.ts) lays a
+ * bundled by support/worker-library.ts, as for slab-worker.test.ts) lays a
  * particle table out over the buffer, pushes rows and posts how many; the main thread
  * attaches with `Table.assumeInit` (the length handed over in the message) and reads every
  * row, and what it writes the worker then reads through its own table.
  */
 
-import { buildSync } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { F32Vec, I64Vec, Table, U8Vec } from '../src/index';
+import { buildWorkerLibrary, type WorkerLibrary } from './support/worker-library';
 
 const SCHEMA = { x: F32Vec, y: F32Vec, kind: U8Vec, id: I64Vec } as const;
 const CAPACITY = 256;
@@ -32,7 +29,7 @@ parentPort.postMessage({ length: table.length });
 `;
 
 describe('a Table over a SharedArrayBuffer, shared with a worker thread', () => {
-  let dir: string;
+  let library: WorkerLibrary;
   let worker: Worker;
   const sab = new SharedArrayBuffer(OFFSET + Table.bytesFor(CAPACITY, SCHEMA));
   const next = (): Promise<{ length: number; seen?: unknown }> =>
@@ -43,16 +40,14 @@ describe('a Table over a SharedArrayBuffer, shared with a worker thread', () => 
   let first: { length: number };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'slabvec-table-worker-'));
-    const libPath = join(dir, 'slabvec.cjs');
-    buildSync({ entryPoints: [resolve(__dirname, '../src/index.ts')], outfile: libPath, bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'silent' });
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { sab, libPath } });
+    library = buildWorkerLibrary('slabvec-table-worker-');
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { sab, libPath: library.libPath } });
     first = await next();
   }, 20_000);
 
   afterAll(async () => {
     if (worker !== undefined) await worker.terminate();
-    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    library?.remove();
   });
 
   it('the main thread attaches with assumeInit and reads every row the worker wrote', () => {

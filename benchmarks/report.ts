@@ -6,6 +6,7 @@
 
 import { ELEMENT_SPECS } from '../scripts/element-types.js';
 import { MEASURED_SPECS, RUNNABLE_SPECS } from './classes.js';
+import { type Cell } from './cells.js';
 import { COMPARISON_WARMUP, cellOf, type SpeedResults } from './comparison.js';
 import type { Mode } from './config.js';
 import type { Environment } from './environment.js';
@@ -51,10 +52,11 @@ class Notes {
   }
 }
 
-function speedTable(results: RunResults, capacity: number, notes: Notes): Table {
-  const impls = IMPLEMENTATIONS.map((i) => i.id);
-  const isBaseline = (id: string): boolean => implementation(id).role === 'baseline';
-  const head = ['operation', ...impls.map((id) => (isBaseline(id) ? `${id} ops/s` : id))];
+/**
+ * A speed table at `capacity`: a row per operation, a column per implementation of `impls`
+ * headed `head`, each cell `text(cell)`, or n/a where the implementation was not measured.
+ */
+function speedTable(results: RunResults, capacity: number, impls: readonly string[], head: readonly string[], text: (cell: Cell, id: string) => string): Table {
   const rows = OPERATIONS.map((op) => {
     const count = op.count(capacity);
     const label = count !== capacity ? `${op.label} (${count} ops)` : op.label;
@@ -62,13 +64,20 @@ function speedTable(results: RunResults, capacity: number, notes: Notes): Table 
       label,
       ...impls.map((id) => {
         const cell = cellOf(results.speed.cells, id, op.id, capacity);
-        if (cell === undefined) return 'n/a';
-        const mark = notes.marker(id, cell.note);
-        return isBaseline(id) ? formatRate(cell.opsPerSec) : `${formatRatio(cell.ratio)} ${formatRate(cell.opsPerSec)}${mark}`;
+        return cell === undefined ? 'n/a' : text(cell, id);
       }),
     ];
   });
-  return { head, rows };
+  return { head: ['operation', ...head], rows };
+}
+
+/** The report's speed table at `capacity`: every implementation, ratio and rate per cell, the baselines' rates. */
+function reportSpeedTable(results: RunResults, capacity: number, notes: Notes): Table {
+  const impls = IMPLEMENTATIONS.map((i) => i.id);
+  const isBaseline = (id: string): boolean => implementation(id).role === 'baseline';
+  return speedTable(results, capacity, impls, impls.map((id) => (isBaseline(id) ? `${id} ops/s` : id)), (cell, id) =>
+    isBaseline(id) ? formatRate(cell.opsPerSec) : `${formatRatio(cell.ratio)} ${formatRate(cell.opsPerSec)}${notes.marker(id, cell.note)}`,
+  );
 }
 
 function memoryTable(results: RunResults): Table {
@@ -136,20 +145,9 @@ export function ratioCell(ratio: number, low: number, high: number): string {
 function consoleSpeedTables(results: RunResults, capacity: number, notes: Notes): Table[] {
   const byRole = (...roles: string[]): string[] => IMPLEMENTATIONS.filter((i) => roles.includes(i.role)).map((i) => i.id);
   const groups = [byRole('reference', 'typed vector'), ['F64Vec', ...byRole('alternative')]];
-  return groups.map((impls) => ({
-    head: ['operation', ...impls],
-    rows: OPERATIONS.map((op) => {
-      const count = op.count(capacity);
-      const label = count !== capacity ? `${op.label} (${count} ops)` : op.label;
-      return [
-        label,
-        ...impls.map((id) => {
-          const cell = cellOf(results.speed.cells, id, op.id, capacity);
-          return cell === undefined ? 'n/a' : `${ratioCell(cell.ratio, cell.ratioLow, cell.ratioHigh)}${notes.marker(id, cell.note)}`;
-        }),
-      ];
-    }),
-  }));
+  return groups.map((impls) =>
+    speedTable(results, capacity, impls, impls, (cell, id) => `${ratioCell(cell.ratio, cell.ratioLow, cell.ratioHigh)}${notes.marker(id, cell.note)}`),
+  );
 }
 
 /** `text` broken into lines of at most `width` characters at spaces, each continuation indented by `indent`. */
@@ -300,7 +298,7 @@ export function renderMarkdown(results: RunResults, chartFile: string): string {
   const notes = new Notes();
   const env = results.env;
   const speedSections = results.mode.capacities
-    .map((capacity) => `### Capacity ${formatCapacity(capacity)}\n\n${markdownTable(speedTable(results, capacity, notes))}`)
+    .map((capacity) => `### Capacity ${formatCapacity(capacity)}\n\n${markdownTable(reportSpeedTable(results, capacity, notes))}`)
     .join('\n\n');
   const noteList = notes.list.map((n, i) => `${i + 1}. ${n}`).join('\n');
   const passed = results.goals.filter((g) => g.pass === true).length;

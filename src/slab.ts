@@ -12,6 +12,18 @@ import type { TypedVecClass, TypedVecOf } from './generated/index.js';
 import { type Memory, bufferOf } from './memory.js';
 
 /**
+ * Allocates a vector of each `[class, capacity]` of `requests` from `slab`, in order, or
+ * none of them: where the last one would end, alignment included, is worked out first.
+ * What `Table.alloc` uses; set by {@link Slab}'s static block (it needs the private fields).
+ *
+ * @returns the vectors, or, when they do not all fit, the bytes in use they would need.
+ * @throws what {@link Slab.alloc} throws for a class that is not a typed vector class, a bad
+ * capacity or a detached buffer, before anything is allocated.
+ * @internal
+ */
+export let allocateAll: (slab: Slab, where: string, requests: readonly (readonly [TypedVecClass, number])[]) => object[] | number;
+
+/**
  * A bump allocator of vectors over one buffer.
  *
  * - `alloc(F64Vec, 256)` returns an empty `F64Vec<256>` over the next free region, aligned
@@ -172,6 +184,24 @@ export class Slab {
     for (let i = 0; i < vectors.length; i++) releasers[i](vectors[i]);
   }
 
+  static {
+    // An arrow over `this`'s private method: see the typed vector classes' static blocks.
+    allocateAll = (slab, where, requests) => slab.#allocateAll(where, requests);
+  }
+
+  /** {@link allocateAll} on this slab. */
+  #allocateAll(where: string, requests: readonly (readonly [TypedVecClass, number])[]): object[] | number {
+    let end = this.#start + this.#used;
+    for (const [cls, capacity] of requests) {
+      if (releaserOf(cls) === undefined) throwNotAVectorClass(where, cls);
+      checkCapacity(where, capacity);
+      end = this.#alignedFrom(end, cls.BYTES_PER_ELEMENT) + capacity * cls.BYTES_PER_ELEMENT;
+    }
+    bufferOf(where, this.#buffer); // a WebAssembly.Memory.grow() may have detached it
+    if (end > this.#end) return end - this.#start;
+    return requests.map(([cls, capacity]) => this.#allocate(where, cls, capacity)!);
+  }
+
   #allocate<C extends TypedVecClass, M extends number>(where: string, cls: C, capacity: M): TypedVecOf<C, M> | null {
     // The class first: anything else (OptionVec, a plain function, undefined) has no releaser.
     const release = releaserOf(cls);
@@ -194,7 +224,12 @@ export class Slab {
 
   /** The first free byte offset aligned to `align` bytes. */
   #alignedStart(align: number): number {
-    return Math.ceil((this.#start + this.#used) / align) * align;
+    return this.#alignedFrom(this.#start + this.#used, align);
+  }
+
+  /** `offset` rounded up to a multiple of `align`. */
+  #alignedFrom(offset: number, align: number): number {
+    return Math.ceil(offset / align) * align;
   }
 }
 

@@ -26,7 +26,7 @@ import { ROW_STAGERS, type RowStager } from './generated/row-stager.js';
 import { SCRATCH_LIMIT, checkCapacity, checkIntegerInRange, checkNonNegativeInteger, checkNotRevoked } from './internal.js';
 import { type Memory, bufferOf, checkRegion } from './memory.js';
 import { ROW_CHECK, ROW_KEEP, ROW_MOVE, ROW_READ, ROW_SET_LENGTH, ROW_SHIFT, ROW_WRITE, onColumnRelease, type RowColumn, type RowKit, rowKitOf } from './row-kit.js';
-import { Slab } from './slab.js';
+import { Slab, allocateAll } from './slab.js';
 import { lockColumn } from './table-columns.js';
 import type { FixedVec } from './types.js';
 
@@ -232,18 +232,16 @@ export class Table<const S extends TableSchema, const N extends number = number>
   static alloc<const S2 extends TableSchema, const M extends number>(slab: Slab, capacity: M, schema: S2): Table<S2, M> {
     const where = 'Table.alloc';
     if (!(slab instanceof Slab)) throwArgumentError(where, 'slab', slab, 'a Slab');
-    bufferOf(where, slab.buffer); // a WebAssembly.Memory.grow() may have detached it
     checkCapacity(where, capacity);
     const parsed = parseSchema(where, schema);
-    // Where each column would start, aligned as the slab aligns it: all or nothing.
-    let at = slab.byteOffset + slab.used;
-    for (const c of layoutOrder(parsed)) {
-      const bytes = parsed.classes[c].BYTES_PER_ELEMENT;
-      at = Math.ceil(at / bytes) * bytes + capacity * bytes;
-    }
-    const needed = at - slab.byteOffset;
-    if (needed > slab.byteLength) throwTableAllocError(where, capacity, rowBytes(parsed), slab.byteLength, slab.used, needed);
-    Table.#pendingMaker = { where, schema: parsed, make: (schema, rows) => layOut(schema, rows, (cls) => slab.alloc(cls, rows)) };
+    const order = layoutOrder(parsed);
+    const made = allocateAll(slab, where, order.map((c) => [parsed.classes[c], capacity] as const));
+    if (typeof made === 'number') throwTableAllocError(where, capacity, rowBytes(parsed), slab.byteLength, slab.used, made);
+    const columns: object[] = [];
+    order.forEach((c, k) => {
+      columns[c] = made[k];
+    });
+    Table.#pendingMaker = { where, schema: parsed, make: () => columns };
     return new Table(capacity, schema);
   }
 
