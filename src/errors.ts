@@ -777,6 +777,16 @@ export function throwSharedMemoryUnavailable(where: string): never {
   );
 }
 
+/**
+ * Throws for a `WasmSlab` made where the runtime has no `WebAssembly` at all (an engine run
+ * with `--jitless`, some locked-down embeddings). A TypeError, as for a missing
+ * `SharedArrayBuffer`. A Content-Security-Policy without `'wasm-unsafe-eval'` is not this
+ * case: there the slab works and runs the JavaScript kernels.
+ */
+export function throwWebAssemblyUnavailable(where: string): never {
+  throw new TypeError(`${where}: WebAssembly is not available here, so there is no WebAssembly.Memory to lay the slab over; use a Slab`);
+}
+
 /** The runtimes that have `Float16Array`, as {@link throwFloat16Unavailable} names them. */
 export const FLOAT16_RUNTIMES = 'Node 24+, Chromium 135+ (Edge 135+), Firefox 129+ and Safari 18.2+';
 

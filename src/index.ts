@@ -7,6 +7,8 @@
 export { F64Vec, F32Vec, F16Vec, I32Vec, U32Vec, I16Vec, U16Vec, I8Vec, U8Vec, U8ClampedVec, I64Vec, U64Vec } from './generated/index.js';
 export type { TypedVecClass, TypedVecOf } from './generated/index.js';
 export { Slab } from './slab.js';
+export { WasmSlab } from './wasm-slab.js';
+export type { WasmSlabMemory, WasmSlabOptions } from './wasm-slab.js';
 export { OptionVec } from './option-vec.js';
 export { Table } from './table.js';
 export type { TableColumns, TableRow, TableSchema } from './table.js';

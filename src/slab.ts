@@ -24,6 +24,15 @@ import { type Memory, bufferOf } from './memory.js';
 export let allocateAll: (slab: Slab, where: string, requests: readonly (readonly [TypedVecClass, number])[]) => object[] | number;
 
 /**
+ * Makes the next `new Slab(...)` (or the `super(...)` of a subclass) a slab over
+ * `[start, end)` of `buffer`, as {@link Slab.over} does: how `WasmSlab` lays its slab over
+ * its own memory. Set by {@link Slab}'s static block.
+ *
+ * @internal
+ */
+export let presetSlabRegion: (buffer: ArrayBuffer | SharedArrayBuffer, start: number, end: number) => void;
+
+/**
  * A bump allocator of vectors over one buffer.
  *
  * - `alloc(F64Vec, 256)` returns an empty `F64Vec<256>` over the next free region, aligned
@@ -187,6 +196,9 @@ export class Slab {
   static {
     // An arrow over `this`'s private method: see the typed vector classes' static blocks.
     allocateAll = (slab, where, requests) => slab.#allocateAll(where, requests);
+    presetSlabRegion = (buffer, start, end) => {
+      Slab.#pendingRegion = { buffer, start, end };
+    };
   }
 
   /** {@link allocateAll} on this slab. */

@@ -22,6 +22,7 @@ import { pairwiseDotLong, pairwiseSumLong, pairwiseSumOfSquaresLong } from '../.
 import { checkVectorTarget, typedArrayTarget, vectorTargetEnd } from '../../src/kernels-support.js';
 import type { NumVec } from '../../src/num-vec.js';
 import type { FixedVec, VecSource } from '../../src/types.js';
+import { WASM_MIN_LENGTH, type WasmKernels } from '../../src/wasm-tier.js';
 import { BYTES, ELEMENT, MAX_ELEMENT, MIN_ELEMENT, TArray, ZERO, type TElem } from './instance';
 
 export class TVec<N extends number = number> {
@@ -47,6 +48,7 @@ export class TVec<N extends number = number> {
   }
   #buffer: ArrayBufferLike = this.#data.buffer;
   #byteOffset = 0;
+  #wasm: WasmKernels | null = null;
   static #overlapsForward(_dst: TVec, _src: TVec, _length: number): boolean {
     return false;
   }
@@ -111,6 +113,10 @@ export class TVec<N extends number = number> {
     const data = this.#storage('TVec.sum');
     const length = this.#length;
     if (length === 0) return 0;
+    //@if f64|f32
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sum(this.#byteOffset, length);
+    //@endif
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
     // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
@@ -192,6 +198,10 @@ export class TVec<N extends number = number> {
     const data = this.#storage('TVec.min');
     const length = this.#length;
     if (length === 0) throwEmptyError('TVec.min');
+    //@if f64|f32
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.min(this.#byteOffset, length);
+    //@endif
     let best = data[0];
     //@if float
     // Math.min's result, written as comparisons: a Math.min loop allocated on Node 24
@@ -229,6 +239,10 @@ export class TVec<N extends number = number> {
     const data = this.#storage('TVec.max');
     const length = this.#length;
     if (length === 0) throwEmptyError('TVec.max');
+    //@if f64|f32
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.max(this.#byteOffset, length);
+    //@endif
     let best = data[0];
     //@if float
     // Math.max's result, written as comparisons (see min).
@@ -363,6 +377,13 @@ export class TVec<N extends number = number> {
     const length = this.#length;
     const b = this.#operand('TVec.dot', other, null, false);
     if (length === 0) return 0;
+    //@if f64|f32
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+      const at = this.#wasmOperand(other, null);
+      if (at >= 0) return wasm.dot(this.#byteOffset, at, length);
+    }
+    //@endif
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
     // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
@@ -421,6 +442,10 @@ export class TVec<N extends number = number> {
     const data = this.#storage('TVec.sumOfSquares');
     const length = this.#length;
     if (length === 0) return 0;
+    //@if f64|f32
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sumsq(this.#byteOffset, length);
+    //@endif
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
     // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
@@ -570,6 +595,23 @@ export class TVec<N extends number = number> {
     let data = this.#storage('TVec.add');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('TVec.add', out);
+    //@if f64|f32
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+      const target = this.#wasmTarget(out);
+      if (target !== null) {
+        if (typeof operand === ELEMENT) {
+          wasm.adds(target.#byteOffset, this.#byteOffset, SCALARS[0], length);
+          return target;
+        }
+        const at = this.#wasmOperand(operand, target);
+        if (at >= 0) {
+          wasm.add(target.#byteOffset, this.#byteOffset, at, length);
+          return target;
+        }
+      }
+    }
+    //@endif
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (out !== undefined && TVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
@@ -661,6 +703,23 @@ export class TVec<N extends number = number> {
     let data = this.#storage('TVec.sub');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('TVec.sub', out);
+    //@if f64|f32
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+      const target = this.#wasmTarget(out);
+      if (target !== null) {
+        if (typeof operand === ELEMENT) {
+          wasm.subs(target.#byteOffset, this.#byteOffset, SCALARS[0], length);
+          return target;
+        }
+        const at = this.#wasmOperand(operand, target);
+        if (at >= 0) {
+          wasm.sub(target.#byteOffset, this.#byteOffset, at, length);
+          return target;
+        }
+      }
+    }
+    //@endif
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (out !== undefined && TVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
@@ -752,6 +811,23 @@ export class TVec<N extends number = number> {
     let data = this.#storage('TVec.mul');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('TVec.mul', out);
+    //@if f64|f32
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+      const target = this.#wasmTarget(out);
+      if (target !== null) {
+        if (typeof operand === ELEMENT) {
+          wasm.muls(target.#byteOffset, this.#byteOffset, SCALARS[0], length);
+          return target;
+        }
+        const at = this.#wasmOperand(operand, target);
+        if (at >= 0) {
+          wasm.mul(target.#byteOffset, this.#byteOffset, at, length);
+          return target;
+        }
+      }
+    }
+    //@endif
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (out !== undefined && TVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
@@ -958,6 +1034,16 @@ export class TVec<N extends number = number> {
     let data = this.#storage('TVec.scale');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('TVec.scale', out);
+    //@if f64|f32
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+      const target = this.#wasmTarget(out);
+      if (target !== null) {
+        wasm.muls(target.#byteOffset, this.#byteOffset, k, length);
+        return target;
+      }
+    }
+    //@endif
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (out !== undefined && TVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
@@ -1053,6 +1139,17 @@ export class TVec<N extends number = number> {
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (out !== undefined && TVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
+    //@if f64|f32
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+      const target = this.#wasmTarget(out);
+      const at = target === null ? -1 : this.#wasmOperand(x, target);
+      if (target !== null && at >= 0) {
+        wasm.axpy(target.#byteOffset, this.#byteOffset, at, a, length);
+        return target;
+      }
+    }
+    //@endif
     const src = this.#operand('TVec.axpy', x, out ?? this, false);
     //@if wrap32
     if (Number.isInteger(a)) {
@@ -1420,6 +1517,38 @@ export class TVec<N extends number = number> {
     return clobbered ? src.slice(0, length) : src;
   }
 
+  //@if f64|f32
+  /**
+   * Where an element-wise kernel in wasm writes: `out` (already checked by
+   * {@link TVec.#outData}), or this vector; null when the JS loop must run instead, because
+   * `out` is not in this vector's wasm memory or starts inside this vector after its start
+   * (the JS loop then reads from a copy).
+   */
+  #wasmTarget(out: TVec | undefined): TVec | null {
+    const target = out ?? this;
+    return target.#wasm === this.#wasm && !TVec.#overlapsForward(target, this, this.#length) ? target : null;
+  }
+
+  /**
+   * The byte offset of a vector operand for a kernel in wasm, or -1 when the JS loop must
+   * run: `operand` is not a usable TVec or `TArray` of this length in this vector's wasm
+   * memory, or `target` starts inside it after its start. Never throws: the JS path
+   * reports a bad operand.
+   */
+  #wasmOperand(operand: unknown, target: TVec | null): number {
+    const length = this.#length;
+    if (TVec.#isVec(operand)) {
+      if (operand.#wasm !== this.#wasm || operand.#length !== length || operand.#data.length !== operand.#capacity) return -1;
+      return target !== null && TVec.#overlapsForward(target, operand, length) ? -1 : operand.#byteOffset;
+    }
+    if (!(ArrayBuffer.isView(operand) && operand instanceof TArray) || operand.length !== length) return -1;
+    const buffer = operand.buffer;
+    if (buffer !== this.#buffer) return -1;
+    const at = operand.byteOffset;
+    return target !== null && overlapsForward(target.#buffer, target.#byteOffset, buffer, at, length * BYTES) ? -1 : at;
+  }
+
+  //@endif
   /** The storage of `out`, after checking that it is a usable TVec of this vector's length. */
   #outData(where: string, out: unknown): TArray {
     if (!TVec.#isVec(out)) return throwOutError(where, out, 'TVec');

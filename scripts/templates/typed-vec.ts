@@ -50,6 +50,9 @@ import {
   throwTargetError,
 } from '../../src/errors.js';
 import { inspectUnusable, inspectVector } from '../../src/inspect.js';
+//@if f64|f32
+import { type WasmKernels, WASM_MIN_LENGTH, wasmKernelsOf } from '../../src/wasm-tier.js';
+//@endif
 import {
   INSPECT_CUSTOM,
   //@if f16
@@ -226,6 +229,13 @@ export class TVec<N extends number = number> implements
   #capacity: N;
   #buffer: ArrayBufferLike;
   #byteOffset = 0;
+  //@if f64|f32
+  // The wasm kernels of the WasmSlab whose memory #buffer is, looked up once when the vector
+  // is made (null for any other buffer): a kernel runs in wasm only when every operand has
+  // this same object, so every operand lives in that memory (docs/design.md, "The
+  // WebAssembly tier"). A grown memory detaches #buffer, which #storage() reports first.
+  #wasm: WasmKernels | null = null;
+  //@endif
   // spare() handed out [#spareStart, #spareEnd), zero-filled, while #length === #spareStart;
   // -1 when there is no such region.
   #spareStart = -1;
@@ -280,6 +290,9 @@ export class TVec<N extends number = number> implements
     vec.#view = vec.#data.subarray(0, 0);
     vec.#buffer = buffer;
     vec.#byteOffset = byteOffset;
+    //@if f64|f32
+    vec.#wasm = wasmKernelsOf(buffer, ELEMENT_ID);
+    //@endif
     return vec;
   }
 

@@ -28,6 +28,7 @@ import {
   throwTargetError,
 } from '../errors.js';
 import { inspectUnusable, inspectVector } from '../inspect.js';
+import { type WasmKernels, WASM_MIN_LENGTH, wasmKernelsOf } from '../wasm-tier.js';
 import {
   INSPECT_CUSTOM,
   type InspectFunction,
@@ -154,6 +155,11 @@ export class F32Vec<N extends number = number> implements
   #capacity: N;
   #buffer: ArrayBufferLike;
   #byteOffset = 0;
+  // The wasm kernels of the WasmSlab whose memory #buffer is, looked up once when the vector
+  // is made (null for any other buffer): a kernel runs in wasm only when every operand has
+  // this same object, so every operand lives in that memory (docs/design.md, "The
+  // WebAssembly tier"). A grown memory detaches #buffer, which #storage() reports first.
+  #wasm: WasmKernels | null = null;
   // spare() handed out [#spareStart, #spareEnd), zero-filled, while #length === #spareStart;
   // -1 when there is no such region.
   #spareStart = -1;
@@ -202,6 +208,7 @@ export class F32Vec<N extends number = number> implements
     vec.#view = vec.#data.subarray(0, 0);
     vec.#buffer = buffer;
     vec.#byteOffset = byteOffset;
+    vec.#wasm = wasmKernelsOf(buffer, 'f32');
     return vec;
   }
 
@@ -1261,6 +1268,8 @@ export class F32Vec<N extends number = number> implements
     const data = this.#storage('F32Vec.sum');
     const length = this.#length;
     if (length === 0) return 0;
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sum(this.#byteOffset, length);
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
     // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
@@ -1328,6 +1337,8 @@ export class F32Vec<N extends number = number> implements
     const data = this.#storage('F32Vec.min');
     const length = this.#length;
     if (length === 0) throwEmptyError('F32Vec.min');
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.min(this.#byteOffset, length);
     let best = data[0];
     // Math.min's result, written as comparisons: a Math.min loop allocated on Node 24
     // (0-19 collections per 20,000 calls at 1024 elements; docs/design.md, "Zero garbage").
@@ -1356,6 +1367,8 @@ export class F32Vec<N extends number = number> implements
     const data = this.#storage('F32Vec.max');
     const length = this.#length;
     if (length === 0) throwEmptyError('F32Vec.max');
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.max(this.#byteOffset, length);
     let best = data[0];
     // Math.max's result, written as comparisons (see min).
     for (let i = 1; i < length; i++) {
@@ -1464,6 +1477,11 @@ export class F32Vec<N extends number = number> implements
     const length = this.#length;
     const b = this.#operand('F32Vec.dot', other, null, false);
     if (length === 0) return 0;
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+      const at = this.#wasmOperand(other, null);
+      if (at >= 0) return wasm.dot(this.#byteOffset, at, length);
+    }
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
     // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
@@ -1510,6 +1528,8 @@ export class F32Vec<N extends number = number> implements
     const data = this.#storage('F32Vec.sumOfSquares');
     const length = this.#length;
     if (length === 0) return 0;
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sumsq(this.#byteOffset, length);
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
     // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
@@ -1622,6 +1642,21 @@ export class F32Vec<N extends number = number> implements
     let data = this.#storage('F32Vec.add');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('F32Vec.add', out);
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+      const target = this.#wasmTarget(out);
+      if (target !== null) {
+        if (typeof operand === 'number') {
+          wasm.adds(target.#byteOffset, this.#byteOffset, SCALARS[0], length);
+          return target;
+        }
+        const at = this.#wasmOperand(operand, target);
+        if (at >= 0) {
+          wasm.add(target.#byteOffset, this.#byteOffset, at, length);
+          return target;
+        }
+      }
+    }
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (out !== undefined && F32Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
@@ -1699,6 +1734,21 @@ export class F32Vec<N extends number = number> implements
     let data = this.#storage('F32Vec.sub');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('F32Vec.sub', out);
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+      const target = this.#wasmTarget(out);
+      if (target !== null) {
+        if (typeof operand === 'number') {
+          wasm.subs(target.#byteOffset, this.#byteOffset, SCALARS[0], length);
+          return target;
+        }
+        const at = this.#wasmOperand(operand, target);
+        if (at >= 0) {
+          wasm.sub(target.#byteOffset, this.#byteOffset, at, length);
+          return target;
+        }
+      }
+    }
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (out !== undefined && F32Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
@@ -1776,6 +1826,21 @@ export class F32Vec<N extends number = number> implements
     let data = this.#storage('F32Vec.mul');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('F32Vec.mul', out);
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+      const target = this.#wasmTarget(out);
+      if (target !== null) {
+        if (typeof operand === 'number') {
+          wasm.muls(target.#byteOffset, this.#byteOffset, SCALARS[0], length);
+          return target;
+        }
+        const at = this.#wasmOperand(operand, target);
+        if (at >= 0) {
+          wasm.mul(target.#byteOffset, this.#byteOffset, at, length);
+          return target;
+        }
+      }
+    }
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (out !== undefined && F32Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
@@ -1920,6 +1985,14 @@ export class F32Vec<N extends number = number> implements
     let data = this.#storage('F32Vec.scale');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('F32Vec.scale', out);
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+      const target = this.#wasmTarget(out);
+      if (target !== null) {
+        wasm.muls(target.#byteOffset, this.#byteOffset, k, length);
+        return target;
+      }
+    }
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (out !== undefined && F32Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
@@ -1992,6 +2065,15 @@ export class F32Vec<N extends number = number> implements
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (out !== undefined && F32Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+      const target = this.#wasmTarget(out);
+      const at = target === null ? -1 : this.#wasmOperand(x, target);
+      if (target !== null && at >= 0) {
+        wasm.axpy(target.#byteOffset, this.#byteOffset, at, a, length);
+        return target;
+      }
+    }
     const src = this.#operand('F32Vec.axpy', x, out ?? this, false);
     for (let i = 0; i < length; i++) dst[i] = data[i] + a * src[i];
     return out === undefined ? this : out;
@@ -2294,6 +2376,36 @@ export class F32Vec<N extends number = number> implements
       ? F32Vec.#overlapsForward(target, operand, length)
       : overlapsForward(target.#buffer, target.#byteOffset, src.buffer, src.byteOffset, length * 4);
     return clobbered ? src.slice(0, length) : src;
+  }
+
+  /**
+   * Where an element-wise kernel in wasm writes: `out` (already checked by
+   * {@link F32Vec.#outData}), or this vector; null when the JS loop must run instead, because
+   * `out` is not in this vector's wasm memory or starts inside this vector after its start
+   * (the JS loop then reads from a copy).
+   */
+  #wasmTarget(out: F32Vec | undefined): F32Vec | null {
+    const target = out ?? this;
+    return target.#wasm === this.#wasm && !F32Vec.#overlapsForward(target, this, this.#length) ? target : null;
+  }
+
+  /**
+   * The byte offset of a vector operand for a kernel in wasm, or -1 when the JS loop must
+   * run: `operand` is not a usable F32Vec or `Float32Array` of this length in this vector's wasm
+   * memory, or `target` starts inside it after its start. Never throws: the JS path
+   * reports a bad operand.
+   */
+  #wasmOperand(operand: unknown, target: F32Vec | null): number {
+    const length = this.#length;
+    if (F32Vec.#isVec(operand)) {
+      if (operand.#wasm !== this.#wasm || operand.#length !== length || operand.#data.length !== operand.#capacity) return -1;
+      return target !== null && F32Vec.#overlapsForward(target, operand, length) ? -1 : operand.#byteOffset;
+    }
+    if (!(ArrayBuffer.isView(operand) && operand instanceof Float32Array) || operand.length !== length) return -1;
+    const buffer = operand.buffer;
+    if (buffer !== this.#buffer) return -1;
+    const at = operand.byteOffset;
+    return target !== null && overlapsForward(target.#buffer, target.#byteOffset, buffer, at, length * 4) ? -1 : at;
   }
 
   /** The storage of `out`, after checking that it is a usable F32Vec of this vector's length. */
