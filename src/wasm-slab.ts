@@ -8,7 +8,7 @@
  * @module
  */
 
-import { throwAllocationError, throwNotAnObject, throwSharedMemoryUnavailable, throwWebAssemblyUnavailable } from './errors.js';
+import { throwAllocationError, throwNotAnObject, throwWebAssemblyUnavailable } from './errors.js';
 import { WASM_KERNELS_BASE64, type WasmKernelExports } from './generated/wasm-kernels.js';
 import { checkIntegerInRange } from './internal.js';
 import type { WasmMemoryLike } from './memory.js';
@@ -37,8 +37,6 @@ export type WasmSlabMemory = typeof globalThis extends {
 
 /** Options of {@link WasmSlab.create} and {@link WasmSlab.createSync}. */
 export interface WasmSlabOptions {
-  /** A shared memory (its buffer a `SharedArrayBuffer`), to hand to workers. Default false. */
-  readonly shared?: boolean;
   /**
    * `false` runs the JavaScript kernels even where the SIMD module would load: for
    * comparisons, and to test the fallback. Default true.
@@ -48,7 +46,7 @@ export interface WasmSlabOptions {
 
 /** The parts of the `WebAssembly` namespace used here, typed without the DOM `lib`. */
 interface WebAssemblyApi {
-  Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => WasmMemoryLike;
+  Memory: new (descriptor: { initial: number; maximum: number }) => WasmMemoryLike;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { readonly exports: object };
   compile(bytes: Uint8Array): Promise<object>;
@@ -106,15 +104,13 @@ export class WasmSlab extends Slab {
   /** {@link WasmSlab.createSync}, with `where` naming the method called. */
   private constructor(byteLength: number, options: WasmSlabOptions, where: string) {
     checkIntegerInRange(where, 'byteLength', byteLength, WasmSlab.MAX_BYTE_LENGTH);
-    if (typeof options !== 'object' || options === null) throwNotAnObject(where, 'options', options, '{ shared: true }');
+    if (typeof options !== 'object' || options === null) throwNotAnObject(where, 'options', options, '{ simd: false }');
     const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
     if (api === undefined) throwWebAssemblyUnavailable(where);
-    const shared = options.shared === true;
-    if (shared && typeof SharedArrayBuffer !== 'function') throwSharedMemoryUnavailable(where);
     const pages = Math.ceil(byteLength / PAGE);
     let memory: WasmMemoryLike;
     try {
-      memory = new api.Memory({ initial: pages, maximum: pages, shared });
+      memory = new api.Memory({ initial: pages, maximum: pages });
     } catch (error) {
       throwAllocationError(where, byteLength, error);
     }
@@ -155,8 +151,7 @@ export class WasmSlab extends Slab {
    * @param options - see {@link WasmSlabOptions}.
    * @throws TypeError or RangeError when `byteLength` is not an integer from 0 to
    * {@link WasmSlab.MAX_BYTE_LENGTH}, or `options` is not an object.
-   * @throws TypeError where there is no `WebAssembly`, or `shared: true` without
-   * `SharedArrayBuffer` (a page that is not cross-origin isolated).
+   * @throws TypeError where there is no `WebAssembly`.
    * @throws RangeError when the engine cannot allocate the memory.
    */
   static createSync(byteLength: number, options: WasmSlabOptions = {}): WasmSlab {
