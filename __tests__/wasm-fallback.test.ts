@@ -8,6 +8,7 @@
  */
 
 import type * as Library from '../src/index';
+import { WebAssemblyApi } from './support/vec-classes';
 
 type WasmGlobal = { Module: unknown; compile: unknown };
 
@@ -29,7 +30,7 @@ function withPatchedWebAssembly<T>(patch: (api: WasmGlobal) => void, run: (lib: 
 
 /** What a CSP without 'wasm-unsafe-eval' makes every compile do. */
 function refuseCompiling(api: WasmGlobal): void {
-  const refused = () => new WebAssembly.CompileError("WebAssembly.Module(): Refused to compile or instantiate WebAssembly module because 'unsafe-eval' is not an allowed source of script");
+  const refused = () => new WebAssemblyApi.CompileError("WebAssembly.Module(): Refused to compile or instantiate WebAssembly module because 'unsafe-eval' is not an allowed source of script");
   api.Module = function Module() {
     throw refused();
   };
@@ -59,7 +60,7 @@ describe('WasmSlab where the kernel module cannot load', () => {
   it('an engine without SIMD (the module does not validate) falls back the same way', () => {
     const noSimd = (api: WasmGlobal) => {
       api.Module = function Module() {
-        throw new WebAssembly.CompileError('WebAssembly.Module(): invalid simd opcode');
+        throw new WebAssemblyApi.CompileError('WebAssembly.Module(): invalid simd opcode');
       };
     };
     withPatchedWebAssembly(noSimd, ({ WasmSlab, F64Vec }) => {

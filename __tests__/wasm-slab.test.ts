@@ -15,9 +15,11 @@
  */
 
 import fc from 'fast-check';
-import { DetachedError, EmptyError, F32Vec, F64Vec, I32Vec, ReleasedError, Slab, Table, U8Vec, WasmSlab } from '../src/index';
+import { DetachedError, EmptyError, F32Vec, F64Vec, I16Vec, I32Vec, I8Vec, ReleasedError, Slab, Table, U16Vec, U32Vec, U8ClampedVec, U8Vec, WasmSlab } from '../src/index';
+import { KERNEL_KINDS } from '../scripts/wasm/kernels-wat';
 import type { WasmKernelExports } from '../src/generated/wasm-kernels';
 import { WASM_MIN_LENGTH, registerWasmKernels, wasmKernelsOf, type WasmKind } from '../src/wasm-tier';
+import { WebAssemblyApi } from './support/vec-classes';
 
 const PAGE = 65536;
 
@@ -36,7 +38,7 @@ describe('WasmSlab: the slab', () => {
     const slab = WasmSlab.createSync(100_000);
     expect(slab).toBeInstanceOf(Slab);
     expect(slab.simd).toBe(true);
-    expect(slab.memory).toBeInstanceOf(WebAssembly.Memory);
+    expect(slab.memory).toBeInstanceOf(WebAssemblyApi.Memory);
     expect(slab.memory.buffer.byteLength).toBe(2 * PAGE);
     expect(slab.buffer).toBe(slab.memory.buffer);
     expect([slab.byteOffset, slab.byteLength, slab.used, slab.remaining]).toEqual([0, 100_000, 0, 100_000]);
@@ -126,7 +128,7 @@ describe('WasmSlab: the slab', () => {
 function countCalls(slab: WasmSlab): Map<string, number> {
   const counts = new Map<string, number>();
   const exports: Record<string, (...args: number[]) => unknown> = {};
-  for (const kind of ['f64', 'f32'] as const) {
+  for (const { id: kind } of KERNEL_KINDS) {
     const kernels = wasmKernelsOf(slab.buffer, kind) as unknown as Record<string, (...args: number[]) => unknown>;
     for (const [name, fn] of Object.entries(kernels)) {
       exports[`${name}_${kind}`] = (...args) => {
@@ -238,11 +240,53 @@ describe.each([
   });
 });
 
+describe('WasmSlab dispatch: integer kinds', () => {
+  /** A slab with counting kernels, and two full vectors of `Cls` in it. */
+  function pair<C extends typeof I32Vec | typeof I8Vec | typeof U8ClampedVec>(Cls: C) {
+    const slab = WasmSlab.createSync(PAGE);
+    const counts = countCalls(slab);
+    const a = slab.alloc(Cls as typeof I32Vec, 32);
+    const b = slab.alloc(Cls as typeof I32Vec, 32);
+    a.extend(Array.from({ length: 32 }, (_, i) => i));
+    b.extend(Array.from({ length: 32 }, () => 3));
+    return { a, b, counts: () => Object.fromEntries(counts) };
+  }
+
+  it('an integer scalar runs in wasm, a fractional one in the JS loop (its double arithmetic)', () => {
+    const { a, counts } = pair(I32Vec);
+    a.add(5).mul(-3).scale(2 ** 33 + 1);
+    expect(counts()).toEqual({ adds_i32: 1, muls_i32: 2 });
+    a.add(0.5).scale(1.5).axpy(0.25, a);
+    expect(counts()).toEqual({ adds_i32: 1, muls_i32: 2 });
+  });
+
+  it('an integer dot, sum or sum of squares is never -0 (0 * -3 is -0 in double), in wasm as in JS', () => {
+    const { a, b, counts } = pair(I32Vec);
+    a.fill(0);
+    b.fill(-3);
+    expect([a.dot(b), b.mul(0).sum(), a.sumOfSquares()].map((x) => Object.is(x, 0))).toEqual([true, true, true]);
+    expect(counts()).toEqual({ dot_i32: 1, muls_i32: 1, sum_i32: 1, sumsq_i32: 1 });
+  });
+
+  it('8-bit kinds multiply in the JS loop; the clamped kind adds vectors in wasm (saturating) and scalars in JS', () => {
+    const i8 = pair(I8Vec);
+    i8.a.mul(i8.b).add(i8.b).axpy(2, i8.b);
+    expect(i8.counts()).toEqual({ add_i8: 1 });
+    const c = pair(U8ClampedVec);
+    c.a.add(c.b).add(300).sub(c.b).mul(c.b);
+    expect(c.counts()).toEqual({ add_u8c: 1, sub_u8c: 1 });
+    expect(c.a.get(31)).toBe(255); // ((31 + 3 + 300 -> 255) - 3) * 3, clamped
+  });
+});
+
 // ---------------------------------------------------------------------------------
 // Same results in both tiers, over the whole region a kernel can touch.
 // ---------------------------------------------------------------------------------
 
 type Vec = F64Vec;
+
+/** The classes with wasm kernels, as one type (their calls are typed as F64Vec's below). */
+type VecClass = typeof F64Vec | typeof F32Vec | typeof I32Vec | typeof U32Vec | typeof I16Vec | typeof U16Vec | typeof I8Vec | typeof U8Vec | typeof U8ClampedVec;
 
 /** A kernel call and the vectors it may write: `a` (this), `b` (the operand), `o` (out); `k` is a scalar. */
 type KernelCall = (a: Vec, b: Vec, o: Vec, k: number) => unknown;
@@ -289,14 +333,14 @@ function outStart(layout: Layout, n: number): number {
 }
 
 /** Runs `call` on vectors over `slab`'s memory holding `values`; returns what it returned (or threw) and the region after. */
-function runIn(slab: WasmSlab, Cls: typeof F64Vec | typeof F32Vec, call: KernelCall, layout: Layout, values: readonly number[], n: number, k: number) {
+function runIn(slab: WasmSlab, Cls: VecClass, call: KernelCall, layout: Layout, values: readonly number[], n: number, k: number) {
   const Arr = Cls.Array as Float64ArrayConstructor;
   const region = new Arr(slab.buffer, 0, values.length);
   region.set(values);
   const at = (element: number) => element * Cls.BYTES_PER_ELEMENT;
-  const a = Cls.assumeInit(slab.memory, at(8), n, n) as Vec;
-  const b = Cls.assumeInit(slab.memory, at(n + 24), n, n) as Vec;
-  const o = Cls.assumeInit(slab.memory, at(outStart(layout, n)), n, n) as Vec;
+  const a = Cls.assumeInit(slab.memory, at(8), n, n) as unknown as Vec;
+  const b = Cls.assumeInit(slab.memory, at(n + 24), n, n) as unknown as Vec;
+  const o = Cls.assumeInit(slab.memory, at(outStart(layout, n)), n, n) as unknown as Vec;
   let result: unknown;
   try {
     const r = call(a, b, o, k);
@@ -310,7 +354,7 @@ function runIn(slab: WasmSlab, Cls: typeof F64Vec | typeof F32Vec, call: KernelC
 /** Bit-for-bit equality, except that any NaN equals any NaN. */
 const same = (x: unknown, y: unknown): boolean => Object.is(x, y) || (Number.isNaN(x) && Number.isNaN(y));
 
-function expectSameRun(Cls: typeof F64Vec | typeof F32Vec, name: string, layout: Layout, values: readonly number[], n: number, k: number) {
+function expectSameRun(Cls: VecClass, name: string, layout: Layout, values: readonly number[], n: number, k: number) {
   const wasm = runIn(WASM, Cls, CALLS[name], layout, values, n, k);
   const js = runIn(JS_TIER, Cls, CALLS[name], layout, values, n, k);
   const where = `${Cls.name} ${name}, n = ${n}, out at ${layout}, k = ${k}`;
@@ -324,66 +368,111 @@ const WASM = WasmSlab.createSync(4 * PAGE);
 const JS_TIER = WasmSlab.createSync(4 * PAGE, { simd: false });
 const WASM_CALLS = countCalls(WASM);
 
-/** Values that exercise IEEE corners, then ordinary ones of mixed magnitude. */
-const SPECIAL = [NaN, -0, 0, Infinity, -Infinity, 5e-324, -5e-324, 1e308, -1e308, 2 ** -1030, 1.5, -2.25];
+/** A vector class with wasm kernels, and the values and scalars its runs use. */
+interface TierKind {
+  readonly Cls: VecClass;
+  /** Values that exercise the type's corners. */
+  readonly special: readonly number[];
+  /** An ordinary value of the type from 32 random bits. */
+  readonly ordinary: (bits: number) => number;
+  /** Scalars: for an integer kind, integers (wasm) and fractions (the JS loop). */
+  readonly scalars: readonly number[];
+}
 
-/** A deterministic stream of doubles (a linear congruential generator), with specials mixed in. */
-function valuesFor(count: number, seed: number, specials: boolean): number[] {
+/** Integer corners of a type from `min` to `max`. */
+const integerCorners = (min: number, max: number): number[] => [min, max, 0, 1, min + 1, max - 1, -1, 2 ** 15, -(2 ** 15), 255, 256];
+const integerScalars = [3, -7, 0, 2 ** 31 + 5, -(2 ** 40) - 3, 0.5, -2.75, 1e300, NaN];
+const integerKind = (Cls: VecClass, min: number, max: number): TierKind => ({
+  Cls,
+  special: integerCorners(min, max),
+  ordinary: (bits) => min + (bits % (max - min + 1)),
+  scalars: integerScalars,
+});
+
+/** Values that exercise IEEE corners. */
+const FLOAT_SPECIAL = [NaN, -0, 0, Infinity, -Infinity, 5e-324, -5e-324, 1e308, -1e308, 2 ** -1030, 1.5, -2.25];
+const floatKind = (Cls: VecClass): TierKind => ({
+  Cls,
+  special: FLOAT_SPECIAL,
+  ordinary: (bits) => (bits / 2 ** 32 - 0.3) * 10 ** ((bits % 7) - 3),
+  scalars: [0.3, -0, Infinity, NaN, 1e300, -3],
+});
+
+/** Every class with wasm kernels. */
+const TIER_KINDS: readonly TierKind[] = [
+  floatKind(F64Vec),
+  floatKind(F32Vec),
+  integerKind(I32Vec, -(2 ** 31), 2 ** 31 - 1),
+  integerKind(U32Vec, 0, 2 ** 32 - 1),
+  integerKind(I16Vec, -(2 ** 15), 2 ** 15 - 1),
+  integerKind(U16Vec, 0, 2 ** 16 - 1),
+  integerKind(I8Vec, -128, 127),
+  integerKind(U8Vec, 0, 255),
+  integerKind(U8ClampedVec, 0, 255),
+];
+
+/** A deterministic stream of values (a linear congruential generator), with the kind's corners mixed in. */
+function valuesFor(kind: TierKind, count: number, seed: number, specials: boolean): number[] {
   let x = seed >>> 0 || 1;
   return Array.from({ length: count }, () => {
     x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    if (specials && x % 37 === 0) return SPECIAL[x % SPECIAL.length];
-    return ((x / 2 ** 32) - 0.3) * 10 ** ((x % 7) - 3);
+    if (specials && x % 37 === 0) return kind.special[x % kind.special.length];
+    return kind.ordinary(x);
   });
 }
 
-describe.each([
-  ['F64Vec', F64Vec],
-  ['F32Vec', F32Vec],
-] as const)('WasmSlab: %s kernels give the JS tier\'s results bit for bit', (_name, Cls) => {
-  const LENGTHS = [0, 1, 2, 3, 15, 16, 17, 31, 127, 128, 129, 255, 256, 257, 1000, 4100];
+describe.each(TIER_KINDS.map((kind) => [kind.Cls.name, kind] as const))("WasmSlab: %s kernels give the JS tier's results bit for bit", (_name, kind) => {
+  const { Cls } = kind;
+  /** Lengths around 0, the dispatch threshold (16), a leaf (128) and two leaves, each in every layout. */
+  const SHORT = [0, 1, 3, 15, 16, 17, 127, 128, 129, 255, 257];
+  /** Longer vectors (several tree levels, a partial last leaf), in two layouts. */
+  const LONG = [1000, 4100];
 
   it.each(Object.keys(CALLS))('%s at every length and layout, ordinary values', (name) => {
-    for (const n of LENGTHS) {
-      const values = valuesFor(3 * n + 64, n + 7, false);
-      for (const layout of LAYOUTS) expectSameRun(Cls, name, layout, values, n, 0.3);
+    for (const n of SHORT) {
+      const values = valuesFor(kind, 3 * n + 64, n + 7, false);
+      for (const layout of LAYOUTS) expectSameRun(Cls, name, layout, values, n, kind.scalars[0]);
+    }
+    for (const n of LONG) {
+      const values = valuesFor(kind, 3 * n + 64, n + 7, false);
+      for (const layout of ['separate', 'a+1'] as const) expectSameRun(Cls, name, layout, values, n, kind.scalars[0]);
     }
   });
 
-  it.each(Object.keys(CALLS))('%s with NaN, -0, infinities, subnormals and huge values', (name) => {
-    for (const n of LENGTHS) {
-      for (const k of [0.3, -0, Infinity, NaN, 1e300]) {
-        const values = valuesFor(3 * n + 64, 3 * n + 1, true);
-        for (const layout of ['separate', 'a', 'a-1', 'b+1'] as const) expectSameRun(Cls, name, layout, values, n, k);
+  it.each(Object.keys(CALLS))("%s with the type's corner values and every scalar", (name) => {
+    for (const n of [1, 17, 129, 1000]) {
+      const values = valuesFor(kind, 3 * n + 64, 3 * n + 1, true);
+      for (const k of kind.scalars) {
+        for (const layout of ['separate', 'a-1'] as const) expectSameRun(Cls, name, layout, values, n, k);
       }
     }
   });
 
   it('random kernels, lengths, layouts, values and scalars (fast-check)', () => {
-    const anyDouble = fc.oneof(fc.double(), fc.constantFrom(...SPECIAL), fc.integer({ min: -1000, max: 1000 }).map((i) => i / 8));
+    const value = fc.oneof(fc.integer({ min: 0, max: 2 ** 32 - 1 }).map(kind.ordinary), fc.constantFrom(...kind.special));
+    const scalar = fc.oneof(fc.constantFrom(...kind.scalars), fc.double(), fc.integer());
     fc.assert(
       fc.property(
         fc.constantFrom(...Object.keys(CALLS)),
         fc.constantFrom(...LAYOUTS),
-        fc.integer({ min: 0, max: 700 }),
-        fc.array(anyDouble, { minLength: 1, maxLength: 64 }),
-        anyDouble,
+        fc.integer({ min: 0, max: 400 }),
+        fc.array(value, { minLength: 1, maxLength: 64 }),
+        scalar,
         (name, layout, n, pattern, k) => {
           // The region repeats the generated pattern, so long vectors get generated values too.
           const values = Array.from({ length: 3 * n + 64 }, (_, i) => pattern[(i * 7) % pattern.length]);
           expectSameRun(Cls, name, layout, values, n, k);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.WASM_RUNS ?? 80) },
     );
   });
 
   it('the runs above went through wasm (each kernel of this kind was called)', () => {
-    const kind = Cls === F64Vec ? 'f64' : 'f32';
-    for (const kernel of ['sum', 'sumsq', 'dot', 'min', 'max', 'add', 'sub', 'mul', 'adds', 'subs', 'muls', 'axpy']) {
-      expect([kernel, WASM_CALLS.get(`${kernel}_${kind}`) ?? 0]).toEqual([kernel, expect.any(Number)]);
-      expect(WASM_CALLS.get(`${kernel}_${kind}`)).toBeGreaterThan(10);
-    }
+    const row = KERNEL_KINDS.find((r) => r.id === Cls.elementType)!;
+    expect(row.kernels.length).toBeGreaterThan(6);
+    const calls = row.kernels.map((kernel) => [kernel, WASM_CALLS.get(`${kernel}_${row.id}`) ?? 0] as const);
+    expect(calls.filter(([, count]) => count < 10)).toEqual([]);
   });
 
   it('min and max of an empty vector throw EmptyError in both tiers', () => {

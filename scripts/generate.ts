@@ -16,7 +16,9 @@
  * 4. `//@if COND`, `//@elif COND`, `//@else` and `//@endif` keep the lines between them only
  *    for the element types COND holds for; they nest, and work in comments too. COND is
  *    words joined by `|` (any of them), each an id (`f32`), a family (`float`, `wrap32`,
- *    `wrap`, `clamped`, `bigint`), `number`, `signed` or `unsigned`, optionally `!`-negated.
+ *    `wrap`, `clamped`, `bigint`), `number`, `signed`, `unsigned`, `wasm` (the type has
+ *    WebAssembly kernels) or `wasm-NAME` (it has the wasm kernel NAME: `wasm-mul`; the
+ *    table is `KERNEL_KINDS` in scripts/wasm/kernels-wat.ts), optionally `!`-negated.
  * 5. The placeholder names (see {@link placeholderValues}) are replaced everywhere, strings
  *    and comments included; `a`/`an` before `TVec` or `TArray` becomes the article of the
  *    name it stands for.
@@ -35,6 +37,7 @@ import { join } from 'node:path';
 import { withArticle } from '../src/errors';
 import { SUM_BLOCK, SUM_BLOCK_SHIFT, SUM_INDEX_MASK, SUM_LANES, SUM_LEAF_ROUNDINGS, pairwiseRoundings } from '../src/kernels-support';
 import { ARITHMETIC, ELEMENT_SPECS, type ElementSpec } from './element-types';
+import { KERNEL_KINDS, type KernelKind, type KernelName } from './wasm/kernels-wat';
 
 /** Where the generated files live, relative to the repository root. */
 export const GENERATED_DIR = 'src/generated';
@@ -97,6 +100,14 @@ export function slotValues(spec: ElementSpec): ReadonlyMap<string, string> {
   ]);
 }
 
+/** Every kernel name of the wasm module, for the `wasm-NAME` condition words. */
+const KERNEL_NAMES: readonly KernelName[] = [...new Set(KERNEL_KINDS.flatMap((kind) => kind.kernels))];
+
+/** The wasm kernel row of `spec`'s element type, if it has one. */
+function wasmKindOf(spec: ElementSpec): KernelKind | undefined {
+  return KERNEL_KINDS.find((kind) => kind.id === spec.id);
+}
+
 /** Whether the condition word `word` holds for `spec` (rule 4). */
 function holds(word: string, spec: ElementSpec, where: string): boolean {
   if (word.startsWith('!')) return !holds(word.slice(1), spec, where);
@@ -113,7 +124,14 @@ function holds(word: string, spec: ElementSpec, where: string): boolean {
     case 'wrap':
     case 'clamped':
       return spec.family === word;
+    case 'wasm':
+      return wasmKindOf(spec) !== undefined;
     default:
+      if (word.startsWith('wasm-')) {
+        const kernel = word.slice('wasm-'.length);
+        if (!KERNEL_NAMES.includes(kernel as KernelName)) throw new Error(`${where}: unknown wasm kernel in condition word "${word}"`);
+        return wasmKindOf(spec)?.kernels.includes(kernel as KernelName) ?? false;
+      }
       if (ELEMENT_SPECS.some((row) => row.id === word)) return spec.id === word;
       throw new Error(`${where}: unknown condition word "${word}"`);
   }

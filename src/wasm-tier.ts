@@ -10,10 +10,14 @@
 
 import type { WasmKernelExports } from './generated/wasm-kernels.js';
 
-/** The element kinds that have wasm kernels. */
-export type WasmKind = 'f64' | 'f32';
+/** The element kinds that have wasm kernels: every number kind but f16. */
+export type WasmKind = 'f64' | 'f32' | 'i32' | 'u32' | 'i16' | 'u16' | 'i8' | 'u8' | 'u8c';
 
-/** The kernels of one element kind, under kind-neutral names (`sum`, not `sum_f64`). */
+/**
+ * The kernels of one element kind, under kind-neutral names (`sum`, not `sum_i16`). A kind
+ * has the kernels its row in `scripts/wasm/kernels-wat.ts` lists (8-bit kinds have no `mul`,
+ * for example); the template calls only those, under the `wasm-NAME` conditions.
+ */
 export type WasmKernels = {
   readonly [K in keyof WasmKernelExports as K extends `${infer Name}_f64` ? Name : never]: WasmKernelExports[K];
 };
@@ -25,26 +29,27 @@ export type WasmKernels = {
  */
 export const WASM_MIN_LENGTH = 16;
 
-/** The kernels per registered buffer. A WeakMap: a buffer nobody holds frees its entry. */
-const KERNELS = new WeakMap<ArrayBufferLike, Readonly<Record<WasmKind, WasmKernels>>>();
+/** The kernels per registered buffer, by kind. A WeakMap: a buffer nobody holds frees its entry. */
+const KERNELS = new WeakMap<ArrayBufferLike, ReadonlyMap<string, WasmKernels>>();
 
 /** The kernels of `kind` for vectors over `buffer`, or null when no `WasmSlab` serves it. */
 export function wasmKernelsOf(buffer: ArrayBufferLike, kind: WasmKind): WasmKernels | null {
-  const kernels = KERNELS.get(buffer);
-  return kernels === undefined ? null : kernels[kind];
+  return KERNELS.get(buffer)?.get(kind) ?? null;
 }
 
-/** Serves vectors over `buffer` with the kernel module instance's `exports`. */
+/**
+ * Serves vectors over `buffer` with the kernel module instance's `exports`, grouped by the
+ * kind their names end in (`sum_i16` is `sum` of `i16`): one plain object per kind keeps
+ * each class's call sites monomorphic.
+ */
 export function registerWasmKernels(buffer: ArrayBufferLike, exports: WasmKernelExports): void {
-  KERNELS.set(buffer, { f64: kernelsOfKind(exports, 'f64'), f32: kernelsOfKind(exports, 'f32') });
-}
-
-/** The exports of `kind`, renamed: one plain object per kind keeps each class's call sites monomorphic. */
-function kernelsOfKind(exports: WasmKernelExports, kind: WasmKind): WasmKernels {
-  const kernels: Record<string, unknown> = {};
+  const byKind = new Map<string, Record<string, unknown>>();
   for (const [name, fn] of Object.entries(exports)) {
-    const suffix = `_${kind}`;
-    if (name.endsWith(suffix)) kernels[name.slice(0, -suffix.length)] = fn;
+    const split = name.lastIndexOf('_');
+    const kind = name.slice(split + 1);
+    let kernels = byKind.get(kind);
+    if (kernels === undefined) byKind.set(kind, (kernels = {}));
+    kernels[name.slice(0, split)] = fn;
   }
-  return kernels as WasmKernels;
+  KERNELS.set(buffer, byKind as unknown as ReadonlyMap<string, WasmKernels>);
 }

@@ -53,3 +53,18 @@ export interface WasmMemory {
 /** The `WebAssembly.Memory` constructor. */
 export const WasmMemory = (globalThis as unknown as { WebAssembly: { Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory } })
   .WebAssembly.Memory;
+
+/** The parts of the `WebAssembly` namespace the wasm tests use, typed here (see {@link WasmMemory}). */
+export interface WebAssemblyApi {
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
+  Module: {
+    new (bytes: Uint8Array): object;
+    imports(module: object): { module: string; name: string; kind: string }[];
+    exports(module: object): { name: string; kind: string }[];
+  };
+  CompileError: new (message: string) => Error;
+  compile(bytes: Uint8Array): Promise<object>;
+}
+
+/** The global `WebAssembly`. */
+export const WebAssemblyApi = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;

@@ -113,9 +113,13 @@ export class TVec<N extends number = number> {
     const data = this.#storage('TVec.sum');
     const length = this.#length;
     if (length === 0) return 0;
-    //@if f64|f32
+    //@if wasm-sum
     const wasm = this.#wasm;
+    //@if float
     if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sum(this.#byteOffset, length);
+    //@else
+    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sum(this.#byteOffset, length) + 0; // never -0, as below
+    //@endif
     //@endif
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
@@ -198,7 +202,7 @@ export class TVec<N extends number = number> {
     const data = this.#storage('TVec.min');
     const length = this.#length;
     if (length === 0) throwEmptyError('TVec.min');
-    //@if f64|f32
+    //@if wasm-min
     const wasm = this.#wasm;
     if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.min(this.#byteOffset, length);
     //@endif
@@ -239,7 +243,7 @@ export class TVec<N extends number = number> {
     const data = this.#storage('TVec.max');
     const length = this.#length;
     if (length === 0) throwEmptyError('TVec.max');
-    //@if f64|f32
+    //@if wasm-max
     const wasm = this.#wasm;
     if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.max(this.#byteOffset, length);
     //@endif
@@ -377,11 +381,15 @@ export class TVec<N extends number = number> {
     const length = this.#length;
     const b = this.#operand('TVec.dot', other, null, false);
     if (length === 0) return 0;
-    //@if f64|f32
+    //@if wasm-dot
     const wasm = this.#wasm;
     if (wasm !== null && length >= WASM_MIN_LENGTH) {
       const at = this.#wasmOperand(other, null);
+      //@if float
       if (at >= 0) return wasm.dot(this.#byteOffset, at, length);
+      //@else
+      if (at >= 0) return wasm.dot(this.#byteOffset, at, length) + 0; // 0 * -1 is -0: never -0, as below
+      //@endif
     }
     //@endif
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
@@ -442,9 +450,13 @@ export class TVec<N extends number = number> {
     const data = this.#storage('TVec.sumOfSquares');
     const length = this.#length;
     if (length === 0) return 0;
-    //@if f64|f32
+    //@if wasm-sumsq
     const wasm = this.#wasm;
+    //@if float
     if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sumsq(this.#byteOffset, length);
+    //@else
+    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sumsq(this.#byteOffset, length) + 0; // never -0, as below
+    //@endif
     //@endif
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
@@ -595,15 +607,23 @@ export class TVec<N extends number = number> {
     let data = this.#storage('TVec.add');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('TVec.add', out);
-    //@if f64|f32
+    //@if wasm-add
     const wasm = this.#wasm;
     if (wasm !== null && length >= WASM_MIN_LENGTH) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
-        if (typeof operand === ELEMENT) {
+        //@if wasm-adds
+        let scalar = typeof operand === ELEMENT;
+        //@if !float
+        // An integer scalar only: the wasm kernel takes it as an i32 (ToInt32, as the JS
+        // loop's `k | 0`); a fractional one takes the JS loop's double arithmetic.
+        scalar &&= Number.isInteger(SCALARS[0]);
+        //@endif
+        if (scalar) {
           wasm.adds(target.#byteOffset, this.#byteOffset, SCALARS[0], length);
           return target;
         }
+        //@endif
         const at = this.#wasmOperand(operand, target);
         if (at >= 0) {
           wasm.add(target.#byteOffset, this.#byteOffset, at, length);
@@ -703,15 +723,23 @@ export class TVec<N extends number = number> {
     let data = this.#storage('TVec.sub');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('TVec.sub', out);
-    //@if f64|f32
+    //@if wasm-sub
     const wasm = this.#wasm;
     if (wasm !== null && length >= WASM_MIN_LENGTH) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
-        if (typeof operand === ELEMENT) {
+        //@if wasm-subs
+        let scalar = typeof operand === ELEMENT;
+        //@if !float
+        // An integer scalar only: the wasm kernel takes it as an i32 (ToInt32, as the JS
+        // loop's `k | 0`); a fractional one takes the JS loop's double arithmetic.
+        scalar &&= Number.isInteger(SCALARS[0]);
+        //@endif
+        if (scalar) {
           wasm.subs(target.#byteOffset, this.#byteOffset, SCALARS[0], length);
           return target;
         }
+        //@endif
         const at = this.#wasmOperand(operand, target);
         if (at >= 0) {
           wasm.sub(target.#byteOffset, this.#byteOffset, at, length);
@@ -811,15 +839,23 @@ export class TVec<N extends number = number> {
     let data = this.#storage('TVec.mul');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('TVec.mul', out);
-    //@if f64|f32
+    //@if wasm-mul
     const wasm = this.#wasm;
     if (wasm !== null && length >= WASM_MIN_LENGTH) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
-        if (typeof operand === ELEMENT) {
+        //@if wasm-muls
+        let scalar = typeof operand === ELEMENT;
+        //@if !float
+        // An integer scalar only: the wasm kernel takes it as an i32 (ToInt32, as the JS
+        // loop's `k | 0`); a fractional one takes the JS loop's double arithmetic.
+        scalar &&= Number.isInteger(SCALARS[0]);
+        //@endif
+        if (scalar) {
           wasm.muls(target.#byteOffset, this.#byteOffset, SCALARS[0], length);
           return target;
         }
+        //@endif
         const at = this.#wasmOperand(operand, target);
         if (at >= 0) {
           wasm.mul(target.#byteOffset, this.#byteOffset, at, length);
@@ -1034,8 +1070,13 @@ export class TVec<N extends number = number> {
     let data = this.#storage('TVec.scale');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('TVec.scale', out);
-    //@if f64|f32
-    const wasm = this.#wasm;
+    //@if wasm-muls
+    let wasm = this.#wasm;
+    //@if !float
+    // An integer k only: the wasm kernel takes it as an i32 (ToInt32, as the JS loop's
+    // Math.imul or `k | 0`); a fractional one takes the JS loop's double arithmetic.
+    if (!Number.isInteger(k)) wasm = null;
+    //@endif
     if (wasm !== null && length >= WASM_MIN_LENGTH) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
@@ -1139,8 +1180,13 @@ export class TVec<N extends number = number> {
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (out !== undefined && TVec.#overlapsForward(out, this, length)) data = data.slice(0, length);
-    //@if f64|f32
-    const wasm = this.#wasm;
+    //@if wasm-axpy
+    let wasm = this.#wasm;
+    //@if !float
+    // An integer a only: the wasm kernel takes it as an i32 (ToInt32, as the JS loop's
+    // Math.imul or `a | 0`); a fractional one takes the JS loop's double arithmetic.
+    if (!Number.isInteger(a)) wasm = null;
+    //@endif
     if (wasm !== null && length >= WASM_MIN_LENGTH) {
       const target = this.#wasmTarget(out);
       const at = target === null ? -1 : this.#wasmOperand(x, target);
@@ -1517,7 +1563,7 @@ export class TVec<N extends number = number> {
     return clobbered ? src.slice(0, length) : src;
   }
 
-  //@if f64|f32
+  //@if wasm
   /**
    * Where an element-wise kernel in wasm writes: `out` (already checked by
    * {@link TVec.#outData}), or this vector; null when the JS loop must run instead, because

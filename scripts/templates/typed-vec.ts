@@ -50,7 +50,7 @@ import {
   throwTargetError,
 } from '../../src/errors.js';
 import { inspectUnusable, inspectVector } from '../../src/inspect.js';
-//@if f64|f32
+//@if wasm
 import { type WasmKernels, WASM_MIN_LENGTH, wasmKernelsOf } from '../../src/wasm-tier.js';
 //@endif
 import {
@@ -229,7 +229,7 @@ export class TVec<N extends number = number> implements
   #capacity: N;
   #buffer: ArrayBufferLike;
   #byteOffset = 0;
-  //@if f64|f32
+  //@if wasm
   // The wasm kernels of the WasmSlab whose memory #buffer is, looked up once when the vector
   // is made (null for any other buffer): a kernel runs in wasm only when every operand has
   // this same object, so every operand lives in that memory (docs/design.md, "The
@@ -290,7 +290,7 @@ export class TVec<N extends number = number> implements
     vec.#view = vec.#data.subarray(0, 0);
     vec.#buffer = buffer;
     vec.#byteOffset = byteOffset;
-    //@if f64|f32
+    //@if wasm
     vec.#wasm = wasmKernelsOf(buffer, ELEMENT_ID);
     //@endif
     return vec;

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { KERNEL_EXPORTS, KERNEL_KINDS, KERNEL_SHAPES, kernelsWat } from './kernels-wat';
+import { KERNEL_KINDS, KERNEL_SHAPES, KERNEL_SHAPE_OF, kernelsWat } from './kernels-wat';
 
 /** Where the embedded module lives, relative to the repository root. */
 export const WASM_KERNELS_FILE = 'src/generated/wasm-kernels.ts';
@@ -38,8 +38,8 @@ export function renderKernelsFile(bytes: Uint8Array): string {
   const base64 = Buffer.from(bytes).toString('base64');
   const lines = base64.match(/.{1,96}/g) ?? [];
   const members = KERNEL_KINDS.flatMap((kind) =>
-    KERNEL_EXPORTS.map(([name, shape]) => {
-      const { params, result } = KERNEL_SHAPES[shape];
+    kind.kernels.map((name) => {
+      const { params, result } = KERNEL_SHAPES[KERNEL_SHAPE_OF[name]];
       return `  ${name}_${kind.id}(${params.join(', ')}): ${result};`;
     }),
   );
@@ -55,6 +55,11 @@ export function renderKernelsFile(bytes: Uint8Array): string {
     'export interface WasmKernelExports {',
     ...members,
     '}',
+    '',
+    '/** The element kinds with kernels, each with the kernels it has. @internal */',
+    'export const WASM_KERNEL_KINDS = {',
+    ...KERNEL_KINDS.map((kind) => `  ${kind.id}: [${kind.kernels.map((name) => `'${name}'`).join(', ')}],`),
+    '} as const;',
     '',
     `/** The module's bytes (${bytes.length} B), base64. @internal */`,
     'export const WASM_KERNELS_BASE64 =',

@@ -1,7 +1,6 @@
 /**
  * The source of the WebAssembly SIMD kernels: this script writes the module's WAT text,
- * one function per kernel and element kind, from the table {@link KERNEL_KINDS} and the
- * list {@link KERNEL_EXPORTS}. `scripts/wasm/assemble.ts` turns the text into bytes (with
+ * one function per kernel and element kind, from the table {@link KERNEL_KINDS}. `scripts/wasm/assemble.ts` turns the text into bytes (with
  * `wabt`), and `src/generated/wasm-kernels.ts` embeds them; a test rebuilds them and
  * compares.
  *
@@ -30,20 +29,48 @@
  * @module
  */
 
+/** The names of the kernels (suffixed `_f64`, `_i16`, ... in the module). */
+export type KernelName = 'sum' | 'sumsq' | 'dot' | 'min' | 'max' | 'add' | 'sub' | 'mul' | 'adds' | 'subs' | 'muls' | 'axpy';
+
 /** An element kind with wasm kernels. */
 export interface KernelKind {
-  /** The element id of the vector class (`"f64"`, `"f32"`). */
-  readonly id: 'f64' | 'f32';
+  /** The element id of the vector class (`"f64"`, `"i16"`, `"u8c"`, ...). */
+  readonly id: 'f64' | 'f32' | 'i32' | 'u32' | 'i16' | 'u16' | 'i8' | 'u8' | 'u8c';
   /** Bytes per element. */
-  readonly bytes: number;
+  readonly bytes: 1 | 2 | 4 | 8;
   /** `log2(bytes)`. */
   readonly shift: number;
+  /** The SIMD lane shape of the elements. */
+  readonly lanes: 'f64x2' | 'f32x4' | 'i32x4' | 'i16x8' | 'i8x16';
+  /** Whether the elements are floats (else integers, held in i32 values one at a time). */
+  readonly float: boolean;
+  /** Whether the elements are signed. */
+  readonly signed: boolean;
+  /** Whether stores clamp to the element range (`Uint8ClampedArray`) instead of wrapping. */
+  readonly saturating: boolean;
+  /**
+   * The kernels of the kind: those whose wasm form gives the JS kernel's result exactly.
+   * 8-bit kinds have no `mul` (SIMD has no 8-bit multiply); the clamped kind has no scalar
+   * forms and no `mul` or `axpy` (the JS kernels round and clamp a double there).
+   */
+  readonly kernels: readonly KernelName[];
 }
 
-/** The element kinds the module has kernels for. */
+const ALL: readonly KernelName[] = ['sum', 'sumsq', 'dot', 'min', 'max', 'add', 'sub', 'mul', 'adds', 'subs', 'muls', 'axpy'];
+const NO_MUL: readonly KernelName[] = ['sum', 'sumsq', 'dot', 'min', 'max', 'add', 'sub', 'adds', 'subs'];
+const CLAMPED: readonly KernelName[] = ['sum', 'sumsq', 'dot', 'min', 'max', 'add', 'sub'];
+
+/** The element kinds the module has kernels for: every number kind but f16 (SIMD has no f16 lanes). */
 export const KERNEL_KINDS: readonly KernelKind[] = [
-  { id: 'f64', bytes: 8, shift: 3 },
-  { id: 'f32', bytes: 4, shift: 2 },
+  { id: 'f64', bytes: 8, shift: 3, lanes: 'f64x2', float: true, signed: true, saturating: false, kernels: ALL },
+  { id: 'f32', bytes: 4, shift: 2, lanes: 'f32x4', float: true, signed: true, saturating: false, kernels: ALL },
+  { id: 'i32', bytes: 4, shift: 2, lanes: 'i32x4', float: false, signed: true, saturating: false, kernels: ALL },
+  { id: 'u32', bytes: 4, shift: 2, lanes: 'i32x4', float: false, signed: false, saturating: false, kernels: ALL },
+  { id: 'i16', bytes: 2, shift: 1, lanes: 'i16x8', float: false, signed: true, saturating: false, kernels: ALL },
+  { id: 'u16', bytes: 2, shift: 1, lanes: 'i16x8', float: false, signed: false, saturating: false, kernels: ALL },
+  { id: 'i8', bytes: 1, shift: 0, lanes: 'i8x16', float: false, signed: true, saturating: false, kernels: NO_MUL },
+  { id: 'u8', bytes: 1, shift: 0, lanes: 'i8x16', float: false, signed: false, saturating: false, kernels: NO_MUL },
+  { id: 'u8c', bytes: 1, shift: 0, lanes: 'i8x16', float: false, signed: false, saturating: true, kernels: CLAMPED },
 ];
 
 /** The parameter lists of the exported kernels, by shape. */
@@ -54,27 +81,27 @@ export const KERNEL_SHAPES = {
   reduce2: { params: ['a: number', 'b: number', 'n: number'], result: 'number' },
   /** `(d, a, b, n)`: d[i] = a[i] op b[i] */
   binary: { params: ['d: number', 'a: number', 'b: number', 'n: number'], result: 'void' },
-  /** `(d, a, k, n)`: d[i] = a[i] op k */
+  /** `(d, a, k, n)`: d[i] = a[i] op k; k an f64 for a float kind, an i32 for an integer kind (ToInt32) */
   scalar: { params: ['d: number', 'a: number', 'k: number', 'n: number'], result: 'void' },
-  /** `(d, y, x, a, n)`: d[i] = y[i] + a * x[i] */
+  /** `(d, y, x, a, n)`: d[i] = y[i] + a * x[i]; a as k of `scalar` */
   axpy: { params: ['d: number', 'y: number', 'x: number', 'a: number', 'n: number'], result: 'void' },
 } as const;
 
-/** The kernels every kind has: name (suffixed `_f64`, `_f32` in the module) and shape. */
-export const KERNEL_EXPORTS = [
-  ['sum', 'reduce'],
-  ['sumsq', 'reduce'],
-  ['dot', 'reduce2'],
-  ['min', 'reduce'],
-  ['max', 'reduce'],
-  ['add', 'binary'],
-  ['sub', 'binary'],
-  ['mul', 'binary'],
-  ['adds', 'scalar'],
-  ['subs', 'scalar'],
-  ['muls', 'scalar'],
-  ['axpy', 'axpy'],
-] as const satisfies readonly (readonly [string, keyof typeof KERNEL_SHAPES])[];
+/** The shape of each kernel. */
+export const KERNEL_SHAPE_OF: Readonly<Record<KernelName, keyof typeof KERNEL_SHAPES>> = {
+  sum: 'reduce',
+  sumsq: 'reduce',
+  dot: 'reduce2',
+  min: 'reduce',
+  max: 'reduce',
+  add: 'binary',
+  sub: 'binary',
+  mul: 'binary',
+  adds: 'scalar',
+  subs: 'scalar',
+  muls: 'scalar',
+  axpy: 'axpy',
+};
 
 /** Elements per leaf of the pairwise reductions (the JS kernels' `SUM_BLOCK`). */
 const LEAF = 128;
@@ -99,16 +126,51 @@ function whileBelow(label: string, ptr: string, end: string, body: string[]): st
   ];
 }
 
-/** Four elements at `ptr` as two f64x2 values (lanes 0-1, lanes 2-3), for the reductions. */
-function load4(kind: KernelKind, ptr: string): [string, string] {
-  if (kind.id === 'f64') return [`(v128.load offset=0 ${get(ptr)})`, `(v128.load offset=16 ${get(ptr)})`];
-  const v = `(v128.load ${get(ptr)})`;
-  return [`(f64x2.promote_low_f32x4 ${v})`, `(f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 ${v} ${v}))`];
+/** The shuffle that swaps the two 8-byte halves of a v128. */
+const SWAP_HALVES = 'i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7';
+
+/** Four elements at `ptr`, as one v128 (for `f64`, the first two of them), for the reductions. */
+function load4(kind: KernelKind, ptr: string): string {
+  switch (kind.bytes) {
+    case 8:
+    case 4:
+      return `(v128.load ${get(ptr)})`;
+    case 2:
+      return `(v128.load16x4_${kind.signed ? 's' : 'u'} ${get(ptr)})`;
+    case 1:
+      return `(i32x4.extend_low_i16x8_s (i16x8.extend_low_i8x16_${kind.signed ? 's' : 'u'} (v128.load32_zero ${get(ptr)})))`;
+  }
 }
 
-/** One element at `ptr` as an f64. */
-function load1(kind: KernelKind, ptr: string): string {
-  return kind.id === 'f64' ? `(f64.load ${get(ptr)})` : `(f64.promote_f32 (f32.load ${get(ptr)}))`;
+/**
+ * The four elements of `load4` as two f64x2 (lanes 0-1, lanes 2-3), exactly: `v` is the
+ * local holding them (`f64` reads its second pair from `ptr + 16`).
+ */
+function lanesOf(kind: KernelKind, v: string, ptr: string): [string, string] {
+  if (kind.id === 'f64') return [get(v), `(v128.load offset=16 ${get(ptr)})`];
+  const convert = kind.float ? 'f64x2.promote_low_f32x4' : `f64x2.convert_low_i32x4_${kind.id === 'u32' ? 'u' : 's'}`;
+  return [`(${convert} ${get(v)})`, `(${convert} (${SWAP_HALVES} ${get(v)} ${get(v)}))`];
+}
+
+/** The load of one element at `ptr` in its own type (f64, f32, or an i32 sign- or zero-extended). */
+function loadElement(kind: KernelKind, ptr: string): string {
+  if (kind.float) return `(${kind.id}.load ${get(ptr)})`;
+  const sign = kind.signed ? 's' : 'u';
+  if (kind.bytes === 4) return `(i32.load ${get(ptr)})`;
+  return `(i32.load${kind.bytes * 8}_${sign} ${get(ptr)})`;
+}
+
+/** The store of one element (an integer store keeps the low bits: it wraps). */
+function storeElement(kind: KernelKind): string {
+  if (kind.float) return `${kind.id}.store`;
+  return kind.bytes === 4 ? 'i32.store' : `i32.store${kind.bytes * 8}`;
+}
+
+/** An element's value (from {@link loadElement}) as an f64, exactly. */
+function toF64(kind: KernelKind, value: string): string {
+  if (kind.id === 'f64') return value;
+  if (kind.id === 'f32') return `(f64.promote_f32 ${value})`;
+  return `(f64.convert_i32_${kind.id === 'u32' ? 'u' : 's'} ${value})`;
 }
 
 type Reduction = 'sum' | 'sumsq' | 'dot';
@@ -124,28 +186,32 @@ function term(op: Reduction, mul: string, x: string, y: string): string {
 function leaf(kind: KernelKind, op: Reduction): string[] {
   const two = op === 'dot';
   const name = `$leaf_${op}_${kind.id}`;
-  const [xLo, xHi] = load4(kind, 'p');
-  const [yLo, yHi] = two ? load4(kind, 'q') : ['', ''];
+  const [xLo, xHi] = lanesOf(kind, 'v', 'p');
+  const [yLo, yHi] = two ? lanesOf(kind, 'w', 'q') : ['', ''];
   const square = op === 'sumsq';
-  const lo = square ? '(local.get $x0)' : xLo;
-  const hi = square ? '(local.get $x1)' : xHi;
+  const lo = square ? get('x0') : xLo;
+  const hi = square ? get('x1') : xHi;
   const body = [
+    set('v', load4(kind, 'p')),
+    ...(two ? [set('w', load4(kind, 'q'))] : []),
     ...(square ? [set('x0', xLo), set('x1', xHi)] : []),
     set('a0', `(f64x2.add ${get('a0')} ${term(op, 'f64x2.mul', lo, yLo)})`),
     set('a1', `(f64x2.add ${get('a1')} ${term(op, 'f64x2.mul', hi, yHi)})`),
     advance('p', 4 * kind.bytes),
     ...(two ? [advance('q', 4 * kind.bytes)] : []),
   ];
+  const x1 = toF64(kind, loadElement(kind, 'p'));
   const tail = [
-    ...(square ? [set('t1', load1(kind, 'p'))] : []),
-    set('t', `(f64.add ${get('t')} ${term(op, 'f64.mul', square ? get('t1') : load1(kind, 'p'), two ? load1(kind, 'q') : '')})`),
+    ...(square ? [set('t1', x1)] : []),
+    set('t', `(f64.add ${get('t')} ${term(op, 'f64.mul', square ? get('t1') : x1, two ? toF64(kind, loadElement(kind, 'q')) : '')})`),
     advance('p', kind.bytes),
     ...(two ? [advance('q', kind.bytes)] : []),
   ];
   const lanes = (v: string): string => `(f64.add (f64x2.extract_lane 0 ${get(v)}) (f64x2.extract_lane 1 ${get(v)}))`;
   return [
     `(func ${name} (param $p i32)${two ? ' (param $q i32)' : ''} (param $k i32) (result f64)`,
-    '  (local $a0 v128) (local $a1 v128) (local $x0 v128) (local $x1 v128) (local $end i32) (local $mid i32) (local $t f64) (local $t1 f64)',
+    '  (local $a0 v128) (local $a1 v128) (local $v v128) (local $w v128) (local $x0 v128) (local $x1 v128)',
+    '  (local $end i32) (local $mid i32) (local $t f64) (local $t1 f64)',
     `  ${set('a0', '(v128.const f64x2 -0 -0)')} ${set('a1', '(v128.const f64x2 -0 -0)')} ${set('t', '(f64.const -0)')}`,
     `  ${set('end', offset(get('p'), get('k'), kind.shift))}`,
     `  ${set('mid', offset(get('p'), `(i32.and ${get('k')} ${i32(-4)})`, kind.shift))}`,
@@ -203,32 +269,59 @@ function reduction(kind: KernelKind, op: Reduction): string[] {
   ];
 }
 
-/** `min` or `max` over `n >= 1` elements. */
+/** The lane-wise `min`/`max` instruction of a kind (`i16x8.min_s`, `f64x2.max`). */
+function laneExtremum(kind: KernelKind, op: 'min' | 'max'): string {
+  return kind.float ? `${kind.lanes}.${op}` : `${kind.lanes}.${op}_${kind.signed ? 's' : 'u'}`;
+}
+
+/** `min`/`max` of two scalars of the kind's own type (wasm's IEEE-2019 op for floats, a select for integers). */
+function scalarExtremum(kind: KernelKind, op: 'min' | 'max', x: string, y: string): string {
+  if (kind.float) return `(${kind.id}.${op} ${x} ${y})`;
+  const compare = `i32.${op === 'min' ? 'lt' : 'gt'}_${kind.signed ? 's' : 'u'}`;
+  return `(select ${x} ${y} (${compare} ${x} ${y}))`;
+}
+
+/** Lane 0 of `v`, in the kind's scalar type. */
+function laneZero(kind: KernelKind, v: string): string {
+  if (kind.float || kind.bytes === 4) return `(${kind.lanes}.extract_lane 0 ${v})`;
+  return `(${kind.lanes}.extract_lane_${kind.signed ? 's' : 'u'} 0 ${v})`;
+}
+
+/** The splat of a scalar of the kind's type into every lane. */
+function splat(kind: KernelKind, value: string): string {
+  return `(${kind.lanes}.splat ${value})`;
+}
+
+/**
+ * `min` or `max` over `n >= 1` elements: lane-wise over whole vectors, then folded by
+ * rotating the vector onto itself, then the tail. Both are exact whatever the order.
+ */
 function extremum(kind: KernelKind, op: 'min' | 'max'): string[] {
-  const lanes = kind.id === 'f64' ? 'f64x2' : 'f32x4';
-  const scalar = kind.id;
   const perVector = 16 / kind.bytes;
-  const fold =
-    kind.id === 'f64'
-      ? `(f64.${op} (f64x2.extract_lane 0 ${get('a')}) (f64x2.extract_lane 1 ${get('a')}))`
-      : `(f32.${op} (f32.${op} (f32x4.extract_lane 0 ${get('a')}) (f32x4.extract_lane 1 ${get('a')})) (f32.${op} (f32x4.extract_lane 2 ${get('a')}) (f32x4.extract_lane 3 ${get('a')})))`;
+  const folds: string[] = [];
+  for (let width = 8; width >= kind.bytes; width /= 2) {
+    const rotation = Array.from({ length: 16 }, (_, j) => (j + width) % 16).join(' ');
+    folds.push(set('a', `(${laneExtremum(kind, op)} ${get('a')} (i8x16.shuffle ${rotation} ${get('a')} ${get('a')}))`));
+  }
+  const scalarType = kind.float ? kind.id : 'i32';
   return [
     `(func (export "${op}_${kind.id}") (param $p i32) (param $n i32) (result f64)`,
-    `  (local $a v128) (local $end i32) (local $mid i32) (local $r ${scalar})`,
-    `  ${set('a', `(${lanes}.splat (${scalar}.load ${get('p')}))`)}`,
+    `  (local $a v128) (local $end i32) (local $mid i32) (local $r ${scalarType})`,
+    `  ${set('a', splat(kind, loadElement(kind, 'p')))}`,
     `  ${set('end', offset(get('p'), get('n'), kind.shift))}`,
     `  ${set('mid', offset(get('p'), `(i32.and ${get('n')} ${i32(-perVector)})`, kind.shift))}`,
-    ...whileBelow('vectors', 'p', 'mid', [set('a', `(${lanes}.${op} ${get('a')} (v128.load ${get('p')}))`), advance('p', 16)]).map((l) => `  ${l}`),
-    `  ${set('r', fold)}`,
-    ...whileBelow('tail', 'p', 'end', [set('r', `(${scalar}.${op} ${get('r')} (${scalar}.load ${get('p')}))`), advance('p', kind.bytes)]).map((l) => `  ${l}`),
-    kind.id === 'f64' ? `  ${get('r')})` : `  (f64.promote_f32 ${get('r')}))`,
+    ...whileBelow('vectors', 'p', 'mid', [set('a', `(${laneExtremum(kind, op)} ${get('a')} (v128.load ${get('p')}))`), advance('p', 16)]).map((l) => `  ${l}`),
+    ...folds.map((line) => `  ${line}`),
+    `  ${set('r', laneZero(kind, get('a')))}`,
+    ...whileBelow('tail', 'p', 'end', [set('r', scalarExtremum(kind, op, get('r'), loadElement(kind, 'p'))), advance('p', kind.bytes)]).map((l) => `  ${l}`),
+    `  ${toF64(kind, get('r'))})`,
   ];
 }
 
 /**
- * An element-wise kernel: `vector(x...)` computes one v128 of results from the v128 loads
- * at the given pointers, `scalar(x...)` one element; the loop runs 4 vectors a step, then
- * single vectors, then single elements.
+ * An element-wise kernel: `vector(loads)` computes one v128 of results from the v128 loads
+ * at the input pointers, `scalar(loads)` one element from the element loads; the loop runs
+ * 4 vectors a step, then single vectors, then single elements.
  */
 function elementwise(
   kind: KernelKind,
@@ -241,7 +334,7 @@ function elementwise(
   const perVector = 16 / kind.bytes;
   const vectorAt = (delta: number): string => `(v128.store offset=${delta} ${get('d')} ${vector(inputs.map((p) => `(v128.load offset=${delta} ${get(p)})`))})`;
   const bump = (bytes: number): string[] => ['d', ...inputs].map((p) => advance(p, bytes));
-  const scalarLoads = inputs.map((p) => `(${kind.id}.load ${get(p)})`);
+  const scalarLoads = inputs.map((p) => loadElement(kind, p));
   return [
     `(func (export "${name}_${kind.id}") ${params.map((p) => `(param $${p})`).join(' ')}`,
     '  (local $end i32) (local $mid4 i32) (local $mid i32)',
@@ -250,14 +343,14 @@ function elementwise(
     `  ${set('mid', offset(get('d'), `(i32.and ${get('n')} ${i32(-perVector)})`, kind.shift))}`,
     ...whileBelow('fours', 'd', 'mid4', [...[0, 16, 32, 48].map(vectorAt), ...bump(64)]).map((l) => `  ${l}`),
     ...whileBelow('vectors', 'd', 'mid', [vectorAt(0), ...bump(16)]).map((l) => `  ${l}`),
-    ...whileBelow('tail', 'd', 'end', [`(${kind.id}.store ${get('d')} ${scalar(scalarLoads)})`, ...bump(kind.bytes)]).map((l) => `  ${l}`),
+    ...whileBelow('tail', 'd', 'end', [`(${storeElement(kind)} ${get('d')} ${scalar(scalarLoads)})`, ...bump(kind.bytes)]).map((l) => `  ${l}`),
     ')',
   ];
 }
 
 /** The lanes of an f32x4 `v` as two f64x2 (lanes 0-1, lanes 2-3). */
 function promote(v: string): [string, string] {
-  return [`(f64x2.promote_low_f32x4 ${v})`, `(f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 ${v} ${v}))`];
+  return [`(f64x2.promote_low_f32x4 ${v})`, `(f64x2.promote_low_f32x4 (${SWAP_HALVES} ${v} ${v}))`];
 }
 
 /** Two f64x2 rounded to float32 and packed into one f32x4 (lanes 0-1 from `lo`). */
@@ -265,47 +358,73 @@ function demote(lo: string, hi: string): string {
   return `(i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (f32x4.demote_f64x2_zero ${lo}) (f32x4.demote_f64x2_zero ${hi}))`;
 }
 
-/** The element-wise kernels of one kind. */
+/** The lane-wise op of two vectors: wrapping for integers, saturating for the clamped kind. */
+function laneOp(kind: KernelKind, op: 'add' | 'sub' | 'mul'): string {
+  return kind.saturating ? `${kind.lanes}.${op}_sat_u` : `${kind.lanes}.${op}`;
+}
+
+/** The op of two elements as the kind stores it: the integer store wraps; the clamped kind clamps to [0, 255] first. */
+function elementOp(kind: KernelKind, op: 'add' | 'sub' | 'mul', x: string, y: string): string {
+  const type = kind.float ? kind.id : 'i32';
+  const value = `(${type}.${op} ${x} ${y})`;
+  if (!kind.saturating) return value;
+  // In [-255, 510]: clamp to [0, 255] (what Uint8ClampedArray stores for an integer).
+  return op === 'add' ? `(select ${i32(255)} ${value} (i32.gt_s ${value} ${i32(255)}))` : `(select ${i32(0)} ${value} (i32.lt_s ${value} ${i32(0)}))`;
+}
+
+/** The element-wise kernels of one kind that its kernel list names. */
 function elementwiseKernels(kind: KernelKind): string[][] {
-  const f64 = kind.id === 'f64';
-  const lanes = f64 ? 'f64x2' : 'f32x4';
-  const binaries = (['add', 'sub', 'mul'] as const).map((op) =>
-    elementwise(kind, op, ['d i32', 'a i32', 'b i32', 'n i32'], ['a', 'b'], ([a, b]) => `(${lanes}.${op} ${a} ${b})`, ([a, b]) => `(${kind.id}.${op} ${a} ${b})`),
-  );
-  // A scalar is a double: an f32 element meets it in f64 and the result is rounded once.
-  const k2 = `(f64x2.splat ${get('k')})`;
-  const scalars = (['add', 'sub', 'mul'] as const).map((op) =>
-    elementwise(
-      kind,
-      `${op}s`,
-      ['d i32', 'a i32', 'k f64', 'n i32'],
-      ['a'],
-      ([a]) => {
-        if (f64) return `(f64x2.${op} ${a} ${k2})`;
-        const [lo, hi] = promote(a);
-        return demote(`(f64x2.${op} ${lo} ${k2})`, `(f64x2.${op} ${hi} ${k2})`);
-      },
-      ([a]) => (f64 ? `(f64.${op} ${a} ${get('k')})` : `(f32.demote_f64 (f64.${op} (f64.promote_f32 ${a}) ${get('k')}))`),
-    ),
-  );
-  const a2 = `(f64x2.splat ${get('s')})`;
-  const axpy = elementwise(
-    kind,
-    'axpy',
-    ['d i32', 'y i32', 'x i32', 's f64', 'n i32'],
-    ['y', 'x'],
-    ([y, x]) => {
-      if (f64) return `(f64x2.add ${y} (f64x2.mul ${a2} ${x}))`;
-      const [yLo, yHi] = promote(y);
-      const [xLo, xHi] = promote(x);
-      return demote(`(f64x2.add ${yLo} (f64x2.mul ${a2} ${xLo}))`, `(f64x2.add ${yHi} (f64x2.mul ${a2} ${xHi}))`);
-    },
-    ([y, x]) =>
-      f64
-        ? `(f64.add ${y} (f64.mul ${get('s')} ${x}))`
-        : `(f32.demote_f64 (f64.add (f64.promote_f32 ${y}) (f64.mul ${get('s')} (f64.promote_f32 ${x}))))`,
-  );
-  return [...binaries, ...scalars, axpy];
+  const f32 = kind.id === 'f32';
+  const scalarType = kind.float ? 'f64' : 'i32';
+  const has = (name: KernelName): boolean => kind.kernels.includes(name);
+  const out: string[][] = [];
+  for (const op of ['add', 'sub', 'mul'] as const) {
+    if (!has(op)) continue;
+    out.push(elementwise(kind, op, ['d i32', 'a i32', 'b i32', 'n i32'], ['a', 'b'], ([a, b]) => `(${laneOp(kind, op)} ${a} ${b})`, ([a, b]) => elementOp(kind, op, a, b)));
+  }
+  // A float kind's scalar is a double: an f32 element meets it in f64 and the result is
+  // rounded once. An integer kind's scalar is an i32 (the JS side passes only integers).
+  const k = kind.float ? `(f64x2.splat ${get('k')})` : splat(kind, get('k'));
+  for (const op of ['add', 'sub', 'mul'] as const) {
+    if (!has(`${op}s`)) continue;
+    out.push(
+      elementwise(
+        kind,
+        `${op}s`,
+        ['d i32', 'a i32', `k ${scalarType}`, 'n i32'],
+        ['a'],
+        ([a]) => {
+          if (!f32) return `(${laneOp(kind, op)} ${a} ${k})`;
+          const [lo, hi] = promote(a);
+          return demote(`(f64x2.${op} ${lo} ${k})`, `(f64x2.${op} ${hi} ${k})`);
+        },
+        ([a]) => (f32 ? `(f32.demote_f64 (f64.${op} (f64.promote_f32 ${a}) ${get('k')}))` : elementOp(kind, op, a, get('k'))),
+      ),
+    );
+  }
+  if (has('axpy')) {
+    const s = kind.float ? `(f64x2.splat ${get('s')})` : splat(kind, get('s'));
+    out.push(
+      elementwise(
+        kind,
+        'axpy',
+        ['d i32', 'y i32', 'x i32', `s ${scalarType}`, 'n i32'],
+        ['y', 'x'],
+        ([y, x]) => {
+          if (!f32) return `(${kind.lanes}.add ${y} (${kind.lanes}.mul ${s} ${x}))`;
+          const [yLo, yHi] = promote(y);
+          const [xLo, xHi] = promote(x);
+          return demote(`(f64x2.add ${yLo} (f64x2.mul ${s} ${xLo}))`, `(f64x2.add ${yHi} (f64x2.mul ${s} ${xHi}))`);
+        },
+        ([y, x]) => {
+          if (f32) return `(f32.demote_f64 (f64.add (f64.promote_f32 ${y}) (f64.mul ${get('s')} (f64.promote_f32 ${x}))))`;
+          const type = kind.float ? kind.id : 'i32';
+          return `(${type}.add ${y} (${type}.mul ${get('s')} ${x}))`;
+        },
+      ),
+    );
+  }
+  return out;
 }
 
 /** The module's WAT text. */
@@ -316,7 +435,7 @@ export function kernelsWat(): string {
     functions.push(extremum(kind, 'min'), extremum(kind, 'max'), ...elementwiseKernels(kind));
   }
   return [
-    ';; Generated by scripts/wasm/kernels-wat.ts: the SIMD kernels of slabvec\'s WasmSlab.',
+    ";; Generated by scripts/wasm/kernels-wat.ts: the SIMD kernels of slabvec's WasmSlab.",
     '(module',
     '  (import "env" "memory" (memory 0))',
     ...functions.flatMap((lines) => lines.map((line) => `  ${line}`)),

@@ -1653,7 +1653,8 @@ export class F64Vec<N extends number = number> implements
     if (wasm !== null && length >= WASM_MIN_LENGTH) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
-        if (typeof operand === 'number') {
+        let scalar = typeof operand === 'number';
+        if (scalar) {
           wasm.adds(target.#byteOffset, this.#byteOffset, SCALARS[0], length);
           return target;
         }
@@ -1744,7 +1745,8 @@ export class F64Vec<N extends number = number> implements
     if (wasm !== null && length >= WASM_MIN_LENGTH) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
-        if (typeof operand === 'number') {
+        let scalar = typeof operand === 'number';
+        if (scalar) {
           wasm.subs(target.#byteOffset, this.#byteOffset, SCALARS[0], length);
           return target;
         }
@@ -1835,7 +1837,8 @@ export class F64Vec<N extends number = number> implements
     if (wasm !== null && length >= WASM_MIN_LENGTH) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
-        if (typeof operand === 'number') {
+        let scalar = typeof operand === 'number';
+        if (scalar) {
           wasm.muls(target.#byteOffset, this.#byteOffset, SCALARS[0], length);
           return target;
         }
@@ -1988,7 +1991,7 @@ export class F64Vec<N extends number = number> implements
     let data = this.#storage('F64Vec.scale');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('F64Vec.scale', out);
-    const wasm = this.#wasm;
+    let wasm = this.#wasm;
     if (wasm !== null && length >= WASM_MIN_LENGTH) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
@@ -2067,7 +2070,7 @@ export class F64Vec<N extends number = number> implements
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (out !== undefined && F64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
-    const wasm = this.#wasm;
+    let wasm = this.#wasm;
     if (wasm !== null && length >= WASM_MIN_LENGTH) {
       const target = this.#wasmTarget(out);
       const at = target === null ? -1 : this.#wasmOperand(x, target);

@@ -28,6 +28,7 @@ import {
   throwTargetError,
 } from '../errors.js';
 import { inspectUnusable, inspectVector } from '../inspect.js';
+import { type WasmKernels, WASM_MIN_LENGTH, wasmKernelsOf } from '../wasm-tier.js';
 import {
   INSPECT_CUSTOM,
   type InspectFunction,
@@ -154,6 +155,11 @@ export class U16Vec<N extends number = number> implements
   #capacity: N;
   #buffer: ArrayBufferLike;
   #byteOffset = 0;
+  // The wasm kernels of the WasmSlab whose memory #buffer is, looked up once when the vector
+  // is made (null for any other buffer): a kernel runs in wasm only when every operand has
+  // this same object, so every operand lives in that memory (docs/design.md, "The
+  // WebAssembly tier"). A grown memory detaches #buffer, which #storage() reports first.
+  #wasm: WasmKernels | null = null;
   // spare() handed out [#spareStart, #spareEnd), zero-filled, while #length === #spareStart;
   // -1 when there is no such region.
   #spareStart = -1;
@@ -202,6 +208,7 @@ export class U16Vec<N extends number = number> implements
     vec.#view = vec.#data.subarray(0, 0);
     vec.#buffer = buffer;
     vec.#byteOffset = byteOffset;
+    vec.#wasm = wasmKernelsOf(buffer, 'u16');
     return vec;
   }
 
@@ -1248,6 +1255,8 @@ export class U16Vec<N extends number = number> implements
     const data = this.#storage('U16Vec.sum');
     const length = this.#length;
     if (length === 0) return 0;
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sum(this.#byteOffset, length) + 0; // never -0, as below
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
     // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
@@ -1312,6 +1321,8 @@ export class U16Vec<N extends number = number> implements
     const data = this.#storage('U16Vec.min');
     const length = this.#length;
     if (length === 0) throwEmptyError('U16Vec.min');
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.min(this.#byteOffset, length);
     let best = data[0];
     for (let i = 1; i < length; i++) {
       const x = data[i];
@@ -1334,6 +1345,8 @@ export class U16Vec<N extends number = number> implements
     const data = this.#storage('U16Vec.max');
     const length = this.#length;
     if (length === 0) throwEmptyError('U16Vec.max');
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.max(this.#byteOffset, length);
     let best = data[0];
     for (let i = 1; i < length; i++) {
       const x = data[i];
@@ -1420,6 +1433,11 @@ export class U16Vec<N extends number = number> implements
     const length = this.#length;
     const b = this.#operand('U16Vec.dot', other, null, false);
     if (length === 0) return 0;
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+      const at = this.#wasmOperand(other, null);
+      if (at >= 0) return wasm.dot(this.#byteOffset, at, length) + 0; // 0 * -1 is -0: never -0, as below
+    }
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
     // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
@@ -1465,6 +1483,8 @@ export class U16Vec<N extends number = number> implements
     const data = this.#storage('U16Vec.sumOfSquares');
     const length = this.#length;
     if (length === 0) return 0;
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sumsq(this.#byteOffset, length) + 0; // never -0, as below
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
     // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
@@ -1581,6 +1601,25 @@ export class U16Vec<N extends number = number> implements
     let data = this.#storage('U16Vec.add');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U16Vec.add', out);
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+      const target = this.#wasmTarget(out);
+      if (target !== null) {
+        let scalar = typeof operand === 'number';
+        // An integer scalar only: the wasm kernel takes it as an i32 (ToInt32, as the JS
+        // loop's `k | 0`); a fractional one takes the JS loop's double arithmetic.
+        scalar &&= Number.isInteger(SCALARS[0]);
+        if (scalar) {
+          wasm.adds(target.#byteOffset, this.#byteOffset, SCALARS[0], length);
+          return target;
+        }
+        const at = this.#wasmOperand(operand, target);
+        if (at >= 0) {
+          wasm.add(target.#byteOffset, this.#byteOffset, at, length);
+          return target;
+        }
+      }
+    }
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (out !== undefined && U16Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
@@ -1665,6 +1704,25 @@ export class U16Vec<N extends number = number> implements
     let data = this.#storage('U16Vec.sub');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U16Vec.sub', out);
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+      const target = this.#wasmTarget(out);
+      if (target !== null) {
+        let scalar = typeof operand === 'number';
+        // An integer scalar only: the wasm kernel takes it as an i32 (ToInt32, as the JS
+        // loop's `k | 0`); a fractional one takes the JS loop's double arithmetic.
+        scalar &&= Number.isInteger(SCALARS[0]);
+        if (scalar) {
+          wasm.subs(target.#byteOffset, this.#byteOffset, SCALARS[0], length);
+          return target;
+        }
+        const at = this.#wasmOperand(operand, target);
+        if (at >= 0) {
+          wasm.sub(target.#byteOffset, this.#byteOffset, at, length);
+          return target;
+        }
+      }
+    }
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (out !== undefined && U16Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
@@ -1749,6 +1807,25 @@ export class U16Vec<N extends number = number> implements
     let data = this.#storage('U16Vec.mul');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U16Vec.mul', out);
+    const wasm = this.#wasm;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+      const target = this.#wasmTarget(out);
+      if (target !== null) {
+        let scalar = typeof operand === 'number';
+        // An integer scalar only: the wasm kernel takes it as an i32 (ToInt32, as the JS
+        // loop's `k | 0`); a fractional one takes the JS loop's double arithmetic.
+        scalar &&= Number.isInteger(SCALARS[0]);
+        if (scalar) {
+          wasm.muls(target.#byteOffset, this.#byteOffset, SCALARS[0], length);
+          return target;
+        }
+        const at = this.#wasmOperand(operand, target);
+        if (at >= 0) {
+          wasm.mul(target.#byteOffset, this.#byteOffset, at, length);
+          return target;
+        }
+      }
+    }
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (out !== undefined && U16Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
@@ -1905,6 +1982,17 @@ export class U16Vec<N extends number = number> implements
     let data = this.#storage('U16Vec.scale');
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U16Vec.scale', out);
+    let wasm = this.#wasm;
+    // An integer k only: the wasm kernel takes it as an i32 (ToInt32, as the JS loop's
+    // Math.imul or `k | 0`); a fractional one takes the JS loop's double arithmetic.
+    if (!Number.isInteger(k)) wasm = null;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+      const target = this.#wasmTarget(out);
+      if (target !== null) {
+        wasm.muls(target.#byteOffset, this.#byteOffset, k, length);
+        return target;
+      }
+    }
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (out !== undefined && U16Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
@@ -1983,6 +2071,18 @@ export class U16Vec<N extends number = number> implements
     // SAFETY: a forward loop that writes dst[i] after reading data[i] is wrong only when dst
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (out !== undefined && U16Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
+    let wasm = this.#wasm;
+    // An integer a only: the wasm kernel takes it as an i32 (ToInt32, as the JS loop's
+    // Math.imul or `a | 0`); a fractional one takes the JS loop's double arithmetic.
+    if (!Number.isInteger(a)) wasm = null;
+    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+      const target = this.#wasmTarget(out);
+      const at = target === null ? -1 : this.#wasmOperand(x, target);
+      if (target !== null && at >= 0) {
+        wasm.axpy(target.#byteOffset, this.#byteOffset, at, a, length);
+        return target;
+      }
+    }
     const src = this.#operand('U16Vec.axpy', x, out ?? this, false);
     // An integer a is reduced modulo 2^32; a * x then stays below 2^47, exact in double.
     const aa = Number.isInteger(a) ? a | 0 : a;
@@ -2295,6 +2395,36 @@ export class U16Vec<N extends number = number> implements
       ? U16Vec.#overlapsForward(target, operand, length)
       : overlapsForward(target.#buffer, target.#byteOffset, src.buffer, src.byteOffset, length * 2);
     return clobbered ? src.slice(0, length) : src;
+  }
+
+  /**
+   * Where an element-wise kernel in wasm writes: `out` (already checked by
+   * {@link U16Vec.#outData}), or this vector; null when the JS loop must run instead, because
+   * `out` is not in this vector's wasm memory or starts inside this vector after its start
+   * (the JS loop then reads from a copy).
+   */
+  #wasmTarget(out: U16Vec | undefined): U16Vec | null {
+    const target = out ?? this;
+    return target.#wasm === this.#wasm && !U16Vec.#overlapsForward(target, this, this.#length) ? target : null;
+  }
+
+  /**
+   * The byte offset of a vector operand for a kernel in wasm, or -1 when the JS loop must
+   * run: `operand` is not a usable U16Vec or `Uint16Array` of this length in this vector's wasm
+   * memory, or `target` starts inside it after its start. Never throws: the JS path
+   * reports a bad operand.
+   */
+  #wasmOperand(operand: unknown, target: U16Vec | null): number {
+    const length = this.#length;
+    if (U16Vec.#isVec(operand)) {
+      if (operand.#wasm !== this.#wasm || operand.#length !== length || operand.#data.length !== operand.#capacity) return -1;
+      return target !== null && U16Vec.#overlapsForward(target, operand, length) ? -1 : operand.#byteOffset;
+    }
+    if (!(ArrayBuffer.isView(operand) && operand instanceof Uint16Array) || operand.length !== length) return -1;
+    const buffer = operand.buffer;
+    if (buffer !== this.#buffer) return -1;
+    const at = operand.byteOffset;
+    return target !== null && overlapsForward(target.#buffer, target.#byteOffset, buffer, at, length * 2) ? -1 : at;
   }
 
   /** The storage of `out`, after checking that it is a usable U16Vec of this vector's length. */
