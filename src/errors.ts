@@ -787,6 +787,47 @@ export function throwWebAssemblyUnavailable(where: string): never {
   throw new TypeError(`${where}: WebAssembly is not available here, so there is no WebAssembly.Memory to lay the slab over; use a Slab`);
 }
 
+/**
+ * Throws for a `transfer()` of a vector that does not own its whole buffer; `reason` says
+ * why and what to do instead. Nothing was changed.
+ */
+export function throwNotTransferable(where: string, reason: string): never {
+  throw new TypeError(`${where}: this vector cannot be moved to another thread: ${reason}`);
+}
+
+/**
+ * Throws for a `fromTransfer` message field that is not what `transfer()` makes: a
+ * TypeError, or a RangeError for a number out of range.
+ */
+export function throwTransferMessageError(where: string, field: string, value: unknown, expected: string): never {
+  const message = `${where}: ${field} must be ${expected}, got ${describeValue(value)}`;
+  if (typeof value === 'number') throw new RangeError(message);
+  throw new TypeError(message);
+}
+
+/** Throws for a bad argument or header of a `SharedVec` method: `name` is not `expected`. */
+export function throwSharedVecError(where: string, name: string, value: unknown, expected: string): never {
+  throw new TypeError(`${where}: ${name} must be ${expected}, got ${describeValue(value)}`);
+}
+
+/**
+ * Throws for a call that would write a `SharedVec` reader's vector: its memory belongs to
+ * the writer's thread. Nothing was changed.
+ */
+export function throwReaderWrite(where: string, hint?: string): never {
+  throw new TypeError(
+    `${where}: this vector is a SharedVec reader, which only reads what the writer publishes; write through the writer's vec${hint === undefined ? '' : `, or ${hint}`}`,
+  );
+}
+
+/**
+ * Throws where a thread cannot wait with `Atomics.wait` (a browser's main thread, an
+ * `AudioWorkletGlobalScope`), naming the method that works there instead.
+ */
+export function throwWaitUnavailable(where: string, instead: string, cause: unknown): never {
+  throw new TypeError(`${where}: this thread cannot block (Atomics.wait is not allowed here: a browser's main thread or an audio worklet); use ${instead}`, { cause });
+}
+
 /** The runtimes that have `Float16Array`, as {@link throwFloat16Unavailable} names them. */
 export const FLOAT16_RUNTIMES = 'Node 24+, Chromium 135+ (Edge 135+), Firefox 129+ and Safari 18.2+';
 

@@ -7,6 +7,9 @@
 export { F64Vec, F32Vec, F16Vec, I32Vec, U32Vec, I16Vec, U16Vec, I8Vec, U8Vec, U8ClampedVec, I64Vec, U64Vec } from './generated/index.js';
 export type { TypedVecClass, TypedVecOf } from './generated/index.js';
 export { Slab } from './slab.js';
+export { SharedVec } from './shared-vec.js';
+export type { SharedVecDescriptor, SharedVecKind, VecOfKind } from './shared-vec.js';
+export type { VecTransfer } from './transfer.js';
 export { WasmSlab } from './wasm-slab.js';
 export type { WasmSlabMemory, WasmSlabOptions } from './wasm-slab.js';
 export { OptionVec } from './option-vec.js';
