@@ -7,6 +7,7 @@
 // The report module loads the runner, which imports tinybench (ES modules only, which Jest's
 // CommonJS runtime cannot load); nothing here times anything.
 jest.mock('tinybench', () => ({ Bench: class {}, calibrateTimerOverhead: () => 0, performanceNowTimestampProvider: {} }));
+import { optionsFromArgs } from '../benchmarks/config';
 import { CONSOLE_WIDTH } from '../benchmarks/report';
 import type { RatioStats } from '../benchmarks/stats';
 import { checkWasmGoals, rowTarget } from '../benchmarks/wasm-goals';
@@ -149,5 +150,14 @@ describe('the console text of the wasm table', () => {
   it('counts where wasm beats the JS tier, loses to it, and ties', () => {
     const line = wasmAgainstJsLine([row('sum', 'F64Vec', 128, 0.2, 0.6), row('add', 'F32Vec', 1024, 0.7, 0.6), row('dot', 'F64Vec', 1024, 0.6, 0.58)]);
     expect(line).toBe('WasmSlab against Slab (the JS tier), by more than 10%: faster on 1 of 3 (up to 3.00x, F64Vec.sum() at 128), slower on 1 (up to 1.17x, F32Vec.add(y, out) at 1024), tied on 1');
+  });
+});
+
+describe('the wasm table on the command line', () => {
+  it('is selected by --only wasm, and runs in the quick and full modes', () => {
+    expect(optionsFromArgs(['--only', 'wasm'])).toMatchObject({ tables: ['wasm'] });
+    expect(optionsFromArgs(['--only', 'kernels,wasm', '--quick'])).toMatchObject({ tables: ['kernels', 'wasm'] });
+    expect(optionsFromArgs(['--quick']).tables).toContain('wasm');
+    expect(optionsFromArgs(['--full']).tables).toContain('wasm');
   });
 });
