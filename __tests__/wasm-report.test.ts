@@ -154,10 +154,11 @@ describe('the console text of the wasm table', () => {
 });
 
 describe('the wasm table on the command line', () => {
-  it('is selected by --only wasm, and runs in the quick and full modes', () => {
+  it('is selected by --only wasm, and runs in every mode', () => {
     expect(optionsFromArgs(['--only', 'wasm'])).toMatchObject({ tables: ['wasm'] });
     expect(optionsFromArgs(['--only', 'kernels,wasm', '--quick'])).toMatchObject({ tables: ['kernels', 'wasm'] });
     expect(optionsFromArgs(['--quick']).tables).toContain('wasm');
+    expect(optionsFromArgs([]).tables).toEqual(['operations', 'wasm']);
     expect(optionsFromArgs(['--full']).tables).toContain('wasm');
   });
 });

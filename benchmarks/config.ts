@@ -53,7 +53,7 @@ export const MODES: Readonly<Record<ModeName, Mode>> = {
   },
   default: {
     name: 'default',
-    tables: ['operations'],
+    tables: ['operations', 'wasm'],
     capacities: [1024, 1_000_000],
     rounds: 3,
     warmupRounds: 0,

@@ -5,7 +5,7 @@
  * fresh process of this same runner) and `wasm` (`wasm.ts`, the WebAssembly SIMD tier).
  *
  * ```sh
- * npm start                             # default: the operations table; prints it, writes .build/benchmarks.*
+ * npm start                             # default: the operations and wasm tables; prints them, writes .build/benchmarks.*
  * npm run bench                         # full: every table, longer; writes .build/benchmarks.* too
  * npm run bench -- --write-docs         # the same, refreshing the committed docs/benchmarks.* instead
  * npm start -- --help                   # usage
