@@ -19,6 +19,7 @@ import {
   bytesPerCall,
   crossoverLength,
   gigabytesPerSecond,
+  probeFor,
   type CrossoverPoint,
   type KernelResult,
   type WasmResults,
@@ -50,10 +51,11 @@ function results(override: Partial<WasmResults> = {}): WasmResults {
     crossover: [4, 8, 12, 16, 24, 32, 64].flatMap((length) => [point('sum', length, length >= 12 ? 0.9 : 1.2, length >= 16 ? 0.95 : null), point('add', length, 0.5, length >= 16 ? 0.8 : null)]),
     minLength: 16,
     bandwidth: [
-      { kind: 'read', bytes: 8 << 20, gbPerSec: 40 },
-      { kind: 'read', bytes: 64 << 20, gbPerSec: 20 },
-      { kind: 'copy', bytes: 8 << 20, gbPerSec: 30 },
-      { kind: 'copy', bytes: 64 << 20, gbPerSec: 15 },
+      { bytes: 64 << 20, gbPerSec: 20 },
+      { bytes: 4 << 20, gbPerSec: 50 },
+      { bytes: 8 << 20, gbPerSec: 40 },
+      { bytes: 16 << 20, gbPerSec: 35 },
+      { bytes: 24 << 20, gbPerSec: 30 },
     ],
     garbage: WASM_VECTORS.flatMap((vector) => [1024, 1_000_000].map((capacity) => ({ vector, kernel: 'sum()', capacity, calls: 20, collections: 0, heapPerCall: 16 }))),
     ...override,
@@ -83,6 +85,15 @@ describe('bytes and rates', () => {
     expect(bytesPerCall('axpy', 'F64Vec', 10)).toBe(240);
     expect(bytesPerCall('scale', 'F32Vec', 10)).toBe(80);
     expect(gigabytesPerSecond(8e6, 1)).toBeCloseTo(8);
+  });
+
+  it('reads a kernel against the probe of the smallest region that holds its bytes', () => {
+    const probes = results().bandwidth;
+    expect(probeFor(probes, 8_000_000)?.bytes).toBe(8 << 20);
+    expect(probeFor(probes, 12_000_000)?.bytes).toBe(16 << 20);
+    expect(probeFor(probes, 4 << 20)?.bytes).toBe(4 << 20);
+    expect(probeFor(probes, 100 << 20)?.bytes).toBe(64 << 20);
+    expect(probeFor([], 1)).toBeUndefined();
   });
 });
 
@@ -131,11 +142,13 @@ describe('the console text of the wasm table', () => {
     const text = renderWasmTable(results(), checkWasmGoals(results())).replace(/\s+/g, ' ');
     expect(text).toContain("sum(): the exports called directly from length 12; the library's call from length 16 (it dispatches at >= 16)");
     expect(text).toContain('add(y, out): the exports called directly from length 4;');
-    expect(text).toContain('streaming read (wasm v128 loads) 8 MB 40.0 GB/s, 64 MB 20.0 GB/s');
+    expect(text).toContain('a streaming read (wasm v128 loads) of: 4 MB 50.0 GB/s, 8 MB 40.0 GB/s, 16 MB 35.0 GB/s, 24 MB 30.0 GB/s, 64 MB 20.0 GB/s');
     expect(text).toContain('wasm goals on Node v24.22.3: 8 met, 0 missed');
-    // 1e6 f64 sum: 8 MB in 0.3 ms is 26.7 GB/s, two thirds of the 40 GB/s read probe.
-    const sum = bandwidthTable(results()).rows.find((r) => r[0] === 'F64Vec.sum()');
-    expect(sum).toEqual(['F64Vec.sum()', '7.6', '8.0', '13.3', '26.7', '67% of read']);
+    // 1e6 f64 sum: 8 MB in 0.3 ms is 26.7 GB/s, two thirds of the 8 MB probe's 40 GB/s;
+    // an f32 add touches 12 MB, read against the 16 MB probe.
+    const rows = bandwidthTable(results()).rows;
+    expect(rows.find((r) => r[0] === 'F64Vec.sum()')).toEqual(['F64Vec.sum()', '7.6', '8.0', '13.3', '26.7', '67% of 8 MB']);
+    expect(rows.find((r) => r[0] === 'F32Vec.add(y, out)')).toEqual(['F32Vec.add(y, out)', '11.4', '12.0', '20.0', '40.0', '114% of 16 MB']);
     expect(crossoverTable(results()).rows[0]).toEqual(['4', '10 ns', '1.20x ±10%', '-', '10 ns', '0.50x ±10%', '-']);
   });
 

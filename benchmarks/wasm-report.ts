@@ -20,7 +20,7 @@ import {
   bytesPerCall,
   crossoverLength,
   gigabytesPerSecond,
-  writes,
+  probeFor,
   type CrossoverKernel,
   type KernelResult,
   type WasmResults,
@@ -29,9 +29,6 @@ import {
 
 /** Ratios within this factor of 1 count as a tie in the wasm-against-JS line (as the console verdict counts them). */
 const TIE = 1.1;
-
-/** The bandwidth probes a kernel at 1e6 elements is read against. */
-const LIMIT_BYTES = 8 << 20;
 
 const MB = 1 << 20;
 
@@ -107,30 +104,25 @@ export function crossoverLines(results: WasmResults): string[] {
 
 /** The probes' rates as one line. */
 export function bandwidthLine(results: WasmResults): string {
-  const probes = (kind: 'read' | 'copy'): string =>
-    results.bandwidth
-      .filter((b) => b.kind === kind)
-      .map((b) => `${b.bytes / MB} MB ${b.gbPerSec.toFixed(1)} GB/s`)
-      .join(', ');
-  return `memory bandwidth in this run: streaming read (wasm v128 loads) ${probes('read')}; copy (memory.copy, read + written) ${probes('copy')}`;
+  const probes = [...results.bandwidth].sort((a, b) => a.bytes - b.bytes).map((b) => `${b.bytes / MB} MB ${b.gbPerSec.toFixed(1)} GB/s`);
+  return `memory bandwidth in this run, a streaming read (wasm v128 loads) of: ${probes.join(', ')}`;
 }
 
-/** Each kernel's rate at 1e6 elements, per tier, and the WasmSlab's share of the 8 MB probe of its kind. */
+/** Each kernel's rate at the longest length, per tier, and the WasmSlab rate's share of the read probe of its working set. */
 export function bandwidthTable(results: WasmResults): Table {
   const n = Math.max(...results.kernels.map((r) => r.n));
-  const limit = (kind: 'read' | 'copy'): number => results.bandwidth.find((b) => b.kind === kind && b.bytes === LIMIT_BYTES)?.gbPerSec ?? Number.NaN;
   const rows = WASM_VECTORS.flatMap((vector) =>
     [...REDUCTIONS, ...ELEMENT_WISE].flatMap((kernel) => {
       const r = results.kernels.find((k) => k.vector === vector && k.kernel === kernel && k.n === n);
       if (r === undefined) return [];
       const bytes = bytesPerCall(kernel, vector, n);
       const rate = (ms: number): number => gigabytesPerSecond(bytes, ms);
-      const kind = writes(kernel) ? 'copy' : 'read';
-      const share = rate(r.ms.wasm) / limit(kind);
-      return [[`${vector}.${KERNEL_LABELS[kernel]}`, (bytes / MB).toFixed(1), rate(r.ms.raw).toFixed(1), rate(r.ms.js).toFixed(1), rate(r.ms.wasm).toFixed(1), Number.isFinite(share) ? `${Math.round(100 * share)}% of ${kind}` : 'n/a']];
+      const probe = probeFor(results.bandwidth, bytes);
+      const share = probe === undefined ? 'n/a' : `${Math.round((100 * rate(r.ms.wasm)) / probe.gbPerSec)}% of ${probe.bytes / MB} MB`;
+      return [[`${vector}.${KERNEL_LABELS[kernel]}`, (bytes / MB).toFixed(1), rate(r.ms.raw).toFixed(1), rate(r.ms.js).toFixed(1), rate(r.ms.wasm).toFixed(1), share]];
     }),
   );
-  return { head: [`at ${formatCapacity(n)}`, 'MB/call', 'raw GB/s', 'Slab GB/s', 'WasmSlab GB/s', 'WasmSlab / 8 MB probe'], rows };
+  return { head: [`at ${formatCapacity(n)}`, 'MB/call', 'raw GB/s', 'Slab GB/s', 'WasmSlab GB/s', 'WasmSlab / read probe'], rows };
 }
 
 /** The garbage table: a row per class and kernel, a column per length. */
@@ -176,7 +168,7 @@ export function renderWasmTable(results: WasmResults, goals: readonly GoalResult
   out.push('', ...wrapLine(`crossover, F64Vec: time per call of the JS tier (Slab), and each wasm form's time / it in the same round; "exports": the module's export called directly (no dispatch), also below the ${results.minLength} elements the library dispatches at; "WasmSlab": the library's call`, CONSOLE_WIDTH, ''));
   out.push(textTable(crossoverTable(results)), ...crossoverLines(results).flatMap((line) => wrapLine(line, CONSOLE_WIDTH, '    ')));
   out.push('', ...wrapLine(bandwidthLine(results), CONSOLE_WIDTH, '    '));
-  out.push(...wrapLine('each kernel at 1e6 elements: the bytes one call reads plus writes / its median time per call, and the WasmSlab rate as a share of the 8 MB probe (read for the reductions, copy for the element-wise kernels)', CONSOLE_WIDTH, ''));
+  out.push(...wrapLine("each kernel at 1e6 elements: the bytes one call reads plus writes / its median time per call, and the WasmSlab rate as a share of the read probe of the smallest region holding the kernel's bytes (a written byte costs at least a read one)", CONSOLE_WIDTH, ''));
   out.push(textTable(bandwidthTable(results)));
   out.push('', ...wrapLine(`garbage: collections in the steady-state loop of each wasm kernel over WasmSlab vectors (a window after full collections; calls per loop ${calls}), and the heap growth per call`, CONSOLE_WIDTH, ''));
   out.push(textTable(garbageTable(results)));

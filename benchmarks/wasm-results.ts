@@ -35,11 +35,6 @@ export const KERNEL_LABELS: Readonly<Record<KernelId, string>> = {
 /** Arrays of `n` elements each kernel reads or writes once per call. */
 const STREAMS: Readonly<Record<KernelId, number>> = { sum: 1, dot: 2, add: 3, axpy: 3, scale: 2 };
 
-/** Whether a kernel writes (its limit is then the copy rate, not the read rate). */
-export function writes(kernel: KernelId): boolean {
-  return ELEMENT_WISE.includes(kernel);
-}
-
 /** Bytes one call of `kernel` reads plus writes over `n` elements of `vector`. */
 export function bytesPerCall(kernel: KernelId, vector: WasmVector, n: number): number {
   return STREAMS[kernel] * n * (vector === 'F64Vec' ? 8 : 4);
@@ -82,10 +77,8 @@ export interface CrossoverPoint {
   readonly library: RatioStats | null;
 }
 
-/** A memory-bandwidth probe's rate. */
+/** A memory-bandwidth probe's rate: a streaming read of one region. */
 export interface BandwidthProbe {
-  /** `read`: a streaming read; `copy`: `memory.copy`, counted as bytes read plus written. */
-  readonly kind: 'read' | 'copy';
   /** The region's size in bytes. */
   readonly bytes: number;
   /** Its rate, in GB/s. */
@@ -141,6 +134,15 @@ export function crossoverLength(points: readonly CrossoverPoint[], kernel: Cross
     from = measured[i].length;
   }
   return from;
+}
+
+/**
+ * The probe a kernel touching `bytes` per call is read against: the smallest region at
+ * least that large (the same level of the cache hierarchy, or a larger one), else the largest.
+ */
+export function probeFor(probes: readonly BandwidthProbe[], bytes: number): BandwidthProbe | undefined {
+  const sorted = [...probes].sort((a, b) => a.bytes - b.bytes);
+  return sorted.find((p) => p.bytes >= bytes) ?? sorted[sorted.length - 1];
 }
 
 /** The result of `kernel` for `vector` at `n`, if measured. */
