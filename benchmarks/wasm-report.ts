@@ -168,7 +168,7 @@ export function renderWasmTable(results: WasmResults, goals: readonly GoalResult
   out.push('', ...wrapLine(`crossover, F64Vec: time per call of the JS tier (Slab), and each wasm form's time / it in the same round; "exports": the module's export called directly (no dispatch), also below the ${results.minLength} elements the library dispatches at; "WasmSlab": the library's call`, CONSOLE_WIDTH, ''));
   out.push(textTable(crossoverTable(results)), ...crossoverLines(results).flatMap((line) => wrapLine(line, CONSOLE_WIDTH, '    ')));
   out.push('', ...wrapLine(bandwidthLine(results), CONSOLE_WIDTH, '    '));
-  out.push(...wrapLine("each kernel at 1e6 elements: the bytes one call reads plus writes / its median time per call, and the WasmSlab rate as a share of the read probe of the smallest region holding the kernel's bytes (a written byte costs at least a read one)", CONSOLE_WIDTH, ''));
+  out.push(...wrapLine("each kernel at 1e6 elements: the bytes one call reads plus writes / its median time per call, and the WasmSlab rate as a share of the read probe of the smallest region holding those bytes: near or above 100%, the kernel streams as fast as this machine reads that much memory (several streams at once can beat the probe's one); far below, its arithmetic bounds it, not memory", CONSOLE_WIDTH, ''));
   out.push(textTable(bandwidthTable(results)));
   out.push('', ...wrapLine(`garbage: collections in the steady-state loop of each wasm kernel over WasmSlab vectors (a window after full collections; calls per loop ${calls}), and the heap growth per call`, CONSOLE_WIDTH, ''));
   out.push(textTable(garbageTable(results)));
