@@ -10,7 +10,7 @@
  * @module
  */
 
-import { WASM_MIN_LENGTH } from '../src/wasm-tier.js';
+import { WASM_MIN_ELEMENTWISE, WASM_MIN_REDUCE } from '../src/wasm-tier.js';
 import { PRIME_CAPACITY, contender, type Case } from './runner.js';
 import type { Loop } from './state.js';
 import { exportsAdd, exportsSum, naiveDot, naiveSum, rawAdd, rawAxpy, rawScale, vecAdd, vecAxpy, vecDot, vecScale, vecSum } from './wasm-loops.js';
@@ -118,7 +118,7 @@ export function crossoverCases(elementsPerCall: number, states: StateCache, prim
         contender({ id, loop, state: states.get('F64Vec', tier, length, reps, copy), primer: primers.primer('F64Vec', tier), baseline: id === 'js' ? undefined : 'js' });
       const loops = CROSSOVER_LOOPS[kernel];
       const contenders = [make('js', 'js', 0, loops.vec), make('exports', 'wasm', 0, loops.exports)];
-      if (length >= WASM_MIN_LENGTH) contenders.push(make('library', 'wasm', 1, loops.vec));
+      if (length >= (kernel === 'sum' ? WASM_MIN_REDUCE : WASM_MIN_ELEMENTWISE)) contenders.push(make('library', 'wasm', 1, loops.vec));
       return { id: `wasm_crossover_${kernel}_${length}`, label: `crossover ${kernel}`, selfTimed: false, kernel, length, reps, contenders };
     }),
   );

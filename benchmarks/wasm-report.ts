@@ -97,7 +97,7 @@ export function crossoverLines(results: WasmResults): string[] {
     ...(['sum', 'add'] as const).map(
       (kernel) =>
         `  ${kernel === 'sum' ? 'sum()' : 'add(y, out)'}: the exports called directly ${from(kernel, 'exports')}; ` +
-        `the library's call ${from(kernel, 'library')} (it dispatches at >= ${results.minLength})`,
+        `the library's call ${from(kernel, 'library')} (it dispatches at >= ${results.minLength[kernel]})`,
     ),
   ];
 }
@@ -159,13 +159,13 @@ export function renderWasmTable(results: WasmResults, goals: readonly GoalResult
     `wasm: F64Vec and F32Vec kernels in a WasmSlab (WebAssembly SIMD) against the naive raw loop and the JS tier; each ratio is the median over ${results.mode.rounds} paired rounds of a time / the raw loop's time in the same round (lower is better), ± how far the farthest round was from it, "tie" when the rounds' range holds 1.00x.`,
     '  raw/call  one pass of the naive left-to-right loop over Float64Array/Float32Array views of one Slab (1.00x)',
     "  Slab      the JS kernels: the same vectors in a WasmSlab with simd: false (the JS tier)",
-    `  WasmSlab  the wasm kernels: the same vectors in a WasmSlab (lengths >= ${results.minLength} dispatch to wasm)`,
+    `  WasmSlab  the wasm kernels: the same vectors in a WasmSlab (reductions from ${results.minLength.sum} elements, element-wise kernels from ${results.minLength.add}, dispatch to wasm)`,
     '  wasm/JS   WasmSlab time / Slab time in the same round (below 1.00x: wasm is faster)',
   ];
   const out: string[] = [...legend.flatMap((line) => wrapLine(line, CONSOLE_WIDTH, '    '))];
   for (const vector of WASM_VECTORS) out.push('', textTable(speedTable(results, vector)));
   out.push('', ...wrapLine(wasmAgainstJsLine(results.kernels), CONSOLE_WIDTH, '    '));
-  out.push('', ...wrapLine(`crossover, F64Vec: time per call of the JS tier (Slab), and each wasm form's time / it in the same round; "exports": the module's export called directly (no dispatch), also below the ${results.minLength} elements the library dispatches at; "WasmSlab": the library's call`, CONSOLE_WIDTH, ''));
+  out.push('', ...wrapLine(`crossover, F64Vec: time per call of the JS tier (Slab), and each wasm form's time / it in the same round; "exports": the module's export called directly (no dispatch), also below the lengths the library dispatches at; "WasmSlab": the library's call`, CONSOLE_WIDTH, ''));
   out.push(textTable(crossoverTable(results)), ...crossoverLines(results).flatMap((line) => wrapLine(line, CONSOLE_WIDTH, '    ')));
   out.push('', ...wrapLine(bandwidthLine(results), CONSOLE_WIDTH, '    '));
   out.push(...wrapLine("each kernel at 1e6 elements: the bytes one call reads plus writes / its median time per call, and the WasmSlab rate as a share of the read probe of the smallest region holding those bytes: near or above 100%, the kernel streams as fast as this machine reads that much memory (several streams at once can beat the probe's one); far below, its arithmetic bounds it, not memory", CONSOLE_WIDTH, ''));

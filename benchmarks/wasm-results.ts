@@ -110,8 +110,8 @@ export interface WasmResults {
   readonly kernels: readonly KernelResult[];
   /** The crossover measurement. */
   readonly crossover: readonly CrossoverPoint[];
-  /** The length the library dispatches at (`WASM_MIN_LENGTH`). */
-  readonly minLength: number;
+  /** The lengths the library dispatches at: reductions (`WASM_MIN_REDUCE`), element-wise kernels (`WASM_MIN_ELEMENTWISE`). */
+  readonly minLength: { readonly sum: number; readonly add: number };
   /** The bandwidth probes. */
   readonly bandwidth: readonly BandwidthProbe[];
   /** The garbage loops. */

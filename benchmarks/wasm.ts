@@ -9,7 +9,7 @@
  *   a `WasmSlab` with `simd: false`, the "Slab" column) and the wasm kernels (vectors in a
  *   `WasmSlab`, the "WasmSlab" column), with wasm's time / JS's in the same round.
  * - Crossover: `F64Vec` `sum()` and `add(y, out)` at 4 to 64 elements, the JS tier against
- *   the module's export called directly (below `WASM_MIN_LENGTH` the library does not
+ *   the module's export called directly (below `WASM_MIN_REDUCE` / `WASM_MIN_ELEMENTWISE` the library does not
  *   dispatch) and against the library's call.
  * - Bandwidth: a streaming read of 4 to 64 MB in the same run, and each kernel's GB/s at
  *   1e6 elements against the read of its working set (`wasm-bandwidth.ts`).
@@ -23,7 +23,7 @@
  * @module
  */
 
-import { WASM_MIN_LENGTH } from '../src/wasm-tier.js';
+import { WASM_MIN_ELEMENTWISE, WASM_MIN_REDUCE } from '../src/wasm-tier.js';
 import type { Mode } from './config.js';
 import { runCases, type Progress } from './runner.js';
 import { addToSink } from './sink.js';
@@ -109,7 +109,7 @@ export async function runWasmTable(mode: Mode, progress: Progress): Promise<stri
     engine: process.version,
     kernels,
     crossover,
-    minLength: WASM_MIN_LENGTH,
+    minLength: { sum: WASM_MIN_REDUCE, add: WASM_MIN_ELEMENTWISE },
     bandwidth,
     garbage,
   };

@@ -51,7 +51,7 @@ import {
 } from '../../src/errors.js';
 import { inspectUnusable, inspectVector } from '../../src/inspect.js';
 //@if wasm
-import { type WasmKernels, WASM_MIN_LENGTH, wasmKernelsOf } from '../../src/wasm-tier.js';
+import { type WasmKernels, WASM_MIN_ELEMENTWISE, WASM_MIN_REDUCE, wasmKernelsOf } from '../../src/wasm-tier.js';
 //@endif
 import {
   INSPECT_CUSTOM,

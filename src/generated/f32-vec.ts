@@ -28,7 +28,7 @@ import {
   throwTargetError,
 } from '../errors.js';
 import { inspectUnusable, inspectVector } from '../inspect.js';
-import { type WasmKernels, WASM_MIN_LENGTH, wasmKernelsOf } from '../wasm-tier.js';
+import { type WasmKernels, WASM_MIN_ELEMENTWISE, WASM_MIN_REDUCE, wasmKernelsOf } from '../wasm-tier.js';
 import {
   INSPECT_CUSTOM,
   type InspectFunction,
@@ -1305,7 +1305,7 @@ export class F32Vec<N extends number = number> implements
     const length = this.#length;
     if (length === 0) return 0;
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sum(this.#byteOffset, length);
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.sum(this.#byteOffset, length);
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
     // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
@@ -1374,7 +1374,7 @@ export class F32Vec<N extends number = number> implements
     const length = this.#length;
     if (length === 0) throwEmptyError('F32Vec.min');
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.min(this.#byteOffset, length);
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.min(this.#byteOffset, length);
     let best = data[0];
     // Math.min's result, written as comparisons: a Math.min loop allocated on Node 24
     // (0-19 collections per 20,000 calls at 1024 elements; docs/design.md, "Zero garbage").
@@ -1404,7 +1404,7 @@ export class F32Vec<N extends number = number> implements
     const length = this.#length;
     if (length === 0) throwEmptyError('F32Vec.max');
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.max(this.#byteOffset, length);
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.max(this.#byteOffset, length);
     let best = data[0];
     // Math.max's result, written as comparisons (see min).
     for (let i = 1; i < length; i++) {
@@ -1514,7 +1514,7 @@ export class F32Vec<N extends number = number> implements
     const b = this.#operand('F32Vec.dot', other, null, false);
     if (length === 0) return 0;
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_REDUCE) {
       const at = this.#wasmOperand(other, null);
       if (at >= 0) return wasm.dot(this.#byteOffset, at, length);
     }
@@ -1565,7 +1565,7 @@ export class F32Vec<N extends number = number> implements
     const length = this.#length;
     if (length === 0) return 0;
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sumsq(this.#byteOffset, length);
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.sumsq(this.#byteOffset, length);
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
     // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
@@ -1679,7 +1679,7 @@ export class F32Vec<N extends number = number> implements
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('F32Vec.add', out);
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         let scalar = typeof operand === 'number';
@@ -1772,7 +1772,7 @@ export class F32Vec<N extends number = number> implements
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('F32Vec.sub', out);
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         let scalar = typeof operand === 'number';
@@ -1865,7 +1865,7 @@ export class F32Vec<N extends number = number> implements
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('F32Vec.mul', out);
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         let scalar = typeof operand === 'number';
@@ -2025,7 +2025,7 @@ export class F32Vec<N extends number = number> implements
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('F32Vec.scale', out);
     let wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         wasm.muls(target.#byteOffset, this.#byteOffset, k, length);
@@ -2105,7 +2105,7 @@ export class F32Vec<N extends number = number> implements
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (out !== undefined && F32Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     let wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       const at = target === null ? -1 : this.#wasmOperand(x, target);
       if (target !== null && at >= 0) {

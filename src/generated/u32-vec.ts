@@ -28,7 +28,7 @@ import {
   throwTargetError,
 } from '../errors.js';
 import { inspectUnusable, inspectVector } from '../inspect.js';
-import { type WasmKernels, WASM_MIN_LENGTH, wasmKernelsOf } from '../wasm-tier.js';
+import { type WasmKernels, WASM_MIN_ELEMENTWISE, WASM_MIN_REDUCE, wasmKernelsOf } from '../wasm-tier.js';
 import {
   INSPECT_CUSTOM,
   type InspectFunction,
@@ -1292,7 +1292,7 @@ export class U32Vec<N extends number = number> implements
     const length = this.#length;
     if (length === 0) return 0;
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sum(this.#byteOffset, length) + 0; // never -0, as below
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.sum(this.#byteOffset, length) + 0; // never -0, as below
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
     // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
@@ -1358,7 +1358,7 @@ export class U32Vec<N extends number = number> implements
     const length = this.#length;
     if (length === 0) throwEmptyError('U32Vec.min');
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.min(this.#byteOffset, length);
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.min(this.#byteOffset, length);
     let best = data[0];
     for (let i = 1; i < length; i++) {
       const x = data[i];
@@ -1382,7 +1382,7 @@ export class U32Vec<N extends number = number> implements
     const length = this.#length;
     if (length === 0) throwEmptyError('U32Vec.max');
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.max(this.#byteOffset, length);
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.max(this.#byteOffset, length);
     let best = data[0];
     for (let i = 1; i < length; i++) {
       const x = data[i];
@@ -1470,7 +1470,7 @@ export class U32Vec<N extends number = number> implements
     const b = this.#operand('U32Vec.dot', other, null, false);
     if (length === 0) return 0;
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_REDUCE) {
       const at = this.#wasmOperand(other, null);
       if (at >= 0) return wasm.dot(this.#byteOffset, at, length) + 0; // 0 * -1 is -0: never -0, as below
     }
@@ -1520,7 +1520,7 @@ export class U32Vec<N extends number = number> implements
     const length = this.#length;
     if (length === 0) return 0;
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sumsq(this.#byteOffset, length) + 0; // never -0, as below
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.sumsq(this.#byteOffset, length) + 0; // never -0, as below
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
     // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
@@ -1638,7 +1638,7 @@ export class U32Vec<N extends number = number> implements
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U32Vec.add', out);
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         let scalar = typeof operand === 'number';
@@ -1741,7 +1741,7 @@ export class U32Vec<N extends number = number> implements
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U32Vec.sub', out);
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         let scalar = typeof operand === 'number';
@@ -1844,7 +1844,7 @@ export class U32Vec<N extends number = number> implements
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U32Vec.mul', out);
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         let scalar = typeof operand === 'number';
@@ -2024,7 +2024,7 @@ export class U32Vec<N extends number = number> implements
     // An integer k only: the wasm kernel takes it as an i32 (ToInt32, as the JS loop's
     // Math.imul or `k | 0`); a fractional one takes the JS loop's double arithmetic.
     if (!Number.isInteger(k)) wasm = null;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         wasm.muls(target.#byteOffset, this.#byteOffset, k, length);
@@ -2115,7 +2115,7 @@ export class U32Vec<N extends number = number> implements
     // An integer a only: the wasm kernel takes it as an i32 (ToInt32, as the JS loop's
     // Math.imul or `a | 0`); a fractional one takes the JS loop's double arithmetic.
     if (!Number.isInteger(a)) wasm = null;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       const at = target === null ? -1 : this.#wasmOperand(x, target);
       if (target !== null && at >= 0) {

@@ -28,7 +28,7 @@ import {
   throwTargetError,
 } from '../errors.js';
 import { inspectUnusable, inspectVector } from '../inspect.js';
-import { type WasmKernels, WASM_MIN_LENGTH, wasmKernelsOf } from '../wasm-tier.js';
+import { type WasmKernels, WASM_MIN_ELEMENTWISE, WASM_MIN_REDUCE, wasmKernelsOf } from '../wasm-tier.js';
 import {
   INSPECT_CUSTOM,
   type InspectFunction,
@@ -1292,7 +1292,7 @@ export class U8ClampedVec<N extends number = number> implements
     const length = this.#length;
     if (length === 0) return 0;
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sum(this.#byteOffset, length) + 0; // never -0, as below
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.sum(this.#byteOffset, length) + 0; // never -0, as below
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
     // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
@@ -1358,7 +1358,7 @@ export class U8ClampedVec<N extends number = number> implements
     const length = this.#length;
     if (length === 0) throwEmptyError('U8ClampedVec.min');
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.min(this.#byteOffset, length);
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.min(this.#byteOffset, length);
     let best = data[0];
     for (let i = 1; i < length; i++) {
       const x = data[i];
@@ -1382,7 +1382,7 @@ export class U8ClampedVec<N extends number = number> implements
     const length = this.#length;
     if (length === 0) throwEmptyError('U8ClampedVec.max');
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.max(this.#byteOffset, length);
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.max(this.#byteOffset, length);
     let best = data[0];
     for (let i = 1; i < length; i++) {
       const x = data[i];
@@ -1470,7 +1470,7 @@ export class U8ClampedVec<N extends number = number> implements
     const b = this.#operand('U8ClampedVec.dot', other, null, false);
     if (length === 0) return 0;
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_REDUCE) {
       const at = this.#wasmOperand(other, null);
       if (at >= 0) return wasm.dot(this.#byteOffset, at, length) + 0; // 0 * -1 is -0: never -0, as below
     }
@@ -1520,7 +1520,7 @@ export class U8ClampedVec<N extends number = number> implements
     const length = this.#length;
     if (length === 0) return 0;
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sumsq(this.#byteOffset, length) + 0; // never -0, as below
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.sumsq(this.#byteOffset, length) + 0; // never -0, as below
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
     // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
@@ -1634,7 +1634,7 @@ export class U8ClampedVec<N extends number = number> implements
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U8ClampedVec.add', out);
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         const at = this.#wasmOperand(operand, target);
@@ -1722,7 +1722,7 @@ export class U8ClampedVec<N extends number = number> implements
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('U8ClampedVec.sub', out);
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         const at = this.#wasmOperand(operand, target);
