@@ -175,7 +175,8 @@ export function readHeader(where: string, descriptor: unknown, id: string, bytes
   if (!isShared(buffer)) throwNotSharedError(where, buffer);
   if (isDetached(buffer)) throwDescriptorError(where, 'its buffer is detached', descriptor);
   checkRingCapacity(where, capacity);
-  ringRegion(where, buffer, byteOffset, capacity, bytesPerElement);
+  // The header first: a ring of another kind is named as such, not as a region too short.
+  ringRegion(where, buffer, byteOffset, 0, bytesPerElement);
   const header = new Int32Array(buffer, byteOffset as number, HEADER_WORDS);
   const magic = Atomics.load(header, MAGIC);
   if (magic !== RING_MAGIC) throwRingHeaderError(where, 'magic', magic, RING_MAGIC, `no ring was laid out at byteOffset ${describeValue(byteOffset)} (or its header was overwritten)`);
@@ -185,5 +186,6 @@ export function readHeader(where: string, descriptor: unknown, id: string, bytes
   if (code !== kindCode(id)) throwRingHeaderError(where, 'kind', code, kindCode(id), `the header is of ${kindName(code)}, not ${kindName(kindCode(id))}`);
   if (header[CAPACITY] !== capacity) throwRingHeaderError(where, 'capacity', header[CAPACITY], capacity, 'the header and the descriptor disagree on the capacity');
   if (header[BYTES] !== bytesPerElement) throwRingHeaderError(where, 'bytes', header[BYTES], bytesPerElement, 'the header is corrupt');
+  ringRegion(where, buffer, byteOffset, capacity, bytesPerElement);
   return header;
 }
