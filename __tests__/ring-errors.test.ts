@@ -6,7 +6,8 @@
 
 import { CapacityError, I16Ring, RingHeaderError } from '../src/index';
 import { CAPACITY, HEADER_WORDS, MAGIC, VERSION } from '../src/ring-layout';
-import { RING_KINDS, arrayOf, type AnyRing, type RingKind } from './support/ring-kinds';
+import { RING_KINDS, arrayOf, type AnyRing, type RingArray, type RingKind } from './support/ring-kinds';
+import { WasmMemory } from './support/vec-classes';
 
 /** Runs `call`, expects it to throw `type` with every fragment in its message, and the ring to be unchanged. */
 function refuses(ring: AnyRing, call: () => unknown, type: new (...args: never[]) => Error, ...fragments: (string | RegExp)[]): void {
@@ -50,7 +51,7 @@ describe.each(RING_KINDS)('$name refuses bad input', (ring) => {
   it('over: non-shared memory, a misaligned or negative offset, a region past the end', () => {
     expect(() => ring.cls.over(new ArrayBuffer(4096), 0, 4)).toThrow(TypeError);
     expect(() => ring.cls.over(new ArrayBuffer(4096), 0, 4)).toThrow(`${name}.over: a ring needs shared memory (a SharedArrayBuffer, or a WebAssembly.Memory made with shared: true), got an object ([object ArrayBuffer])`);
-    expect(() => ring.cls.over(new WebAssembly.Memory({ initial: 1 }), 0, 4)).toThrow(`${name}.over: a ring needs shared memory`);
+    expect(() => ring.cls.over(new WasmMemory({ initial: 1 }), 0, 4)).toThrow(`${name}.over: a ring needs shared memory`);
     expect(() => ring.cls.over({} as never, 0, 4)).toThrow(TypeError);
     expect(() => ring.cls.over(new SharedArrayBuffer(4096), 4, 4)).toThrow(`${name}.over: byteOffset 4 is misaligned: elements of 8 bytes need a multiple of 8`);
     expect(() => ring.cls.over(new SharedArrayBuffer(4096), -8, 4)).toThrow(`${name}.over: byteOffset must be a non-negative integer, got -8`);
@@ -61,7 +62,7 @@ describe.each(RING_KINDS)('$name refuses bad input', (ring) => {
   });
 
   it('over: shared WebAssembly.Memory is taken', () => {
-    const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
+    const memory = new WasmMemory({ initial: 1, maximum: 1, shared: true });
     const r = ring.cls.over(memory, 1024, 4);
     expect(r.descriptor().buffer).toBe(memory.buffer);
   });
@@ -126,7 +127,7 @@ describe.each(RING_KINDS)('$name refuses bad input', (ring) => {
     const { r, tx } = filled(ring);
     const array = ring.kind.arrayName;
     for (const method of ['push', 'tryPush', 'pushSome'] as const) {
-      refuses(r, () => tx[method](ring.wrongArray), TypeError, `${name}.${method}: block must be`, array, /got an? (Float32|Float64)Array of length 2/);
+      refuses(r, () => tx[method](ring.wrongArray as RingArray), TypeError, `${name}.${method}: block must be`, array, /got an? (Float32|Float64)Array of length 2/);
       refuses(r, () => tx[method]([1, 2] as never), TypeError, `${name}.${method}: block must be`);
       refuses(r, () => tx[method](undefined as never), TypeError, `${name}.${method}: block must be`, 'got undefined');
     }
@@ -170,7 +171,7 @@ describe.each(RING_KINDS)('$name refuses bad input', (ring) => {
 
   it('popInto: an output of the wrong kind is a TypeError', () => {
     const { r, rx } = filled(ring);
-    refuses(r, () => rx.popInto(ring.wrongArray), TypeError, `${name}.popInto: out must be`, ring.kind.arrayName);
+    refuses(r, () => rx.popInto(ring.wrongArray as RingArray), TypeError, `${name}.popInto: out must be`, ring.kind.arrayName);
     refuses(r, () => rx.popInto([] as never), TypeError, `${name}.popInto: out must be`);
     expect(rx.available).toBe(2);
   });
