@@ -154,6 +154,8 @@ describe('garbage in a steady-state streaming loop', () => {
     observer.disconnect();
     expect(acc).toBe(500_000);
     expect(entries).toEqual([]);
-    expect(growth).toBeLessThan(64 * 1024);
+    // Less than 2 bytes a block (a view or a boxed number per block would be 16 or more);
+    // what grows is the test runner's own, the worker test's messages and console output.
+    expect(growth).toBeLessThan(1024 * 1024);
   });
 });
