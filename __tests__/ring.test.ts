@@ -9,8 +9,10 @@
  */
 
 import fc from 'fast-check';
+import { ELEMENT_SPECS } from '../scripts/element-types';
+import * as library from '../src/index';
 import { CapacityError } from '../src/index';
-import { HEADER_BYTES, HEADER_WORDS, READ, WRITE } from '../src/ring-layout';
+import { HEADER_BYTES, HEADER_WORDS, READ, RING_KIND_IDS, WRITE } from '../src/ring-layout';
 import type { Elem } from './support/kinds';
 import { RING_KINDS, arrayOf, type AnyRing, type RingKind } from './support/ring-kinds';
 
@@ -148,6 +150,21 @@ function run(ring: RingKind, capacity: number, start: number, steps: readonly St
   const n = rx.popInto(rest);
   expect(Array.from(rest).slice(0, n)).toEqual(model);
 }
+
+describe('the ring classes', () => {
+  it('are one per row of the element table, exported, with the row\'s typed array and id', () => {
+    const exported = Object.keys(library).filter((name) => name.endsWith('Ring'));
+    expect(exported.sort()).toEqual(ELEMENT_SPECS.map((row) => row.className.replace(/Vec$/, 'Ring')).sort());
+    for (const row of ELEMENT_SPECS) {
+      const cls = (library as unknown as Record<string, { elementType: string; BYTES_PER_ELEMENT: number }>)[row.className.replace(/Vec$/, 'Ring')];
+      expect([cls.elementType, cls.BYTES_PER_ELEMENT]).toEqual([row.id, row.bytes]);
+    }
+  });
+
+  it('have a header kind code for every element type, never reused', () => {
+    expect([...RING_KIND_IDS].sort()).toEqual(ELEMENT_SPECS.map((row) => row.id).sort());
+  });
+});
 
 describe.each(RING_KINDS)('$name against an array queue', (ring) => {
   it('agrees with the model over random sequences that wrap the data and the 32-bit indices', () => {
