@@ -26,7 +26,8 @@ let probe: Int32Array | undefined;
  * Whether this thread may block in `Atomics.wait`. It may not on a browser main thread or
  * in an AudioWorkletGlobalScope, where `Atomics.wait` throws a TypeError before it looks at
  * the value; elsewhere a wait for a value the word does not hold returns at once. Asked on
- * every call (it costs a few hundred nanoseconds, next to a wait).
+ * every call, also when no wait is needed, so that a wait in the wrong place fails every
+ * time rather than only when the ring is empty (about 100 ns on Node 20 and 24).
  */
 export function canBlock(): boolean {
   probe ??= new Int32Array(new SharedArrayBuffer(4));
