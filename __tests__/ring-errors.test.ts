@@ -4,7 +4,7 @@
  * after each refused call the ring is exactly as it was (its statistics, what it holds).
  */
 
-import { CapacityError, I16Ring, RingHeaderError } from '../src/index';
+import { CapacityError, F16Ring, I16Ring, RingHeaderError } from '../src/index';
 import { CAPACITY, HEADER_WORDS, MAGIC, VERSION } from '../src/ring-layout';
 import { RING_KINDS, arrayOf, type AnyRing, type RingArray, type RingKind } from './support/ring-kinds';
 import { WasmMemory } from './support/vec-classes';
@@ -242,5 +242,18 @@ describe('waiting where the thread may block', () => {
   (blocking ? it.skip : it)('on this thread (a browser main thread) the real Atomics.wait refuses, and the ring says so', () => {
     const rx = I16Ring.create(4).consumer();
     expect(() => rx.waitForData(1, 0)).toThrow('I16Ring.waitForData: this thread may not block');
+  });
+});
+
+describe('F16Ring where the runtime has no Float16Array', () => {
+  const missing = typeof (globalThis as { Float16Array?: unknown }).Float16Array !== 'function';
+
+  (missing ? it : it.skip)('loads, and create, over and attach throw a TypeError that says so', () => {
+    const sab = new SharedArrayBuffer(1024);
+    expect(() => F16Ring.create(4)).toThrow(TypeError);
+    expect(() => F16Ring.create(4)).toThrow('F16Ring.create: this runtime has no Float16Array');
+    expect(() => F16Ring.over(sab, 0, 4)).toThrow('F16Ring.over: this runtime has no Float16Array');
+    expect(() => F16Ring.attach({ buffer: sab, byteOffset: 0, capacity: 4, kind: 'f16' })).toThrow('F16Ring.attach: this runtime has no Float16Array');
+    expect(F16Ring.bytesFor(4)).toBe(192 + 8);
   });
 });
