@@ -92,7 +92,8 @@ describe.each(RUNNABLE_SPECS.map((row) => [row.className, row] as const))('eleme
 describe('the element table as a whole', () => {
   it('lists every typed vector class src/index exports, once', () => {
     const exported = Object.entries(library)
-      .filter(([, value]) => typeof value === 'function' && 'elementType' in value)
+      // The vectors; the class families beside them (rings, ...) are checked by their own suites.
+      .filter(([name, value]) => typeof value === 'function' && 'elementType' in value && name.endsWith('Vec'))
       .map(([name]) => name);
     expect([...exported].sort()).toEqual(ELEMENT_SPECS.map((row) => row.className).sort());
     expect(new Set(ELEMENT_SPECS.map((row) => row.id)).size).toBe(ELEMENT_SPECS.length);

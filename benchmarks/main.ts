@@ -43,6 +43,7 @@ import { measureGcs, measureMemory } from './memory.js';
 import { printConsole, renderMarkdown, type RunResults } from './report.js';
 import { addToSink, sinkTotal } from './sink.js';
 import { printSlabPhase, runSlabTable } from './slab.js';
+import { runRingTable } from './ring.js';
 import { runRowTable } from './table-rows.js';
 import { runWasmTable } from './wasm.js';
 import { warmEveryClass } from './warm.js';
@@ -145,6 +146,11 @@ async function main(): Promise<void> {
   }
   if (options.tables.includes('wasm')) {
     const text = await runWasmTable(mode, progress);
+    endProgress();
+    console.log(`\n${text}`);
+  }
+  if (options.tables.includes('ring')) {
+    const text = await runRingTable(mode, progress);
     endProgress();
     console.log(`\n${text}`);
   }

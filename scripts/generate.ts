@@ -252,7 +252,9 @@ export interface ClassFamily {
 }
 
 /** The class families; each adds one generated file per element type it has, and its barrel. */
-export const CLASS_FAMILIES: readonly ClassFamily[] = [];
+export const CLASS_FAMILIES: readonly ClassFamily[] = [
+  { template: 'ring', placeholder: 'TRing', suffix: 'Ring', has: () => true, barrel: 'rings' },
+];
 
 /** The class name of `family`'s class for `spec` (`F32History`). */
 export function familyClassName(family: ClassFamily, spec: ElementSpec): string {

@@ -957,3 +957,156 @@ export function throwTableAllocError(where: string, rows: number, rowBytes: numb
     requiredUsed,
   );
 }
+
+// ---------------------------------------------------------------------------------------
+// Rings
+// ---------------------------------------------------------------------------------------
+
+/**
+ * A ring header that does not describe the ring asked for: `attach` of an `F32Ring` on an
+ * `I16Ring`'s header (`field` `"kind"`), or a header that is not a slabvec ring of this
+ * version at all (`"magic"`, `"version"`, `"capacity"`, `"bytes"`). Nothing was attached.
+ */
+export class RingHeaderError extends TypeError {
+  /** The header word that disagrees: `"magic"`, `"version"`, `"kind"`, `"capacity"` or `"bytes"`. */
+  readonly field: string;
+  /** What the header holds there. */
+  readonly found: number;
+  /** What the ring class expected. */
+  readonly expected: number;
+
+  /**
+   * @param message - the full message.
+   * @param field - the header word that disagrees.
+   * @param found - what the header holds.
+   * @param expected - what was expected.
+   */
+  constructor(message: string, field: string, found: number, expected: number) {
+    super(message);
+    this.name = 'RingHeaderError';
+    this.field = field;
+    this.found = found;
+    this.expected = expected;
+  }
+}
+
+/**
+ * Throws for a ring header word that disagrees with the ring class attaching to it.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param field - the header word's name.
+ * @param found - what the header holds.
+ * @param expected - what the class expected.
+ * @param what - what the disagreement means, for the message.
+ * @throws {@link RingHeaderError} always.
+ */
+export function throwRingHeaderError(where: string, field: string, found: number, expected: number, what: string): never {
+  throw new RingHeaderError(`${where}: ${what} (header ${field} ${found}, expected ${expected}); nothing was attached`, field, found, expected);
+}
+
+/**
+ * Throws for ring memory that is not shared: a ring's two ends live on two threads, so it
+ * needs a `SharedArrayBuffer` or a shared `WebAssembly.Memory`.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param memory - the rejected memory.
+ * @throws TypeError always.
+ */
+export function throwNotSharedError(where: string, memory: unknown): never {
+  throw new TypeError(
+    `${where}: a ring needs shared memory (a SharedArrayBuffer, or a WebAssembly.Memory made with shared: true), got ${describeValue(memory)}`,
+  );
+}
+
+/**
+ * Throws for a ring descriptor that is not what `ring.descriptor()` makes.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param what - what is wrong with it.
+ * @param value - the rejected descriptor.
+ * @throws TypeError always.
+ */
+export function throwDescriptorError(where: string, what: string, value: unknown): never {
+  throw new TypeError(`${where}: expected a ring descriptor { buffer, byteOffset, capacity, kind } from ring.descriptor(); ${what}, got ${describeValue(value)}`);
+}
+
+/**
+ * Throws for a block (or output) of a ring method that is not a typed array of the ring's kind.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param name - the argument's name (`"block"`, `"out"`).
+ * @param value - the rejected value.
+ * @param arrayName - the typed array the ring holds.
+ * @throws TypeError always.
+ */
+export function throwRingArrayError(where: string, name: string, value: unknown, arrayName: string): never {
+  throw new TypeError(`${where}: ${name} must be ${withArticle(arrayName)}, got ${describeOperand(value)}`);
+}
+
+/**
+ * Throws for a block that does not fit in a ring: now (`used + length > capacity`), or ever
+ * (`length > capacity`). The {@link CapacityError} counts slots: `length` is the slots in
+ * use, `requiredLength` the slots in use the block would need.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param block - the rejected block.
+ * @param capacity - the ring's capacity.
+ * @param used - the slots in use.
+ * @throws {@link CapacityError} always.
+ */
+export function throwRingFullError(where: string, block: ArrayLike<unknown>, capacity: number, used: number): never {
+  const n = block.length;
+  const why = n > capacity ? `can never fit: the capacity is ${capacity}` : `do not fit now: ${used} of ${capacity} slots are in use, ${capacity - used} free`;
+  throw new CapacityError(`${where}: the block's ${n} elements ${why}; nothing was written`, block, capacity, used, used + n);
+}
+
+/**
+ * Throws for a second `producer()` or `consumer()` on one ring object.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param end - `"producer"` or `"consumer"`.
+ * @throws TypeError always.
+ */
+export function throwRingEndTaken(where: string, end: string): never {
+  throw new TypeError(
+    `${where}: this ring object's ${end} was taken already; a ring has one ${end}: keep the one you took (or attach a new ring object on the thread that takes over)`,
+  );
+}
+
+/**
+ * Throws for a ring call that the state of a chunk forbids: a write while a chunk is open,
+ * or a commit or release of a chunk that is not open.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param what - what is wrong, for the message.
+ * @throws TypeError always.
+ */
+export function throwChunkStateError(where: string, what: string): never {
+  throw new TypeError(`${where}: ${what}; nothing was changed`);
+}
+
+/**
+ * Throws for a blocking wait where `Atomics.wait` may not block: a browser main thread and
+ * an `AudioWorkletGlobalScope`.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param asyncName - the method that waits without blocking.
+ * @throws TypeError always.
+ */
+export function throwCannotBlock(where: string, asyncName: string): never {
+  throw new TypeError(
+    `${where}: this thread may not block (Atomics.wait throws on a browser main thread and in an AudioWorkletGlobalScope); ` +
+      `use await ${asyncName}(...) here, or wait in a worker`,
+  );
+}
+
+/**
+ * Throws for an asynchronous wait where the runtime has no `Atomics.waitAsync`.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param syncName - the method that waits by blocking, in a worker.
+ * @throws TypeError always.
+ */
+export function throwNoWaitAsync(where: string, syncName: string): never {
+  throw new TypeError(`${where}: this runtime has no Atomics.waitAsync; poll instead, or wait in a worker with ${syncName}(...)`);
+}

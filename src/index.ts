@@ -19,3 +19,7 @@ export { CapacityError, ColumnLengthError, DetachedError, EmptyError, IndexError
 export type { Comparator, Element, FixedVec, VecSource } from './types.js';
 export type { NumVec } from './num-vec.js';
 export type { Memory, WasmMemoryLike } from './memory.js';
+export { F64Ring, F32Ring, F16Ring, I32Ring, U32Ring, I16Ring, U16Ring, I8Ring, U8Ring, U8ClampedRing, I64Ring, U64Ring } from './generated/rings.js';
+export type { RingClass } from './generated/rings.js';
+export type { RingConsumer, RingDescriptor, RingProducer, RingReadChunk, RingStats, RingWriteChunk } from './ring-types.js';
+export { RingHeaderError } from './errors.js';
