@@ -22,8 +22,9 @@
  *    `shims/`), plus the browser-only tests in `__tests__/browser/*.browser.ts` and their
  *    workers and worklets. Files that need Node (fs, child_process, worker_threads, ...)
  *    or Jest's module registry (`jest.isolateModules`) are listed as excluded, with the
- *    reason; today that is examples, generated, optimized-shape, slab-worker (Node APIs)
- *    and hot-path-forms (`jest.isolateModules`).
+ *    reason; today that is examples, generated, optimized-shape, wasm-module and the
+ *    worker_threads tests (slab-, table-, ring-, shared-vec-worker: Node APIs), and
+ *    hot-path-forms, float16-missing and wasm-fallback (`jest.isolateModules`).
  * 3. Serves the bundles from a loopback server with the cross-origin isolation headers
  *    (`server.ts`), so pages have `SharedArrayBuffer` and `crossOriginIsolated === true`.
  * 4. Launches headless Chromium (`launcher.ts`) with `--headless --no-sandbox --disable-gpu
