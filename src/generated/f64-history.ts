@@ -418,8 +418,12 @@ export class F64History<N extends number = number> {
     const start = end - this.#count('F64History.min', n);
     if (start === end) throwEmptyError('F64History.min', 'the window');
     let best = data[start];
+    // Math.min's result, in the vector kernel's tests, behind one comparison that most samples
+    // of a signal pass (not a new minimum): 1.8x faster than the vector loop's order when
+    // no sample is, as in a rising window (docs/design.md, "Histories"). A NaN `best` stays.
     for (let i = start + 1; i < end; i++) {
       const x = data[i];
+      if (x > best) continue;
       if (x < best) best = x;
       else if (x !== x) return x; // NaN: the result whatever follows
       else if (x === 0 && best === 0 && 1 / x < 0) best = x; // -0 is smaller than 0
@@ -442,8 +446,10 @@ export class F64History<N extends number = number> {
     const start = end - this.#count('F64History.max', n);
     if (start === end) throwEmptyError('F64History.max', 'the window');
     let best = data[start];
+    // Math.max's result, behind one comparison that most samples pass (see min).
     for (let i = start + 1; i < end; i++) {
       const x = data[i];
+      if (x < best) continue;
       if (x > best) best = x;
       else if (x !== x) return x; // NaN: the result whatever follows
       else if (x === 0 && best === 0 && 1 / x > 0) best = x; // 0 is larger than -0
