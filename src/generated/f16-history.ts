@@ -220,8 +220,9 @@ export class F16History<N extends number = number> {
 
   /**
    * Appends every sample of `block`, oldest first, as that many `push` calls would: a block
-   * longer than the capacity keeps its newest `capacity` samples. Copies with
-   * `TypedArray.prototype.set` and `copyWithin`.
+   * longer than the capacity keeps its newest `capacity` samples. One
+   * `TypedArray.prototype.set` and one or two `copyWithin`; allocates nothing unless the
+   * block is longer than the capacity or shares memory with the history.
    *
    * @param block - a `Float16Array`, or an F16Vec (its live elements). It may be a view of this
    * history's own buffer (a window, say): it is then copied first.
@@ -241,16 +242,19 @@ export class F16History<N extends number = number> {
     }
     if (count === 0) return;
     if (mayShareMemory(source.buffer, this.#buffer)) source = source.slice();
+    // One copy into [head, head + count), which lies inside the 2 * capacity slots whatever
+    // the head (head < capacity, count <= capacity): the part before `capacity` lands on
+    // primary slots, the rest on mirrors. Then each part is copied to its other half.
     const head = this.#head;
-    const first = count < capacity - head ? count : capacity - head;
-    data.set(first === count ? source : source.subarray(0, first), head);
-    data.copyWithin(head + capacity, head, head + first);
-    if (first < count) {
-      data.set(source.subarray(first), 0);
-      data.copyWithin(capacity, 0, count - first);
+    const end = head + count;
+    data.set(source, head);
+    if (end <= capacity) {
+      data.copyWithin(head + capacity, head, end);
+    } else {
+      data.copyWithin(head + capacity, head, capacity);
+      data.copyWithin(0, capacity, end);
     }
-    const next = head + count;
-    this.#head = next >= capacity ? next - capacity : next;
+    this.#head = end >= capacity ? end - capacity : end;
     const length = this.#length + count;
     this.#length = length < capacity ? length : capacity;
   }
