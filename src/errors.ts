@@ -798,11 +798,12 @@ export const FLOAT16_RUNTIMES = 'Node 24+, Chromium 135+ (Edge 135+), Firefox 12
  * here, whatever its arguments.
  *
  * @param where - `Class.method`, for the message (`F16Vec.from`, `Slab.alloc`, ...).
+ * @param className - the float16 class (`F16Vec`, `F16History`, ...); the message suggests its F32 sibling.
  */
 export function throwFloat16Unavailable(where: string, className = 'F16Vec'): never {
   throw new TypeError(
     `${where}: this runtime has no Float16Array, which ${className} stores its elements in; ` +
-      `it is built into ${FLOAT16_RUNTIMES} (not Node 20 or 22). Use F32Vec where it is missing`,
+      `it is built into ${FLOAT16_RUNTIMES} (not Node 20 or 22). Use ${className.replace(/^F16/, 'F32')} where it is missing`,
   );
 }
 
