@@ -18,7 +18,7 @@ import fc from 'fast-check';
 import { DetachedError, EmptyError, F32Vec, F64Vec, I16Vec, I32Vec, I8Vec, ReleasedError, Slab, Table, U16Vec, U32Vec, U8ClampedVec, U8Vec, WasmSlab } from '../src/index';
 import { KERNEL_KINDS } from '../scripts/wasm/kernels-wat';
 import type { WasmKernelExports } from '../src/generated/wasm-kernels';
-import { WASM_MIN_LENGTH, registerWasmKernels, wasmKernelsOf, type WasmKind } from '../src/wasm-tier';
+import { WASM_MIN_ELEMENTWISE, WASM_MIN_REDUCE, registerWasmKernels, wasmKernelsOf, type WasmKind } from '../src/wasm-tier';
 import { WebAssemblyApi } from './support/vec-classes';
 
 const PAGE = 65536;
@@ -183,15 +183,21 @@ describe.each([
     expect(calls(s.counts)).toEqual({ [`${kernel}_${kind}`]: 1 });
   });
 
-  it(`runs the JS loop below ${WASM_MIN_LENGTH} elements`, () => {
-    const s = setup(WASM_MIN_LENGTH - 1);
+  it(`runs the JS loop below ${WASM_MIN_REDUCE} elements (reductions) and ${WASM_MIN_ELEMENTWISE} (element-wise)`, () => {
+    const s = setup(WASM_MIN_ELEMENTWISE - 1);
     s.a.sum();
     s.a.add(s.b, s.out);
     s.a.axpy(2, s.b);
     expect(calls(s.counts)).toEqual({});
-    const t = setup(WASM_MIN_LENGTH);
+    const t = setup(WASM_MIN_REDUCE - 1);
     t.a.sum();
-    expect(calls(t.counts)).toEqual({ [`sum_${kind}`]: 1 });
+    t.a.dot(t.b);
+    t.a.add(t.b, t.out);
+    expect(calls(t.counts)).toEqual({ [`add_${kind}`]: 1 });
+    const u = setup(WASM_MIN_REDUCE);
+    u.a.sum();
+    u.a.min();
+    expect(calls(u.counts)).toEqual({ [`sum_${kind}`]: 1, [`min_${kind}`]: 1 });
   });
 
   it('runs the JS loop, with the same result, when an operand or out lives elsewhere', () => {
@@ -423,8 +429,11 @@ function valuesFor(kind: TierKind, count: number, seed: number, specials: boolea
 
 describe.each(TIER_KINDS.map((kind) => [kind.Cls.name, kind] as const))("WasmSlab: %s kernels give the JS tier's results bit for bit", (_name, kind) => {
   const { Cls } = kind;
-  /** Lengths around 0, the dispatch threshold (16), a leaf (128) and two leaves, each in every layout. */
-  const SHORT = [0, 1, 3, 15, 16, 17, 127, 128, 129, 255, 257];
+  /**
+   * Lengths around 0, the dispatch thresholds (16 and 32), a leaf (128), two leaves (256,
+   * summed side by side) and four, each in every layout.
+   */
+  const SHORT = [0, 1, 3, 15, 16, 17, 31, 32, 33, 127, 128, 129, 255, 256, 257, 512, 513];
   /** Longer vectors (several tree levels, a partial last leaf), in two layouts. */
   const LONG = [1000, 4100];
 
@@ -440,7 +449,7 @@ describe.each(TIER_KINDS.map((kind) => [kind.Cls.name, kind] as const))("WasmSla
   });
 
   it.each(Object.keys(CALLS))("%s with the type's corner values and every scalar", (name) => {
-    for (const n of [1, 17, 129, 1000]) {
+    for (const n of [1, 33, 256, 1000]) {
       const values = valuesFor(kind, 3 * n + 64, 3 * n + 1, true);
       for (const k of kind.scalars) {
         for (const layout of ['separate', 'a-1'] as const) expectSameRun(Cls, name, layout, values, n, k);

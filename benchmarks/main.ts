@@ -1,11 +1,11 @@
 /**
- * Entry point of the benchmark suite: one runner (tinybench, `runner.ts`) for three
+ * Entry point of the benchmark suite: one runner (tinybench, `runner.ts`) for the
  * scenario tables: `operations` (the comparison in docs/benchmarks.md, with memory per
- * element and GC counts), `kernels` (`kernels.ts`), `table` (`table-rows.ts`) and `slab` (`slab.ts`, each phase in a
- * fresh process of this same runner).
+ * element and GC counts), `kernels` (`kernels.ts`), `table` (`table-rows.ts`), `slab` (`slab.ts`, each phase in a
+ * fresh process of this same runner) and `wasm` (`wasm.ts`, the WebAssembly SIMD tier).
  *
  * ```sh
- * npm start                             # default: the operations table; prints it, writes .build/benchmarks.*
+ * npm start                             # default: the operations and wasm tables; prints them, writes .build/benchmarks.*
  * npm run bench                         # full: every table, longer; writes .build/benchmarks.* too
  * npm run bench -- --write-docs         # the same, refreshing the committed docs/benchmarks.* instead
  * npm start -- --help                   # usage
@@ -44,7 +44,9 @@ import { measureGcs, measureMemory } from './memory.js';
 import { printConsole, renderMarkdown, type RunResults } from './report.js';
 import { addToSink, sinkTotal } from './sink.js';
 import { printSlabPhase, runSlabTable } from './slab.js';
+import { runRingTable } from './ring.js';
 import { runRowTable } from './table-rows.js';
+import { runWasmTable } from './wasm.js';
 import { warmEveryClass } from './warm.js';
 
 const CHART_FILE = 'benchmarks.svg';
@@ -140,6 +142,16 @@ async function main(): Promise<void> {
   }
   if (options.tables.includes('table')) {
     const text = runRowTable(mode, progress);
+    endProgress();
+    console.log(`\n${text}`);
+  }
+  if (options.tables.includes('wasm')) {
+    const text = await runWasmTable(mode, progress);
+    endProgress();
+    console.log(`\n${text}`);
+  }
+  if (options.tables.includes('ring')) {
+    const text = await runRingTable(mode, progress);
     endProgress();
     console.log(`\n${text}`);
   }

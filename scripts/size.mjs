@@ -12,7 +12,9 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Budget for `import { F64Vec } from 'slabvec'`, minified + gzipped, in bytes. Set from the
- * measurement (9,880 bytes with esbuild 0.28.2, zlib's default level 6, after the row
+ * measurement (11,180 bytes with esbuild 0.28.2, zlib's default level 6, after the
+ * WebAssembly-tier dispatch of the kernels, 382 bytes, and transfer()/fromTransfer() with
+ * their checks in src/transfer.ts, 606 bytes; 9,880 after the row
  * operations every class carries for `Table`, 322 bytes; 10,192 since, with the messages
  * about another copy of slabvec and the copyTo target check; 8,867 before the re-checks around
  * user code, the keys/entries iterator class, clamp's bounds and the cached byte ranges;
@@ -20,7 +22,7 @@ import { gzipSync } from 'node:zlib';
  * multiple of 100.
  * Raise it deliberately, in the same change that makes F64Vec bigger.
  */
-const F64VEC_GZIP_BUDGET = 10_900;
+const F64VEC_GZIP_BUDGET = 12_300;
 
 /** Modules that must not reach an F64Vec-only bundle (paths relative to the repository). */
 const FOREIGN_MODULE = /^dist\/esm\/(slab|option-vec|table|table-columns|row-values|generated\/(?!f64-vec\.js$)[\w-]+-vec)\.js$/;

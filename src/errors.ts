@@ -788,6 +788,47 @@ export function throwWebAssemblyUnavailable(where: string): never {
   throw new TypeError(`${where}: WebAssembly is not available here, so there is no WebAssembly.Memory to lay the slab over; use a Slab`);
 }
 
+/**
+ * Throws for a `transfer()` of a vector that does not own its whole buffer; `reason` says
+ * why and what to do instead. Nothing was changed.
+ */
+export function throwNotTransferable(where: string, reason: string): never {
+  throw new TypeError(`${where}: this vector cannot be moved to another thread: ${reason}`);
+}
+
+/**
+ * Throws for a `fromTransfer` message field that is not what `transfer()` makes: a
+ * TypeError, or a RangeError for a number out of range.
+ */
+export function throwTransferMessageError(where: string, field: string, value: unknown, expected: string): never {
+  const message = `${where}: ${field} must be ${expected}, got ${describeValue(value)}`;
+  if (typeof value === 'number') throw new RangeError(message);
+  throw new TypeError(message);
+}
+
+/** Throws for a bad argument or header of a `SharedVec` method: `name` is not `expected`. */
+export function throwSharedVecError(where: string, name: string, value: unknown, expected: string): never {
+  throw new TypeError(`${where}: ${name} must be ${expected}, got ${describeValue(value)}`);
+}
+
+/**
+ * Throws for a call that would write a `SharedVec` reader's vector: its memory belongs to
+ * the writer's thread. Nothing was changed.
+ */
+export function throwReaderWrite(where: string, hint?: string): never {
+  throw new TypeError(
+    `${where}: this vector is a SharedVec reader, which only reads what the writer publishes; write through the writer's vec${hint === undefined ? '' : `, or ${hint}`}`,
+  );
+}
+
+/**
+ * Throws where a thread cannot wait with `Atomics.wait` (a browser's main thread, an
+ * `AudioWorkletGlobalScope`), naming the method that works there instead.
+ */
+export function throwWaitUnavailable(where: string, instead: string, cause: unknown): never {
+  throw new TypeError(`${where}: this thread cannot block (Atomics.wait is not allowed here: a browser's main thread or an audio worklet); use ${instead}`, { cause });
+}
+
 /** The runtimes that have `Float16Array`, as {@link throwFloat16Unavailable} names them. */
 export const FLOAT16_RUNTIMES = 'Node 24+, Chromium 135+ (Edge 135+), Firefox 129+ and Safari 18.2+';
 
@@ -917,6 +958,159 @@ export function throwTableAllocError(where: string, rows: number, rowBytes: numb
     used,
     requiredUsed,
   );
+}
+
+// ---------------------------------------------------------------------------------------
+// Rings
+// ---------------------------------------------------------------------------------------
+
+/**
+ * A ring header that does not describe the ring asked for: `attach` of an `F32Ring` on an
+ * `I16Ring`'s header (`field` `"kind"`), or a header that is not a slabvec ring of this
+ * version at all (`"magic"`, `"version"`, `"capacity"`, `"bytes"`). Nothing was attached.
+ */
+export class RingHeaderError extends TypeError {
+  /** The header word that disagrees: `"magic"`, `"version"`, `"kind"`, `"capacity"` or `"bytes"`. */
+  readonly field: string;
+  /** What the header holds there. */
+  readonly found: number;
+  /** What the ring class expected. */
+  readonly expected: number;
+
+  /**
+   * @param message - the full message.
+   * @param field - the header word that disagrees.
+   * @param found - what the header holds.
+   * @param expected - what was expected.
+   */
+  constructor(message: string, field: string, found: number, expected: number) {
+    super(message);
+    this.name = 'RingHeaderError';
+    this.field = field;
+    this.found = found;
+    this.expected = expected;
+  }
+}
+
+/**
+ * Throws for a ring header word that disagrees with the ring class attaching to it.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param field - the header word's name.
+ * @param found - what the header holds.
+ * @param expected - what the class expected.
+ * @param what - what the disagreement means, for the message.
+ * @throws {@link RingHeaderError} always.
+ */
+export function throwRingHeaderError(where: string, field: string, found: number, expected: number, what: string): never {
+  throw new RingHeaderError(`${where}: ${what} (header ${field} ${found}, expected ${expected}); nothing was attached`, field, found, expected);
+}
+
+/**
+ * Throws for ring memory that is not shared: a ring's two ends live on two threads, so it
+ * needs a `SharedArrayBuffer` or a shared `WebAssembly.Memory`.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param memory - the rejected memory.
+ * @throws TypeError always.
+ */
+export function throwNotSharedError(where: string, memory: unknown): never {
+  throw new TypeError(
+    `${where}: a ring needs shared memory (a SharedArrayBuffer, or a WebAssembly.Memory made with shared: true), got ${describeValue(memory)}`,
+  );
+}
+
+/**
+ * Throws for a ring descriptor that is not what `ring.descriptor()` makes.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param what - what is wrong with it.
+ * @param value - the rejected descriptor.
+ * @throws TypeError always.
+ */
+export function throwDescriptorError(where: string, what: string, value: unknown): never {
+  throw new TypeError(`${where}: expected a ring descriptor { buffer, byteOffset, capacity, kind } from ring.descriptor(); ${what}, got ${describeValue(value)}`);
+}
+
+/**
+ * Throws for a block (or output) of a ring method that is not a typed array of the ring's kind.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param name - the argument's name (`"block"`, `"out"`).
+ * @param value - the rejected value.
+ * @param arrayName - the typed array the ring holds.
+ * @throws TypeError always.
+ */
+export function throwRingArrayError(where: string, name: string, value: unknown, arrayName: string): never {
+  throw new TypeError(`${where}: ${name} must be ${withArticle(arrayName)}, got ${describeOperand(value)}`);
+}
+
+/**
+ * Throws for a block that does not fit in a ring: now (`used + length > capacity`), or ever
+ * (`length > capacity`). The {@link CapacityError} counts slots: `length` is the slots in
+ * use, `requiredLength` the slots in use the block would need.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param block - the rejected block.
+ * @param capacity - the ring's capacity.
+ * @param used - the slots in use.
+ * @throws {@link CapacityError} always.
+ */
+export function throwRingFullError(where: string, block: ArrayLike<unknown>, capacity: number, used: number): never {
+  const n = block.length;
+  const why = n > capacity ? `can never fit: the capacity is ${capacity}` : `do not fit now: ${used} of ${capacity} slots are in use, ${capacity - used} free`;
+  throw new CapacityError(`${where}: the block's ${n} elements ${why}; nothing was written`, block, capacity, used, used + n);
+}
+
+/**
+ * Throws for a second `producer()` or `consumer()` on one ring object.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param end - `"producer"` or `"consumer"`.
+ * @throws TypeError always.
+ */
+export function throwRingEndTaken(where: string, end: string): never {
+  throw new TypeError(
+    `${where}: this ring object's ${end} was taken already; a ring has one ${end}: keep the one you took (or attach a new ring object on the thread that takes over)`,
+  );
+}
+
+/**
+ * Throws for a ring call that the state of a chunk forbids: a write while a chunk is open,
+ * or a commit or release of a chunk that is not open.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param what - what is wrong, for the message.
+ * @throws TypeError always.
+ */
+export function throwChunkStateError(where: string, what: string): never {
+  throw new TypeError(`${where}: ${what}; nothing was changed`);
+}
+
+/**
+ * Throws for a blocking wait where `Atomics.wait` may not block: a browser main thread and
+ * an `AudioWorkletGlobalScope`.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param asyncName - the method that waits without blocking.
+ * @throws TypeError always.
+ */
+export function throwCannotBlock(where: string, asyncName: string): never {
+  throw new TypeError(
+    `${where}: this thread may not block (Atomics.wait throws on a browser main thread and in an AudioWorkletGlobalScope); ` +
+      `use await ${asyncName}(...) here, or wait in a worker`,
+  );
+}
+
+/**
+ * Throws for an asynchronous wait where the runtime has no `Atomics.waitAsync`.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param syncName - the method that waits by blocking, in a worker.
+ * @throws TypeError always.
+ */
+export function throwNoWaitAsync(where: string, syncName: string): never {
+  throw new TypeError(`${where}: this runtime has no Atomics.waitAsync; poll instead, or wait in a worker with ${syncName}(...)`);
 }
 
 // ---------------------------------------------------------------------------------------

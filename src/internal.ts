@@ -298,3 +298,16 @@ export function registerReleaser(cls: object, release: Releaser): void {
 export function releaserOf(cls: unknown): Releaser | undefined {
   return typeof cls === 'function' ? RELEASERS.get(cls) : undefined;
 }
+
+/** The buffers that Slabs hand out regions of: no vector over one owns its buffer alone. */
+const SLAB_BUFFERS = new WeakSet<object>();
+
+/** Records that a Slab hands out regions of `buffer` (see {@link isSlabBuffer}). */
+export function markSlabBuffer(buffer: ArrayBufferLike): void {
+  SLAB_BUFFERS.add(buffer);
+}
+
+/** Whether a Slab hands out regions of `buffer`, so that a vector over it shares the buffer. */
+export function isSlabBuffer(buffer: ArrayBufferLike): boolean {
+  return SLAB_BUFFERS.has(buffer);
+}

@@ -60,7 +60,12 @@ function hasBrand(getter: ((this: unknown) => number) | undefined, value: unknow
  * environment, a `WebAssembly.Memory`) are recognized.
  */
 function isBuffer(value: unknown): value is ArrayBuffer | SharedArrayBuffer {
-  return hasBrand(arrayBufferByteLength, value) || hasBrand(sharedArrayBufferByteLength, value);
+  return isArrayBuffer(value) || hasBrand(sharedArrayBufferByteLength, value);
+}
+
+/** Whether `value` is an `ArrayBuffer` (not shared), of any realm; see {@link isBuffer}. */
+export function isArrayBuffer(value: unknown): value is ArrayBuffer {
+  return hasBrand(arrayBufferByteLength, value);
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 
 import { throwAllocationError, throwFloat16Unavailable, throwNotAVectorClass, throwNotAnObject, throwRegionError, throwSharedMemoryUnavailable, throwSlabFullError } from './errors.js';
-import { type Releaser, checkCapacity, checkNonNegativeInteger, releaserOf } from './internal.js';
+import { type Releaser, checkCapacity, checkNonNegativeInteger, markSlabBuffer, releaserOf } from './internal.js';
 import type { TypedVecClass, TypedVecOf } from './generated/index.js';
 import { type Memory, bufferOf } from './memory.js';
 
@@ -89,13 +89,14 @@ export class Slab {
       this.#buffer = region.buffer;
       this.#start = region.start;
       this.#end = region.end;
-      return;
+    } else {
+      checkNonNegativeInteger('Slab', 'byteLength', byteLength);
+      if (typeof options !== 'object' || options === null) throwNotAnObject('Slab', 'options', options, '{ shared: true }');
+      this.#buffer = allocateBuffer('Slab', byteLength, options.shared === true);
+      this.#start = 0;
+      this.#end = byteLength;
     }
-    checkNonNegativeInteger('Slab', 'byteLength', byteLength);
-    if (typeof options !== 'object' || options === null) throwNotAnObject('Slab', 'options', options, '{ shared: true }');
-    this.#buffer = allocateBuffer('Slab', byteLength, options.shared === true);
-    this.#start = 0;
-    this.#end = byteLength;
+    markSlabBuffer(this.#buffer); // its vectors do not own it: transfer() refuses them
   }
 
   /**

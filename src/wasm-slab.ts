@@ -75,7 +75,8 @@ function kernelBytes(): Uint8Array {
  *   vector, `Table.alloc`.
  * - A kernel of an `F64Vec` or `F32Vec` runs in wasm when the vector, its operand and `out`
  *   all live in this memory (allocated here, or `F64Vec.over(slab.memory, ...)`), and the
- *   vector has at least 16 elements; otherwise the JavaScript kernel runs. The results are
+ *   vector has at least 32 elements (16 for an element-wise kernel); otherwise the
+ *   JavaScript kernel runs. The results are
  *   the same bit for bit either way (a `NaN` may differ in its payload bits only).
  * - The memory never grows by itself. If code grows `slab.memory`, its old buffer is
  *   detached and every vector over it throws `DetachedError`, as any vector over a grown

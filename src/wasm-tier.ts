@@ -23,11 +23,19 @@ export type WasmKernels = {
 };
 
 /**
- * The shortest vector a kernel hands to wasm: below it the JavaScript loop is as fast or
- * faster, the wasm call's fixed cost not being repaid (docs/design.md, "The WebAssembly
- * tier", where the crossover was measured).
+ * The shortest vector a reduction (`sum`, `dot`, `sumOfSquares`, `min`, `max`) hands to
+ * wasm. Below it the JavaScript loop is as fast or faster: the call into wasm (15-20 ns)
+ * is not repaid. Measured on Node 20-26, F64Vec `sum()`: wasm 1.02-1.31x the JS tier at 16
+ * elements, 0.96-1.18x at 24, 0.89-0.98x at 32 (docs/design.md, "The WebAssembly tier").
  */
-export const WASM_MIN_LENGTH = 16;
+export const WASM_MIN_REDUCE = 32;
+
+/**
+ * The shortest vector an element-wise kernel (`add`, `sub`, `mul`, `scale`, `axpy`) hands to
+ * wasm: `add(y, out)` through wasm measured 0.47-1.06x the JS tier at 16 elements and won
+ * from 24 on Node 20-26.
+ */
+export const WASM_MIN_ELEMENTWISE = 16;
 
 /** The kernels per registered buffer, by kind. A WeakMap: a buffer nobody holds frees its entry. */
 const KERNELS = new WeakMap<ArrayBufferLike, ReadonlyMap<string, WasmKernels>>();

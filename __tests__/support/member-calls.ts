@@ -107,6 +107,7 @@ export const MEMBER_CALLS: Readonly<Record<string, MemberCall>> = {
   map: { call: (v) => v.map((x: Elem) => x) },
   copyFrom: { call: (v, c) => v.copyFrom([c.x]) },
   copyTo: { call: (v) => v.copyTo([]) },
+  transfer: { call: (v) => v.transfer() },
 };
 
 /** The member a key of {@link MEMBER_CALLS} calls: the key without its note. */

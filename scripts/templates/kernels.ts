@@ -22,7 +22,7 @@ import { pairwiseDotLong, pairwiseSumLong, pairwiseSumOfSquaresLong } from '../.
 import { checkVectorTarget, typedArrayTarget, vectorTargetEnd } from '../../src/kernels-support.js';
 import type { NumVec } from '../../src/num-vec.js';
 import type { FixedVec, VecSource } from '../../src/types.js';
-import { WASM_MIN_LENGTH, type WasmKernels } from '../../src/wasm-tier.js';
+import { WASM_MIN_ELEMENTWISE, WASM_MIN_REDUCE, type WasmKernels } from '../../src/wasm-tier.js';
 import { BYTES, ELEMENT, MAX_ELEMENT, MIN_ELEMENT, TArray, ZERO, type TElem } from './instance';
 
 export class TVec<N extends number = number> {
@@ -116,9 +116,9 @@ export class TVec<N extends number = number> {
     //@if wasm-sum
     const wasm = this.#wasm;
     //@if float
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sum(this.#byteOffset, length);
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.sum(this.#byteOffset, length);
     //@else
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sum(this.#byteOffset, length) + 0; // never -0, as below
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.sum(this.#byteOffset, length) + 0; // never -0, as below
     //@endif
     //@endif
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
@@ -204,7 +204,7 @@ export class TVec<N extends number = number> {
     if (length === 0) throwEmptyError('TVec.min');
     //@if wasm-min
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.min(this.#byteOffset, length);
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.min(this.#byteOffset, length);
     //@endif
     let best = data[0];
     //@if float
@@ -245,7 +245,7 @@ export class TVec<N extends number = number> {
     if (length === 0) throwEmptyError('TVec.max');
     //@if wasm-max
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.max(this.#byteOffset, length);
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.max(this.#byteOffset, length);
     //@endif
     let best = data[0];
     //@if float
@@ -383,7 +383,7 @@ export class TVec<N extends number = number> {
     if (length === 0) return 0;
     //@if wasm-dot
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_REDUCE) {
       const at = this.#wasmOperand(other, null);
       //@if float
       if (at >= 0) return wasm.dot(this.#byteOffset, at, length);
@@ -453,9 +453,9 @@ export class TVec<N extends number = number> {
     //@if wasm-sumsq
     const wasm = this.#wasm;
     //@if float
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sumsq(this.#byteOffset, length);
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.sumsq(this.#byteOffset, length);
     //@else
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sumsq(this.#byteOffset, length) + 0; // never -0, as below
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.sumsq(this.#byteOffset, length) + 0; // never -0, as below
     //@endif
     //@endif
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
@@ -609,7 +609,7 @@ export class TVec<N extends number = number> {
     const dst = out === undefined ? data : this.#outData('TVec.add', out);
     //@if wasm-add
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         //@if wasm-adds
@@ -725,7 +725,7 @@ export class TVec<N extends number = number> {
     const dst = out === undefined ? data : this.#outData('TVec.sub', out);
     //@if wasm-sub
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         //@if wasm-subs
@@ -841,7 +841,7 @@ export class TVec<N extends number = number> {
     const dst = out === undefined ? data : this.#outData('TVec.mul', out);
     //@if wasm-mul
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         //@if wasm-muls
@@ -1077,7 +1077,7 @@ export class TVec<N extends number = number> {
     // Math.imul or `k | 0`); a fractional one takes the JS loop's double arithmetic.
     if (!Number.isInteger(k)) wasm = null;
     //@endif
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         wasm.muls(target.#byteOffset, this.#byteOffset, k, length);
@@ -1187,7 +1187,7 @@ export class TVec<N extends number = number> {
     // Math.imul or `a | 0`); a fractional one takes the JS loop's double arithmetic.
     if (!Number.isInteger(a)) wasm = null;
     //@endif
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       const at = target === null ? -1 : this.#wasmOperand(x, target);
       if (target !== null && at >= 0) {

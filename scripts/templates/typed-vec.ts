@@ -51,7 +51,7 @@ import {
 } from '../../src/errors.js';
 import { inspectUnusable, inspectVector } from '../../src/inspect.js';
 //@if wasm
-import { type WasmKernels, WASM_MIN_LENGTH, wasmKernelsOf } from '../../src/wasm-tier.js';
+import { type WasmKernels, WASM_MIN_ELEMENTWISE, WASM_MIN_REDUCE, wasmKernelsOf } from '../../src/wasm-tier.js';
 //@endif
 import {
   INSPECT_CUSTOM,
@@ -102,6 +102,7 @@ import {
   vectorTargetEnd,
 } from '../../src/kernels-support.js';
 import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../../src/memory.js';
+import { type VecTransfer, checkTransferMessage, transferOut } from '../../src/transfer.js';
 import { type RowKit, columnName, columnReleased, registerRowKit } from '../../src/row-kit.js';
 import { NUMBER_ELEMENT, collectElements, comparedElements, typedArraySource } from '../../src/staging.js';
 //@if number
@@ -310,6 +311,41 @@ export class TVec<N extends number = number> implements
   static assumeInit<const M extends number>(memory: Memory, byteOffset: number, capacity: M, length: number): TVec<M> {
     const vec = TVec.#overRegion('TVec.assumeInit', memory, byteOffset, capacity);
     checkIntegerInRange('TVec.assumeInit', 'length', length, capacity);
+    vec.#length = length;
+    return vec;
+  }
+
+  /**
+   * Moves this vector to another thread: detaches its buffer into a message to post with
+   * the buffer in the transfer list, `worker.postMessage(m, [m.buffer])`, and to adopt
+   * there with {@link TVec.fromTransfer}. Nothing is copied. This vector is unusable
+   * afterwards: every call on it throws `DetachedError`.
+   *
+   * @returns `{ buffer, byteOffset, capacity, length, kind }`.
+   * @throws TypeError when this vector does not own its whole buffer: a Slab's region, a
+   * region of a larger buffer, a `SharedArrayBuffer` (share it instead) or a
+   * `WebAssembly.Memory`; the message says what to do instead, and nothing changes.
+   * @throws ReleasedError or DetachedError when this vector is released or detached.
+   * @group Memory
+   */
+  transfer(): VecTransfer<(typeof TVec)['elementType'], N> {
+    this.#storage('TVec.transfer');
+    return transferOut('TVec.transfer', ELEMENT_ID, this.#buffer, this.#byteOffset, this.#capacity, this.#length, BYTES);
+  }
+
+  /**
+   * Adopts a vector that {@link TVec.transfer} moved here: the same elements, capacity and
+   * length, over the transferred buffer.
+   *
+   * @param message - what `transfer()` of a TVec returned, after `postMessage`.
+   * @throws TypeError when `message` is not such an object: another class's `kind`, no
+   * ArrayBuffer (a detached one included), or a region the buffer does not hold.
+   * @throws RangeError when its `length` exceeds its `capacity`.
+   * @group Memory
+   */
+  static fromTransfer<const M extends number>(message: VecTransfer<(typeof TVec)['elementType'], M>): TVec<M> {
+    const { buffer, byteOffset, capacity, length } = checkTransferMessage('TVec.fromTransfer', ELEMENT_ID, message);
+    const vec = TVec.#overRegion('TVec.fromTransfer', buffer, byteOffset, capacity as M);
     vec.#length = length;
     return vec;
   }

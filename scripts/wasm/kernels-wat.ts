@@ -129,27 +129,28 @@ function whileBelow(label: string, ptr: string, end: string, body: string[]): st
 /** The shuffle that swaps the two 8-byte halves of a v128. */
 const SWAP_HALVES = 'i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7';
 
-/** Four elements at `ptr`, as one v128 (for `f64`, the first two of them), for the reductions. */
-function load4(kind: KernelKind, ptr: string): string {
-  switch (kind.bytes) {
-    case 8:
-    case 4:
-      return `(v128.load ${get(ptr)})`;
-    case 2:
-      return `(v128.load16x4_${kind.signed ? 's' : 'u'} ${get(ptr)})`;
-    case 1:
-      return `(i32x4.extend_low_i16x8_s (i16x8.extend_low_i8x16_${kind.signed ? 's' : 'u'} (v128.load32_zero ${get(ptr)})))`;
-  }
-}
-
 /**
- * The four elements of `load4` as two f64x2 (lanes 0-1, lanes 2-3), exactly: `v` is the
- * local holding them (`f64` reads its second pair from `ptr + 16`).
+ * The two elements at byte `offset` from `ptr` as an f64x2, exactly (promoted or
+ * converted), loading only their bytes: no value is loaded twice or shuffled.
  */
-function lanesOf(kind: KernelKind, v: string, ptr: string): [string, string] {
-  if (kind.id === 'f64') return [get(v), `(v128.load offset=16 ${get(ptr)})`];
-  const convert = kind.float ? 'f64x2.promote_low_f32x4' : `f64x2.convert_low_i32x4_${kind.id === 'u32' ? 'u' : 's'}`;
-  return [`(${convert} ${get(v)})`, `(${convert} (${SWAP_HALVES} ${get(v)} ${get(v)}))`];
+function loadPair(kind: KernelKind, ptr: string, offset: number): string {
+  const at = `offset=${offset} ${get(ptr)}`;
+  const sign = kind.signed ? 's' : 'u';
+  switch (kind.id) {
+    case 'f64':
+      return `(v128.load ${at})`;
+    case 'f32':
+      return `(f64x2.promote_low_f32x4 (v128.load64_zero ${at}))`;
+    case 'i32':
+    case 'u32':
+      return `(f64x2.convert_low_i32x4_${sign} (v128.load64_zero ${at}))`;
+    case 'i16':
+    case 'u16':
+      return `(f64x2.convert_low_i32x4_s (i32x4.extend_low_i16x8_${sign} (v128.load32_zero ${at})))`;
+    default:
+      // Two bytes splatted: the low lanes of each widening are the two elements.
+      return `(f64x2.convert_low_i32x4_s (i32x4.extend_low_i16x8_s (i16x8.extend_low_i8x16_${sign} (v128.load16_splat ${at}))))`;
+  }
 }
 
 /** The load of one element at `ptr` in its own type (f64, f32, or an i32 sign- or zero-extended). */
@@ -182,42 +183,90 @@ function term(op: Reduction, mul: string, x: string, y: string): string {
   return `(${mul} ${x} ${x})`;
 }
 
+/**
+ * The lane updates of one leaf for the 4 elements at byte `offset` from `p` (and `q`):
+ * accumulators `a0` (lanes 0-1) and `a1` (lanes 2-3) of the leaf named by `acc`, with
+ * `x0`/`x1` of the same suffix as scratch for the squares.
+ */
+function quadStep(kind: KernelKind, op: Reduction, acc: string, offset: number): string[] {
+  const two = op === 'dot';
+  const x = [loadPair(kind, 'p', offset), loadPair(kind, 'p', offset + 2 * kind.bytes)];
+  const y = two ? [loadPair(kind, 'q', offset), loadPair(kind, 'q', offset + 2 * kind.bytes)] : ['', ''];
+  if (op === 'sumsq') {
+    return [
+      set(`x0${acc}`, x[0]),
+      set(`x1${acc}`, x[1]),
+      set(`a0${acc}`, `(f64x2.add ${get(`a0${acc}`)} (f64x2.mul ${get(`x0${acc}`)} ${get(`x0${acc}`)}))`),
+      set(`a1${acc}`, `(f64x2.add ${get(`a1${acc}`)} (f64x2.mul ${get(`x1${acc}`)} ${get(`x1${acc}`)}))`),
+    ];
+  }
+  return [0, 1].map((j) => set(`a${j}${acc}`, `(f64x2.add ${get(`a${j}${acc}`)} ${term(op, 'f64x2.mul', x[j], y[j])})`));
+}
+
+/** A leaf's sum of its lanes, `(s0 + s1) + (s2 + s3)`, from accumulators `a0`/`a1` of suffix `acc`. */
+function laneSum(acc: string): string {
+  const lanes = (v: string): string => `(f64.add (f64x2.extract_lane 0 ${get(v)}) (f64x2.extract_lane 1 ${get(v)}))`;
+  return `(f64.add ${lanes(`a0${acc}`)} ${lanes(`a1${acc}`)})`;
+}
+
+/** The locals of `quadStep` for the leaves of the given suffixes, each accumulator set to -0. */
+function leafLocals(suffixes: string[]): string[] {
+  const names = suffixes.flatMap((acc) => [`a0${acc}`, `a1${acc}`, `x0${acc}`, `x1${acc}`]);
+  return [
+    `  ${names.map((name) => `(local $${name} v128)`).join(' ')}`,
+    `  ${suffixes.flatMap((acc) => [set(`a0${acc}`, '(v128.const f64x2 -0 -0)'), set(`a1${acc}`, '(v128.const f64x2 -0 -0)')]).join(' ')}`,
+  ];
+}
+
 /** The leaf of a reduction: `k` (1 to 128) elements from `p` (and `q`), as the JS leaf sums them. */
 function leaf(kind: KernelKind, op: Reduction): string[] {
   const two = op === 'dot';
   const name = `$leaf_${op}_${kind.id}`;
-  const [xLo, xHi] = lanesOf(kind, 'v', 'p');
-  const [yLo, yHi] = two ? lanesOf(kind, 'w', 'q') : ['', ''];
-  const square = op === 'sumsq';
-  const lo = square ? get('x0') : xLo;
-  const hi = square ? get('x1') : xHi;
-  const body = [
-    set('v', load4(kind, 'p')),
-    ...(two ? [set('w', load4(kind, 'q'))] : []),
-    ...(square ? [set('x0', xLo), set('x1', xHi)] : []),
-    set('a0', `(f64x2.add ${get('a0')} ${term(op, 'f64x2.mul', lo, yLo)})`),
-    set('a1', `(f64x2.add ${get('a1')} ${term(op, 'f64x2.mul', hi, yHi)})`),
-    advance('p', 4 * kind.bytes),
-    ...(two ? [advance('q', 4 * kind.bytes)] : []),
-  ];
+  const body = [...quadStep(kind, op, '', 0), advance('p', 4 * kind.bytes), ...(two ? [advance('q', 4 * kind.bytes)] : [])];
   const x1 = toF64(kind, loadElement(kind, 'p'));
+  const square = op === 'sumsq';
   const tail = [
     ...(square ? [set('t1', x1)] : []),
     set('t', `(f64.add ${get('t')} ${term(op, 'f64.mul', square ? get('t1') : x1, two ? toF64(kind, loadElement(kind, 'q')) : '')})`),
     advance('p', kind.bytes),
     ...(two ? [advance('q', kind.bytes)] : []),
   ];
-  const lanes = (v: string): string => `(f64.add (f64x2.extract_lane 0 ${get(v)}) (f64x2.extract_lane 1 ${get(v)}))`;
   return [
     `(func ${name} (param $p i32)${two ? ' (param $q i32)' : ''} (param $k i32) (result f64)`,
-    '  (local $a0 v128) (local $a1 v128) (local $v v128) (local $w v128) (local $x0 v128) (local $x1 v128)',
     '  (local $end i32) (local $mid i32) (local $t f64) (local $t1 f64)',
-    `  ${set('a0', '(v128.const f64x2 -0 -0)')} ${set('a1', '(v128.const f64x2 -0 -0)')} ${set('t', '(f64.const -0)')}`,
+    ...leafLocals(['']),
+    `  ${set('t', '(f64.const -0)')}`,
     `  ${set('end', offset(get('p'), get('k'), kind.shift))}`,
     `  ${set('mid', offset(get('p'), `(i32.and ${get('k')} ${i32(-4)})`, kind.shift))}`,
     ...whileBelow('quads', 'p', 'mid', body).map((line) => `  ${line}`),
     ...whileBelow('tail', 'p', 'end', tail).map((line) => `  ${line}`),
-    `  (f64.add (f64.add ${lanes('a0')} ${lanes('a1')}) ${get('t')}))`,
+    `  (f64.add ${laneSum('')} ${get('t')}))`,
+  ];
+}
+
+/**
+ * Two full leaves side by side, `leaf(p) + leaf(p + 128 elements)`: the same additions as two
+ * calls of the leaf, in the same order within each leaf, but interleaved, so that the CPU
+ * overlaps the two leaves' chains of dependent additions (one leaf's lanes alone wait on
+ * the latency of each add).
+ */
+function leafPair(kind: KernelKind, op: Reduction): string[] {
+  const two = op === 'dot';
+  const second = LEAF * kind.bytes;
+  const body = [
+    ...quadStep(kind, op, 'A', 0),
+    ...quadStep(kind, op, 'B', second),
+    advance('p', 4 * kind.bytes),
+    ...(two ? [advance('q', 4 * kind.bytes)] : []),
+  ];
+  return [
+    `(func $pair_${op}_${kind.id} (param $p i32)${two ? ' (param $q i32)' : ''} (result f64)`,
+    '  (local $end i32)',
+    ...leafLocals(['A', 'B']),
+    `  ${set('end', `(i32.add ${get('p')} ${i32(second)})`)}`,
+    ...whileBelow('quads', 'p', 'end', body).map((line) => `  ${line}`),
+    // Each leaf's tail is empty: adding its -0 start, as the leaf does, changes nothing but is kept.
+    `  (f64.add (f64.add ${laneSum('A')} (f64.const -0)) (f64.add ${laneSum('B')} (f64.const -0))))`,
   ];
 }
 
@@ -239,6 +288,7 @@ function tree(kind: KernelKind, op: Reduction): string[] {
     `  (if (result f64) (i32.eq ${get('m')} ${i32(1)})`,
     `    (then (call $leaf_${op}_${kind.id} ${two ? `${get('p')} ${get('q')}` : get('p')} ${get('n')}))`,
     '    (else',
+    `      (if (i32.eq ${get('n')} ${i32(2 * LEAF)}) (then (return (call $pair_${op}_${kind.id} ${two ? `${get('p')} ${get('q')}` : get('p')}))))`,
     `      ${set('h', `(i32.shr_u ${get('m')} ${i32(1)})`)}`,
     '      (f64.add',
     `        (call ${name} ${args(get('p'), get('q'), get('h'), halfElements)})`,
@@ -431,7 +481,7 @@ function elementwiseKernels(kind: KernelKind): string[][] {
 export function kernelsWat(): string {
   const functions: string[][] = [];
   for (const kind of KERNEL_KINDS) {
-    for (const op of ['sum', 'sumsq', 'dot'] as const) functions.push(leaf(kind, op), tree(kind, op), reduction(kind, op));
+    for (const op of ['sum', 'sumsq', 'dot'] as const) functions.push(leaf(kind, op), leafPair(kind, op), tree(kind, op), reduction(kind, op));
     functions.push(extremum(kind, 'min'), extremum(kind, 'max'), ...elementwiseKernels(kind));
   }
   return [

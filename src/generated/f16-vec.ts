@@ -68,6 +68,7 @@ import {
   vectorTargetEnd,
 } from '../kernels-support.js';
 import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
+import { type VecTransfer, checkTransferMessage, transferOut } from '../transfer.js';
 import { type RowKit, columnName, columnReleased, registerRowKit } from '../row-kit.js';
 import { NUMBER_ELEMENT, collectElements, comparedElements, typedArraySource } from '../staging.js';
 import type { NumVec } from '../num-vec.js';
@@ -252,6 +253,41 @@ export class F16Vec<N extends number = number> implements
   static assumeInit<const M extends number>(memory: Memory, byteOffset: number, capacity: M, length: number): F16Vec<M> {
     const vec = F16Vec.#overRegion('F16Vec.assumeInit', memory, byteOffset, capacity);
     checkIntegerInRange('F16Vec.assumeInit', 'length', length, capacity);
+    vec.#length = length;
+    return vec;
+  }
+
+  /**
+   * Moves this vector to another thread: detaches its buffer into a message to post with
+   * the buffer in the transfer list, `worker.postMessage(m, [m.buffer])`, and to adopt
+   * there with {@link F16Vec.fromTransfer}. Nothing is copied. This vector is unusable
+   * afterwards: every call on it throws `DetachedError`.
+   *
+   * @returns `{ buffer, byteOffset, capacity, length, kind }`.
+   * @throws TypeError when this vector does not own its whole buffer: a Slab's region, a
+   * region of a larger buffer, a `SharedArrayBuffer` (share it instead) or a
+   * `WebAssembly.Memory`; the message says what to do instead, and nothing changes.
+   * @throws ReleasedError or DetachedError when this vector is released or detached.
+   * @group Memory
+   */
+  transfer(): VecTransfer<(typeof F16Vec)['elementType'], N> {
+    this.#storage('F16Vec.transfer');
+    return transferOut('F16Vec.transfer', 'f16', this.#buffer, this.#byteOffset, this.#capacity, this.#length, 2);
+  }
+
+  /**
+   * Adopts a vector that {@link F16Vec.transfer} moved here: the same elements, capacity and
+   * length, over the transferred buffer.
+   *
+   * @param message - what `transfer()` of an F16Vec returned, after `postMessage`.
+   * @throws TypeError when `message` is not such an object: another class's `kind`, no
+   * ArrayBuffer (a detached one included), or a region the buffer does not hold.
+   * @throws RangeError when its `length` exceeds its `capacity`.
+   * @group Memory
+   */
+  static fromTransfer<const M extends number>(message: VecTransfer<(typeof F16Vec)['elementType'], M>): F16Vec<M> {
+    const { buffer, byteOffset, capacity, length } = checkTransferMessage('F16Vec.fromTransfer', 'f16', message);
+    const vec = F16Vec.#overRegion('F16Vec.fromTransfer', buffer, byteOffset, capacity as M);
     vec.#length = length;
     return vec;
   }

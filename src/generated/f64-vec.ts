@@ -28,7 +28,7 @@ import {
   throwTargetError,
 } from '../errors.js';
 import { inspectUnusable, inspectVector } from '../inspect.js';
-import { type WasmKernels, WASM_MIN_LENGTH, wasmKernelsOf } from '../wasm-tier.js';
+import { type WasmKernels, WASM_MIN_ELEMENTWISE, WASM_MIN_REDUCE, wasmKernelsOf } from '../wasm-tier.js';
 import {
   INSPECT_CUSTOM,
   type InspectFunction,
@@ -65,6 +65,7 @@ import {
   vectorTargetEnd,
 } from '../kernels-support.js';
 import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
+import { type VecTransfer, checkTransferMessage, transferOut } from '../transfer.js';
 import { type RowKit, columnName, columnReleased, registerRowKit } from '../row-kit.js';
 import { NUMBER_ELEMENT, collectElements, comparedElements, typedArraySource } from '../staging.js';
 import type { NumVec } from '../num-vec.js';
@@ -228,6 +229,41 @@ export class F64Vec<N extends number = number> implements
   static assumeInit<const M extends number>(memory: Memory, byteOffset: number, capacity: M, length: number): F64Vec<M> {
     const vec = F64Vec.#overRegion('F64Vec.assumeInit', memory, byteOffset, capacity);
     checkIntegerInRange('F64Vec.assumeInit', 'length', length, capacity);
+    vec.#length = length;
+    return vec;
+  }
+
+  /**
+   * Moves this vector to another thread: detaches its buffer into a message to post with
+   * the buffer in the transfer list, `worker.postMessage(m, [m.buffer])`, and to adopt
+   * there with {@link F64Vec.fromTransfer}. Nothing is copied. This vector is unusable
+   * afterwards: every call on it throws `DetachedError`.
+   *
+   * @returns `{ buffer, byteOffset, capacity, length, kind }`.
+   * @throws TypeError when this vector does not own its whole buffer: a Slab's region, a
+   * region of a larger buffer, a `SharedArrayBuffer` (share it instead) or a
+   * `WebAssembly.Memory`; the message says what to do instead, and nothing changes.
+   * @throws ReleasedError or DetachedError when this vector is released or detached.
+   * @group Memory
+   */
+  transfer(): VecTransfer<(typeof F64Vec)['elementType'], N> {
+    this.#storage('F64Vec.transfer');
+    return transferOut('F64Vec.transfer', 'f64', this.#buffer, this.#byteOffset, this.#capacity, this.#length, 8);
+  }
+
+  /**
+   * Adopts a vector that {@link F64Vec.transfer} moved here: the same elements, capacity and
+   * length, over the transferred buffer.
+   *
+   * @param message - what `transfer()` of an F64Vec returned, after `postMessage`.
+   * @throws TypeError when `message` is not such an object: another class's `kind`, no
+   * ArrayBuffer (a detached one included), or a region the buffer does not hold.
+   * @throws RangeError when its `length` exceeds its `capacity`.
+   * @group Memory
+   */
+  static fromTransfer<const M extends number>(message: VecTransfer<(typeof F64Vec)['elementType'], M>): F64Vec<M> {
+    const { buffer, byteOffset, capacity, length } = checkTransferMessage('F64Vec.fromTransfer', 'f64', message);
+    const vec = F64Vec.#overRegion('F64Vec.fromTransfer', buffer, byteOffset, capacity as M);
     vec.#length = length;
     return vec;
   }
@@ -1268,7 +1304,7 @@ export class F64Vec<N extends number = number> implements
     const length = this.#length;
     if (length === 0) return 0;
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sum(this.#byteOffset, length);
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.sum(this.#byteOffset, length);
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
     // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
@@ -1337,7 +1373,7 @@ export class F64Vec<N extends number = number> implements
     const length = this.#length;
     if (length === 0) throwEmptyError('F64Vec.min');
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.min(this.#byteOffset, length);
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.min(this.#byteOffset, length);
     let best = data[0];
     // Math.min's result, written as comparisons: a Math.min loop allocated on Node 24
     // (0-19 collections per 20,000 calls at 1024 elements; docs/design.md, "Zero garbage").
@@ -1367,7 +1403,7 @@ export class F64Vec<N extends number = number> implements
     const length = this.#length;
     if (length === 0) throwEmptyError('F64Vec.max');
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.max(this.#byteOffset, length);
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.max(this.#byteOffset, length);
     let best = data[0];
     // Math.max's result, written as comparisons (see min).
     for (let i = 1; i < length; i++) {
@@ -1477,7 +1513,7 @@ export class F64Vec<N extends number = number> implements
     const b = this.#operand('F64Vec.dot', other, null, false);
     if (length === 0) return 0;
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_REDUCE) {
       const at = this.#wasmOperand(other, null);
       if (at >= 0) return wasm.dot(this.#byteOffset, at, length);
     }
@@ -1528,7 +1564,7 @@ export class F64Vec<N extends number = number> implements
     const length = this.#length;
     if (length === 0) return 0;
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sumsq(this.#byteOffset, length);
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.sumsq(this.#byteOffset, length);
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
     // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
@@ -1650,7 +1686,7 @@ export class F64Vec<N extends number = number> implements
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('F64Vec.add', out);
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         let scalar = typeof operand === 'number';
@@ -1742,7 +1778,7 @@ export class F64Vec<N extends number = number> implements
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('F64Vec.sub', out);
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         let scalar = typeof operand === 'number';
@@ -1834,7 +1870,7 @@ export class F64Vec<N extends number = number> implements
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('F64Vec.mul', out);
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         let scalar = typeof operand === 'number';
@@ -1992,7 +2028,7 @@ export class F64Vec<N extends number = number> implements
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('F64Vec.scale', out);
     let wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         wasm.muls(target.#byteOffset, this.#byteOffset, k, length);
@@ -2071,7 +2107,7 @@ export class F64Vec<N extends number = number> implements
     // starts inside data after its start (vectors over one slab); then read from a copy.
     if (out !== undefined && F64Vec.#overlapsForward(out, this, length)) data = data.slice(0, length);
     let wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       const at = target === null ? -1 : this.#wasmOperand(x, target);
       if (target !== null && at >= 0) {

@@ -28,7 +28,7 @@ import {
   throwTargetError,
 } from '../errors.js';
 import { inspectUnusable, inspectVector } from '../inspect.js';
-import { type WasmKernels, WASM_MIN_LENGTH, wasmKernelsOf } from '../wasm-tier.js';
+import { type WasmKernels, WASM_MIN_ELEMENTWISE, WASM_MIN_REDUCE, wasmKernelsOf } from '../wasm-tier.js';
 import {
   INSPECT_CUSTOM,
   type InspectFunction,
@@ -63,6 +63,7 @@ import {
   vectorTargetEnd,
 } from '../kernels-support.js';
 import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
+import { type VecTransfer, checkTransferMessage, transferOut } from '../transfer.js';
 import { type RowKit, columnName, columnReleased, registerRowKit } from '../row-kit.js';
 import { NUMBER_ELEMENT, collectElements, comparedElements, typedArraySource } from '../staging.js';
 import type { NumVec } from '../num-vec.js';
@@ -226,6 +227,41 @@ export class I32Vec<N extends number = number> implements
   static assumeInit<const M extends number>(memory: Memory, byteOffset: number, capacity: M, length: number): I32Vec<M> {
     const vec = I32Vec.#overRegion('I32Vec.assumeInit', memory, byteOffset, capacity);
     checkIntegerInRange('I32Vec.assumeInit', 'length', length, capacity);
+    vec.#length = length;
+    return vec;
+  }
+
+  /**
+   * Moves this vector to another thread: detaches its buffer into a message to post with
+   * the buffer in the transfer list, `worker.postMessage(m, [m.buffer])`, and to adopt
+   * there with {@link I32Vec.fromTransfer}. Nothing is copied. This vector is unusable
+   * afterwards: every call on it throws `DetachedError`.
+   *
+   * @returns `{ buffer, byteOffset, capacity, length, kind }`.
+   * @throws TypeError when this vector does not own its whole buffer: a Slab's region, a
+   * region of a larger buffer, a `SharedArrayBuffer` (share it instead) or a
+   * `WebAssembly.Memory`; the message says what to do instead, and nothing changes.
+   * @throws ReleasedError or DetachedError when this vector is released or detached.
+   * @group Memory
+   */
+  transfer(): VecTransfer<(typeof I32Vec)['elementType'], N> {
+    this.#storage('I32Vec.transfer');
+    return transferOut('I32Vec.transfer', 'i32', this.#buffer, this.#byteOffset, this.#capacity, this.#length, 4);
+  }
+
+  /**
+   * Adopts a vector that {@link I32Vec.transfer} moved here: the same elements, capacity and
+   * length, over the transferred buffer.
+   *
+   * @param message - what `transfer()` of an I32Vec returned, after `postMessage`.
+   * @throws TypeError when `message` is not such an object: another class's `kind`, no
+   * ArrayBuffer (a detached one included), or a region the buffer does not hold.
+   * @throws RangeError when its `length` exceeds its `capacity`.
+   * @group Memory
+   */
+  static fromTransfer<const M extends number>(message: VecTransfer<(typeof I32Vec)['elementType'], M>): I32Vec<M> {
+    const { buffer, byteOffset, capacity, length } = checkTransferMessage('I32Vec.fromTransfer', 'i32', message);
+    const vec = I32Vec.#overRegion('I32Vec.fromTransfer', buffer, byteOffset, capacity as M);
     vec.#length = length;
     return vec;
   }
@@ -1256,7 +1292,7 @@ export class I32Vec<N extends number = number> implements
     const length = this.#length;
     if (length === 0) return 0;
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sum(this.#byteOffset, length) + 0; // never -0, as below
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.sum(this.#byteOffset, length) + 0; // never -0, as below
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
     // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
@@ -1322,7 +1358,7 @@ export class I32Vec<N extends number = number> implements
     const length = this.#length;
     if (length === 0) throwEmptyError('I32Vec.min');
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.min(this.#byteOffset, length);
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.min(this.#byteOffset, length);
     let best = data[0];
     for (let i = 1; i < length; i++) {
       const x = data[i];
@@ -1346,7 +1382,7 @@ export class I32Vec<N extends number = number> implements
     const length = this.#length;
     if (length === 0) throwEmptyError('I32Vec.max');
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.max(this.#byteOffset, length);
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.max(this.#byteOffset, length);
     let best = data[0];
     for (let i = 1; i < length; i++) {
       const x = data[i];
@@ -1434,7 +1470,7 @@ export class I32Vec<N extends number = number> implements
     const b = this.#operand('I32Vec.dot', other, null, false);
     if (length === 0) return 0;
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_REDUCE) {
       const at = this.#wasmOperand(other, null);
       if (at >= 0) return wasm.dot(this.#byteOffset, at, length) + 0; // 0 * -1 is -0: never -0, as below
     }
@@ -1484,7 +1520,7 @@ export class I32Vec<N extends number = number> implements
     const length = this.#length;
     if (length === 0) return 0;
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) return wasm.sumsq(this.#byteOffset, length) + 0; // never -0, as below
+    if (wasm !== null && length >= WASM_MIN_REDUCE) return wasm.sumsq(this.#byteOffset, length) + 0; // never -0, as below
     // Pairwise summation (error bound: pairwiseRoundings in src/kernels-support.ts): leaves of
     // 128 elements through 4 independent lanes that start at -0, the IEEE additive identity
     // (-0 + x is x exactly, -0 included); the leaf sums merge like a binary counter. The full
@@ -1602,7 +1638,7 @@ export class I32Vec<N extends number = number> implements
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('I32Vec.add', out);
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         let scalar = typeof operand === 'number';
@@ -1705,7 +1741,7 @@ export class I32Vec<N extends number = number> implements
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('I32Vec.sub', out);
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         let scalar = typeof operand === 'number';
@@ -1808,7 +1844,7 @@ export class I32Vec<N extends number = number> implements
     const length = this.#length;
     const dst = out === undefined ? data : this.#outData('I32Vec.mul', out);
     const wasm = this.#wasm;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         let scalar = typeof operand === 'number';
@@ -1988,7 +2024,7 @@ export class I32Vec<N extends number = number> implements
     // An integer k only: the wasm kernel takes it as an i32 (ToInt32, as the JS loop's
     // Math.imul or `k | 0`); a fractional one takes the JS loop's double arithmetic.
     if (!Number.isInteger(k)) wasm = null;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       if (target !== null) {
         wasm.muls(target.#byteOffset, this.#byteOffset, k, length);
@@ -2079,7 +2115,7 @@ export class I32Vec<N extends number = number> implements
     // An integer a only: the wasm kernel takes it as an i32 (ToInt32, as the JS loop's
     // Math.imul or `a | 0`); a fractional one takes the JS loop's double arithmetic.
     if (!Number.isInteger(a)) wasm = null;
-    if (wasm !== null && length >= WASM_MIN_LENGTH) {
+    if (wasm !== null && length >= WASM_MIN_ELEMENTWISE) {
       const target = this.#wasmTarget(out);
       const at = target === null ? -1 : this.#wasmOperand(x, target);
       if (target !== null && at >= 0) {

@@ -59,6 +59,7 @@ import {
   vectorTargetEnd,
 } from '../kernels-support.js';
 import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
+import { type VecTransfer, checkTransferMessage, transferOut } from '../transfer.js';
 import { type RowKit, columnName, columnReleased, registerRowKit } from '../row-kit.js';
 import { BIGINT_ELEMENT, collectElements, comparedElements, typedArraySource } from '../staging.js';
 import type { Comparator, FixedVec, VecSource } from '../types.js';
@@ -214,6 +215,41 @@ export class U64Vec<N extends number = number> implements
   static assumeInit<const M extends number>(memory: Memory, byteOffset: number, capacity: M, length: number): U64Vec<M> {
     const vec = U64Vec.#overRegion('U64Vec.assumeInit', memory, byteOffset, capacity);
     checkIntegerInRange('U64Vec.assumeInit', 'length', length, capacity);
+    vec.#length = length;
+    return vec;
+  }
+
+  /**
+   * Moves this vector to another thread: detaches its buffer into a message to post with
+   * the buffer in the transfer list, `worker.postMessage(m, [m.buffer])`, and to adopt
+   * there with {@link U64Vec.fromTransfer}. Nothing is copied. This vector is unusable
+   * afterwards: every call on it throws `DetachedError`.
+   *
+   * @returns `{ buffer, byteOffset, capacity, length, kind }`.
+   * @throws TypeError when this vector does not own its whole buffer: a Slab's region, a
+   * region of a larger buffer, a `SharedArrayBuffer` (share it instead) or a
+   * `WebAssembly.Memory`; the message says what to do instead, and nothing changes.
+   * @throws ReleasedError or DetachedError when this vector is released or detached.
+   * @group Memory
+   */
+  transfer(): VecTransfer<(typeof U64Vec)['elementType'], N> {
+    this.#storage('U64Vec.transfer');
+    return transferOut('U64Vec.transfer', 'u64', this.#buffer, this.#byteOffset, this.#capacity, this.#length, 8);
+  }
+
+  /**
+   * Adopts a vector that {@link U64Vec.transfer} moved here: the same elements, capacity and
+   * length, over the transferred buffer.
+   *
+   * @param message - what `transfer()` of a U64Vec returned, after `postMessage`.
+   * @throws TypeError when `message` is not such an object: another class's `kind`, no
+   * ArrayBuffer (a detached one included), or a region the buffer does not hold.
+   * @throws RangeError when its `length` exceeds its `capacity`.
+   * @group Memory
+   */
+  static fromTransfer<const M extends number>(message: VecTransfer<(typeof U64Vec)['elementType'], M>): U64Vec<M> {
+    const { buffer, byteOffset, capacity, length } = checkTransferMessage('U64Vec.fromTransfer', 'u64', message);
+    const vec = U64Vec.#overRegion('U64Vec.fromTransfer', buffer, byteOffset, capacity as M);
     vec.#length = length;
     return vec;
   }

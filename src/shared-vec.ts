@@ -1,0 +1,315 @@
+/**
+ * `SharedVec`: one writer thread, any number of reader threads, one vector in a
+ * `SharedArrayBuffer` with a published length. The writer's `vec` is an ordinary vector
+ * (its hot paths unchanged); `publish()` makes its current length visible with one atomic
+ * store; a reader's `sync()` adopts the published length with one atomic load, so a reader
+ * never sees an element at or past it.
+ *
+ * @module
+ */
+
+import { throwNotAnObject, throwSharedVecError, throwReaderWrite, throwSharedMemoryUnavailable, throwWaitUnavailable } from './errors.js';
+import { F16Vec, F32Vec, F64Vec, I16Vec, I32Vec, I64Vec, I8Vec, U16Vec, U32Vec, U64Vec, U8ClampedVec, U8Vec } from './generated/index.js';
+import type { TypedVecClass, TypedVecOf } from './generated/index.js';
+import { checkCapacity, checkIntegerInRange, releaserOf } from './internal.js';
+import { rowKitOf } from './row-kit.js';
+
+/**
+ * The header, as Int32 slots at the start of the buffer; the elements start at byte
+ * {@link SHARED_VEC_HEADER_BYTES}, aligned for every element type.
+ */
+const MAGIC = 0, VERSION = 1, KIND = 2, CAPACITY = 3, LENGTH = 4, SEQUENCE = 5;
+
+/** `"SVEC"` as a little-endian int32: the first slot of every SharedVec header. */
+const MAGIC_VALUE = 0x43455653;
+
+/** The header layout's version; a header of another version is rejected. */
+const VERSION_VALUE = 1;
+
+/** Bytes before the elements: the header, padded to a 64-byte line. */
+export const SHARED_VEC_HEADER_BYTES = 64;
+
+/** The element kinds by the code the header stores: the order is part of the layout, never reordered. */
+const KIND_CODES = ['f64', 'f32', 'f16', 'i32', 'u32', 'i16', 'u16', 'i8', 'u8', 'u8c', 'i64', 'u64'] as const;
+
+/** The class of each kind. */
+const CLASSES: Readonly<Record<(typeof KIND_CODES)[number], TypedVecClass>> = {
+  f64: F64Vec, f32: F32Vec, f16: F16Vec, i32: I32Vec, u32: U32Vec, i16: I16Vec, u16: U16Vec, i8: I8Vec, u8: U8Vec, u8c: U8ClampedVec, i64: I64Vec, u64: U64Vec,
+};
+
+/** The element id of a typed vector class (`'f32'` for `typeof F32Vec`). */
+export type SharedVecKind = TypedVecClass['elementType'];
+
+/** The vector of the class whose element id is `K`, at capacity `M`. */
+export type VecOfKind<K extends SharedVecKind, M extends number> = TypedVecOf<
+  Extract<
+    TypedVecClass,
+    {
+      /** The class's element id. */
+      readonly elementType: K;
+    }
+  >,
+  M
+>;
+
+/**
+ * What `descriptor()` returns and `SharedVec.attach` takes: a plain object that
+ * `postMessage` clones (the `SharedArrayBuffer` is shared, not copied).
+ */
+export interface SharedVecDescriptor<K extends SharedVecKind = SharedVecKind, M extends number = number> {
+  /** The buffer: the header, then the elements. */
+  readonly buffer: SharedArrayBuffer;
+  /** Always 0: a SharedVec's buffer is its own. */
+  readonly byteOffset: number;
+  /** The vector's capacity. */
+  readonly capacity: M;
+  /** The element id of the vector's class. */
+  readonly kind: K;
+}
+
+/** The methods a reader's vector refuses always: each changes the length or writes elements. */
+const READER_REFUSES = [
+  'push', 'tryPush', 'pop', 'popIf', 'extend', 'tryExtend', 'insert', 'tryInsert', 'remove', 'swapRemove', 'swapDelete',
+  'truncate', 'clear', 'resize', 'retain', 'extractIf', 'drain', 'splice', 'splitOff', 'dedup', 'spare', 'commit',
+  'copyFrom', 'set', 'swap', 'fill', 'reverse', 'sort', 'copyWithin',
+] as const;
+
+/** The kernels that write this vector unless given `out`, with the position of `out`: on a reader they need it. */
+const READER_NEEDS_OUT = { add: 1, sub: 1, mul: 1, div: 1, scale: 1, map: 1, axpy: 2, clamp: 2, abs: 0 } as const;
+
+/** The reader prototype of each class, made on first use. */
+const READER_PROTOTYPES = new WeakMap<object, object>();
+
+/**
+ * `cls.prototype` with every writing method refusing (a TypeError naming it): a reader's
+ * vector shows memory another thread writes, so nothing may write it through the reader.
+ * A prototype between the vector and its class, as a table column's lock is, leaves the
+ * class's methods and every other vector unchanged.
+ */
+function readerPrototype(cls: TypedVecClass): object {
+  let proto = READER_PROTOTYPES.get(cls);
+  if (proto !== undefined) return proto;
+  proto = Object.create(cls.prototype) as object;
+  for (const name of READER_REFUSES) {
+    const where = `${cls.name}.${name}`;
+    Object.defineProperty(proto, name, { value: (): never => throwReaderWrite(where), writable: true, configurable: true });
+  }
+  for (const [name, outIndex] of Object.entries(READER_NEEDS_OUT)) {
+    const where = `${cls.name}.${name}`;
+    const method = (cls.prototype as unknown as Record<string, (...args: unknown[]) => unknown>)[name];
+    Object.defineProperty(proto, name, {
+      value: function readerKernel(this: object, ...args: unknown[]): unknown {
+        if (args[outIndex] === undefined) throwReaderWrite(where, 'pass `out` to write the results elsewhere');
+        return method.apply(this, args);
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+  READER_PROTOTYPES.set(cls, proto);
+  return proto;
+}
+
+/**
+ * A vector shared between threads: one writer, any number of readers.
+ *
+ * - `SharedVec.create(F32Vec, 4096)` makes the writer: `w.vec` is an ordinary
+ *   `F32Vec<4096>` in a new `SharedArrayBuffer`; write it as any vector, then `w.publish()`.
+ * - `SharedVec.attach(w.descriptor())` (in another thread, after `postMessage`) makes a
+ *   reader: `r.sync()` gives `r.vec` the published length, and `r.vec` reads as any vector
+ *   but refuses every call that would write it (a TypeError naming the method; the kernels
+ *   with `out` still run).
+ * - A reader never sees an element at or past the published length. Elements below it
+ *   that the writer rewrites after a publish may be read mid-rewrite: `sequence` changes on
+ *   every publish, so a reader can tell that a rewrite was published.
+ * - Waiting: `changed(last, ms)` blocks with `Atomics.wait` (workers only: a browser's main
+ *   thread and audio worklets cannot block), `changedAsync(last, ms)` works everywhere.
+ *
+ * @typeParam K - the element id of the vector's class: `'f32'`.
+ * @typeParam M - the capacity.
+ */
+export class SharedVec<K extends SharedVecKind = SharedVecKind, M extends number = number> {
+  // Invariant: #header is the Int32 view of the buffer's first 64 bytes, whose MAGIC,
+  // VERSION, KIND and CAPACITY slots never change after create(); LENGTH (0 <= LENGTH <=
+  // capacity) and SEQUENCE change only through publish(). #vec lies over the rest; a
+  // reader's #vec has the reader prototype and changes length only in sync().
+  readonly #header: Int32Array;
+  readonly #vec: VecOfKind<K, M>;
+  readonly #writer: boolean;
+  readonly #kind: K;
+  readonly #capacity: M;
+
+  private constructor(header: Int32Array, vec: VecOfKind<K, M>, writer: boolean, kind: K, capacity: M) {
+    this.#header = header;
+    this.#vec = vec;
+    this.#writer = writer;
+    this.#kind = kind;
+    this.#capacity = capacity;
+  }
+
+  /**
+   * The writer of a new shared vector: an empty `capacity`-element vector of `cls` in a new
+   * `SharedArrayBuffer`, with the header that `attach` checks.
+   *
+   * @param cls - a typed vector class: `F64Vec`, `F32Vec`, `I16Vec`, ...
+   * @param capacity - an integer from 0 to 2^32 - 1 (the buffer must fit in memory).
+   * @throws TypeError for a class that is not a typed vector class, or where there is no
+   * `SharedArrayBuffer` (a page that is not cross-origin isolated).
+   * @throws RangeError or TypeError for a bad capacity.
+   */
+  static create<C extends TypedVecClass, const M extends number>(cls: C, capacity: M): SharedVec<C['elementType'], M> {
+    const where = 'SharedVec.create';
+    if (releaserOf(cls) === undefined) throwSharedVecError(where, 'cls', cls, 'a typed vector class such as F32Vec');
+    checkCapacity(where, capacity);
+    if (typeof SharedArrayBuffer !== 'function') throwSharedMemoryUnavailable(where);
+    const buffer = new SharedArrayBuffer(SHARED_VEC_HEADER_BYTES + capacity * cls.BYTES_PER_ELEMENT);
+    const header = new Int32Array(buffer, 0, SHARED_VEC_HEADER_BYTES / 4);
+    header[MAGIC] = MAGIC_VALUE;
+    header[VERSION] = VERSION_VALUE;
+    header[KIND] = KIND_CODES.indexOf(cls.elementType);
+    header[CAPACITY] = capacity | 0;
+    const vec = cls.over(buffer, SHARED_VEC_HEADER_BYTES, capacity) as unknown as VecOfKind<C['elementType'], M>;
+    return new SharedVec<C['elementType'], M>(header, vec, true, cls.elementType, capacity);
+  }
+
+  /**
+   * A reader of the shared vector that `descriptor` describes, checked against the header
+   * in its buffer. `r.vec` starts with the length published last.
+   *
+   * @param descriptor - what `descriptor()` of the writer (or of another reader) returned.
+   * @param cls - the class the caller expects; a vector of another class is rejected.
+   * @throws TypeError when `descriptor` is not such an object, its buffer is not a
+   * `SharedArrayBuffer`, the header is not a SharedVec header of this version, or its kind
+   * or capacity differ from the descriptor's (or from `cls`).
+   */
+  static attach<K extends SharedVecKind, M extends number>(descriptor: SharedVecDescriptor<K, M>, cls?: TypedVecClass): SharedVec<K, M> {
+    const where = 'SharedVec.attach';
+    if (typeof descriptor !== 'object' || descriptor === null) throwNotAnObject(where, 'descriptor', descriptor, 'w.descriptor()');
+    const { buffer, capacity, kind } = descriptor;
+    if (Object.prototype.toString.call(buffer) !== '[object SharedArrayBuffer]') throwSharedVecError(where, 'descriptor.buffer', buffer, 'a SharedArrayBuffer');
+    if (buffer.byteLength < SHARED_VEC_HEADER_BYTES) throwSharedVecError(where, 'descriptor.buffer', buffer, 'the buffer of a SharedVec (it is shorter than the header)');
+    const header = new Int32Array(buffer, 0, SHARED_VEC_HEADER_BYTES / 4);
+    if (Atomics.load(header, MAGIC) !== MAGIC_VALUE) throwSharedVecError(where, 'the header', Atomics.load(header, MAGIC), `the SharedVec magic ${MAGIC_VALUE}`);
+    if (Atomics.load(header, VERSION) !== VERSION_VALUE) throwSharedVecError(where, 'the header version', Atomics.load(header, VERSION), String(VERSION_VALUE));
+    const headerKind = KIND_CODES[Atomics.load(header, KIND)];
+    if (headerKind === undefined || headerKind !== kind) throwSharedVecError(where, 'descriptor.kind', kind, `the kind in the header, '${headerKind}'`);
+    if (cls !== undefined && cls.elementType !== headerKind) throwSharedVecError(where, 'the vector', `${CLASSES[headerKind].name}`, `a ${cls.name} (the class asked for)`);
+    const cap = Atomics.load(header, CAPACITY) >>> 0;
+    const target = CLASSES[headerKind];
+    if (cap !== capacity || SHARED_VEC_HEADER_BYTES + cap * target.BYTES_PER_ELEMENT > buffer.byteLength) {
+      throwSharedVecError(where, 'descriptor.capacity', capacity, `the capacity in the header, ${cap}, within the buffer`);
+    }
+    const published = Atomics.load(header, LENGTH);
+    checkIntegerInRange(where, 'the published length', published, cap);
+    const vec = target.assumeInit(buffer, SHARED_VEC_HEADER_BYTES, cap, published);
+    Object.setPrototypeOf(vec, readerPrototype(target));
+    return new SharedVec<K, M>(header, vec as unknown as VecOfKind<K, M>, false, headerKind as K, cap as M);
+  }
+
+  /** The vector: the writer's, to write; a reader's, to read (it refuses writes). */
+  get vec(): VecOfKind<K, M> {
+    return this.#vec;
+  }
+
+  /** Whether this is the writer (from `create`), not a reader (from `attach`). */
+  get isWriter(): boolean {
+    return this.#writer;
+  }
+
+  /** The number of publishes so far; a reader compares it to detect that new data was published. */
+  get sequence(): number {
+    return Atomics.load(this.#header, SEQUENCE);
+  }
+
+  /** The length published last. */
+  get publishedLength(): number {
+    return Atomics.load(this.#header, LENGTH);
+  }
+
+  /** A plain, cloneable object to post to the threads that read: `SharedVec.attach` takes it. */
+  descriptor(): SharedVecDescriptor<K, M> {
+    return { buffer: this.#header.buffer as SharedArrayBuffer, byteOffset: 0, capacity: this.#capacity, kind: this.#kind };
+  }
+
+  /**
+   * Publishes the writer's current length: one atomic store of the length, then the
+   * sequence incremented and every waiting reader woken. Every element written before the
+   * call is visible to a reader that syncs after it.
+   *
+   * @returns the new sequence number.
+   * @throws TypeError on a reader.
+   */
+  publish(): number {
+    if (!this.#writer) throwSharedVecError('SharedVec.publish', 'this', 'a reader', 'the writer (SharedVec.create); readers call sync()');
+    const header = this.#header;
+    Atomics.store(header, LENGTH, (this.#vec as { readonly length: number }).length);
+    const sequence = Atomics.add(header, SEQUENCE, 1) + 1;
+    Atomics.notify(header, SEQUENCE);
+    return sequence;
+  }
+
+  /**
+   * A reader adopts the published length: one atomic load; `vec.length` becomes it.
+   *
+   * @returns the length.
+   * @throws TypeError on the writer, whose length is its own.
+   */
+  sync(): number {
+    if (this.#writer) throwSharedVecError('SharedVec.sync', 'this', 'the writer', 'a reader (SharedVec.attach); the writer calls publish()');
+    const length = Atomics.load(this.#header, LENGTH);
+    checkIntegerInRange('SharedVec.sync', 'the published length', length, this.#capacity);
+    rowKitOf(CLASSES[this.#kind])!.setLength.call(this.#vec as object, length);
+    return length;
+  }
+
+  /**
+   * Blocks until the sequence differs from `last` (a publish happened) or `timeoutMs`
+   * passed, with `Atomics.wait`. Only where blocking is allowed: a worker, or Node's main
+   * thread.
+   *
+   * @returns true when the sequence differs from `last`, false on timeout.
+   * @throws TypeError where the thread cannot block (a browser's main thread, an
+   * `AudioWorkletGlobalScope`): use {@link SharedVec.changedAsync} there.
+   */
+  changed(last: number, timeoutMs = Infinity): boolean {
+    const header = checkWait('SharedVec.changed', this.#header, last, timeoutMs);
+    if (Atomics.load(header, SEQUENCE) !== last) return true;
+    let result: string;
+    try {
+      result = Atomics.wait(header, SEQUENCE, last, timeoutMs);
+    } catch (error) {
+      return throwWaitUnavailable('SharedVec.changed', 'SharedVec.changedAsync', error);
+    }
+    return result !== 'timed-out';
+  }
+
+  /**
+   * Resolves when the sequence differs from `last` (a publish happened) or `timeoutMs`
+   * passed, with `Atomics.waitAsync`: anywhere, the main thread and worklets included.
+   *
+   * @returns true when the sequence differs from `last`, false on timeout.
+   */
+  async changedAsync(last: number, timeoutMs = Infinity): Promise<boolean> {
+    const header = checkWait('SharedVec.changedAsync', this.#header, last, timeoutMs);
+    if (Atomics.load(header, SEQUENCE) !== last) return true;
+    const waitAsync = (Atomics as unknown as { waitAsync?: (a: Int32Array, i: number, v: number, t: number) => { async: boolean; value: string | Promise<string> } }).waitAsync;
+    if (waitAsync !== undefined) {
+      const { value } = waitAsync(header, SEQUENCE, last, timeoutMs);
+      return (await value) !== 'timed-out';
+    }
+    // An engine without Atomics.waitAsync (none of those slabvec is tested on): poll.
+    const deadline = Date.now() + timeoutMs;
+    while (Atomics.load(header, SEQUENCE) === last) {
+      if (Date.now() >= deadline) return false;
+      await new Promise((resolve) => (globalThis as unknown as { setTimeout(fn: () => void, ms: number): unknown }).setTimeout(() => resolve(undefined), 1));
+    }
+    return true;
+  }
+}
+
+/** The header, after checking the arguments of `changed`/`changedAsync`. */
+function checkWait(where: string, header: Int32Array, last: unknown, timeoutMs: unknown): Int32Array {
+  if (!(typeof last === 'number' && Number.isInteger(last) && (last | 0) === last)) throwSharedVecError(where, 'last', last, 'a sequence number (an int32 from `sequence`)');
+  if (!(typeof timeoutMs === 'number' && timeoutMs >= 0)) throwSharedVecError(where, 'timeoutMs', timeoutMs, 'a number of milliseconds, 0 or more (Infinity waits forever)');
+  return header;
+}
