@@ -545,29 +545,29 @@ export class F16History<N extends number = number> {
     const end = (this.#head + this.#capacity) & 0x3fff_ffff;
     const count = this.#count('F16History.dot', n);
     if (b.length !== count) throwWindowMismatch('F16History.dot', count, b.length);
-    const start = end - count;
-    if (start === end) return 0;
+    if (count === 0) return 0;
+    // Indices relative to the window: j into taps, o + j into the buffer.
+    const o = end - count;
     const stack = F16History.#stack;
     let top = 0;
     let leaves = 0;
-    let lo = start;
-    for (const last = end - 128; lo < last; lo += 128) {
+    let lo = 0;
+    for (const last = count - 128; lo < last; lo += 128) {
       let s0 = -0, s1 = -0, s2 = -0, s3 = -0;
-      for (let i = lo, j = lo - start, stop = lo + 128; i < stop; i += 4, j += 4) {
-        s0 += data[i] * b[j]; s1 += data[i + 1] * b[j + 1]; s2 += data[i + 2] * b[j + 2]; s3 += data[i + 3] * b[j + 3];
+      for (let j = lo, stop = lo + 128; j < stop; j += 4) {
+        s0 += data[o + j] * b[j]; s1 += data[o + j + 1] * b[j + 1]; s2 += data[o + j + 2] * b[j + 2]; s3 += data[o + j + 3] * b[j + 3];
       }
       let leaf = (s0 + s1) + (s2 + s3);
       for (let bits = ++leaves; (bits & 1) === 0; bits >>>= 1) leaf = stack[--top] + leaf;
       stack[top++] = leaf;
     }
     let s0 = -0, s1 = -0, s2 = -0, s3 = -0;
-    const mid = end - ((end - lo) & 3);
-    let j = lo - start;
-    for (let i = lo; i < mid; i += 4, j += 4) {
-      s0 += data[i] * b[j]; s1 += data[i + 1] * b[j + 1]; s2 += data[i + 2] * b[j + 2]; s3 += data[i + 3] * b[j + 3];
+    const mid = count - ((count - lo) & 3);
+    for (let j = lo; j < mid; j += 4) {
+      s0 += data[o + j] * b[j]; s1 += data[o + j + 1] * b[j + 1]; s2 += data[o + j + 2] * b[j + 2]; s3 += data[o + j + 3] * b[j + 3];
     }
     let tail = -0;
-    for (let i = mid; i < end; i++, j++) tail += data[i] * b[j];
+    for (let j = mid; j < count; j++) tail += data[o + j] * b[j];
     let total = ((s0 + s1) + (s2 + s3)) + tail;
     for (let bits = ++leaves; (bits & 1) === 0; bits >>>= 1) total = stack[--top] + total;
     while (top > 0) total = stack[--top] + total;
