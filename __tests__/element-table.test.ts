@@ -8,6 +8,7 @@
 
 import fc from 'fast-check';
 import { ELEMENT_SPECS } from '../scripts/element-types';
+import { CLASS_FAMILIES, familyClassName } from '../scripts/generate';
 import * as library from '../src/index';
 import { TYPED_KINDS, arrayCtorOf, exportedClassOf, type Elem, type Kind, type TableRow } from './support/kinds';
 import { RUNNABLE_SPECS, UNRUNNABLE_SPECS, runtimeHas, skipUnrunnable } from './support/runtime';
@@ -91,11 +92,14 @@ describe.each(RUNNABLE_SPECS.map((row) => [row.className, row] as const))('eleme
 
 describe('the element table as a whole', () => {
   it('lists every typed vector class src/index exports, once', () => {
+    // Every class of the class families (rings, histories, deques) is exported too.
+    const familyClasses = CLASS_FAMILIES.flatMap((family) => ELEMENT_SPECS.filter(family.has).map((row) => familyClassName(family, row)));
     const exported = Object.entries(library)
       // The vectors; the class families beside them (rings, ...) are checked by their own suites.
       .filter(([name, value]) => typeof value === 'function' && 'elementType' in value && name.endsWith('Vec'))
       .map(([name]) => name);
     expect([...exported].sort()).toEqual(ELEMENT_SPECS.map((row) => row.className).sort());
+    expect(familyClasses.filter((name) => typeof (library as Record<string, unknown>)[name] !== 'function')).toEqual([]);
     expect(new Set(ELEMENT_SPECS.map((row) => row.id)).size).toBe(ELEMENT_SPECS.length);
   });
 

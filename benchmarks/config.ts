@@ -9,8 +9,8 @@ import type { Timing } from './runner.js';
 /** The three ways to run the suite. */
 export type ModeName = 'quick' | 'default' | 'full';
 
-/** The scenario tables: the comparison (which the docs report), the kernels, the slabs, the table rows, the WebAssembly tier, the rings. */
-export const TABLE_NAMES = ['operations', 'kernels', 'slab', 'table', 'wasm', 'ring'] as const;
+/** The scenario tables: the comparison (which the docs report), the kernels, the slabs, the table rows, the WebAssembly tier, the rings, the history windows. */
+export const TABLE_NAMES = ['operations', 'kernels', 'slab', 'table', 'wasm', 'ring', 'history'] as const;
 
 /** One scenario table. */
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -112,7 +112,7 @@ export interface RunOptions {
   readonly enginePhase?: string;
 }
 
-const USAGE = 'expected --quick, --full, --only <table>[,<table>] (tables: operations, kernels, slab, table, wasm, ring), --engines or --engines=<engine>[,<engine>], --write-docs, --help';
+const USAGE = 'expected --quick, --full, --only <table>[,<table>] (tables: operations, kernels, slab, table, wasm, ring, history), --engines or --engines=<engine>[,<engine>], --write-docs, --help';
 
 /** What `npm start -- --help` prints. */
 export const HELP = `Usage: npm start -- [options]       (the default mode, about a minute)
@@ -125,7 +125,7 @@ and the goals met and missed. The report is written to .build/benchmarks.md.
 Options:
   --quick                   a seconds-long smoke run: the timings mean nothing
   --full                    longer timing (what npm run bench passes)
-  --only <table>[,<table>]  only these tables: operations, kernels, slab, table, wasm, ring
+  --only <table>[,<table>]  only these tables: operations, kernels, slab, table, wasm, ring, history
   --engines                 the core table on every installed Node and in Chromium
   --engines=<name>[,...]    only those engines: node, node22, node24, node26, chromium
   --write-docs              refresh the committed report in docs/ instead of .build/

@@ -38,6 +38,7 @@ import { describeEnvironment, type Environment } from './environment.js';
 import { fullGc } from './gc.js';
 import { checkGoals } from './goals.js';
 import { IMPLEMENTATIONS } from './implementations.js';
+import { runHistoryTable } from './history.js';
 import { runKernelTable } from './kernels.js';
 import { measureGcs, measureMemory } from './memory.js';
 import { printConsole, renderMarkdown, type RunResults } from './report.js';
@@ -151,6 +152,11 @@ async function main(): Promise<void> {
   }
   if (options.tables.includes('ring')) {
     const text = await runRingTable(mode, progress);
+    endProgress();
+    console.log(`\n${text}`);
+  }
+  if (options.tables.includes('history')) {
+    const text = runHistoryTable(mode, progress);
     endProgress();
     console.log(`\n${text}`);
   }

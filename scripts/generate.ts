@@ -254,6 +254,9 @@ export interface ClassFamily {
 /** The class families; each adds one generated file per element type it has, and its barrel. */
 export const CLASS_FAMILIES: readonly ClassFamily[] = [
   { template: 'ring', placeholder: 'TRing', suffix: 'Ring', has: () => true, barrel: 'rings' },
+  // Histories and deques (issue 12 §2): scripts/templates/history.ts and deque.ts.
+  { template: 'history', placeholder: 'THistory', suffix: 'History', has: () => true, barrel: 'histories' },
+  { template: 'deque', placeholder: 'TDeque', suffix: 'Deque', has: () => true, barrel: 'deques' },
 ];
 
 /** The class name of `family`'s class for `spec` (`F32History`). */

@@ -242,15 +242,16 @@ export function capacityError(where: string, value: unknown, capacity: number, l
  * Throws for a removal from an empty vector.
  *
  * @param where - `Class.method`, for the message.
+ * @param what - what is empty: `"the vector"`, `"the history"`, `"the window"`.
  * @throws {@link EmptyError} always.
  */
-export function throwEmptyError(where: string): never {
-  throw emptyError(where);
+export function throwEmptyError(where: string, what = 'the vector'): never {
+  throw emptyError(where, what);
 }
 
-/** The {@link EmptyError} of a removal from an empty vector; `where` is `Class.method`. */
-export function emptyError(where: string): EmptyError {
-  return new EmptyError(`${where}: the vector is empty`);
+/** The {@link EmptyError} of a removal from an empty vector; `where` is `Class.method`, `what` what is empty. */
+export function emptyError(where: string, what = 'the vector'): EmptyError {
+  return new EmptyError(`${where}: ${what} is empty`);
 }
 
 /**
@@ -838,11 +839,12 @@ export const FLOAT16_RUNTIMES = 'Node 24+, Chromium 135+ (Edge 135+), Firefox 12
  * here, whatever its arguments.
  *
  * @param where - `Class.method`, for the message (`F16Vec.from`, `Slab.alloc`, ...).
+ * @param className - the float16 class (`F16Vec`, `F16History`, ...); the message suggests its F32 sibling.
  */
-export function throwFloat16Unavailable(where: string): never {
+export function throwFloat16Unavailable(where: string, className = 'F16Vec'): never {
   throw new TypeError(
-    `${where}: this runtime has no Float16Array, which F16Vec stores its elements in; ` +
-      `it is built into ${FLOAT16_RUNTIMES} (not Node 20 or 22). Use F32Vec where it is missing`,
+    `${where}: this runtime has no Float16Array, which ${className} stores its elements in; ` +
+      `it is built into ${FLOAT16_RUNTIMES} (not Node 20 or 22). Use ${className.replace(/^F16/, 'F32')} where it is missing`,
   );
 }
 
@@ -1109,4 +1111,23 @@ export function throwCannotBlock(where: string, asyncName: string): never {
  */
 export function throwNoWaitAsync(where: string, syncName: string): never {
   throw new TypeError(`${where}: this runtime has no Atomics.waitAsync; poll instead, or wait in a worker with ${syncName}(...)`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Histories and deques (issue 12)
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Throws for `dot(taps, n)` of a history whose taps are not as long as the window.
+ *
+ * @param where - `Class.method`, for the message.
+ * @param windowLength - the window's length, `n`.
+ * @param tapsLength - the length of `taps`.
+ * @throws RangeError always.
+ */
+export function throwWindowMismatch(where: string, windowLength: number, tapsLength: number): never {
+  throw new RangeError(
+    `${where}: taps has length ${tapsLength} but the window has length ${windowLength}; ` +
+      'they must be equal (pass n = taps.length for the newest samples)',
+  );
 }

@@ -23,3 +23,8 @@ export { F64Ring, F32Ring, F16Ring, I32Ring, U32Ring, I16Ring, U16Ring, I8Ring, 
 export type { RingClass } from './generated/rings.js';
 export type { RingConsumer, RingDescriptor, RingProducer, RingReadChunk, RingStats, RingWriteChunk } from './ring-types.js';
 export { RingHeaderError } from './errors.js';
+// Histories and deques (issue 12 §2).
+export { F64History, F32History, F16History, I32History, U32History, I16History, U16History, I8History, U8History, U8ClampedHistory, I64History, U64History } from './generated/histories.js';
+export type { HistoryClass } from './generated/histories.js';
+export { F64Deque, F32Deque, F16Deque, I32Deque, U32Deque, I16Deque, U16Deque, I8Deque, U8Deque, U8ClampedDeque, I64Deque, U64Deque } from './generated/deques.js';
+export type { DequeClass } from './generated/deques.js';
