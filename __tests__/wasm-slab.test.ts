@@ -370,8 +370,8 @@ function expectSameRun(Cls: VecClass, name: string, layout: Layout, values: read
   }
 }
 
-const WASM = WasmSlab.createSync(4 * PAGE);
-const JS_TIER = WasmSlab.createSync(4 * PAGE, { simd: false });
+const WASM = WasmSlab.createSync(8 * PAGE);
+const JS_TIER = WasmSlab.createSync(8 * PAGE, { simd: false });
 const WASM_CALLS = countCalls(WASM);
 
 /** A vector class with wasm kernels, and the values and scalars its runs use. */
@@ -434,8 +434,12 @@ describe.each(TIER_KINDS.map((kind) => [kind.Cls.name, kind] as const))("WasmSla
    * summed side by side) and four, each in every layout.
    */
   const SHORT = [0, 1, 3, 15, 16, 17, 31, 32, 33, 127, 128, 129, 255, 256, 257, 512, 513];
-  /** Longer vectors (several tree levels, a partial last leaf), in two layouts. */
-  const LONG = [1000, 4100];
+  /**
+   * Longer vectors, in two layouts: several tree levels, full trees (4096: 32 leaves, whose
+   * halves the wasm tier walks side by side, down to neighbouring leaves), a partial last
+   * leaf, and a tree of 128 leaves beside smaller ones (16,517).
+   */
+  const LONG = [1000, 4096, 4100, 16_517];
 
   it.each(Object.keys(CALLS))('%s at every length and layout, ordinary values', (name) => {
     for (const n of SHORT) {

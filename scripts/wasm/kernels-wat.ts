@@ -184,14 +184,14 @@ function term(op: Reduction, mul: string, x: string, y: string): string {
 }
 
 /**
- * The lane updates of one leaf for the 4 elements at byte `offset` from `p` (and `q`):
- * accumulators `a0` (lanes 0-1) and `a1` (lanes 2-3) of the leaf named by `acc`, with
- * `x0`/`x1` of the same suffix as scratch for the squares.
+ * The lane updates of one leaf for the 4 elements at `$p` (and `$q`), or at the pointers
+ * named `p`, `q`: accumulators `a0` (lanes 0-1) and `a1` (lanes 2-3) of the leaf named by
+ * `acc`, with `x0`/`x1` of the same suffix as scratch for the squares.
  */
-function quadStep(kind: KernelKind, op: Reduction, acc: string, offset: number): string[] {
+function quadStep(kind: KernelKind, op: Reduction, acc: string, p = 'p', q = 'q'): string[] {
   const two = op === 'dot';
-  const x = [loadPair(kind, 'p', offset), loadPair(kind, 'p', offset + 2 * kind.bytes)];
-  const y = two ? [loadPair(kind, 'q', offset), loadPair(kind, 'q', offset + 2 * kind.bytes)] : ['', ''];
+  const x = [loadPair(kind, p, 0), loadPair(kind, p, 2 * kind.bytes)];
+  const y = two ? [loadPair(kind, q, 0), loadPair(kind, q, 2 * kind.bytes)] : ['', ''];
   if (op === 'sumsq') {
     return [
       set(`x0${acc}`, x[0]),
@@ -222,7 +222,7 @@ function leafLocals(suffixes: string[]): string[] {
 function leaf(kind: KernelKind, op: Reduction): string[] {
   const two = op === 'dot';
   const name = `$leaf_${op}_${kind.id}`;
-  const body = [...quadStep(kind, op, '', 0), advance('p', 4 * kind.bytes), ...(two ? [advance('q', 4 * kind.bytes)] : [])];
+  const body = [...quadStep(kind, op, ''), advance('p', 4 * kind.bytes), ...(two ? [advance('q', 4 * kind.bytes)] : [])];
   const x1 = toF64(kind, loadElement(kind, 'p'));
   const square = op === 'sumsq';
   const tail = [
@@ -245,34 +245,65 @@ function leaf(kind: KernelKind, op: Reduction): string[] {
 }
 
 /**
- * Two full leaves side by side, `leaf(p) + leaf(p + 128 elements)`: the same additions as two
- * calls of the leaf, in the same order within each leaf, but interleaved, so that the CPU
- * overlaps the two leaves' chains of dependent additions (one leaf's lanes alone wait on
- * the latency of each add).
+ * Two full leaves side by side, from `$p` (and `$q`) and from `$p2` (and `$q2`): the same
+ * additions as two calls of the leaf, in the same order within each leaf, but interleaved,
+ * so that the CPU overlaps the two leaves' chains of dependent additions (one leaf's lanes
+ * alone wait on the latency of each add). Returns both leaf sums.
  */
 function leafPair(kind: KernelKind, op: Reduction): string[] {
   const two = op === 'dot';
-  const second = LEAF * kind.bytes;
+  const pointers = two ? ['p', 'p2', 'q', 'q2'] : ['p', 'p2'];
   const body = [
-    ...quadStep(kind, op, 'A', 0),
-    ...quadStep(kind, op, 'B', second),
-    advance('p', 4 * kind.bytes),
-    ...(two ? [advance('q', 4 * kind.bytes)] : []),
+    ...quadStep(kind, op, 'A', 'p', 'q'),
+    ...quadStep(kind, op, 'B', 'p2', 'q2'),
+    ...pointers.map((name) => advance(name, 4 * kind.bytes)),
   ];
   return [
-    `(func $pair_${op}_${kind.id} (param $p i32)${two ? ' (param $q i32)' : ''} (result f64)`,
+    `(func $pair_${op}_${kind.id} ${pointers.map((name) => `(param $${name} i32)`).join(' ')} (result f64 f64)`,
     '  (local $end i32)',
     ...leafLocals(['A', 'B']),
-    `  ${set('end', `(i32.add ${get('p')} ${i32(second)})`)}`,
+    `  ${set('end', `(i32.add ${get('p')} ${i32(LEAF * kind.bytes)})`)}`,
     ...whileBelow('quads', 'p', 'end', body).map((line) => `  ${line}`),
     // Each leaf's tail is empty: adding its -0 start, as the leaf does, changes nothing but is kept.
-    `  (f64.add (f64.add ${laneSum('A')} (f64.const -0)) (f64.add ${laneSum('B')} (f64.const -0))))`,
+    `  (f64.add ${laneSum('A')} (f64.const -0))`,
+    `  (f64.add ${laneSum('B')} (f64.const -0)))`,
+  ];
+}
+
+/**
+ * Two balanced trees of `m` full leaves each (`m` a power of two), from `$p` (and `$q`) and
+ * from `$p2` (and `$q2`), side by side; returns both sums. A full tree's two halves are
+ * such a pair: walking them together reads each operand as two long forward streams, one
+ * per half. Pairing neighbouring leaves instead (two streams 128 elements apart, turning
+ * back every two leaves) defeats the hardware prefetcher: an `F64Vec` sum over 16 MB ran at
+ * a fifth of the machine's read bandwidth (docs/design.md, "The WebAssembly tier").
+ */
+function treePair(kind: KernelKind, op: Reduction): string[] {
+  const two = op === 'dot';
+  const name = `$trees_${op}_${kind.id}`;
+  const pointers = two ? ['p', 'p2', 'q', 'q2'] : ['p', 'p2'];
+  const leafBytes = LEAF_SHIFT + kind.shift;
+  const right = pointers.map((pointer) => offset(get(pointer), get('h'), leafBytes)).join(' ');
+  return [
+    `(func ${name} ${pointers.map((pointer) => `(param $${pointer} i32)`).join(' ')} (param $m i32) (result f64 f64)`,
+    '  (local $h i32) (local $a f64) (local $b f64) (local $c f64) (local $d f64)',
+    `  (if (i32.eq ${get('m')} ${i32(1)}) (then (return (call $pair_${op}_${kind.id} ${pointers.map(get).join(' ')}))))`,
+    `  ${set('h', `(i32.shr_u ${get('m')} ${i32(1)})`)}`,
+    // Each tree is its left half plus its right half.
+    `  (call ${name} ${pointers.map(get).join(' ')} ${get('h')})`,
+    '  (local.set $b) (local.set $a)',
+    `  (call ${name} ${right} ${get('h')})`,
+    '  (local.set $d) (local.set $c)',
+    `  (f64.add ${get('a')} ${get('c')})`,
+    `  (f64.add ${get('b')} ${get('d')}))`,
   ];
 }
 
 /**
  * The balanced tree over `m` leaves (a power of two) of `n` elements from `p` (and `q`):
- * only its last leaf may be short.
+ * only its last leaf may be short. A tree of full leaves is summed as its two halves side
+ * by side ({@link treePair}); one with a short leaf as its full left half plus its right
+ * half.
  */
 function tree(kind: KernelKind, op: Reduction): string[] {
   const two = op === 'dot';
@@ -282,17 +313,16 @@ function tree(kind: KernelKind, op: Reduction): string[] {
   const halfElements = `(i32.shl ${get('h')} ${i32(LEAF_SHIFT)})`;
   const rightP = offset(get('p'), get('h'), leafBytes);
   const rightQ = offset(get('q'), get('h'), leafBytes);
+  const halves = two ? `${get('p')} ${rightP} ${get('q')} ${rightQ}` : `${get('p')} ${rightP}`;
   return [
     `(func ${name} (param $p i32)${two ? ' (param $q i32)' : ''} (param $m i32) (param $n i32) (result f64)`,
     '  (local $h i32)',
-    `  (if (result f64) (i32.eq ${get('m')} ${i32(1)})`,
-    `    (then (call $leaf_${op}_${kind.id} ${two ? `${get('p')} ${get('q')}` : get('p')} ${get('n')}))`,
-    '    (else',
-    `      (if (i32.eq ${get('n')} ${i32(2 * LEAF)}) (then (return (call $pair_${op}_${kind.id} ${two ? `${get('p')} ${get('q')}` : get('p')}))))`,
-    `      ${set('h', `(i32.shr_u ${get('m')} ${i32(1)})`)}`,
-    '      (f64.add',
-    `        (call ${name} ${args(get('p'), get('q'), get('h'), halfElements)})`,
-    `        (call ${name} ${args(rightP, rightQ, get('h'), `(i32.sub ${get('n')} ${halfElements})`)})))))`,
+    `  (if (i32.eq ${get('m')} ${i32(1)}) (then (return (call $leaf_${op}_${kind.id} ${two ? `${get('p')} ${get('q')}` : get('p')} ${get('n')}))))`,
+    `  ${set('h', `(i32.shr_u ${get('m')} ${i32(1)})`)}`,
+    `  (if (i32.eq ${get('n')} (i32.shl ${get('m')} ${i32(LEAF_SHIFT)})) (then (return (f64.add (call $trees_${op}_${kind.id} ${halves} ${get('h')})))))`,
+    '  (f64.add',
+    `    (call ${name} ${args(get('p'), get('q'), get('h'), halfElements)})`,
+    `    (call ${name} ${args(rightP, rightQ, get('h'), `(i32.sub ${get('n')} ${halfElements})`)})))`,
   ];
 }
 
@@ -481,7 +511,7 @@ function elementwiseKernels(kind: KernelKind): string[][] {
 export function kernelsWat(): string {
   const functions: string[][] = [];
   for (const kind of KERNEL_KINDS) {
-    for (const op of ['sum', 'sumsq', 'dot'] as const) functions.push(leaf(kind, op), leafPair(kind, op), tree(kind, op), reduction(kind, op));
+    for (const op of ['sum', 'sumsq', 'dot'] as const) functions.push(leaf(kind, op), leafPair(kind, op), treePair(kind, op), tree(kind, op), reduction(kind, op));
     functions.push(extremum(kind, 'min'), extremum(kind, 'max'), ...elementwiseKernels(kind));
   }
   return [
