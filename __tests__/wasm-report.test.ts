@@ -11,7 +11,7 @@ import { optionsFromArgs } from '../benchmarks/config';
 import { CONSOLE_WIDTH } from '../benchmarks/report';
 import type { RatioStats } from '../benchmarks/stats';
 import { checkWasmGoals, rowTarget } from '../benchmarks/wasm-goals';
-import { bandwidthTable, crossoverTable, renderWasmTable, speedTable, wasmAgainstJsLine } from '../benchmarks/wasm-report';
+import { bandwidthTable, crossoverTable, renderWasmMarkdown, renderWasmTable, speedTable, wasmAgainstJsLine } from '../benchmarks/wasm-report';
 import {
   ELEMENT_WISE,
   REDUCTIONS,
@@ -158,6 +158,20 @@ describe('the console text of the wasm table', () => {
     expect(lines.filter((line) => line.length > CONSOLE_WIDTH)).toEqual([]);
     expect(lines.some((line) => line.startsWith('  MISS  sum() in a WasmSlab at most 0.40x'))).toBe(true);
     expect(lines.some((line) => line.includes('1.00x ±10% tie'))).toBe(true);
+  });
+
+  it('writes the same tables as a markdown section of the report, with the missed goals marked', () => {
+    const wide = results({ kernels: results().kernels.map((r, i) => row(r.kernel, r.vector, r.n, [12.34, 0.3, 1.5][i % 3], [0.995, 0.6, 1][i % 3])) });
+    const markdown = renderWasmMarkdown(wide, checkWasmGoals(wide));
+    const lines = markdown.split('\n');
+    expect(lines[0]).toBe('## WebAssembly tier');
+    expect(lines).toContain('- `WasmSlab`: the wasm kernels: the same vectors in a WasmSlab (reductions from 32 elements, element-wise kernels from 16, dispatch to wasm)');
+    // A markdown table per class, and the crossover, bandwidth and garbage tables.
+    expect(lines.filter((line) => /^\| --- \|/.test(line))).toHaveLength(WASM_VECTORS.length + 3);
+    expect(lines).toContain('| F64Vec kernel | n | raw/call | Slab | WasmSlab | wasm/JS | target | met |');
+    expect(markdown).toContain('a streaming read (wasm v128 loads) of: 4 MB 50.0 GB/s');
+    expect(markdown).toContain('Goals (stated for Node 24), on Node v24.22.3: ');
+    expect(lines.some((line) => line.startsWith('- **missed**: sum() in a WasmSlab at most 0.40x'))).toBe(true);
   });
 
   it('counts where wasm beats the JS tier, loses to it, and ties', () => {

@@ -76,10 +76,11 @@ function endProgress(): void {
 }
 
 /**
- * The operations table: warm-up, memory, GC counts, speed, goals; printed, and written as
- * markdown and a chart: to docs/ when `writesDocs`, to .build/ otherwise (never in quick mode).
+ * The operations table: warm-up, memory, GC counts, speed, goals; printed.
+ *
+ * @returns the run's results, for the written report.
  */
-async function runOperationsTable(mode: Mode, env: Environment, writesDocs: boolean): Promise<void> {
+async function runOperationsTable(mode: Mode, env: Environment): Promise<RunResults> {
   const started = performance.now();
   progress(`mode ${mode.name}: exercising every typed vector class`);
   addToSink(warmEveryClass(COMPARISON_WARMUP));
@@ -92,13 +93,22 @@ async function runOperationsTable(mode: Mode, env: Environment, writesDocs: bool
   const goals = checkGoals({ speed, memory, gcs, capacities: mode.capacities });
   const results: RunResults = { mode, env, speed, memory, gcs, goals, seconds: (performance.now() - started) / 1000, loadAtEnd: os.loadavg()[0] };
   printConsole(results);
-  if (!mode.writesDocs) return;
+  return results;
+}
+
+/**
+ * Writes the report: the operations table's markdown and chart, with the sections of the
+ * other tables that have one (the wasm table's), to docs/ when `writesDocs`, to .build/
+ * otherwise.
+ */
+function writeReport(results: RunResults, sections: readonly string[], writesDocs: boolean): void {
   const folder = writesDocs ? 'docs' : '.build';
   mkdirSync(join(process.cwd(), folder), { recursive: true });
   const plotted = IMPLEMENTATIONS.filter((i) => i.role !== 'baseline').map((i) => i.id);
+  const { env, mode } = results;
   const subtitle = `${mode.name} run, ${env.date.slice(0, 10)}: ${env.node}, ${env.cpu}, ${env.cores} cores. Median of ${mode.rounds} paired rounds.`;
-  writeFileSync(join(process.cwd(), folder, CHART_FILE), renderChart(speed.cells, plotted, mode.capacities, subtitle));
-  writeFileSync(join(process.cwd(), folder, 'benchmarks.md'), renderMarkdown(results, CHART_FILE));
+  writeFileSync(join(process.cwd(), folder, CHART_FILE), renderChart(results.speed.cells, plotted, mode.capacities, subtitle));
+  writeFileSync(join(process.cwd(), folder, 'benchmarks.md'), renderMarkdown(results, CHART_FILE, sections));
   const hint = writesDocs ? '' : ' (docs/ is left as it is; --write-docs refreshes it)';
   console.log(`wrote ${folder}/benchmarks.md and ${folder}/${CHART_FILE}${hint}`);
 }
@@ -129,7 +139,8 @@ async function main(): Promise<void> {
     if (!(await runEngines(options, env, progress, endProgress))) process.exitCode = 1;
     return;
   }
-  if (options.tables.includes('operations')) await runOperationsTable(mode, env, options.writesDocs);
+  const operations = options.tables.includes('operations') ? await runOperationsTable(mode, env) : null;
+  const sections: string[] = [];
   if (options.tables.includes('kernels')) {
     const text = await runKernelTable(mode, progress);
     endProgress();
@@ -146,9 +157,10 @@ async function main(): Promise<void> {
     console.log(`\n${text}`);
   }
   if (options.tables.includes('wasm')) {
-    const text = await runWasmTable(mode, progress);
+    const { text, markdown } = await runWasmTable(mode, progress);
     endProgress();
     console.log(`\n${text}`);
+    sections.push(markdown);
   }
   if (options.tables.includes('ring')) {
     const text = await runRingTable(mode, progress);
@@ -160,6 +172,8 @@ async function main(): Promise<void> {
     endProgress();
     console.log(`\n${text}`);
   }
+  // Never in quick mode, whose timings mean nothing.
+  if (operations !== null && mode.writesDocs) writeReport(operations, sections, options.writesDocs);
   const quick = mode.name === 'quick' ? ' (quick mode: a smoke run, the timings mean nothing)' : '';
   console.log(`\ntables ${options.tables.join(', ')} in mode ${mode.name}${quick}; ${((performance.now() - started) / 1000).toFixed(1)} s`);
   console.log(`sink ${sinkTotal()} (printed so that no benchmark loop can be optimized away)`);

@@ -293,8 +293,9 @@ in the environment table shows how busy the machine was.
  *
  * @param results - the run.
  * @param chartFile - the chart's file name, relative to the markdown file.
+ * @param sections - markdown sections of the other tables run (the wasm table's), placed before the environment.
  */
-export function renderMarkdown(results: RunResults, chartFile: string): string {
+export function renderMarkdown(results: RunResults, chartFile: string, sections: readonly string[] = []): string {
   const notes = new Notes();
   const env = results.env;
   const speedSections = results.mode.capacities
@@ -358,7 +359,7 @@ ${markdownTable(memoryTable(results))}
 
 ${markdownTable(gcTable(results))}
 
-## Environment
+${sections.map((section) => `${section}\n`).join('')}## Environment
 
 | | |
 |---|---|

@@ -10,7 +10,7 @@ import { formatCapacity, formatDuration, formatRatio } from './format.js';
 import type { GoalResult } from './goals.js';
 import { CONSOLE_WIDTH, ratioCell, wrapLine } from './report.js';
 import type { RatioStats } from './stats.js';
-import { textTable, type Table } from './tables.js';
+import { markdownTable, textTable, type Table } from './tables.js';
 import { rowTarget } from './wasm-goals.js';
 import {
   ELEMENT_WISE,
@@ -152,26 +152,83 @@ export function goalLines(results: WasmResults, goals: readonly GoalResult[]): s
   ];
 }
 
-/** The whole table as text, every line at most {@link CONSOLE_WIDTH} wide where the tables allow. */
-export function renderWasmTable(results: WasmResults, goals: readonly GoalResult[]): string {
-  const calls = [...new Map(results.garbage.map((g) => [g.capacity, g.calls])).entries()].map(([c, k]) => `${k.toLocaleString('en-US')} at ${formatCapacity(c)}`).join(', ');
-  const legend = [
+/** What each column of the speed tables is, one unwrapped line each: the first says how to read a ratio. */
+function legendLines(results: WasmResults): string[] {
+  return [
     `wasm: F64Vec and F32Vec kernels in a WasmSlab (WebAssembly SIMD) against the naive raw loop and the JS tier; each ratio is the median over ${results.mode.rounds} paired rounds of a time / the raw loop's time in the same round (lower is better), ± how far the farthest round was from it, "tie" when the rounds' range holds 1.00x.`,
     '  raw/call  one pass of the naive left-to-right loop over Float64Array/Float32Array views of one Slab (1.00x)',
     "  Slab      the JS kernels: the same vectors in a WasmSlab with simd: false (the JS tier)",
     `  WasmSlab  the wasm kernels: the same vectors in a WasmSlab (reductions from ${results.minLength.sum} elements, element-wise kernels from ${results.minLength.add}, dispatch to wasm)`,
     '  wasm/JS   WasmSlab time / Slab time in the same round (below 1.00x: wasm is faster)',
   ];
-  const out: string[] = [...legend.flatMap((line) => wrapLine(line, CONSOLE_WIDTH, '    '))];
+}
+
+const CROSSOVER_CAPTION = `crossover, F64Vec: time per call of the JS tier (Slab), and each wasm form's time / it in the same round; "exports": the module's export called directly (no dispatch), also below the lengths the library dispatches at; "WasmSlab": the library's call`;
+
+const BANDWIDTH_CAPTION = "each kernel at 1e6 elements: the bytes one call reads plus writes / its median time per call, and the WasmSlab rate as a share of the read probe of the smallest region holding those bytes: near or above 100%, the kernel streams as fast as this machine reads that much memory (several streams at once can beat the probe's one); far below, its arithmetic bounds it, not memory";
+
+/** The garbage table's caption. */
+function garbageCaption(results: WasmResults): string {
+  const calls = [...new Map(results.garbage.map((g) => [g.capacity, g.calls])).entries()].map(([c, k]) => `${k.toLocaleString('en-US')} at ${formatCapacity(c)}`).join(', ');
+  return `garbage: collections in the steady-state loop of each wasm kernel over WasmSlab vectors (a window after full collections; calls per loop ${calls}), and the heap growth per call`;
+}
+
+/** The whole table as text, every line at most {@link CONSOLE_WIDTH} wide where the tables allow. */
+export function renderWasmTable(results: WasmResults, goals: readonly GoalResult[]): string {
+  const out: string[] = [...legendLines(results).flatMap((line) => wrapLine(line, CONSOLE_WIDTH, '    '))];
   for (const vector of WASM_VECTORS) out.push('', textTable(speedTable(results, vector)));
   out.push('', ...wrapLine(wasmAgainstJsLine(results.kernels), CONSOLE_WIDTH, '    '));
-  out.push('', ...wrapLine(`crossover, F64Vec: time per call of the JS tier (Slab), and each wasm form's time / it in the same round; "exports": the module's export called directly (no dispatch), also below the lengths the library dispatches at; "WasmSlab": the library's call`, CONSOLE_WIDTH, ''));
+  out.push('', ...wrapLine(CROSSOVER_CAPTION, CONSOLE_WIDTH, ''));
   out.push(textTable(crossoverTable(results)), ...crossoverLines(results).flatMap((line) => wrapLine(line, CONSOLE_WIDTH, '    ')));
   out.push('', ...wrapLine(bandwidthLine(results), CONSOLE_WIDTH, '    '));
-  out.push(...wrapLine("each kernel at 1e6 elements: the bytes one call reads plus writes / its median time per call, and the WasmSlab rate as a share of the read probe of the smallest region holding those bytes: near or above 100%, the kernel streams as fast as this machine reads that much memory (several streams at once can beat the probe's one); far below, its arithmetic bounds it, not memory", CONSOLE_WIDTH, ''));
+  out.push(...wrapLine(BANDWIDTH_CAPTION, CONSOLE_WIDTH, ''));
   out.push(textTable(bandwidthTable(results)));
-  out.push('', ...wrapLine(`garbage: collections in the steady-state loop of each wasm kernel over WasmSlab vectors (a window after full collections; calls per loop ${calls}), and the heap growth per call`, CONSOLE_WIDTH, ''));
+  out.push('', ...wrapLine(garbageCaption(results), CONSOLE_WIDTH, ''));
   out.push(textTable(garbageTable(results)));
   out.push('', ...goalLines(results, goals));
   return out.join('\n');
+}
+
+/**
+ * The same content as {@link renderWasmTable}, as a markdown section of docs/benchmarks.md:
+ * the report's `WasmSlab` column beside `Slab`, with the bandwidth of the same run.
+ */
+export function renderWasmMarkdown(results: WasmResults, goals: readonly GoalResult[]): string {
+  const [intro, ...columns] = legendLines(results);
+  const legend = columns.map((line) => {
+    const [, name, text] = /^\s*(\S+)\s+(.*)$/.exec(line)!;
+    return `- \`${name}\`: ${text}`;
+  });
+  const met = goals.filter((g) => g.pass === true).length;
+  const missed = goals.filter((g) => g.pass === false).length;
+  const goalList = goals.map((g) => `- ${g.pass === null ? 'not measured' : g.pass ? 'met' : '**missed**'}: ${g.goal}: ${g.measured}`);
+  return [
+    '## WebAssembly tier',
+    '',
+    `${intro.replace(/^wasm: /, '')} Goals (stated for Node 24), on Node ${results.engine}: ${met} met, ${missed} missed.`,
+    '',
+    ...legend,
+    '',
+    ...WASM_VECTORS.flatMap((vector) => [markdownTable(speedTable(results, vector)), '']),
+    `${wasmAgainstJsLine(results.kernels)}.`,
+    '',
+    `${CROSSOVER_CAPTION}.`,
+    '',
+    markdownTable(crossoverTable(results)),
+    '',
+    ...crossoverLines(results).map((line, i) => (i === 0 ? `${line.replace(/^crossover: /, 'Crossover: ')}:` : `- ${line.trim()}`)),
+    '',
+    `${bandwidthLine(results).replace(/^memory/, 'Memory')}. ${BANDWIDTH_CAPTION.replace(/^each/, 'Each')}.`,
+    '',
+    markdownTable(bandwidthTable(results)),
+    '',
+    `${garbageCaption(results).replace(/^garbage: collections/, 'Garbage collections')}.`,
+    '',
+    markdownTable(garbageTable(results)),
+    '',
+    'Goals:',
+    '',
+    ...goalList,
+    '',
+  ].join('\n');
 }

@@ -32,7 +32,7 @@ import { bandwidthCase, bandwidthOf, type BandwidthCase } from './wasm-bandwidth
 import { StateCache, WASM_SIZES, crossoverCases, kernelCases } from './wasm-cases.js';
 import { measureWasmGarbage } from './wasm-garbage.js';
 import { checkWasmGoals } from './wasm-goals.js';
-import { renderWasmTable } from './wasm-report.js';
+import { renderWasmMarkdown, renderWasmTable } from './wasm-report.js';
 import type { BandwidthProbe, CrossoverPoint, KernelResult, WasmResults } from './wasm-results.js';
 import { warmEveryClass } from './warm.js';
 
@@ -91,9 +91,9 @@ function measureBandwidth(kase: BandwidthCase, mode: Mode, progress: Progress): 
  *
  * @param mode - the run mode (timing, elements per call, the garbage loops' length).
  * @param progress - receives a line per case and round.
- * @returns the table as text, for the console.
+ * @returns the table as text, for the console, and as a markdown section of the report.
  */
-export async function runWasmTable(mode: Mode, progress: Progress): Promise<string> {
+export async function runWasmTable(mode: Mode, progress: Progress): Promise<{ readonly text: string; readonly markdown: string }> {
   // Assembled first, so that a probe that does not assemble stops the table before it measures.
   const probes = await bandwidthCase();
   progress('wasm: every class runs every kernel');
@@ -113,5 +113,6 @@ export async function runWasmTable(mode: Mode, progress: Progress): Promise<stri
     bandwidth,
     garbage,
   };
-  return renderWasmTable(results, checkWasmGoals(results));
+  const goals = checkWasmGoals(results);
+  return { text: renderWasmTable(results, goals), markdown: renderWasmMarkdown(results, goals) };
 }
