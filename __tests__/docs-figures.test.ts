@@ -74,7 +74,8 @@ function checkAlternatives(file: string): void {
     for (const [c, implementation] of columns.entries()) {
       const [at1024, at1e6] = cells[c + 1].replace(/\*\*/g, '').replace(/\s*\(.*\)$/, '').split(' / ');
       if (label === 'bytes per element') {
-        const [m1024, m1e6] = memory.row(implementation).slice(1);
+        const row = memory.row(implementation);
+        const [m1024, m1e6] = ['B/element at 1024', 'B/element at 1e6'].map((heading) => row[memory.head.indexOf(heading)]);
         expect([file, label, implementation, Number(at1024).toFixed(1), Number(at1e6).toFixed(1)]).toEqual([file, label, implementation, m1024, m1e6]);
       } else {
         const operation = OPERATIONS[label];

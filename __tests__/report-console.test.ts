@@ -12,10 +12,12 @@ jest.mock('tinybench', () => ({ Bench: class {}, calibrateTimerOverhead: () => 0
 import { IMPLEMENTATIONS } from '../benchmarks/implementations';
 import { OPERATIONS } from '../benchmarks/operations';
 import { MODES } from '../benchmarks/config';
+import { comparisonCapacities } from '../benchmarks/comparison';
 
 /** Results for every implementation, operation and capacity of the default mode, with wide ratios. */
 function wideResults(): RunResults {
-  const capacities = MODES.default.capacities;
+  // The block size (128) and the capacities, as the default mode runs them.
+  const capacities = comparisonCapacities(MODES.default);
   const cells = IMPLEMENTATIONS.flatMap((impl, i) =>
     OPERATIONS.flatMap((op, j) =>
       capacities.map((capacity) => {
@@ -27,7 +29,7 @@ function wideResults(): RunResults {
   return {
     mode: MODES.default,
     env: { command: 'x', node: 'v24.22.3', v8: '13.6', cpu: 'a very long CPU model name, 16 cores at 3.2 GHz', cores: 2, memoryGiB: 8, os: 'linux', loadAtStart: 1 },
-    speed: { cells, timerOverheadNs: 0, sink: 123456789 },
+    speed: { capacities, cells, timerOverheadNs: 0, sink: 123456789 },
     memory: IMPLEMENTATIONS.flatMap((impl) => capacities.map((capacity) => ({ impl: impl.id, capacity, vectors: 1, bytesPerElement: 24.25 }))),
     gcs: IMPLEMENTATIONS.map((impl) => ({ impl: impl.id, collections: 12, minor: 11, major: 1, operations: 10_000_000, nsPerOp: 3.25 })),
     goals: [

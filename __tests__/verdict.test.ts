@@ -14,7 +14,7 @@ function results(ratios: Record<string, [number, number]>): RunResults {
   ]);
   return {
     mode: { capacities: [1024] },
-    speed: { cells, timerOverheadNs: 0, sink: 0 },
+    speed: { capacities: [1024], cells, timerOverheadNs: 0, sink: 0 },
     memory: [
       { impl: 'F64Vec', capacity: 1024, vectors: 1, bytesPerElement: 8 },
       { impl: 'OptionVec', capacity: 1024, vectors: 1, bytesPerElement: 24 },

@@ -26,6 +26,8 @@ export const COMPARISON_WARMUP: WarmUp = { cycles: 2000, storages: ['own buffer'
 
 /** Everything the comparison produced. */
 export interface SpeedResults {
+  /** The capacities measured, smallest first ({@link comparisonCapacities}). */
+  readonly capacities: readonly number[];
   /** The cells; an implementation that cannot do an operation has no cell for it. */
   readonly cells: readonly Cell[];
   /** The cost of one `performance.now()` call, subtracted from self-timed regions, in ns. */
@@ -129,6 +131,11 @@ function cellsOf(result: CaseResult<OperationCase>): Cell[] {
   });
 }
 
+/** The capacities the operations table runs at: the mode's block size, if any, then its capacities. */
+export function comparisonCapacities(mode: Mode): readonly number[] {
+  return mode.blockSize === null ? mode.capacities : [mode.blockSize, ...mode.capacities];
+}
+
 /**
  * Runs the comparison, one capacity at a time (so that only one capacity's containers are
  * alive): builds the cases and hands them to the runner.
@@ -140,8 +147,9 @@ function cellsOf(result: CaseResult<OperationCase>): Cell[] {
  */
 export function runComparison(mode: Mode, progress: Progress, impls: readonly Implementation[] = IMPLEMENTATIONS, ops: readonly Operation[] = OPERATIONS): SpeedResults {
   const cells: Cell[] = [];
-  for (const capacity of mode.capacities) {
+  const capacities = comparisonCapacities(mode);
+  for (const capacity of capacities) {
     for (const result of runCases(operationCases(mode, capacity, impls, ops), mode, progress, `capacity ${capacity}`)) cells.push(...cellsOf(result));
   }
-  return { cells, timerOverheadNs: timerOverheadMs() * 1e6, sink: sinkTotal() };
+  return { capacities, cells, timerOverheadNs: timerOverheadMs() * 1e6, sink: sinkTotal() };
 }

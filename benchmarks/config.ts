@@ -21,8 +21,13 @@ export interface Mode extends Timing {
   readonly name: ModeName;
   /** The tables the mode runs when `--only` does not choose. */
   readonly tables: readonly TableName[];
-  /** Vector capacities to measure, smallest first. */
+  /** Vector capacities to measure, smallest first: the capacities the goals are stated for. */
   readonly capacities: readonly number[];
+  /**
+   * A block size the operations table also runs at, before `capacities` (128, the frames of
+   * an audio render quantum), or null. Reported like the others, but no goal applies to it.
+   */
+  readonly blockSize: number | null;
   /** Element operations per call for the O(1)-per-element operations (sets the repetitions at small capacities). */
   readonly elementsPerCall: number;
   /** For the memory measurement: vectors built at each capacity (at least one). */
@@ -39,6 +44,7 @@ export const MODES: Readonly<Record<ModeName, Mode>> = {
     name: 'quick',
     tables: TABLE_NAMES,
     capacities: [256, 8192],
+    blockSize: null,
     rounds: 1,
     warmupRounds: 0,
     taskTimeMs: 1,
@@ -55,6 +61,7 @@ export const MODES: Readonly<Record<ModeName, Mode>> = {
     name: 'default',
     tables: ['operations', 'wasm'],
     capacities: [1024, 1_000_000],
+    blockSize: 128,
     rounds: 3,
     warmupRounds: 0,
     taskTimeMs: 15,
@@ -71,6 +78,7 @@ export const MODES: Readonly<Record<ModeName, Mode>> = {
     name: 'full',
     tables: TABLE_NAMES,
     capacities: [1024, 1_000_000],
+    blockSize: 128,
     rounds: 5,
     warmupRounds: 1,
     taskTimeMs: 60,

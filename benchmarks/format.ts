@@ -45,3 +45,8 @@ export function formatDuration(ms: number): string {
   if (ns >= 1e3) return `${(ns / 1e3).toFixed(2)} µs`;
   return `${ns.toFixed(0)} ns`;
 }
+
+/** `a`, `a and b`, `a, b and c`: a list in prose. */
+export function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -107,7 +107,7 @@ function writeReport(results: RunResults, sections: readonly string[], writesDoc
   const plotted = IMPLEMENTATIONS.filter((i) => i.role !== 'baseline').map((i) => i.id);
   const { env, mode } = results;
   const subtitle = `${mode.name} run, ${env.date.slice(0, 10)}: ${env.node}, ${env.cpu}, ${env.cores} cores. Median of ${mode.rounds} paired rounds.`;
-  writeFileSync(join(process.cwd(), folder, CHART_FILE), renderChart(results.speed.cells, plotted, mode.capacities, subtitle));
+  writeFileSync(join(process.cwd(), folder, CHART_FILE), renderChart(results.speed.cells, plotted, results.speed.capacities, subtitle));
   writeFileSync(join(process.cwd(), folder, 'benchmarks.md'), renderMarkdown(results, CHART_FILE, sections));
   const hint = writesDocs ? '' : ' (docs/ is left as it is; --write-docs refreshes it)';
   console.log(`wrote ${folder}/benchmarks.md and ${folder}/${CHART_FILE}${hint}`);

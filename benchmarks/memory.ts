@@ -7,7 +7,7 @@
 
 import { arrayOf, valueOffset } from './classes.js';
 import { compileCopy } from './clone.js';
-import { helpersOf, sourceValues } from './comparison.js';
+import { comparisonCapacities, helpersOf, sourceValues } from './comparison.js';
 import type { Mode } from './config.js';
 import { GcRecorder, fullGc, type GcCount, type GcCounting, type GcWindow } from './gc.js';
 import { IMPLEMENTATIONS, fullContainer, type Implementation } from './implementations.js';
@@ -61,12 +61,12 @@ function bytesPerElement(impl: Implementation, capacity: number, vectors: number
 }
 
 /**
- * Bytes per element for every implementation at every capacity of `mode`, building
+ * Bytes per element for every implementation at every capacity the operations table runs at, building
  * enough vectors to store about `mode.memoryElements` elements (at least one vector).
  */
 export function measureMemory(mode: Mode): MemoryResult[] {
   const results: MemoryResult[] = [];
-  for (const capacity of mode.capacities) {
+  for (const capacity of comparisonCapacities(mode)) {
     const vectors = Math.max(1, Math.round(mode.memoryElements / capacity));
     for (const impl of IMPLEMENTATIONS) {
       results.push({ impl: impl.id, capacity, vectors, bytesPerElement: bytesPerElement(impl, capacity, vectors) });

@@ -10,7 +10,7 @@ import { type Cell } from './cells.js';
 import { COMPARISON_WARMUP, cellOf, type SpeedResults } from './comparison.js';
 import type { Mode } from './config.js';
 import type { Environment } from './environment.js';
-import { formatBytes, formatCapacity, formatRate, formatRatio } from './format.js';
+import { formatBytes, formatCapacity, formatRate, formatRatio, listOf } from './format.js';
 import type { GoalResult } from './goals.js';
 import { IMPLEMENTATIONS, implementation } from './implementations.js';
 import { GC_LOOP_CAPACITY, GC_STEPS_PER_CALL, GC_WARMUP_CALLS, type GcResult, type MemoryResult } from './memory.js';
@@ -81,7 +81,7 @@ function reportSpeedTable(results: RunResults, capacity: number, notes: Notes): 
 }
 
 function memoryTable(results: RunResults): Table {
-  const caps = results.mode.capacities;
+  const caps = results.speed.capacities;
   return {
     head: ['implementation', ...caps.map((c) => `B/element at ${formatCapacity(c)}`)],
     rows: IMPLEMENTATIONS.map((impl) => [
@@ -110,10 +110,10 @@ function goalTable(goals: readonly GoalResult[]): Table {
 
 /** F64Vec against the field-counter reference: what its checks and calls cost on top of an object-held length. */
 function overFieldTable(results: RunResults): Table {
-  const caps = results.mode.capacities;
+  const caps = results.speed.capacities;
   const ratio = (impl: string, op: OpId, capacity: number): number => cellOf(results.speed.cells, impl, op, capacity)?.ratio ?? Number.NaN;
   return {
-    head: ['operation', ...caps.map((c) => `field/raw ${formatCapacity(c)}`), ...caps.map((c) => `F64Vec/field ${formatCapacity(c)}`)],
+    head: ['operation', ...caps.map((c) => `field ${formatCapacity(c)}`), ...caps.map((c) => `F64Vec ${formatCapacity(c)}`)],
     rows: HOT_OPERATIONS.map((op) => [
       op.label,
       ...caps.map((c) => formatRatio(ratio('field f64', op.id, c))),
@@ -179,13 +179,13 @@ export function printConsole(results: RunResults): void {
   const notes = new Notes();
   const out: string[] = ['', ...legendLines().flatMap((line) => wrapLine(line))];
   out.push(...wrapLine(`each cell: the median over ${results.mode.rounds} rounds of the time / the raw typed array's time in the same round (lower is better), ± how far the farthest round was from it, and "tie" when the rounds' range holds 1.00x`, CONSOLE_WIDTH, ''));
-  for (const capacity of results.mode.capacities) {
+  for (const capacity of results.speed.capacities) {
     const [vectors, alternatives] = consoleSpeedTables(results, capacity, notes);
     out.push('', `capacity ${formatCapacity(capacity)}, slabvec's typed vectors (and an object-held length alone)`, textTable(vectors));
     out.push('', `capacity ${formatCapacity(capacity)}, the alternatives beside F64Vec`, textTable(alternatives));
   }
   if (notes.list.length > 0) out.push('', 'notes:', ...notes.list.map((n, i) => `  [${i + 1}] ${n}`));
-  out.push('', ...wrapLine('the price of an object-held length (field/raw: field f64 / raw f64) and of F64Vec on top of it (F64Vec/field: F64Vec / field f64)', CONSOLE_WIDTH, ''), textTable(overFieldTable(results)));
+  out.push('', ...wrapLine('the price of an object-held length (field N: field f64 / raw f64 at capacity N) and of F64Vec on top of it (F64Vec N: F64Vec / field f64 at N)', CONSOLE_WIDTH, ''), textTable(overFieldTable(results)));
   out.push('', 'memory: bytes per element (heapUsed + external growth / elements stored)', textTable(memoryTable(results)));
   out.push('', `garbage collections during ${results.gcs[0]?.operations.toLocaleString('en-US') ?? 0} mixed push/get/pop operations (steady state)`, textTable(gcTable(results)));
   const quick = results.mode.name === 'quick' ? ' (quick mode: timings are not meaningful, this only proves the suite runs)' : '';
@@ -209,7 +209,7 @@ ${impls}
 A missing implementation of an operation is shown as n/a; where an implementation lacks a
 method and the loop composes it from others, the cell carries a numbered note.
 
-**Operations** (capacities ${m.capacities.map(formatCapacity).join(' and ')}; every vector is full between operations):
+**Operations** (capacities ${listOf(results.speed.capacities.map(formatCapacity))}${m.blockSize === null ? '' : `, ${formatCapacity(m.blockSize)} being an audio block, to which no goal applies`}; every vector is full between operations):
 
 ${ops}
 
@@ -298,7 +298,7 @@ in the environment table shows how busy the machine was.
 export function renderMarkdown(results: RunResults, chartFile: string, sections: readonly string[] = []): string {
   const notes = new Notes();
   const env = results.env;
-  const speedSections = results.mode.capacities
+  const speedSections = results.speed.capacities
     .map((capacity) => `### Capacity ${formatCapacity(capacity)}\n\n${markdownTable(reportSpeedTable(results, capacity, notes))}`)
     .join('\n\n');
   const noteList = notes.list.map((n, i) => `${i + 1}. ${n}`).join('\n');
@@ -331,7 +331,8 @@ Reading the speed misses: the raw baseline keeps its length in a local variable,
 in a register. Any vector object keeps it in a field, which a loop that pushes or pops stores
 to memory and loads back every iteration: a store-to-load round trip each time. The \`field f64\` column measures that floor directly (a
 raw Float64Array with its counter in an object field and no checks at all); the rest of F64Vec's
-ratio is its own checks and calls:
+ratio is its own checks and calls (\`field N\`: field f64 / raw f64 at capacity N; \`F64Vec N\`:
+F64Vec / field f64 at N):
 
 ${markdownTable(overFieldTable(results))}
 

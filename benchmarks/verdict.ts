@@ -42,7 +42,7 @@ export function verdictLines(results: RunResults): string[] {
     let ties = 0;
     const wins: Extreme[] = [];
     const losses: Extreme[] = [];
-    for (const capacity of results.mode.capacities) {
+    for (const capacity of results.speed.capacities) {
       for (const op of OPERATIONS) {
         const ours = cellOf(cells, SUBJECT, op.id, capacity);
         const theirs = cellOf(cells, alternative.id, op.id, capacity);

@@ -212,7 +212,7 @@ export function renderWasmMarkdown(results: WasmResults, goals: readonly GoalRes
     ...WASM_VECTORS.flatMap((vector) => [markdownTable(speedTable(results, vector)), '']),
     `${wasmAgainstJsLine(results.kernels)}.`,
     '',
-    `${CROSSOVER_CAPTION}.`,
+    `${CROSSOVER_CAPTION.replace(/^crossover/, 'Crossover')}.`,
     '',
     markdownTable(crossoverTable(results)),
     '',
