@@ -90,6 +90,22 @@ class Views {
     if (!make) return null;
     return (this.#views[slot] = this.#data.subarray(offset, offset + length));
   }
+
+  /**
+   * Lays `chunk` over the `n` slots from `offset` on: `first` up to the end of the data,
+   * `second` the rest from slot 0 (empty when the region does not wrap).
+   */
+  lay(chunk: { first: Int32Array; second: Int32Array; length: number }, offset: number, n: number): void {
+    const first = this.#data.length - offset;
+    if (n <= first) {
+      chunk.first = this.at(offset, n, true)!;
+      chunk.second = this.#empty;
+    } else {
+      chunk.first = this.at(offset, first, true)!;
+      chunk.second = this.at(0, n - first, true)!;
+    }
+    chunk.length = n >>> 0;
+  }
 }
 
 /** The chunk a I32Ring's producer hands out; the producer fills in its fields. */
@@ -208,16 +224,7 @@ class Producer implements RingProducer<Int32Array> {
       return null;
     }
     const chunk = this.#chunk;
-    const offset = write & this.#mask;
-    const first = this.#capacity - offset;
-    if (n <= first) {
-      chunk.first = this.#views.at(offset, n, true)!;
-      chunk.second = this.#views.at(0, 0, true)!;
-    } else {
-      chunk.first = this.#views.at(offset, first, true)!;
-      chunk.second = this.#views.at(0, n - first, true)!;
-    }
-    chunk.length = n >>> 0;
+    this.#views.lay(chunk, write & this.#mask, n);
     this.#open = true;
     return chunk;
   }
@@ -332,16 +339,7 @@ class Consumer implements RingConsumer<Int32Array> {
       return null;
     }
     const chunk = this.#chunk;
-    const offset = read & this.#mask;
-    const first = this.#capacity - offset;
-    if (n <= first) {
-      chunk.first = this.#views.at(offset, n, true)!;
-      chunk.second = this.#views.at(0, 0, true)!;
-    } else {
-      chunk.first = this.#views.at(offset, first, true)!;
-      chunk.second = this.#views.at(0, n - first, true)!;
-    }
-    chunk.length = n >>> 0;
+    this.#views.lay(chunk, read & this.#mask, n);
     this.#open = true;
     return chunk;
   }
