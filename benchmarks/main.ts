@@ -104,10 +104,12 @@ async function runOperationsTable(mode: Mode, env: Environment): Promise<RunResu
 function writeReport(results: RunResults, sections: readonly string[], writesDocs: boolean): void {
   const folder = writesDocs ? 'docs' : '.build';
   mkdirSync(join(process.cwd(), folder), { recursive: true });
-  const plotted = IMPLEMENTATIONS.filter((i) => i.role !== 'baseline').map((i) => i.id);
+  const series = IMPLEMENTATIONS.filter((i) => i.role !== 'baseline').map(({ id, role }) => ({ id, role }));
   const { env, mode } = results;
-  const subtitle = `${mode.name} run, ${env.date.slice(0, 10)}: ${env.node}, ${env.cpu}, ${env.cores} cores. Median of ${mode.rounds} paired rounds.`;
-  writeFileSync(join(process.cwd(), folder, CHART_FILE), renderChart(results.speed.cells, plotted, results.speed.capacities, subtitle));
+  const subtitle = `${mode.name} run, ${env.date.slice(0, 10)}: Node ${env.node}, ${env.cpu}, ${env.cores} cores.`;
+  const { cells, capacities } = results.speed;
+  const chart = renderChart({ cells, capacities, series, memory: results.memory, gcs: results.gcs, rounds: mode.rounds, subtitle });
+  writeFileSync(join(process.cwd(), folder, CHART_FILE), chart);
   writeFileSync(join(process.cwd(), folder, 'benchmarks.md'), renderMarkdown(results, CHART_FILE, sections));
   const hint = writesDocs ? '' : ' (docs/ is left as it is; --write-docs refreshes it)';
   console.log(`wrote ${folder}/benchmarks.md and ${folder}/${CHART_FILE}${hint}`);

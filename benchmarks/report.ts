@@ -283,7 +283,7 @@ tens of percent; ratios measured side by side are steadier. The memory-bound row
 the most sensitive to other processes sharing the cache and the memory bus: a ratio far from its
 neighbours there (one implementation's row only) should be re-measured on a quiet machine
 before it is believed. The spread of each ratio over
-rounds (lowest to highest) is in the tooltip of each marker of the chart. The load average
+rounds (lowest to highest) is the whisker of each marker of the chart, and in its tooltip. The load average
 in the environment table shows how busy the machine was.
 `;
 }
@@ -319,7 +319,7 @@ on ${env.date.slice(0, 10)}, on Node ${env.node} (V8 ${env.v8}). The core of it 
 the pinned Node 22, 24 and 26, and Chromium), also after errors, with the garbage collections of a natural game loop:
 [benchmarks-engines.md](benchmarks-engines.md) (\`npm run bench -- --engines\`).
 
-![Ratios to the raw typed array](${chartFile})
+![Speed against the raw typed array, memory and garbage collections of every implementation](${chartFile})
 
 ## Goals
 
