@@ -95,6 +95,8 @@ const ESM_CONSUMER = `
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { F64Vec, F16Vec, Slab, CapacityError } from 'slabvec';
+import { F64Vec as F64VecAlone, F64Ring } from 'slabvec/f64';
+import { CapacityError as CapacityErrorAlone } from 'slabvec/errors';
 import pkg from 'slabvec/package.json' with { type: 'json' };
 assert.match(import.meta.resolve('slabvec'), /\\/dist\\/esm\\/index\\.js$/, "import 'slabvec' loaded " + import.meta.resolve('slabvec') + ', not dist/esm/index.js');
 const v = new F64Vec(4);
@@ -116,6 +118,11 @@ if (typeof globalThis.Float16Array === 'function') {
   assert.throws(() => slab.alloc(F16Vec, 2), { name: 'TypeError', message: /^Slab\.alloc: this runtime has no Float16Array/ });
 }
 assert.equal(pkg.name, 'slabvec');
+// The subpath exports hold the root export's classes themselves, not copies.
+assert.match(import.meta.resolve('slabvec/f64'), /\\/dist\\/esm\\/generated\\/f64\\.js$/);
+assert.equal(F64VecAlone, F64Vec);
+assert.equal(CapacityErrorAlone, CapacityError);
+assert.equal(F64Ring.create(8).capacity, 8);
 // The dual-package hazard: require() in an ES module loads the CommonJS build, another copy of
 // every class. Mixing them fails, with a message that says why and what to do.
 const required = createRequire(import.meta.url)('slabvec');
@@ -140,11 +147,16 @@ assert.equal(slab.alloc(F64Vec, 2).capacity, 2);
 if (typeof globalThis.Float16Array === 'function') assert.equal(F16Vec.from([1.5, 2]).sum(), 3.5);
 else assert.throws(() => F16Vec.from([1.5, 2]), { name: 'TypeError', message: /^F16Vec\.from: this runtime has no Float16Array/ });
 assert.equal(require('slabvec/package.json').name, 'slabvec');
+assert.equal(require('slabvec/f64').F64Vec, F64Vec);
+assert.equal(require('slabvec/errors').IndexError, IndexError);
+assert.match(require.resolve('slabvec/f64'), /[\\\\/]dist[\\\\/]cjs[\\\\/]generated[\\\\/]f64\\.js$/);
 assert.throws(() => require('slabvec/dist/cjs/index.js'), { code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
 console.log('cjs ok');
 `;
 const TS_CONSUMER = `
 import { F64Vec, F32Vec, F16Vec, I64Vec, U8Vec, OptionVec, Slab, Table, CapacityError, type FixedVec, type NumVec } from 'slabvec';
+import { F32Ring, F32Vec as F32VecAlone } from 'slabvec/f32';
+import { RingHeaderError } from 'slabvec/errors';
 const v: F64Vec<4> = new F64Vec(4);
 const capacity: 4 = v.capacity;
 v.push(1.5);
@@ -167,7 +179,11 @@ const column: F32Vec<8> = table.cols.x;
 const numeric: NumVec = column;
 const options: OptionVec<number, 4> = new OptionVec(4);
 const either = (w: F64Vec | F32Vec): number => w.add(1).sum();
-export const used = [capacity, first, view, asInterface, wrong, big, fromSlab, isError, halfFirst, halfSlab, row, numeric, options, either];
+// A subpath's classes are the root's: one type, assignable both ways.
+const alone: F32Vec<8> = new F32VecAlone(8);
+const ringSpace: number = F32Ring.create(16).producer().space;
+const headerError: boolean = new Error() instanceof RingHeaderError;
+export const used = [capacity, first, view, asInterface, wrong, big, fromSlab, isError, halfFirst, halfSlab, row, numeric, options, either, alone, ringSpace, headerError];
 `;
 /** Only where the lib declares Float16Array: F16Vec's views are the lib's own type. */
 const TS_FLOAT16_CONSUMER = `
@@ -268,12 +284,12 @@ try {
     step('tsc: module/moduleResolution node16 (.mts imports, .cts requires)', () =>
       typecheck('node16', { module: 'node16', moduleResolution: 'node16' },
         { 'consumer.mts': TS_CONSUMER, 'consumer.cts': TS_CONSUMER },
-        ['dist/esm/index.d.ts', 'dist/cjs/index.d.ts'])),
+        ['dist/esm/index.d.ts', 'dist/cjs/index.d.ts', 'dist/esm/generated/f32.d.ts', 'dist/cjs/generated/f32.d.ts'])),
     // With the float16 lib, so that both sides of Float16ArrayType (docs/packaging.md) are checked.
     step('tsc: module esnext + moduleResolution bundler, lib ES2023 + es2025.float16 (and slabvec/package.json)', () =>
       typecheck('bundler', { module: 'esnext', moduleResolution: 'bundler', resolveJsonModule: true, lib: ['ES2023', 'es2025.float16'] },
         { 'consumer.ts': `${TS_CONSUMER}\nimport pkg from 'slabvec/package.json';\nexport const name: string = pkg.name;\n`, 'float16.ts': TS_FLOAT16_CONSUMER },
-        ['dist/esm/index.d.ts', 'package.json'])),
+        ['dist/esm/index.d.ts', 'dist/esm/generated/f32.d.ts', 'package.json'])),
   ]);
   for (const check of checks) if (check.status === 'rejected') throw check.reason;
   // The oldest supported TypeScript: no float16 lib (it predates it), so F16Vec's types take

@@ -2,12 +2,16 @@
 // `npm run size`: what slabvec costs in an app bundle, and whether tree-shaking works.
 // Bundles two entries against the built ES modules (dist/esm; run `npm run build` first)
 // with esbuild (bundle, minify, format esm, platform neutral), gzips them with node:zlib, and
-// prints both sizes. Fails (exit 1) when the F64Vec-only bundle contains code of any other
-// class, or when its gzipped size exceeds F64VEC_GZIP_BUDGET.
+// prints both sizes. Then times loading the whole package (import and require) and one
+// element type's subpath (`slabvec/f32`) in fresh Node processes, and sizes the tarball
+// `npm pack` would write. Fails (exit 1) when the F64Vec-only bundle contains code of any
+// other class, or when a size or a load time exceeds its budget (F64VEC_GZIP_BUDGET, LOADS,
+// PACKED_BUDGET).
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 /**
@@ -23,6 +27,30 @@ import { gzipSync } from 'node:zlib';
  * Raise it deliberately, in the same change that makes F64Vec bigger.
  */
 const F64VEC_GZIP_BUDGET = 12_300;
+
+/** Fresh processes per load-time figure. */
+const LOAD_RUNS = 9;
+
+/**
+ * What is timed, each with its budget in ms (median on the running Node). Set from the
+ * measurement on Node 20.20 on 2026-12-02, 2 cores (whole package: ESM 70-95 ms, CommonJS
+ * 45-65 ms; one element type's subpath 10-20 ms), plus about 60% for a busier machine: a
+ * budget catches a change that makes loading markedly slower, not noise. The ES module build
+ * costs more than the CommonJS one because Node compiles each of its ~75 modules on its own
+ * (docs/packaging.md, "Size and load time").
+ */
+const LOADS = [
+  { label: "import('slabvec')", file: 'dist/esm/index.js', budget: 150 },
+  { label: "require('slabvec')", file: 'dist/cjs/index.js', require: true, budget: 105 },
+  { label: "import('slabvec/f32')", file: 'dist/esm/generated/f32.js', budget: 40 },
+];
+
+/**
+ * Budget of the tarball `npm pack` writes, in bytes. Set from the measurement on 2026-12-02
+ * (1,232 KiB packed: two builds of ~2.3 MB of JavaScript each, declarations of ~1.1 MB each,
+ * docs) plus about 8%.
+ */
+const PACKED_BUDGET = 1_360_000;
 
 /** Modules that must not reach an F64Vec-only bundle (paths relative to the repository). */
 const FOREIGN_MODULE = /^dist\/esm\/(slab|option-vec|table|table-columns|row-values|generated\/(?!f64-vec\.js$)[\w-]+-vec)\.js$/;
@@ -79,6 +107,50 @@ if (foreignText.length > 0) problems.push(`the F64Vec-only bundle contains ${for
 if (only.gzip > F64VEC_GZIP_BUDGET) {
   problems.push(`the F64Vec-only bundle is ${only.gzip} B gzipped, over the budget of ${F64VEC_GZIP_BUDGET} B`);
 }
+
+// What loading slabvec costs in Node, and what installing it downloads.
+const loads = measureLoads();
+console.log(`\nload time on Node ${process.versions.node}, median of ${LOAD_RUNS} fresh processes (range in brackets):`);
+for (const load of loads) {
+  console.log(`${load.label.padEnd(34)}${`${load.median.toFixed(1)} ms`.padStart(10)} [${load.low.toFixed(1)}-${load.high.toFixed(1)}]  budget ${load.budget} ms`);
+  if (load.median > load.budget) problems.push(`${load.label} takes ${load.median.toFixed(1)} ms (median), over the budget of ${load.budget} ms`);
+}
+const tarball = packedSize();
+console.log(`${'npm pack'.padEnd(34)}${kb(tarball.size)} packed, ${(tarball.unpackedSize / 1024).toFixed(0)} KiB unpacked, ${tarball.files} files  budget ${PACKED_BUDGET} B packed`);
+if (tarball.size > PACKED_BUDGET) problems.push(`the tarball is ${tarball.size} B packed, over the budget of ${PACKED_BUDGET} B`);
+
 for (const problem of problems) console.error(`size: FAIL: ${problem}`);
 if (problems.length > 0) process.exit(1);
-console.log('size: OK (tree-shaking keeps only F64Vec and its helpers; within budget)');
+console.log('size: OK (tree-shaking keeps only F64Vec and its helpers; sizes and load times within budget)');
+
+/**
+ * Loads each entry of {@link LOADS} in `LOAD_RUNS` fresh Node processes, interleaved, and
+ * returns the median time of the `import()`/`require()` call itself (not the process's
+ * start), with the range.
+ */
+function measureLoads() {
+  const times = LOADS.map(() => []);
+  for (let run = 0; run < LOAD_RUNS; run++) {
+    LOADS.forEach((load, i) => {
+      const path = join(root, load.file);
+      const call = load.require ? `require(${JSON.stringify(path)})` : `await import(${JSON.stringify(pathToFileURL(path).href)})`;
+      const code = `const t = performance.now(); ${call}; console.log(performance.now() - t);`;
+      const output = execFileSync(process.execPath, [load.require ? '-e' : '--input-type=module', ...(load.require ? [code] : ['-e', code])], { encoding: 'utf8' });
+      times[i].push(Number(output.trim()));
+    });
+  }
+  return LOADS.map((load, i) => {
+    const sorted = times[i].sort((a, b) => a - b);
+    return { ...load, median: sorted[Math.floor(sorted.length / 2)], low: sorted[0], high: sorted[sorted.length - 1] };
+  });
+}
+
+/** `npm pack --dry-run` of the repository: the tarball's packed and unpacked bytes and its file count. */
+function packedSize() {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+  const cli = process.env.npm_execpath;
+  const [file, prefix] = cli && /\.c?js$/.test(cli) ? [process.execPath, [cli]] : ['npm', []];
+  const output = execFileSync(file, [...prefix, 'pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const [packed] = JSON.parse(output);
+  return { size: packed.size, unpackedSize: packed.unpackedSize, files: packed.entryCount };
+}

@@ -15,15 +15,13 @@ export type { WasmSlabMemory, WasmSlabOptions } from './wasm-slab.js';
 export { OptionVec } from './option-vec.js';
 export { Table } from './table.js';
 export type { TableColumns, TableRow, TableSchema } from './table.js';
-export { CapacityError, ColumnLengthError, DetachedError, EmptyError, IndexError, ReleasedError } from './errors.js';
+export * from './error-classes.js';
 export type { Comparator, Element, FixedVec, VecSource } from './types.js';
 export type { NumVec } from './num-vec.js';
 export type { Memory, WasmMemoryLike } from './memory.js';
 export { F64Ring, F32Ring, F16Ring, I32Ring, U32Ring, I16Ring, U16Ring, I8Ring, U8Ring, U8ClampedRing, I64Ring, U64Ring } from './generated/rings.js';
 export type { RingClass } from './generated/rings.js';
 export type { RingConsumer, RingDescriptor, RingProducer, RingReadChunk, RingStats, RingWriteChunk } from './ring-types.js';
-export { RingHeaderError } from './errors.js';
-// Histories and deques (issue 12 §2).
 export { F64History, F32History, F16History, I32History, U32History, I16History, U16History, I8History, U8History, U8ClampedHistory, I64History, U64History } from './generated/histories.js';
 export type { HistoryClass } from './generated/histories.js';
 export { F64Deque, F32Deque, F16Deque, I32Deque, U32Deque, I16Deque, U16Deque, I8Deque, U8Deque, U8ClampedDeque, I64Deque, U64Deque } from './generated/deques.js';
