@@ -5,7 +5,8 @@
  *   browser, and `__tests__/browser/*.browser.ts`), which loads the in-page runner and then
  *   the file; code shared by the entries (slabvec, fast-check, `expect`, the support
  *   modules) is split into common chunks, so each page loads the same few files;
- * - `assets/NAME.js`: each `__tests__/browser/*.worker.ts` and `*.worklet.ts`, bundled whole
+ * - `assets/NAME.js`: each `*.worker.ts` and `*.worklet.ts` of `__tests__/browser/` and of
+ *   `docs/examples/` (the audio pipeline example's, which a browser test runs), bundled whole
  *   (slabvec included) as one classic script, for `new Worker(url)` and
  *   `audioWorklet.addModule(url)`.
  *
@@ -42,6 +43,7 @@ const SCRIPTS = join(ROOT, 'scripts/browser');
 const SHIMS = join(SCRIPTS, 'shims');
 const TESTS = join(ROOT, '__tests__');
 const BROWSER_TESTS = join(TESTS, 'browser');
+const EXAMPLES = join(ROOT, 'docs/examples');
 
 /**
  * Jest features a bundle cannot provide: a module registry that can load a fresh copy of a
@@ -260,7 +262,7 @@ export async function buildBrowserSuite(options: BuildOptions): Promise<BrowserB
     plugins: [entryPlugin(entries), shimBuiltins],
   });
 
-  const assets = [...listFiles(BROWSER_TESTS, '.worker.ts', false), ...listFiles(BROWSER_TESTS, '.worklet.ts', false)];
+  const assets = [BROWSER_TESTS, EXAMPLES].flatMap((dir) => [...listFiles(dir, '.worker.ts', false), ...listFiles(dir, '.worklet.ts', false)]);
   if (assets.length > 0) {
     await build({
       ...common,

@@ -1,13 +1,14 @@
 /**
  * Where the harness serves the separately bundled scripts of the browser tests (workers,
- * audio worklet modules): `__tests__/browser/NAME.worker.ts` and `NAME.worklet.ts` are
- * each bundled, slabvec included, to `/assets/NAME.worker.js` and `/assets/NAME.worklet.js`.
+ * audio worklet modules): `NAME.worker.ts` and `NAME.worklet.ts` of `__tests__/browser/` and
+ * `docs/examples/` are each bundled, slabvec included, to `/assets/NAME.worker.js` and
+ * `/assets/NAME.worklet.js`.
  *
  * @module
  */
 
 /**
- * The absolute URL of the bundle built from `__tests__/browser/<file>.ts`.
+ * The absolute URL of the bundle built from `<file>.ts` (in `__tests__/browser/` or `docs/examples/`).
  *
  * @param file - the source's file name without `.ts`, such as `shared-memory.worker`.
  */

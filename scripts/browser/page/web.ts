@@ -51,6 +51,9 @@ export interface OfflineAudioContextLike {
   readonly sampleRate: number;
   readonly audioWorklet: { addModule(url: string): Promise<void> };
   startRendering(): Promise<AudioBufferLike>;
+  /** Schedules a suspension of the rendering at `seconds` (a render quantum boundary). */
+  suspend(seconds: number): Promise<void>;
+  resume(): Promise<void>;
 }
 
 /** The options of `new AudioWorkletNode`. */
