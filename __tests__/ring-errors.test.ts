@@ -94,7 +94,7 @@ describe.each(RING_KINDS)('$name refuses bad input', (ring) => {
     expect(() => ring.cls.attach(descriptor)).toThrow(`${name}.attach: no ring was laid out at byteOffset 0`);
     header.set(saved);
     header[VERSION] = 99;
-    expect(() => ring.cls.attach(descriptor)).toThrow('the ring was laid out by another version of slabvec (header version 99, expected 1); nothing was attached');
+    expect(() => ring.cls.attach(descriptor)).toThrow('the ring was laid out by another version of slabvec (header version 99, expected 2); nothing was attached');
     header.set(saved);
     expect(() => ring.cls.attach({ ...descriptor, capacity: 4 })).toThrow(`${name}.attach: the header and the descriptor disagree on the capacity (header capacity 8, expected 4)`);
     header[CAPACITY] = 16;

@@ -28,15 +28,17 @@ const big = className === 'I64Ring';
 const value = big ? (i) => BigInt(i) * 3n - 7n : (i) => (i * 2654435761) | 0;
 // At most half the capacity each: a producer waiting for n free and a consumer waiting for m readable never wait for each other while n + m <= capacity.
 const SIZES = [128, 127, 1, 300, 128, 61, 128, 512, 5];
-let waits = 0;
+let waits = 0, longestWait = 0;
 const t0 = Date.now();
+// A lost wake-up would show as a wait that ran to its 5 s timeout (and then found its condition true).
+const timed = (wait) => { const w0 = Date.now(); const ok = wait(); longestWait = Math.max(longestWait, Date.now() - w0); return ok; };
 if (role === 'producer') {
   const tx = ring.producer();
   const block = new Ring.Array(1024);
   let sent = 0, sum = big ? 0n : 0, k = 0;
   while (sent < total) {
     const n = Math.min(SIZES[k++ % SIZES.length], total - sent);
-    if (tx.space < n) { waits++; if (!tx.waitForSpace(n, 5000)) throw new Error('producer timed out at ' + sent); }
+    if (tx.space < n) { waits++; if (!timed(() => tx.waitForSpace(n, 5000))) throw new Error('producer timed out at ' + sent); }
     const method = k % 3;
     if (method === 0) {
       const w = tx.writeChunk(n);
@@ -49,14 +51,14 @@ if (role === 'producer') {
     }
     sent += n;
   }
-  parentPort.postMessage({ role, count: sent, sum: String(big ? sum : sum), waits, ms: Date.now() - t0 });
+  parentPort.postMessage({ role, count: sent, sum: String(big ? sum : sum), waits, longestWait, ms: Date.now() - t0 });
 } else {
   const rx = ring.consumer();
   const out = new Ring.Array(1024);
   let got = 0, sum = big ? 0n : 0, k = 0, bad = -1;
   while (got < total) {
     const n = Math.min(SIZES[(k++ + 4) % SIZES.length], total - got);
-    if (rx.available < n) { waits++; if (!rx.waitForData(n, 5000)) throw new Error('consumer timed out at ' + got); }
+    if (rx.available < n) { waits++; if (!timed(() => rx.waitForData(n, 5000))) throw new Error('consumer timed out at ' + got); }
     if (k % 2 === 0) {
       const r = rx.readChunk(n);
       for (let i = 0; i < n; i++) { const v = i < r.first.length ? r.first[i] : r.second[i - r.first.length]; if (bad < 0 && v !== value(got + i)) bad = got + i; sum += v; }
@@ -68,7 +70,7 @@ if (role === 'producer') {
     }
     got += n;
   }
-  parentPort.postMessage({ role, count: got, sum: String(sum), bad, waits, ms: Date.now() - t0, available: rx.available });
+  parentPort.postMessage({ role, count: got, sum: String(sum), bad, waits, longestWait, ms: Date.now() - t0, available: rx.available });
 }
 `;
 
@@ -77,6 +79,8 @@ interface Result {
   readonly count: number;
   readonly sum: string;
   readonly waits: number;
+  /** The longest single wait, in ms. */
+  readonly longestWait: number;
   readonly ms: number;
   readonly bad?: number;
   readonly available?: number;
@@ -111,14 +115,16 @@ describe('an SPSC ring between two worker threads', () => {
       start('producer', ring.descriptor(), total, className),
       start('consumer', ring.descriptor(), total, className),
     ]);
-    console.log(`${className}: ${total} elements in ${Math.max(producer.ms, consumer.ms)} ms; waits: producer ${producer.waits}, consumer ${consumer.waits}`);
+    console.log(`${className}: ${total} elements in ${Math.max(producer.ms, consumer.ms)} ms; waits: producer ${producer.waits}, consumer ${consumer.waits}; longest ${Math.max(producer.longestWait, consumer.longestWait)} ms`);
     expect(consumer.bad).toBe(-1);
     expect(consumer.count).toBe(total);
     expect(producer.count).toBe(total);
     expect(consumer.sum).toBe(producer.sum);
     expect(consumer.available).toBe(0);
-    expect(ring.stats()).toMatchObject({ written: total >>> 0, read: total >>> 0, available: 0 });
+    expect(ring.stats()).toMatchObject({ written: total, read: total, available: 0 });
     expect(producer.waits + consumer.waits).toBeGreaterThan(0);
+    // No wake-up lost: every wait ended well before its 5 s timeout.
+    expect(Math.max(producer.longestWait, consumer.longestWait)).toBeLessThan(2_500);
   });
 });
 

@@ -1114,7 +1114,7 @@ export function throwNoWaitAsync(where: string, syncName: string): never {
 }
 
 // ---------------------------------------------------------------------------------------
-// Histories and deques (issue 12)
+// Histories and deques
 // ---------------------------------------------------------------------------------------
 
 /**

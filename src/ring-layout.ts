@@ -9,8 +9,8 @@
  * | line | written by | words |
  * |---|---|---|
  * | 0 | `create`/`over`, once | magic, version, kind, capacity, bytes per element |
- * | 1 | the producer | write index, overruns, producer waiting |
- * | 2 | the consumer | read index, underruns, consumer waiting |
+ * | 1 | the producer (and a waiting consumer's flag) | write index, overruns |
+ * | 2 | the consumer (and a waiting producer's flag) | read index, underruns |
  *
  * @module
  */
@@ -36,34 +36,39 @@ export const CAPACITY = 3;
 /** Header word: bytes per element. */
 export const BYTES = 4;
 
-// Line 1, written by the producer only. WRITE counts every element ever committed, modulo
-// 2^32, published with one Atomics.store per commit after the data is written; OVERRUNS
-// likewise. SPACE_WAITERS counts producers inside waitForSpace*, which the consumer reads
-// after each release to decide whether to Atomics.notify on READ.
-/** Header word: the free-running write index. */
+// Line 1, the producer's. WRITE's bits 0-30 count every element ever committed, modulo 2^31
+// (the write index), published with one Atomics.exchange per commit after the data is
+// written. Its bit 31 ({@link WAITING}) is the consumer's: set with Atomics.or by a consumer
+// about to wait for data; the exchange that publishes clears it, and a set flag tells the
+// producer to Atomics.notify on WRITE. OVERRUNS is the producer's alone. (Word 18 held a
+// count of waiting producers in layout version 1; it is unused.)
+/** Header word: the free-running write index (bits 0-30) and the consumer's waiting flag (bit 31). */
 export const WRITE = 16;
 /** Header word: the overrun counter. */
 export const OVERRUNS = 17;
-/** Header word: producer waits in progress. */
-export const SPACE_WAITERS = 18;
 
-// Line 2, written by the consumer only: the mirror of line 1. (WRITE - READ) >>> 0 is the
-// number of readable slots, from 0 to the capacity: no slot is wasted, and slot
+// Line 2, the consumer's: the mirror of line 1, READ's bit 31 being a waiting producer's
+// flag. (WRITE - READ) & INDEX_MASK is the number of readable slots, from 0 to the capacity
+// (the flags drop out of the difference): no slot is wasted, and slot
 // `index & (capacity - 1)` holds the element of a free-running index.
-/** Header word: the free-running read index. */
+/** Header word: the free-running read index (bits 0-30) and the producer's waiting flag (bit 31). */
 export const READ = 32;
 /** Header word: the underrun counter. */
 export const UNDERRUNS = 33;
-/** Header word: consumer waits in progress. */
-export const DATA_WAITERS = 34;
+
+/** Bit 31 of {@link WRITE} and {@link READ}: the other end waits for this word to change. */
+export const WAITING = 1 << 31;
+
+/** Bits 0-30 of {@link WRITE} and {@link READ}: the index. */
+export const INDEX_MASK = 0x7fffffff;
 
 /** The first header word: `"ring"` in little-endian ASCII. */
 export const RING_MAGIC = 0x676e6972;
 
 /** The layout version this code writes and accepts. */
-export const RING_VERSION = 1;
+export const RING_VERSION = 2;
 
-/** The largest capacity: 2^30, so that `write - read` stays exact as an unsigned 32-bit count. */
+/** The largest capacity: 2^30, so that `write - read` stays exact modulo 2^31, the indices' range. */
 export const MAX_RING_CAPACITY = 2 ** 30;
 
 /** The element type ids in the order of their header codes (code = index + 1): never reorder, only append. */

@@ -25,16 +25,16 @@ export interface RingDescriptor {
 
 /**
  * A ring's counters, read from its header (so every thread sees the same ones). The indices
- * run freely modulo 2^32: `written - read` (modulo 2^32) is the number of readable slots.
+ * run freely modulo 2^31: `written - read` (modulo 2^31) is the number of readable slots.
  */
 export interface RingStats {
   /** The number of slots. */
   readonly capacity: number;
-  /** Readable slots now: `(written - read) >>> 0`. */
+  /** Readable slots now: `(written - read) & 0x7fffffff`. */
   readonly available: number;
-  /** Every element ever committed, modulo 2^32 (the write index). */
+  /** Every element ever committed, modulo 2^31 (the write index). */
   readonly written: number;
-  /** Every element ever released, modulo 2^32 (the read index). */
+  /** Every element ever released, modulo 2^31 (the read index). */
   readonly read: number;
   /**
    * Producer calls that could not write all they were asked to, modulo 2^32: a `tryPush`
@@ -72,7 +72,7 @@ export interface RingWriteChunk<A> {
   readonly length: number;
   /**
    * Publishes the first `count` elements of the chunk (all of them by default) to the
-   * consumer with one atomic store, and wakes a waiting consumer.
+   * consumer with one atomic exchange, and wakes a waiting consumer.
    *
    * @param count - an integer from 0 to {@link RingWriteChunk.length}.
    * @throws TypeError when the chunk was committed already; TypeError or RangeError for a bad `count`.
@@ -102,7 +102,7 @@ export interface RingReadChunk<A> {
   readonly length: number;
   /**
    * Gives the first `count` slots of the chunk (all of them by default) back to the
-   * producer with one atomic store, and wakes a waiting producer.
+   * producer with one atomic exchange, and wakes a waiting producer.
    *
    * @param count - an integer from 0 to {@link RingReadChunk.length}.
    * @throws TypeError when the chunk was released already; TypeError or RangeError for a bad `count`.

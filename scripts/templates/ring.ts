@@ -40,11 +40,10 @@ import {
 import type { Memory } from '../../src/memory.js';
 import {
   CAPACITY,
-  DATA_WAITERS,
   HEADER_BYTES,
+  INDEX_MASK,
   OVERRUNS,
   READ,
-  SPACE_WAITERS,
   UNDERRUNS,
   WRITE,
   checkRingCapacity,
@@ -195,6 +194,9 @@ class Producer implements RingProducer<TArray> {
   readonly #chunk: WriteChunk;
   // Whether #chunk is handed out and not committed: then nothing else may write.
   #open = false;
+  // The read index as this end last loaded it. The consumer only moves it forward, so the
+  // free room it shows is at most the real one: enough room by it is enough room.
+  #read: number;
 
   constructor(header: Int32Array, data: TArray) {
     this.#header = header;
@@ -203,6 +205,7 @@ class Producer implements RingProducer<TArray> {
     this.#mask = data.length - 1;
     this.#views = new Views(data);
     this.#chunk = new WriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
+    this.#read = Atomics.load(header, READ) & INDEX_MASK;
   }
 
   get capacity(): number {
@@ -211,17 +214,16 @@ class Producer implements RingProducer<TArray> {
 
   get space(): number {
     const header = this.#header;
-    return this.#capacity - ((header[WRITE] - Atomics.load(header, READ)) >>> 0);
+    return this.#capacity - ((header[WRITE] - Atomics.load(header, READ)) & INDEX_MASK);
   }
 
   push(block: TArray): void {
     if (!isArray(block) || this.#open) this.#refuse('TRing.push', block);
     const header = this.#header;
-    // Only this end writes WRITE, so a plain read sees its own last store.
-    const write = header[WRITE];
-    const used = (write - Atomics.load(header, READ)) >>> 0;
+    const write = header[WRITE] & INDEX_MASK;
     const n = block.length;
-    if (n > this.#capacity - used) throwRingFullError('TRing.push', block, this.#capacity, used);
+    const free = this.#room(header, write, n);
+    if (n > free) throwRingFullError('TRing.push', block, this.#capacity, this.#capacity - free);
     this.#copyIn(block, write, n);
     this.#publish(header, write, n);
   }
@@ -229,11 +231,11 @@ class Producer implements RingProducer<TArray> {
   tryPush(block: TArray): boolean {
     if (!isArray(block) || this.#open) this.#refuse('TRing.tryPush', block);
     const header = this.#header;
-    const write = header[WRITE];
-    const used = (write - Atomics.load(header, READ)) >>> 0;
+    const write = header[WRITE] & INDEX_MASK;
     const n = block.length;
-    if (n > this.#capacity - used) {
-      if (n > this.#capacity) throwRingFullError('TRing.tryPush', block, this.#capacity, used);
+    const free = this.#room(header, write, n);
+    if (n > free) {
+      if (n > this.#capacity) throwRingFullError('TRing.tryPush', block, this.#capacity, this.#capacity - free);
       countRun(header, OVERRUNS);
       return false;
     }
@@ -245,8 +247,8 @@ class Producer implements RingProducer<TArray> {
   pushSome(block: TArray): number {
     if (!isArray(block) || this.#open) this.#refuse('TRing.pushSome', block);
     const header = this.#header;
-    const write = header[WRITE];
-    const free = this.#capacity - ((write - Atomics.load(header, READ)) >>> 0);
+    const write = header[WRITE] & INDEX_MASK;
+    const free = this.#room(header, write, block.length);
     const n = block.length < free ? block.length : free;
     if (n !== 0) {
       this.#copyIn(block, write, n);
@@ -259,8 +261,8 @@ class Producer implements RingProducer<TArray> {
   writeChunk(n: number): RingWriteChunk<TArray> | null {
     if (!((n >>> 0) === n && n <= this.#capacity) || this.#open) this.#refuseChunk('TRing.writeChunk', n);
     const header = this.#header;
-    const write = header[WRITE];
-    if (n > this.#capacity - ((write - Atomics.load(header, READ)) >>> 0)) {
+    const write = header[WRITE] & INDEX_MASK;
+    if (n > this.#room(header, write, n)) {
       countRun(header, OVERRUNS);
       return null;
     }
@@ -273,13 +275,13 @@ class Producer implements RingProducer<TArray> {
   waitForSpace(n: number, timeoutMs = Infinity): boolean {
     const header = this.#header;
     checkWait('TRing.waitForSpace', header, n, timeoutMs);
-    return waitSync('TRing.waitForSpace', 'waitForSpaceAsync', header, READ, SPACE_WAITERS, 0, this.#capacity - n, timeoutMs);
+    return waitSync('TRing.waitForSpace', 'waitForSpaceAsync', header, READ, 0, this.#capacity - n, timeoutMs);
   }
 
   async waitForSpaceAsync(n: number, timeoutMs = Infinity): Promise<boolean> {
     const header = this.#header;
     checkWait('TRing.waitForSpaceAsync', header, n, timeoutMs);
-    return waitAsync('TRing.waitForSpaceAsync', 'waitForSpace', header, READ, SPACE_WAITERS, 0, this.#capacity - n, timeoutMs);
+    return waitAsync('TRing.waitForSpaceAsync', 'waitForSpace', header, READ, 0, this.#capacity - n, timeoutMs);
   }
 
   /** Writes the first `n` elements of `block` into the slots of indices `[write, write + n)`. */
@@ -298,10 +300,25 @@ class Producer implements RingProducer<TArray> {
     for (let i = head; i < n; i++) data[i - head] = block[i];
   }
 
-  /** Publishes `n` more elements after `write` with one atomic store, then wakes a waiting consumer. */
+  /**
+   * The free slots after the write index `write`, by the read index last loaded; loaded again
+   * (one atomic load) only when that shows fewer than `wanted`, so the result is exact
+   * whenever it is below `wanted`.
+   */
+  #room(header: Int32Array, write: number, wanted: number): number {
+    const capacity = this.#capacity;
+    const free = capacity - ((write - this.#read) & INDEX_MASK);
+    if (free >= wanted) return free;
+    const read = (this.#read = Atomics.load(header, READ) & INDEX_MASK);
+    return capacity - ((write - read) & INDEX_MASK);
+  }
+
+  /**
+   * Publishes `n` more elements after `write` with one atomic exchange, which also clears
+   * the flag a waiting consumer sets on WRITE; a flag that was set means: wake it.
+   */
   #publish(header: Int32Array, write: number, n: number): void {
-    Atomics.store(header, WRITE, (write + n) | 0);
-    if (Atomics.load(header, DATA_WAITERS) !== 0) Atomics.notify(header, WRITE);
+    if (Atomics.exchange(header, WRITE, (write + n) & INDEX_MASK) < 0) Atomics.notify(header, WRITE);
   }
 
   /** What `commit()` of the chunk does. */
@@ -310,7 +327,7 @@ class Producer implements RingProducer<TArray> {
     const chunk = this.#chunk;
     if (!((count >>> 0) === count && count <= chunk.length)) throwArgumentError('TRing.commit', 'count', count, `an integer from 0 to ${chunk.length} (the chunk's length)`);
     this.#open = false;
-    if (count !== 0) this.#publish(this.#header, this.#header[WRITE], count);
+    if (count !== 0) this.#publish(this.#header, this.#header[WRITE] & INDEX_MASK, count);
   }
 
   /** Throws for a block of the wrong kind, or a push while a chunk is open. */
@@ -336,6 +353,10 @@ class Consumer implements RingConsumer<TArray> {
   readonly #chunk: ReadChunk;
   // Whether #chunk is handed out and not released: then nothing else may read.
   #open = false;
+  // The write index as this end last loaded it. The producer only moves it forward, and it
+  // was loaded atomically after the elements before it were written: the elements it shows
+  // are readable, and there may be more.
+  #write: number;
 
   constructor(header: Int32Array, data: TArray) {
     this.#header = header;
@@ -344,6 +365,7 @@ class Consumer implements RingConsumer<TArray> {
     this.#mask = data.length - 1;
     this.#views = new Views(data);
     this.#chunk = new ReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
+    this.#write = Atomics.load(header, WRITE) & INDEX_MASK;
   }
 
   get capacity(): number {
@@ -352,16 +374,15 @@ class Consumer implements RingConsumer<TArray> {
 
   get available(): number {
     const header = this.#header;
-    return (Atomics.load(header, WRITE) - header[READ]) >>> 0;
+    return (Atomics.load(header, WRITE) - header[READ]) & INDEX_MASK;
   }
 
   popInto(out: TArray): number {
     if (!isArray(out) || this.#open) this.#refuse('TRing.popInto', out);
     const header = this.#header;
-    // Only this end writes READ, so a plain read sees its own last store.
-    const read = header[READ];
-    const available = (Atomics.load(header, WRITE) - read) >>> 0;
+    const read = header[READ] & INDEX_MASK;
     const wanted = out.length;
+    const available = this.#ready(header, read, wanted);
     const n = wanted < available ? wanted : available;
     if (n !== 0) {
       this.#copyOut(out, read, n);
@@ -374,8 +395,8 @@ class Consumer implements RingConsumer<TArray> {
   readChunk(n: number): RingReadChunk<TArray> | null {
     if (!((n >>> 0) === n && n <= this.#capacity) || this.#open) this.#refuseChunk('TRing.readChunk', n);
     const header = this.#header;
-    const read = header[READ];
-    if (n > ((Atomics.load(header, WRITE) - read) >>> 0)) {
+    const read = header[READ] & INDEX_MASK;
+    if (n > this.#ready(header, read, n)) {
       countRun(header, UNDERRUNS);
       return null;
     }
@@ -388,13 +409,13 @@ class Consumer implements RingConsumer<TArray> {
   waitForData(n: number, timeoutMs = Infinity): boolean {
     const header = this.#header;
     checkWait('TRing.waitForData', header, n, timeoutMs);
-    return waitSync('TRing.waitForData', 'waitForDataAsync', header, WRITE, DATA_WAITERS, n, this.#capacity, timeoutMs);
+    return waitSync('TRing.waitForData', 'waitForDataAsync', header, WRITE, n, this.#capacity, timeoutMs);
   }
 
   async waitForDataAsync(n: number, timeoutMs = Infinity): Promise<boolean> {
     const header = this.#header;
     checkWait('TRing.waitForDataAsync', header, n, timeoutMs);
-    return waitAsync('TRing.waitForDataAsync', 'waitForData', header, WRITE, DATA_WAITERS, n, this.#capacity, timeoutMs);
+    return waitAsync('TRing.waitForDataAsync', 'waitForData', header, WRITE, n, this.#capacity, timeoutMs);
   }
 
   /** Copies the `n` elements of indices `[read, read + n)` into `out` from index 0. */
@@ -414,10 +435,24 @@ class Consumer implements RingConsumer<TArray> {
     else for (let i = head; i < n; i++) out[i] = data[i - head];
   }
 
-  /** Gives `n` slots after `read` back to the producer with one atomic store, then wakes a waiting producer. */
+  /**
+   * The readable slots after the read index `read`, by the write index last loaded; loaded
+   * again (one atomic load) only when that shows fewer than `wanted`, so the result is exact
+   * whenever it is below `wanted`.
+   */
+  #ready(header: Int32Array, read: number, wanted: number): number {
+    const available = (this.#write - read) & INDEX_MASK;
+    if (available >= wanted) return available;
+    const write = (this.#write = Atomics.load(header, WRITE) & INDEX_MASK);
+    return (write - read) & INDEX_MASK;
+  }
+
+  /**
+   * Gives `n` slots after `read` back to the producer with one atomic exchange, which also
+   * clears the flag a waiting producer sets on READ; a flag that was set means: wake it.
+   */
   #release(header: Int32Array, read: number, n: number): void {
-    Atomics.store(header, READ, (read + n) | 0);
-    if (Atomics.load(header, SPACE_WAITERS) !== 0) Atomics.notify(header, READ);
+    if (Atomics.exchange(header, READ, (read + n) & INDEX_MASK) < 0) Atomics.notify(header, READ);
   }
 
   /** What `release()` of the chunk does. */
@@ -426,7 +461,7 @@ class Consumer implements RingConsumer<TArray> {
     const chunk = this.#chunk;
     if (!((count >>> 0) === count && count <= chunk.length)) throwArgumentError('TRing.release', 'count', count, `an integer from 0 to ${chunk.length} (the chunk's length)`);
     this.#open = false;
-    if (count !== 0) this.#release(this.#header, this.#header[READ], count);
+    if (count !== 0) this.#release(this.#header, this.#header[READ] & INDEX_MASK, count);
   }
 
   /** Throws for an output of the wrong kind, or a pop while a chunk is open. */
@@ -452,7 +487,7 @@ class Consumer implements RingConsumer<TArray> {
  * Another thread joins it with {@link TRing.attach} and the plain object
  * {@link TRing.descriptor} returns. One thread takes the {@link TRing.producer} end, one
  * the {@link TRing.consumer} end; every call of either end is wait-free, and publishes with
- * one atomic store. The consumer never sees a slot the producer has not committed, and the
+ * one atomic exchange. The consumer never sees a slot the producer has not committed, and the
  * producer never overwrites a slot the consumer has not released.
 //@if f16
  *
