@@ -179,6 +179,8 @@ class Producer implements RingProducer<BigUint64Array> {
   push(block: BigUint64Array): void {
     if (!isArray(block) || this.#open) this.#refuse('U64Ring.push', block);
     const header = this.#header;
+    // Only this end moves the write index (a waiting consumer sets bit 31, which the mask
+    // drops), so a plain read sees this end's last exchange. Likewise READ for the consumer.
     const write = header[WRITE] & INDEX_MASK;
     const n = block.length;
     const free = this.#room(header, write, n);
