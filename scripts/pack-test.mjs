@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { npmCommand } from './npm-command.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -41,12 +42,9 @@ const FORBIDDEN_FILE = /^(node_modules|__tests__|benchmarks|scripts|\.build|\.ci
 class Failure extends Error {}
 const fail = (message) => { throw new Failure(message); };
 
-/** npm as the one running this script, else from PATH; `npm_*` variables are dropped so that
- *  the nested npm does not inherit this repository's prefix or configuration. */
+/** Runs `npm <npmArgs>` in `cwd` (scripts/npm-command.mjs says which npm, with what environment). */
 function npm(npmArgs, cwd) {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
-  const cli = process.env.npm_execpath;
-  const [file, prefix] = cli && /\.c?js$/.test(cli) ? [process.execPath, [cli]] : ['npm', []];
+  const { file, prefix, env } = npmCommand();
   return run(file, [...prefix, ...npmArgs], cwd, env);
 }
 

@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { npmCommand } from './npm-command.mjs';
 
 /**
  * Budget for `import { F64Vec } from 'slabvec'`, minified + gzipped, in bytes. Set from the
@@ -33,8 +34,9 @@ const LOAD_RUNS = 9;
 
 /**
  * What is timed, each with its budget in ms (median on the running Node). Set from the
- * measurement on Node 20.20 on 2026-12-02, 2 cores (whole package: ESM 70-95 ms, CommonJS
- * 45-65 ms; one element type's subpath 10-20 ms), plus about 60% for a busier machine: a
+ * measurements on Node 20.20 on 2026-12-02, 2 cores, two runs of 9 (medians: the whole
+ * package 79-89 ms by import, 56-59 ms by require; one element type's subpath 19-21 ms;
+ * single runs from 14 to 115 ms), plus about 60% for a busier machine: a
  * budget catches a change that makes loading markedly slower, not noise. The ES module build
  * costs more than the CommonJS one because Node compiles each of its ~75 modules on its own
  * (docs/packaging.md, "Size and load time").
@@ -47,7 +49,7 @@ const LOADS = [
 
 /**
  * Budget of the tarball `npm pack` writes, in bytes. Set from the measurement on 2026-12-02
- * (1,232 KiB packed: two builds of ~2.3 MB of JavaScript each, declarations of ~1.1 MB each,
+ * (1,222 KiB packed: two builds of ~2.3 MB of JavaScript each, declarations of ~1.1 MB each,
  * docs) plus about 8%.
  */
 const PACKED_BUDGET = 1_360_000;
@@ -135,7 +137,8 @@ function measureLoads() {
       const path = join(root, load.file);
       const call = load.require ? `require(${JSON.stringify(path)})` : `await import(${JSON.stringify(pathToFileURL(path).href)})`;
       const code = `const t = performance.now(); ${call}; console.log(performance.now() - t);`;
-      const output = execFileSync(process.execPath, [load.require ? '-e' : '--input-type=module', ...(load.require ? [code] : ['-e', code])], { encoding: 'utf8' });
+      const args = load.require ? ['-e', code] : ['--input-type=module', '-e', code];
+      const output = execFileSync(process.execPath, args, { encoding: 'utf8' });
       times[i].push(Number(output.trim()));
     });
   }
@@ -147,9 +150,7 @@ function measureLoads() {
 
 /** `npm pack --dry-run` of the repository: the tarball's packed and unpacked bytes and its file count. */
 function packedSize() {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
-  const cli = process.env.npm_execpath;
-  const [file, prefix] = cli && /\.c?js$/.test(cli) ? [process.execPath, [cli]] : ['npm', []];
+  const { file, prefix, env } = npmCommand();
   const output = execFileSync(file, [...prefix, 'pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const [packed] = JSON.parse(output);
   return { size: packed.size, unpackedSize: packed.unpackedSize, files: packed.entryCount };
