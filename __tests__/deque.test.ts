@@ -13,8 +13,9 @@
  */
 
 import fc from 'fast-check';
+import { inspect } from 'node:util';
 import { CapacityError, DetachedError, EmptyError, F32Deque, IndexError } from '../src/index';
-import { FAMILY_KINDS, MEMORY_KINDS, bufferOfMemory, makeMemory, poison, same, type AnyDeque, type FamilyKind, type MemoryKind } from './support/families';
+import { FAMILY_KINDS, MEMORY_KINDS, bufferOfMemory, expectShownAs, makeMemory, poison, same, type AnyDeque, type FamilyKind, type MemoryKind } from './support/families';
 import { arrayCtorOf, type Elem } from './support/kinds';
 import { WasmMemory } from './support/vec-classes';
 
@@ -57,6 +58,7 @@ function makeDeque(fk: FamilyKind, capacity: number, placement: Placement): AnyD
 /** Checks every public read of `d` against `model` (front first). */
 function checkAgainst(d: AnyDeque, model: readonly Elem[]): void {
   const length = model.length;
+  expectShownAs(d, d.constructor.name, model);
   expect(d.length).toBe(length);
   expect(d.isEmpty).toBe(length === 0);
   expect(d.isFull).toBe(length === d.capacity);
@@ -254,6 +256,22 @@ describe.each(FAMILY_KINDS)('$name Deque over memory', (fk) => {
     }
     expect(() => d.popFront()).toThrow(`${cls}.popFront: this deque's buffer was detached`);
     expect(d.length).toBe(1);
+    expect(() => [...d]).toThrow(`${cls}.iterator: this deque's buffer was detached`);
+    expect(() => JSON.stringify(d)).toThrow(`${cls}.toJSON: this deque's buffer was detached`);
+    expect(() => String(d)).toThrow(`${cls}.toString: this deque's buffer was detached`);
+    expect(inspect(d)).toBe(`[${cls} (detached)]`);
+  });
+
+  it('an iteration reads each element as the deque holds it then: what is popped during it is not yielded', () => {
+    const d = new fk.Deque(4);
+    const [a, b, c] = fk.kind.samples;
+    for (const x of [a, b, c]) d.pushBack(x);
+    const seen: Elem[] = [];
+    for (const x of d) {
+      seen.push(x);
+      if (seen.length === 1) d.popBack();
+    }
+    expect(seen).toEqual([a, b].map(fk.kind.convert));
   });
 });
 

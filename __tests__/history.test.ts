@@ -14,6 +14,7 @@
  */
 
 import fc from 'fast-check';
+import { inspect } from 'node:util';
 import { CapacityError, DetachedError, EmptyError, F32History, F32Vec, F64History, I64History, IndexError, U8History } from '../src/index';
 import { withArticle } from '../src/errors';
 import {
@@ -21,6 +22,7 @@ import {
   MEMORY_KINDS,
   bufferOfMemory,
   makeMemory,
+  expectShownAs,
   poison,
   same,
   type AnyHistory,
@@ -75,6 +77,7 @@ function checkAgainst(fk: FamilyKind, h: AnyHistory, model: readonly Elem[], pic
   expect(h.isEmpty).toBe(length === 0);
   expect(h.isFull).toBe(length === h.capacity);
   expect(h.toArray()).toEqual(model);
+  expectShownAs(h, `${fk.name}History`, model);
   expect(Array.from(h.window())).toEqual(model);
   for (let i = 0; i < length; i++) expect(same(h.get(i), model[i])).toBe(true);
   expect(h.at(-1)).toEqual(model[length - 1]);
@@ -304,6 +307,25 @@ describe.each(FAMILY_KINDS)('$name History over memory', (fk) => {
     }
     expect(() => h.push(fk.kind.samples[1])).toThrow(`${cls}.push: this history's buffer was detached`);
     expect(h.length).toBe(1);
+    expect(() => [...h]).toThrow(`${cls}.iterator: this history's buffer was detached`);
+    expect(() => JSON.stringify(h)).toThrow(`${cls}.toJSON: this history's buffer was detached`);
+    expect(() => String(h)).toThrow(`${cls}.toString: this history's buffer was detached`);
+    expect(inspect(h)).toBe(`[${cls} (detached)]`);
+  });
+
+  it('an iteration reads each sample as the history holds it then: a detach between steps is an error at the next', () => {
+    const memory = new WasmMemory({ initial: 1 });
+    const h = fk.History.over(memory, 0, 4);
+    const [a, b, c] = fk.kind.samples;
+    for (const x of [a, b, c]) h.push(x);
+    const seen: Elem[] = [];
+    expect(() => {
+      for (const x of h) {
+        seen.push(x);
+        if (seen.length === 2) memory.grow(1);
+      }
+    }).toThrow(`${cls}.iterator: this history's buffer was detached`);
+    expect(seen).toEqual([a, b].map(fk.kind.convert));
   });
 });
 

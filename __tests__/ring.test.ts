@@ -10,6 +10,7 @@
  */
 
 import fc from 'fast-check';
+import { inspect } from 'node:util';
 import { ELEMENT_SPECS } from '../scripts/element-types';
 import * as library from '../src/index';
 import { CapacityError } from '../src/index';
@@ -160,6 +161,17 @@ describe('the ring classes', () => {
     for (const row of ELEMENT_SPECS) {
       const cls = (library as unknown as Record<string, { elementType: string; BYTES_PER_ELEMENT: number }>)[row.className.replace(/Vec$/, 'Ring')];
       expect([cls.elementType, cls.BYTES_PER_ELEMENT]).toEqual([row.id, row.bytes]);
+    }
+  });
+
+  it('show their counters, never their slots, in util.inspect', () => {
+    for (const ring of RING_KINDS) {
+      const r = ring.cls.create(8);
+      const [a, b] = ring.kind.samples;
+      r.producer().push(arrayOf(ring, [a, b]));
+      expect(inspect(r)).toBe(`${ring.name} ${inspect(r.stats())}`);
+      expect(inspect(r)).toContain('available: 2');
+      expect(inspect({ r }, { depth: 0 })).toBe(`{ r: [${ring.name}(8)] }`);
     }
   });
 

@@ -4,6 +4,7 @@
  * suites using it also run in Chromium (`npm run test:browser`).
  */
 
+import { inspect } from 'node:util';
 import * as library from '../../src/index';
 import { TYPED_KINDS, arrayCtorOf, type Elem, type Kind, type RawArray } from './kinds';
 import { WasmMemory } from './vec-classes';
@@ -27,6 +28,8 @@ export interface AnyHistory {
   max(n?: number): Elem;
   sumOfSquares(n?: number): Elem;
   dot(taps: unknown, n?: number): Elem;
+  [Symbol.iterator](): IterableIterator<Elem>;
+  toJSON(): unknown[];
 }
 
 /** A deque of either element type, as the tests use it. */
@@ -47,6 +50,8 @@ export interface AnyDeque {
   asSlices(): [RawArray, RawArray];
   makeContiguous(): RawArray;
   toArray(): Elem[];
+  [Symbol.iterator](): IterableIterator<Elem>;
+  toJSON(): unknown[];
 }
 
 /** A history or deque class: `new`, `over` and `bytesFor`. */
@@ -133,4 +138,17 @@ export function poison(kind: Kind, memory: ArrayBuffer | SharedArrayBuffer | Was
 /** Whether `a` and `b` are the same value (`Object.is`: `NaN` is `NaN`, `-0` is not `0`). */
 export function same(a: unknown, b: unknown): boolean {
   return Object.is(a, b);
+}
+
+/**
+ * Checks the forms a sequence of live elements shows itself in, against `model`: iteration,
+ * JSON (bigints as decimal strings, as JSON has none), `String()` and `util.inspect`
+ * (`Name(length/capacity) [ ... ]`, the live elements only).
+ */
+export function expectShownAs(sequence: AnyHistory | AnyDeque, className: string, model: readonly Elem[]): void {
+  expect([...sequence]).toEqual(model);
+  const json = model.map((x) => (typeof x === 'bigint' ? String(x) : x));
+  expect(JSON.stringify(sequence)).toBe(JSON.stringify(json));
+  expect(String(sequence)).toBe(model.join(','));
+  expect(inspect(sequence)).toBe(`${className}(${model.length}/${sequence.capacity}) ${inspect(model)}`);
 }

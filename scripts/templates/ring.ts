@@ -35,6 +35,9 @@ import {
   type Float16ArrayConstructorType,
   type Float16ArrayType,
   //@endif
+  INSPECT_CUSTOM,
+  type InspectFunction,
+  type InspectOptions,
   typedArrayKind,
 } from '../../src/internal.js';
 import type { Memory } from '../../src/memory.js';
@@ -675,6 +678,18 @@ export class TRing {
    */
   stats(): RingStats {
     return readStats(this.#header);
+  }
+
+  /**
+   * Node's `util.inspect` / `console.log` form: the class and its {@link TRing.stats}, never
+   * the slots (the other end may be writing them).
+   *
+   * @hidden
+   */
+  [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
+    const stats = this.stats();
+    if (depth < 0) return `[TRing(${stats.capacity})]`;
+    return `TRing ${typeof inspect === 'function' ? inspect(stats, options) : JSON.stringify(stats)}`;
   }
 }
 //@endpart

@@ -14,11 +14,15 @@ import {
 import {
   type Float16ArrayConstructorType,
   type Float16ArrayType,
+  INSPECT_CUSTOM,
+  type InspectFunction,
+  type InspectOptions,
   checkIntegerInRange,
   checkNotRevoked,
   mayShareMemory,
   relativeIndex,
 } from '../internal.js';
+import { inspectUnusable, inspectVector } from '../inspect.js';
 import { type Memory, bufferOf, checkRegion } from '../memory.js';
 
 /** `Float16Array` as the declarations name it: the global type where the compiling program's `lib` has one. */
@@ -332,6 +336,47 @@ export class F16History<N extends number = number> {
    */
   toArray(): number[] {
     return Array.from(this.window());
+  }
+
+  /**
+   * Iterates the live samples, oldest first. Each step reads sample `i` as the history holds it
+   * then, so a change during the iteration shows in what comes next, no slot past the live
+   * samples is read, and a detached buffer is an error at the next step.
+   *
+   * @group Window
+   */
+  *[Symbol.iterator](): IterableIterator<number> {
+    for (let i = 0; i < this.#length; i++) yield this.#storage('F16History.iterator')[this.#head + this.#capacity - this.#length + i];
+  }
+
+  /**
+   * The live samples as a plain array, for `JSON.stringify` (`NaN` and infinities become `null`, as JSON does).
+   *
+   * @group Window
+   */
+  toJSON(): number[] {
+    this.#storage('F16History.toJSON');
+    return this.toArray();
+  }
+
+  /**
+   * The live samples, oldest first, joined by commas: what `String(h)` and template literals show.
+   *
+   * @group Window
+   */
+  toString(): string {
+    this.#storage('F16History.toString');
+    return this.toArray().join(',');
+  }
+
+  /**
+   * Node's `util.inspect` / `console.log` form: `F16History(length/capacity) [ ... ]`, the live samples only.
+   *
+   * @hidden
+   */
+  [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
+    if (this.#data.length === 0) return inspectUnusable('F16History', false);
+    return inspectVector('F16History', this, depth, options, inspect);
   }
 
   /** The storage, or throws naming `where` when its buffer was detached. */

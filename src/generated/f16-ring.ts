@@ -14,6 +14,9 @@ import {
 import {
   type Float16ArrayConstructorType,
   type Float16ArrayType,
+  INSPECT_CUSTOM,
+  type InspectFunction,
+  type InspectOptions,
   typedArrayKind,
 } from '../internal.js';
 import type { Memory } from '../memory.js';
@@ -644,5 +647,17 @@ export class F16Ring {
    */
   stats(): RingStats {
     return readStats(this.#header);
+  }
+
+  /**
+   * Node's `util.inspect` / `console.log` form: the class and its {@link F16Ring.stats}, never
+   * the slots (the other end may be writing them).
+   *
+   * @hidden
+   */
+  [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
+    const stats = this.stats();
+    if (depth < 0) return `[F16Ring(${stats.capacity})]`;
+    return `F16Ring ${typeof inspect === 'function' ? inspect(stats, options) : JSON.stringify(stats)}`;
   }
 }

@@ -10,9 +10,13 @@ import {
   throwStorageError,
 } from '../errors.js';
 import {
+  INSPECT_CUSTOM,
+  type InspectFunction,
+  type InspectOptions,
   checkCapacity,
   relativeIndex,
 } from '../internal.js';
+import { inspectUnusable, inspectVector } from '../inspect.js';
 import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
 
 /**
@@ -324,6 +328,47 @@ export class F64Deque<N extends number = number> {
   toArray(): number[] {
     const [first, second] = this.asSlices();
     return [...Array.from(first), ...Array.from(second)];
+  }
+
+  /**
+   * Iterates the live elements, front first. Each step reads element `i` as the deque holds it
+   * then, so a change during the iteration shows in what comes next, no slot past the live
+   * elements is read, and a detached buffer is an error at the next step.
+   *
+   * @group Views
+   */
+  *[Symbol.iterator](): IterableIterator<number> {
+    for (let i = 0; i < this.#length; i++) yield this.#slot('F64Deque.iterator', i);
+  }
+
+  /**
+   * The live elements as a plain array, for `JSON.stringify` (`NaN` and infinities become `null`, as JSON does).
+   *
+   * @group Views
+   */
+  toJSON(): number[] {
+    this.#storage('F64Deque.toJSON');
+    return this.toArray();
+  }
+
+  /**
+   * The live elements, front first, joined by commas: what `String(d)` and template literals show.
+   *
+   * @group Views
+   */
+  toString(): string {
+    this.#storage('F64Deque.toString');
+    return this.toArray().join(',');
+  }
+
+  /**
+   * Node's `util.inspect` / `console.log` form: `F64Deque(length/capacity) [ ... ]`, the live elements only.
+   *
+   * @hidden
+   */
+  [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
+    if (this.#data.length !== this.#capacity) return inspectUnusable('F64Deque', false);
+    return inspectVector('F64Deque', this, depth, options, inspect);
   }
 
   /** The element `index` (in `[0, length)`, checked) of the ring; throws naming `where` when the buffer was detached. */

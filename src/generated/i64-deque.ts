@@ -10,9 +10,13 @@ import {
   throwStorageError,
 } from '../errors.js';
 import {
+  INSPECT_CUSTOM,
+  type InspectFunction,
+  type InspectOptions,
   checkCapacity,
   relativeIndex,
 } from '../internal.js';
+import { inspectUnusable, inspectVector } from '../inspect.js';
 import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
 
 /**
@@ -324,6 +328,47 @@ export class I64Deque<N extends number = number> {
   toArray(): bigint[] {
     const [first, second] = this.asSlices();
     return [...Array.from(first), ...Array.from(second)];
+  }
+
+  /**
+   * Iterates the live elements, front first. Each step reads element `i` as the deque holds it
+   * then, so a change during the iteration shows in what comes next, no slot past the live
+   * elements is read, and a detached buffer is an error at the next step.
+   *
+   * @group Views
+   */
+  *[Symbol.iterator](): IterableIterator<bigint> {
+    for (let i = 0; i < this.#length; i++) yield this.#slot('I64Deque.iterator', i);
+  }
+
+  /**
+   * The live elements as a plain array, for `JSON.stringify`: bigints as decimal strings, since JSON has no bigint.
+   *
+   * @group Views
+   */
+  toJSON(): string[] {
+    this.#storage('I64Deque.toJSON');
+    return this.toArray().map(String);
+  }
+
+  /**
+   * The live elements, front first, joined by commas: what `String(d)` and template literals show.
+   *
+   * @group Views
+   */
+  toString(): string {
+    this.#storage('I64Deque.toString');
+    return this.toArray().join(',');
+  }
+
+  /**
+   * Node's `util.inspect` / `console.log` form: `I64Deque(length/capacity) [ ... ]`, the live elements only.
+   *
+   * @hidden
+   */
+  [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
+    if (this.#data.length !== this.#capacity) return inspectUnusable('I64Deque', false);
+    return inspectVector('I64Deque', this, depth, options, inspect);
   }
 
   /** The element `index` (in `[0, length)`, checked) of the ring; throws naming `where` when the buffer was detached. */

@@ -11,6 +11,9 @@ import {
   throwSharedMemoryUnavailable,
 } from '../errors.js';
 import {
+  INSPECT_CUSTOM,
+  type InspectFunction,
+  type InspectOptions,
   typedArrayKind,
 } from '../internal.js';
 import type { Memory } from '../memory.js';
@@ -620,5 +623,17 @@ export class U32Ring {
    */
   stats(): RingStats {
     return readStats(this.#header);
+  }
+
+  /**
+   * Node's `util.inspect` / `console.log` form: the class and its {@link U32Ring.stats}, never
+   * the slots (the other end may be writing them).
+   *
+   * @hidden
+   */
+  [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
+    const stats = this.stats();
+    if (depth < 0) return `[U32Ring(${stats.capacity})]`;
+    return `U32Ring ${typeof inspect === 'function' ? inspect(stats, options) : JSON.stringify(stats)}`;
   }
 }

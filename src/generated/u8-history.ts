@@ -11,11 +11,15 @@ import {
   throwWindowMismatch,
 } from '../errors.js';
 import {
+  INSPECT_CUSTOM,
+  type InspectFunction,
+  type InspectOptions,
   checkIntegerInRange,
   checkNotRevoked,
   mayShareMemory,
   relativeIndex,
 } from '../internal.js';
+import { inspectUnusable, inspectVector } from '../inspect.js';
 import { type Memory, bufferOf, checkRegion } from '../memory.js';
 
 /** The largest capacity: the mirrored buffer holds twice as many slots, and every index stays below 2^30. */
@@ -310,6 +314,47 @@ export class U8History<N extends number = number> {
    */
   toArray(): number[] {
     return Array.from(this.window());
+  }
+
+  /**
+   * Iterates the live samples, oldest first. Each step reads sample `i` as the history holds it
+   * then, so a change during the iteration shows in what comes next, no slot past the live
+   * samples is read, and a detached buffer is an error at the next step.
+   *
+   * @group Window
+   */
+  *[Symbol.iterator](): IterableIterator<number> {
+    for (let i = 0; i < this.#length; i++) yield this.#storage('U8History.iterator')[this.#head + this.#capacity - this.#length + i];
+  }
+
+  /**
+   * The live samples as a plain array, for `JSON.stringify` (`NaN` and infinities become `null`, as JSON does).
+   *
+   * @group Window
+   */
+  toJSON(): number[] {
+    this.#storage('U8History.toJSON');
+    return this.toArray();
+  }
+
+  /**
+   * The live samples, oldest first, joined by commas: what `String(h)` and template literals show.
+   *
+   * @group Window
+   */
+  toString(): string {
+    this.#storage('U8History.toString');
+    return this.toArray().join(',');
+  }
+
+  /**
+   * Node's `util.inspect` / `console.log` form: `U8History(length/capacity) [ ... ]`, the live samples only.
+   *
+   * @hidden
+   */
+  [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
+    if (this.#data.length === 0) return inspectUnusable('U8History', false);
+    return inspectVector('U8History', this, depth, options, inspect);
   }
 
   /** The storage, or throws naming `where` when its buffer was detached. */
