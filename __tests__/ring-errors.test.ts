@@ -251,7 +251,8 @@ describe('F16Ring where the runtime has no Float16Array', () => {
   (missing ? it : it.skip)('loads, and create, over and attach throw a TypeError that says so', () => {
     const sab = new SharedArrayBuffer(1024);
     expect(() => F16Ring.create(4)).toThrow(TypeError);
-    expect(() => F16Ring.create(4)).toThrow('F16Ring.create: this runtime has no Float16Array');
+    expect(() => F16Ring.create(4)).toThrow('F16Ring.create: this runtime has no Float16Array, which F16Ring stores its elements in;');
+    expect(() => F16Ring.create(4)).toThrow(/Use F32Ring where it is missing$/);
     expect(() => F16Ring.over(sab, 0, 4)).toThrow('F16Ring.over: this runtime has no Float16Array');
     expect(() => F16Ring.attach({ buffer: sab, byteOffset: 0, capacity: 4, kind: 'f16' })).toThrow('F16Ring.attach: this runtime has no Float16Array');
     expect(F16Ring.bytesFor(4)).toBe(192 + 8);

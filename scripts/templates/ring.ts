@@ -71,7 +71,7 @@ const FLOAT16_AVAILABLE = typeof globalThis.Float16Array === 'function';
  * {@link FLOAT16_AVAILABLE} first and throws a TypeError naming the method.
  */
 const Float16Array = (
-  FLOAT16_AVAILABLE ? globalThis.Float16Array : function Float16Array(): never { return throwFloat16Unavailable('TRing'); }
+  FLOAT16_AVAILABLE ? globalThis.Float16Array : function Float16Array(): never { return throwFloat16Unavailable('TRing.Array', 'TRing'); }
 ) as Float16ArrayConstructorType;
 
 //@endif
@@ -559,7 +559,7 @@ export class TRing {
    */
   static create(capacity: number): TRing {
     //@if f16
-    if (!FLOAT16_AVAILABLE) throwFloat16Unavailable('TRing.create');
+    if (!FLOAT16_AVAILABLE) throwFloat16Unavailable('TRing.create', 'TRing');
     //@endif
     const bytes = ringBytes('TRing.create', capacity, BYTES);
     if (typeof SharedArrayBuffer !== 'function') throwSharedMemoryUnavailable('TRing.create');
@@ -586,7 +586,7 @@ export class TRing {
    */
   static over(memory: Memory, byteOffset: number, capacity: number): TRing {
     //@if f16
-    if (!FLOAT16_AVAILABLE) throwFloat16Unavailable('TRing.over');
+    if (!FLOAT16_AVAILABLE) throwFloat16Unavailable('TRing.over', 'TRing');
     //@endif
     checkRingCapacity('TRing.over', capacity);
     const buffer = ringRegion('TRing.over', memory, byteOffset, capacity, BYTES);
@@ -605,7 +605,7 @@ export class TRing {
    */
   static attach(descriptor: RingDescriptor): TRing {
     //@if f16
-    if (!FLOAT16_AVAILABLE) throwFloat16Unavailable('TRing.attach');
+    if (!FLOAT16_AVAILABLE) throwFloat16Unavailable('TRing.attach', 'TRing');
     //@endif
     const header = readHeader('TRing.attach', descriptor, ELEMENT_ID, BYTES);
     return new TRing(descriptor.buffer, descriptor.byteOffset, header);

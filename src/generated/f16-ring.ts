@@ -49,7 +49,7 @@ const FLOAT16_AVAILABLE = typeof globalThis.Float16Array === 'function';
  * {@link FLOAT16_AVAILABLE} first and throws a TypeError naming the method.
  */
 const Float16Array = (
-  FLOAT16_AVAILABLE ? globalThis.Float16Array : function Float16Array(): never { return throwFloat16Unavailable('F16Ring'); }
+  FLOAT16_AVAILABLE ? globalThis.Float16Array : function Float16Array(): never { return throwFloat16Unavailable('F16Ring.Array', 'F16Ring'); }
 ) as Float16ArrayConstructorType;
 
 /** What `Symbol.toStringTag` calls the typed array a F16Ring holds: blocks and outputs must be one. */
@@ -533,7 +533,7 @@ export class F16Ring {
    * @group Construction
    */
   static create(capacity: number): F16Ring {
-    if (!FLOAT16_AVAILABLE) throwFloat16Unavailable('F16Ring.create');
+    if (!FLOAT16_AVAILABLE) throwFloat16Unavailable('F16Ring.create', 'F16Ring');
     const bytes = ringBytes('F16Ring.create', capacity, 2);
     if (typeof SharedArrayBuffer !== 'function') throwSharedMemoryUnavailable('F16Ring.create');
     let buffer: SharedArrayBuffer;
@@ -558,7 +558,7 @@ export class F16Ring {
    * @group Construction
    */
   static over(memory: Memory, byteOffset: number, capacity: number): F16Ring {
-    if (!FLOAT16_AVAILABLE) throwFloat16Unavailable('F16Ring.over');
+    if (!FLOAT16_AVAILABLE) throwFloat16Unavailable('F16Ring.over', 'F16Ring');
     checkRingCapacity('F16Ring.over', capacity);
     const buffer = ringRegion('F16Ring.over', memory, byteOffset, capacity, 2);
     return new F16Ring(buffer, byteOffset, writeHeader(buffer, byteOffset, capacity, 'f16', 2));
@@ -575,7 +575,7 @@ export class F16Ring {
    * @group Construction
    */
   static attach(descriptor: RingDescriptor): F16Ring {
-    if (!FLOAT16_AVAILABLE) throwFloat16Unavailable('F16Ring.attach');
+    if (!FLOAT16_AVAILABLE) throwFloat16Unavailable('F16Ring.attach', 'F16Ring');
     const header = readHeader('F16Ring.attach', descriptor, 'f16', 2);
     return new F16Ring(descriptor.buffer, descriptor.byteOffset, header);
   }
