@@ -265,6 +265,15 @@ describe('docs/examples/audio-pipeline.ts and audio-node.mts (worker_threads)', 
     expect(runSynth(slabvec.F32Ring.create(RING_FRAMES).producer(), 10, () => ++asked > 2)).toEqual({ blocks: 2, waits: 0 });
   });
 
+  it('waits for room when the ring is full, and that is flow control: no overrun counted', () => {
+    const ring = slabvec.F32Ring.create(RING_FRAMES);
+    let asked = 0;
+    // The ring holds RING_FRAMES / 128 blocks; the next one waits (100 ms), then stop() ends it.
+    const report = runSynth(ring.producer(), Infinity, () => ++asked > RING_FRAMES / AUDIO_BLOCK + 1);
+    expect(report).toEqual({ blocks: RING_FRAMES / AUDIO_BLOCK, waits: 1 });
+    expect(ring.stats()).toMatchObject({ available: RING_FRAMES, overruns: 0 });
+  });
+
   /** Runs the example as a program: a worker thread synthesizes, the main thread plays. */
   function runProgram(args: string[]): string {
     const run = spawnSync(process.execPath, ['scripts/run-ts.cjs', 'docs/examples/audio-node.mts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });

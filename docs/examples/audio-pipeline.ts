@@ -26,7 +26,7 @@ export const SAMPLE_RATE = 48_000;
 /** Ring slots: 16 blocks, 43 ms at 48 kHz, room for the worker to run ahead of the player. */
 export const RING_FRAMES = 16 * BLOCK;
 
-/** The chord: A3, C#4 and E4, each at a third of full scale under the tremolo. */
+/** The chord: A3, C#4 and E4, each at 0.1 of full scale, under a 3 Hz tremolo between 0.5 and 1. */
 const PARTIALS = [220, 277.1826, 329.6276];
 const TREMOLO_HZ = 3;
 
@@ -58,19 +58,22 @@ export interface SynthReport {
 /**
  * The synth's loop, run on a worker thread (it blocks in `Atomics.wait`, which a page's
  * main thread and an AudioWorklet refuse): `blocks` blocks, in place, each committed with
- * one atomic store. `stop()` is polled between blocks, to end an open-ended stream.
+ * one atomic exchange. `stop()` is polled between blocks, to end an open-ended stream.
  */
 export function runSynth(tx: RingProducer<Float32Array>, blocks: number, stop: () => boolean = () => false): SynthReport {
   let waits = 0;
   let written = 0;
   while (written < blocks && !stop()) {
-    const chunk = tx.writeChunk(BLOCK);
-    if (chunk === null) {
+    if (tx.space < BLOCK) {
+      // Wait before asking for a chunk: a writeChunk that finds no room counts as an
+      // overrun in the ring's stats(), and this is flow control, not loss. Wakes when the
+      // player frees a block; the timeout only bounds how long stop() goes unseen.
       waits++;
-      // Wakes when the player frees a block; the timeout only bounds how long stop() goes unseen.
       tx.waitForSpace(BLOCK, 100);
       continue;
     }
+    // The room is there: only this thread writes, and the player only frees more.
+    const chunk = tx.writeChunk(BLOCK)!;
     // `first` and `second` (the part past the ring's end, empty here since 128 divides the
     // ring) are views of the ring's memory, valid until commit().
     render(chunk.first, written * BLOCK);
