@@ -78,15 +78,16 @@ export async function runPipeline(script: URL, blocks: number, options: { realti
   let energy = 0;
   while (played < blocks) {
     if (options.realtime) sleep(started + played * quantumMs - performance.now());
-    let chunk = rx.readChunk(BLOCK);
-    if (chunk === null) {
+    if (rx.available < BLOCK) {
       // At the audio clock, the quantum is due and its block is not there: a device would
-      // play silence. Either way, wait for the block.
+      // play silence. Either way, wait for the block (asking readChunk first would count
+      // an underrun in the ring's stats() each time).
       if (options.realtime) underruns++;
       waits++;
       if (!rx.waitForData(BLOCK, 5_000)) throw new Error(`the synth delivered nothing for 5 s (block ${played})`);
-      chunk = rx.readChunk(BLOCK)!;
     }
+    // The block is there: only this thread reads, and the synth only adds more.
+    const chunk = rx.readChunk(BLOCK)!;
     const start = played * BLOCK;
     let k = 0;
     // first, then second (the part past the ring's end, empty when the block does not wrap).
