@@ -286,6 +286,7 @@ describe('docs/examples/audio-pipeline.ts and audio-node.mts (worker_threads)', 
     const out = runProgram(['--blocks', '20000']);
     expect(out).toMatch(/^synth \(worker\): 20000 blocks, waited for space \d+ times$/m);
     expect(out).toMatch(/^player \(main thread\): 20000 blocks, waited for data \d+ times, 0 mismatched samples, RMS 0\.09\d+$/m);
+    expect(out).toMatch(/^ring: 2560000 elements written, 2560000 read, 0 overruns, 0 underruns$/m);
   });
 
   it('at the audio clock, plays in real time and writes the WAV it played', () => {

@@ -23,7 +23,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { F32Ring } from '../../src/index.js';
+import { F32Ring, type RingStats } from '../../src/index.js';
 import { BLOCK, RING_FRAMES, SAMPLE_RATE, sampleAt, serveSynth, type SynthReport, type SynthRequest } from './audio-pipeline.js';
 import { wavFile } from './dsp.js';
 
@@ -43,6 +43,8 @@ export interface PlayerReport {
 export interface PipelineReport {
   readonly synth: SynthReport;
   readonly player: PlayerReport;
+  /** The ring's counters at the end: both ends wait before they ask, so no overrun or underrun. */
+  readonly ring: RingStats;
   /** The played signal, when asked for (`keep`). */
   readonly output?: Float32Array;
 }
@@ -105,7 +107,8 @@ export async function runPipeline(script: URL, blocks: number, options: { realti
   const synth = await synthDone;
   await worker.terminate();
   const player: PlayerReport = { blocks: played, waits, underruns, mismatches, rms: Math.sqrt(energy / (played * BLOCK)) };
-  return output === null ? { synth, player } : { synth, player, output };
+  const stats = ring.stats();
+  return output === null ? { synth, player, ring: stats } : { synth, player, ring: stats, output };
 }
 
 async function main(args: readonly string[]): Promise<void> {
@@ -115,12 +118,13 @@ async function main(args: readonly string[]): Promise<void> {
   const realtime = args.includes('--realtime');
   const wav = args.find((arg, i) => arg.endsWith('.wav') && args[i - 1] !== '--blocks');
   const started = performance.now();
-  const { synth, player, output } = await runPipeline(new URL(import.meta.url), blocks, { realtime, keep: wav !== undefined });
+  const { synth, player, ring, output } = await runPipeline(new URL(import.meta.url), blocks, { realtime, keep: wav !== undefined });
   const seconds = (blocks * BLOCK) / SAMPLE_RATE;
   console.log(`audio-node: ${blocks} blocks (${seconds.toFixed(1)} s of audio at ${SAMPLE_RATE / 1000} kHz) through an F32Ring of ${RING_FRAMES} frames, ${realtime ? 'at the audio clock' : 'as fast as the synth delivers'}, in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   console.log(`synth (worker): ${synth.blocks} blocks, waited for space ${synth.waits} times`);
   const late = realtime ? `${player.underruns} underruns` : `waited for data ${player.waits} times`;
   console.log(`player (main thread): ${player.blocks} blocks, ${late}, ${player.mismatches} mismatched samples, RMS ${player.rms.toFixed(4)}`);
+  console.log(`ring: ${ring.written} elements written, ${ring.read} read, ${ring.overruns} overruns, ${ring.underruns} underruns`);
   if (wav !== undefined && output !== undefined) {
     writeFileSync(wav, wavFile(output, SAMPLE_RATE));
     console.log(`wrote ${wav}`);
