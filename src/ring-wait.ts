@@ -49,9 +49,20 @@ export function checkWait(where: string, header: Int32Array, n: unknown, timeout
   if (!(typeof timeoutMs === 'number' && timeoutMs >= 0)) throwArgumentError(where, 'timeoutMs', timeoutMs, 'a number of milliseconds from 0 to Infinity');
 }
 
-/** Slots in use: `(write - read) & INDEX_MASK` (the flags drop out). */
-function used(header: Int32Array): number {
-  return (Atomics.load(header, WRITE) - Atomics.load(header, READ)) & INDEX_MASK;
+/** Whether the slots in use, `(write - read) & INDEX_MASK` (the flags drop out), are in `[minUsed, maxUsed]`. */
+function holds(header: Int32Array, minUsed: number, maxUsed: number): boolean {
+  const inUse = (Atomics.load(header, WRITE) - Atomics.load(header, READ)) & INDEX_MASK;
+  return inUse >= minUsed && inUse <= maxUsed;
+}
+
+/**
+ * This end's half of the handshake: raises the flag on the other end's index word `watch`,
+ * then looks again, since the other end may have published between the first look and the
+ * flag. Returns null when the condition holds now, else the flagged value to wait on.
+ */
+function raiseFlag(header: Int32Array, watch: number, minUsed: number, maxUsed: number): number | null {
+  const flagged = Atomics.or(header, watch, WAITING) | WAITING;
+  return holds(header, minUsed, maxUsed) ? null : flagged;
 }
 
 /**
@@ -66,14 +77,11 @@ export function waitSync(
   if (!canBlock()) throwCannotBlock(where, asyncName);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    let inUse = used(header);
-    if (inUse >= minUsed && inUse <= maxUsed) return true;
+    if (holds(header, minUsed, maxUsed)) return true;
     const left = deadline - Date.now();
     if (left <= 0) return false;
-    const flagged = Atomics.or(header, watch, WAITING) | WAITING;
-    // The other end may have published between the first look and the flag: look again.
-    inUse = used(header);
-    if (inUse >= minUsed && inUse <= maxUsed) return true;
+    const flagged = raiseFlag(header, watch, minUsed, maxUsed);
+    if (flagged === null) return true;
     Atomics.wait(header, watch, flagged, left);
   }
 }
@@ -90,13 +98,11 @@ export async function waitAsync(
   if (typeof wait !== 'function') throwNoWaitAsync(where, syncName);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    let inUse = used(header);
-    if (inUse >= minUsed && inUse <= maxUsed) return true;
+    if (holds(header, minUsed, maxUsed)) return true;
     const left = deadline - Date.now();
     if (left <= 0) return false;
-    const flagged = Atomics.or(header, watch, WAITING) | WAITING;
-    inUse = used(header);
-    if (inUse >= minUsed && inUse <= maxUsed) return true;
+    const flagged = raiseFlag(header, watch, minUsed, maxUsed);
+    if (flagged === null) return true;
     const result = wait(header, watch, flagged, left);
     if (result.async) await result.value;
   }

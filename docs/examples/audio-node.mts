@@ -51,8 +51,11 @@ export interface PipelineReport {
 
 /** Sleeps the calling thread for `ms` (Node's main thread may block, unlike a page's). */
 function sleep(ms: number): void {
-  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  if (ms > 0) Atomics.wait(SLEEPER, 0, 0, ms);
 }
+
+/** A word nothing writes, for {@link sleep} to wait on (made once: the player allocates nothing per block). */
+const SLEEPER = new Int32Array(new SharedArrayBuffer(4));
 
 /**
  * Runs the pipeline for `blocks` blocks: starts the synth worker on `script` (this file),
@@ -91,15 +94,13 @@ export async function runPipeline(script: URL, blocks: number, options: { realti
     // The block is there: only this thread reads, and the synth only adds more.
     const chunk = rx.readChunk(BLOCK)!;
     const start = played * BLOCK;
-    let k = 0;
     // first, then second (the part past the ring's end, empty when the block does not wrap).
-    for (const part of [chunk.first, chunk.second]) {
-      for (let i = 0; i < part.length; i++, k++) {
-        const sample = part[i];
-        if (sample !== sampleAt(start + k)) mismatches++;
-        energy += sample * sample;
-        if (output !== null) output[start + k] = sample;
-      }
+    const { first, second } = chunk;
+    for (let k = 0; k < BLOCK; k++) {
+      const sample = k < first.length ? first[k] : second[k - first.length];
+      if (sample !== sampleAt(start + k)) mismatches++;
+      energy += sample * sample;
+      if (output !== null) output[start + k] = sample;
     }
     chunk.release();
     played++;
