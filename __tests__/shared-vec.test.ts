@@ -6,6 +6,7 @@
  * the browser suite runs this file too.
  */
 
+import { inspect } from 'node:util';
 import { DetachedError, F32Vec, F64Vec, I16Vec, I64Vec, SharedVec, Slab, U8Vec, WasmSlab, type SharedVecDescriptor } from '../src/index';
 import { TYPED_KINDS } from './support/kinds';
 import { WasmMemory, classOf } from './support/vec-classes';
@@ -183,6 +184,26 @@ describe('transfer() and fromTransfer(): moving a vector', () => {
     const arrived = structuredClone(message, { transfer: [message.buffer] });
     const w = (Cls as unknown as { fromTransfer(m: unknown): { toArray(): unknown[]; capacity: number } }).fromTransfer(arrived);
     expect([w.toArray(), w.capacity]).toEqual([values, 8]);
+  });
+
+  it.each(TYPED_KINDS.map((kind) => [kind.name, kind] as const))('%s: a capacity-0 vector is unusable once transferred, although no length changed', (_name, kind) => {
+    const Cls = classOf(kind) as unknown as typeof F64Vec;
+    const v = new Cls(0);
+    const message = v.transfer();
+    expect([message.capacity, message.length]).toEqual([0, 0]);
+    for (const call of [() => v.transfer(), () => v.toArray(), () => v.view(), () => v.push(kind.samples[0] as never), () => v.pop()]) {
+      expect(thrown(call)).toMatchObject({ type: 'DetachedError', message: expect.stringContaining('detached') });
+    }
+    expect(inspect(v)).toContain('detached');
+    const w = (Cls as unknown as { fromTransfer(m: unknown): { capacity: number; length: number } }).fromTransfer(structuredClone(message, { transfer: [message.buffer] }));
+    expect([w.capacity, w.length]).toEqual([0, 0]);
+  });
+
+  it('a released capacity-0 vector still says it was released', () => {
+    const slab = new Slab(64);
+    const v = slab.alloc(F32Vec, 0);
+    slab.reset();
+    expect(thrown(() => v.toArray())).toMatchObject({ type: 'ReleasedError' });
   });
 
   it('refuses, with what to do instead, a vector that does not own its whole buffer; nothing changes', () => {

@@ -69,7 +69,7 @@ import { NUMBER_ELEMENT, collectElements, comparedElements, typedArraySource } f
 import type { NumVec } from '../num-vec.js';
 import type { Comparator, FixedVec, VecSource } from '../types.js';
 
-/** The storage of every released I8Vec: `#data === RELEASED` marks a vector a slab took back. */
+/** The storage of every I8Vec that can no longer be used: see the representation invariant. */
 const RELEASED =
   /* @__PURE__ */ new Int8Array(0);
 
@@ -144,9 +144,11 @@ export class I8Vec<N extends number = number> implements
   // Representation invariant: slots [0, #length) of #data are the live elements; slots
   // [#length, #capacity) hold unspecified data that no public path reads.
   // 0 <= #length <= #capacity, and #data.length === #capacity while the storage is usable:
-  // #data === RELEASED (with #length 0) once a slab released the vector, and
-  // #data.length === 0 < #capacity once its buffer was detached. Hot methods let those two
-  // states fail their ordinary checks and sort them out on the failure path; every other
+  // #data === RELEASED (with #length 0) once the vector is unusable without its length
+  // saying so: a slab released it (then #view === RELEASED too, and only then), or it has
+  // capacity 0 and transferred its buffer away; and #data.length === 0 < #capacity once its
+  // buffer was detached. Hot methods let those states fail their ordinary checks and sort
+  // them out on the failure path (#released() tells the two errors apart); every other
   // method asks #storage() first. #view caches view() until its length differs from #length.
   // #buffer and #byteOffset are #data's as it was made, read once: the overlap tests of the
   // kernels read them on every call, and `.buffer` costs a call each time.
@@ -246,7 +248,10 @@ export class I8Vec<N extends number = number> implements
    */
   transfer(): VecTransfer<(typeof I8Vec)['elementType'], N> {
     this.#storage('I8Vec.transfer');
-    return transferOut('I8Vec.transfer', 'i8', this.#buffer, this.#byteOffset, this.#capacity, this.#length, 1);
+    const message = transferOut('I8Vec.transfer', 'i8', this.#buffer, this.#byteOffset, this.#capacity, this.#length, 1);
+    // An empty buffer's detachment leaves every length as it was, so no check would see it.
+    if (this.#capacity === 0) this.#data = RELEASED;
+    return message;
   }
 
   /**
@@ -1262,7 +1267,7 @@ export class I8Vec<N extends number = number> implements
    */
   [INSPECT_CUSTOM](depth: number, options: InspectOptions, inspect?: InspectFunction): string {
     const data = this.#data;
-    if (data === RELEASED || data.length !== this.#capacity) return inspectUnusable('I8Vec', data === RELEASED);
+    if (data === RELEASED || data.length !== this.#capacity) return inspectUnusable('I8Vec', this.#released());
     return inspectVector('I8Vec', this, depth, options, inspect);
   }
 
@@ -2603,8 +2608,13 @@ export class I8Vec<N extends number = number> implements
    */
   #storage(where: string, which?: string): Int8Array {
     const data = this.#data;
-    if (data === RELEASED || data.length !== this.#capacity) throwStorageError(where, data === RELEASED, which);
+    if (data === RELEASED || data.length !== this.#capacity) throwStorageError(where, this.#released(), which);
     return data;
+  }
+
+  /** Whether a slab released this vector (rather than its buffer being detached or transferred). */
+  #released(): boolean {
+    return this.#view === RELEASED;
   }
 
   /** Failure path of the index checks: a released or detached vector says so first. */
@@ -2615,21 +2625,21 @@ export class I8Vec<N extends number = number> implements
   /** The error of an index outside the live elements; a released or detached vector says so first. */
   #indexError(where: string, index: number): Error {
     const data = this.#data;
-    if (data === RELEASED || data.length !== this.#capacity) return storageError(where, data === RELEASED);
+    if (data === RELEASED || data.length !== this.#capacity) return storageError(where, this.#released());
     return indexError(where, index, this.#length);
   }
 
   /** The error of a growth to `requiredLength` that does not fit; a released or detached vector says so first. */
   #fullError(where: string, value: unknown, requiredLength: number): Error {
     const data = this.#data;
-    if (data === RELEASED || data.length !== this.#capacity) return storageError(where, data === RELEASED);
+    if (data === RELEASED || data.length !== this.#capacity) return storageError(where, this.#released());
     return capacityError(where, value, this.#capacity, this.#length, requiredLength);
   }
 
   /** The error of a removal from an empty vector; a released or detached vector says so first. */
   #emptyError(where: string): Error {
     const data = this.#data;
-    if (data === RELEASED || data.length !== this.#capacity) return storageError(where, data === RELEASED);
+    if (data === RELEASED || data.length !== this.#capacity) return storageError(where, this.#released());
     return emptyError(where);
   }
 
