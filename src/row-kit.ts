@@ -32,10 +32,13 @@ export interface RowKit<E extends number | bigint = number | bigint> {
   check(this: object, where: string, which: string): void;
   /** Sets the column's length. */
   setLength(this: object, length: number): void;
-  /** Writes `stage[slot]` into slot `row`, then sets the length to `length`. */
-  write(this: object, stage: ArrayLike<E>, slot: number, row: number, length: number): void;
-  /** Reads slot `row` into `stage[slot]`. */
-  read(this: object, stage: { [index: number]: E }, slot: number, row: number): void;
+  /**
+   * Writes the row's value, `numbers[slot]` (`bigints[slot]` for the 64-bit classes), into
+   * slot `row`, then sets the length to `length`.
+   */
+  write(this: object, numbers: Float64Array, bigints: readonly bigint[], slot: number, row: number, length: number): void;
+  /** Reads slot `row` into `numbers[slot]` (`bigints[slot]` for the 64-bit classes). */
+  read(this: object, numbers: Float64Array, bigints: bigint[], slot: number, row: number): void;
   /** Copies slot `from` over slot `to`, then sets the length to `length`. */
   move(this: object, from: number, to: number, length: number): void;
   /** Moves the slots `[index + 1, length)` down by one, then sets the length to `length - 1`. */
@@ -63,8 +66,8 @@ export const ROW_KEEP: unique symbol = /* @__PURE__ */ Symbol('slabvec row keep'
 export interface RowColumn {
   [ROW_CHECK](where: string, which: string): void;
   [ROW_SET_LENGTH](length: number): void;
-  [ROW_WRITE](stage: ArrayLike<number | bigint>, slot: number, row: number, length: number): void;
-  [ROW_READ](stage: { [index: number]: number | bigint }, slot: number, row: number): void;
+  [ROW_WRITE](numbers: Float64Array, bigints: readonly bigint[], slot: number, row: number, length: number): void;
+  [ROW_READ](numbers: Float64Array, bigints: bigint[], slot: number, row: number): void;
   [ROW_MOVE](from: number, to: number, length: number): void;
   [ROW_SHIFT](index: number, length: number): void;
   [ROW_KEEP](flags: Uint8Array, length: number): void;

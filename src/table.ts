@@ -552,15 +552,13 @@ export class Table<const S extends TableSchema, const N extends number = number>
   /** Writes row `row` of every column from the stages, and sets every column's length. */
   #writeRow(numbers: Float64Array, bigints: readonly bigint[], row: number, length: number): void {
     const columns = this.#columns;
-    const bigint = this.#bigint;
-    for (let c = 0; c < columns.length; c++) columns[c][ROW_WRITE](bigint[c] === 1 ? bigints : numbers, c, row, length);
+    for (let c = 0; c < columns.length; c++) columns[c][ROW_WRITE](numbers, bigints, c, row, length);
   }
 
   /** Reads row `index` of every column into the stages. */
   #readRow(index: number, numbers: Float64Array, bigints: bigint[]): void {
     const columns = this.#columns;
-    const bigint = this.#bigint;
-    for (let c = 0; c < columns.length; c++) columns[c][ROW_READ](bigint[c] === 1 ? bigints : numbers, c, index);
+    for (let c = 0; c < columns.length; c++) columns[c][ROW_READ](numbers, bigints, c, index);
   }
 
   /** Sets every column's length, and the table's. */

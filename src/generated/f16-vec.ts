@@ -2648,13 +2648,15 @@ export class F16Vec<N extends number = number> implements
         this.#length = length;
       }
 
-      write(this: F16Vec, stage: ArrayLike<number>, slot: number, row: number, length: number): void {
-        this.#data[row] = stage[slot];
+      // write and read take both stages and use the one of this class's elements (a constant
+      // condition): a row operation whose call site saw two kinds of stage took 62 ns, not 45.
+      write(this: F16Vec, numbers: Float64Array, bigints: readonly bigint[], slot: number, row: number, length: number): void {
+        this.#data[row] = (('number' as string) === 'bigint' ? bigints : numbers)[slot] as number;
         this.#length = length;
       }
 
-      read(this: F16Vec, stage: { [index: number]: number }, slot: number, row: number): void {
-        stage[slot] = this.#data[row];
+      read(this: F16Vec, numbers: Float64Array, bigints: bigint[], slot: number, row: number): void {
+        (('number' as string) === 'bigint' ? bigints : numbers)[slot] = this.#data[row] as never;
       }
 
       move(this: F16Vec, from: number, to: number, length: number): void {

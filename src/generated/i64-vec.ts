@@ -2244,13 +2244,15 @@ export class I64Vec<N extends number = number> implements
         this.#length = length;
       }
 
-      write(this: I64Vec, stage: ArrayLike<bigint>, slot: number, row: number, length: number): void {
-        this.#data[row] = stage[slot];
+      // write and read take both stages and use the one of this class's elements (a constant
+      // condition): a row operation whose call site saw two kinds of stage took 62 ns, not 45.
+      write(this: I64Vec, numbers: Float64Array, bigints: readonly bigint[], slot: number, row: number, length: number): void {
+        this.#data[row] = (('bigint' as string) === 'bigint' ? bigints : numbers)[slot] as bigint;
         this.#length = length;
       }
 
-      read(this: I64Vec, stage: { [index: number]: bigint }, slot: number, row: number): void {
-        stage[slot] = this.#data[row];
+      read(this: I64Vec, numbers: Float64Array, bigints: bigint[], slot: number, row: number): void {
+        (('bigint' as string) === 'bigint' ? bigints : numbers)[slot] = this.#data[row] as never;
       }
 
       move(this: I64Vec, from: number, to: number, length: number): void {
