@@ -347,6 +347,43 @@ describe('histories: documented behaviour', () => {
     expect(Array.from(h.window())).toEqual([1, 2, 3, 4]);
   });
 
+  it.each([
+    [1024, 128, [256]],
+    [1024, 16, [1024]],
+    [128, 2, [64]],
+    [1000, 100, [100, 800]],
+    [8192, 128, [4096]],
+    [480, 96, [480, 128]],
+  ])('capacity %i, blocks of %i: once round, every window(n) after a block is a cached view, and shows the newest n', (capacity, block, lengths) => {
+    const h = new F32History(capacity);
+    const samples = new Float32Array(block);
+    let next = 0;
+    const pushBlock = (): void => {
+      for (let i = 0; i < block; i++) samples[i] = next++;
+      h.pushBlock(samples);
+    };
+    const newest = (n: number): number[] => Array.from({ length: n }, (_, i) => next - n + i);
+    const laps = Math.ceil(capacity / block) + 1;
+    for (let k = 0; k < laps; k++) {
+      pushBlock();
+      for (const n of lengths) if (n <= h.length) h.window(n);
+    }
+    const seen = new Map<number, Set<Float32Array>>(lengths.map((n) => [n, new Set()]));
+    for (let k = 0; k < 2 * laps; k++) {
+      pushBlock();
+      for (const n of lengths) {
+        const w = h.window(n);
+        expect(w[0]).toBe(next - n);
+        expect(w[n - 1]).toBe(next - 1);
+        seen.get(n)!.add(w);
+      }
+    }
+    expect(Array.from(h.window(lengths[0]))).toEqual(newest(lengths[0]));
+    // One view per head position the stream visits, and no more: each came from the cache after the first lap.
+    const positions = capacity / gcd(capacity, block);
+    for (const n of lengths) expect(seen.get(n)!.size).toBe(positions);
+  });
+
   it('the float sum follows the pairwise scheme of the vectors (bit for bit, 1000 samples)', () => {
     const h = new F32History(1000);
     for (let i = 0; i < 2500; i++) h.push(Math.sin(i) * 1000);
@@ -372,3 +409,8 @@ describe('histories: documented behaviour', () => {
     expect(h.toArray()).toEqual([2]);
   });
 });
+
+/** The greatest common divisor of two positive integers. */
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}

@@ -68,17 +68,16 @@ function isArray(value: unknown): value is Float16Array {
 const VIEW_SLOTS = 64;
 
 /**
- * Views of one ring's data region, made once per region and then reused, so that chunks and
- * `popInto` allocate nothing while their regions repeat (a block size that divides the
- * capacity: 128-element blocks in a ring of up to 64 blocks never miss).
+ * Views of one data region, made once per region and then reused. The caller picks the
+ * slot a region lives in (see {@link Views.at} and {@link Views.lookUp}), so that the
+ * regions it asks for in turn take different slots.
  */
 class Views {
   readonly #data: Float16Array;
   readonly #empty: Float16Array;
   // Slot s is keyed by (#offsets[s], #lengths[s]) and #views[s] is #data's elements
   // [#offsets[s], #offsets[s] + #lengths[s]), or #empty while that view was not made yet.
-  // A region of length L at offset O lives in slot ((O >>> floor(log2 L)) + L) & 63, so that
-  // consecutive blocks of one length take consecutive slots. #lengths[s] === 0: unused.
+  // #lengths[s] === 0: unused.
   readonly #views: Float16Array[];
   readonly #offsets = new Int32Array(VIEW_SLOTS);
   readonly #lengths = new Int32Array(VIEW_SLOTS);
@@ -90,14 +89,24 @@ class Views {
   }
 
   /**
-   * The view of `[offset, offset + length)` of the data. When it is not cached, `make`
-   * decides: true makes it (an allocation) and caches it; false records the region and
-   * returns null, so that a region seen once costs nothing and one seen twice in a row gets
-   * its view.
+   * {@link Views.lookUp} for blocks of one length at multiples of it (a ring's): a region
+   * of length L at offset O lives in slot ((O >>> floor(log2 L)) + L) & 63, so that
+   * consecutive blocks of one length take consecutive slots (128-element blocks in a ring
+   * of up to 64 blocks never miss).
    */
   at(offset: number, length: number, make: boolean): Float16Array | null {
     if (length === 0) return this.#empty;
-    const slot = ((offset >>> (31 - Math.clz32(length))) + length) & (VIEW_SLOTS - 1);
+    return this.lookUp(((offset >>> (31 - Math.clz32(length))) + length) & (VIEW_SLOTS - 1), offset, length, make);
+  }
+
+  /**
+   * The view of `[offset, offset + length)` of the data, cached in slot `slot` (below
+   * {@link VIEW_SLOTS}). When it is not cached, `make` decides: true makes it (an
+   * allocation) and caches it; false records the region and returns null, so that a region
+   * seen once costs nothing and one seen twice in a row gets its view.
+   */
+  lookUp(slot: number, offset: number, length: number, make: boolean): Float16Array | null {
+    if (length === 0) return this.#empty;
     if (this.#offsets[slot] === offset && this.#lengths[slot] === length) {
       const view = this.#views[slot];
       if (view !== this.#empty) return view;
@@ -127,6 +136,7 @@ class Views {
     chunk.length = n >>> 0;
   }
 }
+
 
 /** The chunk a F16Ring's producer hands out; the producer fills in its fields. */
 class WriteChunk implements RingWriteChunk<Float16Array> {

@@ -25,6 +25,80 @@ import { type Memory, bufferOf, checkRegion } from '../memory.js';
 /** The largest capacity: the mirrored buffer holds twice as many slots, and every index stays below 2^30. */
 const MAX_HISTORY_CAPACITY = 2 ** 29;
 
+/** How many views a {@link Views} cache holds; a power of two. */
+const VIEW_SLOTS = 64;
+
+/**
+ * Views of one data region, made once per region and then reused. The caller picks the
+ * slot a region lives in (see {@link Views.at} and {@link Views.lookUp}), so that the
+ * regions it asks for in turn take different slots.
+ */
+class Views {
+  readonly #data: Int32Array;
+  readonly #empty: Int32Array;
+  // Slot s is keyed by (#offsets[s], #lengths[s]) and #views[s] is #data's elements
+  // [#offsets[s], #offsets[s] + #lengths[s]), or #empty while that view was not made yet.
+  // #lengths[s] === 0: unused.
+  readonly #views: Int32Array[];
+  readonly #offsets = new Int32Array(VIEW_SLOTS);
+  readonly #lengths = new Int32Array(VIEW_SLOTS);
+
+  constructor(data: Int32Array) {
+    this.#data = data;
+    this.#empty = data.subarray(0, 0);
+    this.#views = new Array<Int32Array>(VIEW_SLOTS).fill(this.#empty);
+  }
+
+  /**
+   * {@link Views.lookUp} for blocks of one length at multiples of it (a ring's): a region
+   * of length L at offset O lives in slot ((O >>> floor(log2 L)) + L) & 63, so that
+   * consecutive blocks of one length take consecutive slots (128-element blocks in a ring
+   * of up to 64 blocks never miss).
+   */
+  at(offset: number, length: number, make: boolean): Int32Array | null {
+    if (length === 0) return this.#empty;
+    return this.lookUp(((offset >>> (31 - Math.clz32(length))) + length) & (VIEW_SLOTS - 1), offset, length, make);
+  }
+
+  /**
+   * The view of `[offset, offset + length)` of the data, cached in slot `slot` (below
+   * {@link VIEW_SLOTS}). When it is not cached, `make` decides: true makes it (an
+   * allocation) and caches it; false records the region and returns null, so that a region
+   * seen once costs nothing and one seen twice in a row gets its view.
+   */
+  lookUp(slot: number, offset: number, length: number, make: boolean): Int32Array | null {
+    if (length === 0) return this.#empty;
+    if (this.#offsets[slot] === offset && this.#lengths[slot] === length) {
+      const view = this.#views[slot];
+      if (view !== this.#empty) return view;
+      make = true;
+    } else {
+      this.#offsets[slot] = offset;
+      this.#lengths[slot] = length;
+      this.#views[slot] = this.#empty;
+    }
+    if (!make) return null;
+    return (this.#views[slot] = this.#data.subarray(offset, offset + length));
+  }
+
+  /**
+   * Lays `chunk` over the `n` slots from `offset` on: `first` up to the end of the data,
+   * `second` the rest from slot 0 (empty when the region does not wrap).
+   */
+  lay(chunk: { first: Int32Array; second: Int32Array; length: number }, offset: number, n: number): void {
+    const first = this.#data.length - offset;
+    if (n <= first) {
+      chunk.first = this.at(offset, n, true)!;
+      chunk.second = this.#empty;
+    } else {
+      chunk.first = this.at(offset, first, true)!;
+      chunk.second = this.at(0, n - first, true)!;
+    }
+    chunk.length = n >>> 0;
+  }
+}
+
+
 /**
  * The last `capacity` `number` samples of a stream, in an `Int32Array` (overwrite-oldest):
  * `push` past the capacity drops the oldest sample. The live samples are always one
@@ -75,15 +149,16 @@ export class I32History<N extends number = number> {
   // next sample goes to; #length in [0, #capacity] counts the live samples, which are the
   // last #length written: the run [#head + #capacity - #length, #head + #capacity) of #data,
   // oldest first. No other slot is read by a public path.
-  // #view is the last window() returned, for the run [#viewStart, #viewEnd); -1 when none.
+  // #views caches the views window() returned, one per slot of #windowSlot(); a view is of
+  // positions in #data, so it stays the window of the same (#head, n) as long as #data is.
   #data: Int32Array;
   #capacity: N;
   #head = 0;
   #length = 0;
   #buffer: ArrayBufferLike;
-  #view: Int32Array;
-  #viewStart = -1;
-  #viewEnd = -1;
+  #views: Views;
+  /** How far to shift #head right to sort the heads into 64 equal bins (see {@link I32History.#windowSlot}). */
+  #headShift = 0;
 
   /**
    * Creates an empty history with its own storage for `capacity` samples.
@@ -97,7 +172,8 @@ export class I32History<N extends number = number> {
     this.#data = new Int32Array(2 * capacity);
     this.#capacity = (capacity + 0) as N; // + 0: never -0
     this.#buffer = this.#data.buffer;
-    this.#view = this.#data.subarray(0, 0);
+    this.#views = new Views(this.#data);
+    this.#headShift = I32History.#headShiftFor(capacity);
   }
 
   /**
@@ -121,7 +197,8 @@ export class I32History<N extends number = number> {
     history.#data = new Int32Array(buffer, byteOffset, 2 * capacity);
     history.#capacity = (capacity + 0) as M;
     history.#buffer = buffer;
-    history.#view = history.#data.subarray(0, 0);
+    history.#views = new Views(history.#data);
+    history.#headShift = I32History.#headShiftFor(capacity);
     return history;
   }
 
@@ -285,7 +362,10 @@ export class I32History<N extends number = number> {
 
   /**
    * The newest `n` samples, oldest first, as an `Int32Array` view of the history's memory
-   * (zero-copy; the same view object again while nothing was pushed).
+   * (zero-copy; the same view object again while nothing was pushed). Views are cached by
+   * where the window starts and ends, 64 of them, so a stream that pushes blocks of one
+   * size and takes a window of one length after each gets them all from the cache once the
+   * history has gone round (when the capacity is at most 64 blocks): nothing is allocated.
    *
    * Valid until the next `push`, `pushBlock` or `clear`: those write the buffer under the
    * view, which may then show a newer sample in place of an older one (never a slot that
@@ -296,15 +376,27 @@ export class I32History<N extends number = number> {
    * @group Window
    */
   window(n?: number): Int32Array {
-    const data = this.#storage('I32History.window');
-    const end = this.#head + this.#capacity;
-    const start = end - this.#count('I32History.window', n);
-    if (start !== this.#viewStart || end !== this.#viewEnd) {
-      this.#view = data.subarray(start, end);
-      this.#viewStart = start;
-      this.#viewEnd = end;
-    }
-    return this.#view;
+    this.#storage('I32History.window');
+    const count = this.#count('I32History.window', n);
+    const head = this.#head;
+    return this.#views.lookUp(this.#windowSlot(head, count), head + this.#capacity - count, count, true)!;
+  }
+
+  /**
+   * The cache slot of the window of the newest `count` samples when the head is at `head`:
+   * the heads sorted into 64 equal bins of `[0, capacity)`, so that the heads a stream of
+   * equal blocks visits (multiples of the block size, at most 64 of them) take one bin
+   * each, and the bins permuted by a hash of `count`, so that two window lengths taken in
+   * turn mostly keep apart.
+   */
+  #windowSlot(head: number, count: number): number {
+    return ((head >>> this.#headShift) ^ (Math.imul(count, 0x9e3779b1) >>> 26)) & (VIEW_SLOTS - 1);
+  }
+
+  /** The shift that sorts the heads of a history of `capacity` samples into at most 64 equal bins: ceil(log2(capacity)) - 6, at least 0. */
+  static #headShiftFor(capacity: number): number {
+    const bits = 32 - Math.clz32(capacity - 1);
+    return bits > 6 ? bits - 6 : 0;
   }
 
   /**
