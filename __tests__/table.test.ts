@@ -26,7 +26,7 @@ import {
   type TableSchema,
   type TypedVecClass,
 } from '../src/index';
-import { LENGTH_CHANGING } from '../src/table-columns';
+import { LENGTH_CHANGING } from '../src/restricted';
 import { TYPED_KINDS, kindById, type AnyVec, type Elem, type Kind, type RawArray } from './support/kinds';
 import { MEMBER_CALLS, contextOf, hasMember, memberOf } from './support/member-calls';
 import { WasmMemory, type TypedVec } from './support/vec-classes';

@@ -12,6 +12,7 @@ import { throwNotAnObject, throwSharedVecError, throwReaderWrite, throwSharedMem
 import { F16Vec, F32Vec, F64Vec, I16Vec, I32Vec, I64Vec, I8Vec, U16Vec, U32Vec, U64Vec, U8ClampedVec, U8Vec } from './generated/index.js';
 import type { TypedVecClass, TypedVecOf } from './generated/index.js';
 import { checkCapacity, checkIntegerInRange, releaserOf } from './internal.js';
+import { ELEMENT_WRITING, LENGTH_CHANGING, refusingPrototype } from './restricted.js';
 import { rowKitOf } from './row-kit.js';
 
 /**
@@ -67,13 +68,6 @@ export interface SharedVecDescriptor<K extends SharedVecKind = SharedVecKind, M 
   readonly kind: K;
 }
 
-/** The methods a reader's vector refuses always: each changes the length or writes elements. */
-const READER_REFUSES = [
-  'push', 'tryPush', 'pop', 'popIf', 'extend', 'tryExtend', 'insert', 'tryInsert', 'remove', 'swapRemove', 'swapDelete',
-  'truncate', 'clear', 'resize', 'retain', 'extractIf', 'drain', 'splice', 'splitOff', 'dedup', 'spare', 'commit',
-  'copyFrom', 'set', 'swap', 'fill', 'reverse', 'sort', 'copyWithin',
-] as const;
-
 /** The kernels that write this vector unless given `out`, with the position of `out`: on a reader they need it. */
 const READER_NEEDS_OUT = { add: 1, sub: 1, mul: 1, div: 1, scale: 1, map: 1, axpy: 2, clamp: 2, abs: 0 } as const;
 
@@ -89,13 +83,11 @@ const READER_PROTOTYPES = new WeakMap<object, object>();
 function readerPrototype(cls: TypedVecClass): object {
   let proto = READER_PROTOTYPES.get(cls);
   if (proto !== undefined) return proto;
-  proto = Object.create(cls.prototype) as object;
-  for (const name of READER_REFUSES) {
-    const where = `${cls.name}.${name}`;
-    Object.defineProperty(proto, name, { value: (): never => throwReaderWrite(where), writable: true, configurable: true });
-  }
+  const className = rowKitOf(cls)!.className;
+  // Refused always: each of these changes the length or writes elements.
+  proto = refusingPrototype(cls.prototype, className, [...LENGTH_CHANGING, ...ELEMENT_WRITING], (where) => throwReaderWrite(where));
   for (const [name, outIndex] of Object.entries(READER_NEEDS_OUT)) {
-    const where = `${cls.name}.${name}`;
+    const where = `${className}.${name}`;
     const method = (cls.prototype as unknown as Record<string, (...args: unknown[]) => unknown>)[name];
     Object.defineProperty(proto, name, {
       value: function readerKernel(this: object, ...args: unknown[]): unknown {

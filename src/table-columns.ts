@@ -22,37 +22,7 @@ import {
   type RowColumn,
   type RowKit,
 } from './row-kit.js';
-
-/**
- * Every method of a typed vector that changes its length. On a column each one throws
- * before it looks at its arguments; `__tests__/table.test.ts` checks that every other
- * method leaves a column's length as it was.
- */
-export const LENGTH_CHANGING = [
-  'push',
-  'tryPush',
-  'pop',
-  'popIf',
-  'extend',
-  'tryExtend',
-  'insert',
-  'tryInsert',
-  'remove',
-  'swapRemove',
-  'swapDelete',
-  'truncate',
-  'clear',
-  'resize',
-  'retain',
-  'extractIf',
-  'drain',
-  'splice',
-  'splitOff',
-  'dedup',
-  'spare',
-  'commit',
-  'copyFrom',
-] as const;
+import { LENGTH_CHANGING, refusingPrototype } from './restricted.js';
 
 /** The locking prototype of each class, made on first use. */
 const LOCKED = new WeakMap<object, object>();
@@ -64,7 +34,7 @@ const LOCKED = new WeakMap<object, object>();
 function lockedPrototype(cls: { readonly prototype: object }, kit: RowKit): object {
   let locked = LOCKED.get(cls);
   if (locked === undefined) {
-    locked = Object.create(cls.prototype) as object;
+    locked = refusingPrototype(cls.prototype, kit.className, LENGTH_CHANGING, (where, column) => throwColumnLengthError(where, columnName(column) ?? '?'));
     const operations: [symbol, unknown][] = [
       [ROW_CHECK, kit.check],
       [ROW_SET_LENGTH, kit.setLength],
@@ -75,16 +45,6 @@ function lockedPrototype(cls: { readonly prototype: object }, kit: RowKit): obje
       [ROW_KEEP, kit.keep],
     ];
     for (const [key, value] of operations) Object.defineProperty(locked, key, { value });
-    for (const name of LENGTH_CHANGING) {
-      const where = `${kit.className}.${name}`;
-      Object.defineProperty(locked, name, {
-        value: function lockedMethod(this: object): never {
-          return throwColumnLengthError(where, columnName(this) ?? '?');
-        },
-        writable: true,
-        configurable: true,
-      });
-    }
     LOCKED.set(cls, locked);
   }
   return locked;
