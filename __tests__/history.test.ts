@@ -354,6 +354,7 @@ describe('histories: documented behaviour', () => {
     [1000, 100, [100, 800]],
     [8192, 128, [4096]],
     [480, 96, [480, 128]],
+    [1025, 25, [1000]],
   ])('capacity %i, blocks of %i: once round, every window(n) after a block is a cached view, and shows the newest n', (capacity, block, lengths) => {
     const h = new F32History(capacity);
     const samples = new Float32Array(block);

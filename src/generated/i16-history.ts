@@ -157,8 +157,6 @@ export class I16History<N extends number = number> {
   #length = 0;
   #buffer: ArrayBufferLike;
   #views: Views;
-  /** How far to shift #head right to sort the heads into 64 equal bins (see {@link I16History.#windowSlot}). */
-  #headShift = 0;
 
   /**
    * Creates an empty history with its own storage for `capacity` samples.
@@ -173,7 +171,6 @@ export class I16History<N extends number = number> {
     this.#capacity = (capacity + 0) as N; // + 0: never -0
     this.#buffer = this.#data.buffer;
     this.#views = new Views(this.#data);
-    this.#headShift = I16History.#headShiftFor(capacity);
   }
 
   /**
@@ -198,7 +195,6 @@ export class I16History<N extends number = number> {
     history.#capacity = (capacity + 0) as M;
     history.#buffer = buffer;
     history.#views = new Views(history.#data);
-    history.#headShift = I16History.#headShiftFor(capacity);
     return history;
   }
 
@@ -384,19 +380,15 @@ export class I16History<N extends number = number> {
 
   /**
    * The cache slot of the window of the newest `count` samples when the head is at `head`:
-   * the heads sorted into 64 equal bins of `[0, capacity)`, so that the heads a stream of
-   * equal blocks visits (multiples of the block size, at most 64 of them) take one bin
-   * each, and the bins permuted by a hash of `count`, so that two window lengths taken in
-   * turn mostly keep apart.
+   * the head's bin among 64 equal bins of `[0, capacity)`, permuted by a hash of `count` so
+   * that two window lengths taken in turn mostly keep apart. A stream of equal blocks
+   * visits the multiples of some g (the block size's common divisor with the capacity);
+   * when there are at most 64 of them, g >= capacity / 64, the width of a bin, so each
+   * takes a bin of its own. (`head * 64 / capacity` is below 2^35 over below 2^29: the
+   * quotient rounds to a double exactly enough for `floor` to be exact.)
    */
   #windowSlot(head: number, count: number): number {
-    return ((head >>> this.#headShift) ^ (Math.imul(count, 0x9e3779b1) >>> 26)) & (VIEW_SLOTS - 1);
-  }
-
-  /** The shift that sorts the heads of a history of `capacity` samples into at most 64 equal bins: ceil(log2(capacity)) - 6, at least 0. */
-  static #headShiftFor(capacity: number): number {
-    const bits = 32 - Math.clz32(capacity - 1);
-    return bits > 6 ? bits - 6 : 0;
+    return (Math.floor((head * VIEW_SLOTS) / this.#capacity) ^ (Math.imul(count, 0x9e3779b1) >>> 26)) & (VIEW_SLOTS - 1);
   }
 
   /**
