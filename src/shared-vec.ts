@@ -8,27 +8,32 @@
  * @module
  */
 
-import { throwNotAnObject, throwSharedVecError, throwReaderWrite, throwSharedMemoryUnavailable, throwWaitUnavailable } from './errors.js';
+import { throwSharedVecError, throwReaderWrite, throwSharedMemoryUnavailable } from './errors.js';
 import { F16Vec, F32Vec, F64Vec, I16Vec, I32Vec, I64Vec, I8Vec, U16Vec, U32Vec, U64Vec, U8ClampedVec, U8Vec } from './generated/index.js';
 import type { TypedVecClass, TypedVecOf } from './generated/index.js';
-import { checkCapacity, checkIntegerInRange, releaserOf } from './internal.js';
+import { checkCapacity, releaserOf } from './internal.js';
+import {
+  CAPACITY,
+  type HeaderOwner,
+  KIND,
+  LENGTH,
+  PUBLICATION_HEADER_BYTES,
+  SEQUENCE,
+  attachHeader,
+  loadPublishedLength,
+  makeHeader,
+  publishLength,
+  waitChanged,
+  waitChangedAsync,
+} from './publication.js';
 import { ELEMENT_WRITING, LENGTH_CHANGING, refusingPrototype } from './restricted.js';
 import { rowKitOf } from './row-kit.js';
 
-/**
- * The header, as Int32 slots at the start of the buffer; the elements start at byte
- * {@link SHARED_VEC_HEADER_BYTES}, aligned for every element type.
- */
-const MAGIC = 0, VERSION = 1, KIND = 2, CAPACITY = 3, LENGTH = 4, SEQUENCE = 5;
-
-/** `"SVEC"` as a little-endian int32: the first slot of every SharedVec header. */
-const MAGIC_VALUE = 0x43455653;
-
-/** The header layout's version; a header of another version is rejected. */
-const VERSION_VALUE = 1;
+/** A SharedVec's header (src/publication.ts): `"SVEC"` as a little-endian int32 is its magic; KIND holds the element kind's code. */
+const OWNER: HeaderOwner = { name: 'SharedVec', magic: 0x43455653 };
 
 /** Bytes before the elements: the header, padded to a 64-byte line. */
-export const SHARED_VEC_HEADER_BYTES = 64;
+export const SHARED_VEC_HEADER_BYTES = PUBLICATION_HEADER_BYTES;
 
 /** The element kinds by the code the header stores: the order is part of the layout, never reordered. */
 const KIND_CODES = ['f64', 'f32', 'f16', 'i32', 'u32', 'i16', 'u16', 'i8', 'u8', 'u8c', 'i64', 'u64'] as const;
@@ -155,11 +160,7 @@ export class SharedVec<K extends SharedVecKind = SharedVecKind, M extends number
     checkCapacity(where, capacity);
     if (typeof SharedArrayBuffer !== 'function') throwSharedMemoryUnavailable(where);
     const buffer = new SharedArrayBuffer(SHARED_VEC_HEADER_BYTES + capacity * cls.BYTES_PER_ELEMENT);
-    const header = new Int32Array(buffer, 0, SHARED_VEC_HEADER_BYTES / 4);
-    header[MAGIC] = MAGIC_VALUE;
-    header[VERSION] = VERSION_VALUE;
-    header[KIND] = KIND_CODES.indexOf(cls.elementType);
-    header[CAPACITY] = capacity | 0;
+    const header = makeHeader(OWNER, buffer, KIND_CODES.indexOf(cls.elementType), capacity);
     const vec = cls.over(buffer, SHARED_VEC_HEADER_BYTES, capacity) as unknown as VecOfKind<C['elementType'], M>;
     return new SharedVec<C['elementType'], M>(header, vec, true, cls.elementType, capacity);
   }
@@ -176,13 +177,8 @@ export class SharedVec<K extends SharedVecKind = SharedVecKind, M extends number
    */
   static attach<K extends SharedVecKind, M extends number>(descriptor: SharedVecDescriptor<K, M>, cls?: TypedVecClass): SharedVec<K, M> {
     const where = 'SharedVec.attach';
-    if (typeof descriptor !== 'object' || descriptor === null) throwNotAnObject(where, 'descriptor', descriptor, 'w.descriptor()');
+    const header = attachHeader(where, OWNER, descriptor);
     const { buffer, capacity, kind } = descriptor;
-    if (Object.prototype.toString.call(buffer) !== '[object SharedArrayBuffer]') throwSharedVecError(where, 'descriptor.buffer', buffer, 'a SharedArrayBuffer');
-    if (buffer.byteLength < SHARED_VEC_HEADER_BYTES) throwSharedVecError(where, 'descriptor.buffer', buffer, 'the buffer of a SharedVec (it is shorter than the header)');
-    const header = new Int32Array(buffer, 0, SHARED_VEC_HEADER_BYTES / 4);
-    if (Atomics.load(header, MAGIC) !== MAGIC_VALUE) throwSharedVecError(where, 'the header', Atomics.load(header, MAGIC), `the SharedVec magic ${MAGIC_VALUE}`);
-    if (Atomics.load(header, VERSION) !== VERSION_VALUE) throwSharedVecError(where, 'the header version', Atomics.load(header, VERSION), String(VERSION_VALUE));
     const headerKind = KIND_CODES[Atomics.load(header, KIND)];
     if (headerKind === undefined || headerKind !== kind) throwSharedVecError(where, 'descriptor.kind', kind, `the kind in the header, '${headerKind}'`);
     if (cls !== undefined && cls.elementType !== headerKind) throwSharedVecError(where, 'the vector', `${CLASSES[headerKind].name}`, `a ${cls.name} (the class asked for)`);
@@ -191,8 +187,7 @@ export class SharedVec<K extends SharedVecKind = SharedVecKind, M extends number
     if (cap !== capacity || SHARED_VEC_HEADER_BYTES + cap * target.BYTES_PER_ELEMENT > buffer.byteLength) {
       throwSharedVecError(where, 'descriptor.capacity', capacity, `the capacity in the header, ${cap}, within the buffer`);
     }
-    const published = Atomics.load(header, LENGTH);
-    checkIntegerInRange(where, 'the published length', published, cap);
+    const published = loadPublishedLength(where, header, cap);
     const vec = target.assumeInit(buffer, SHARED_VEC_HEADER_BYTES, cap, published);
     Object.setPrototypeOf(vec, readerPrototype(target));
     return new SharedVec<K, M>(header, vec as unknown as VecOfKind<K, M>, false, headerKind as K, cap as M);
@@ -233,11 +228,7 @@ export class SharedVec<K extends SharedVecKind = SharedVecKind, M extends number
    */
   publish(): number {
     if (!this.#writer) throwSharedVecError('SharedVec.publish', 'this', 'a reader', 'the writer (SharedVec.create); readers call sync()');
-    const header = this.#header;
-    Atomics.store(header, LENGTH, (this.#vec as { readonly length: number }).length);
-    const sequence = Atomics.add(header, SEQUENCE, 1) + 1;
-    Atomics.notify(header, SEQUENCE);
-    return sequence;
+    return publishLength(this.#header, (this.#vec as { readonly length: number }).length);
   }
 
   /**
@@ -248,8 +239,7 @@ export class SharedVec<K extends SharedVecKind = SharedVecKind, M extends number
    */
   sync(): number {
     if (this.#writer) throwSharedVecError('SharedVec.sync', 'this', 'the writer', 'a reader (SharedVec.attach); the writer calls publish()');
-    const length = Atomics.load(this.#header, LENGTH);
-    checkIntegerInRange('SharedVec.sync', 'the published length', length, this.#capacity);
+    const length = loadPublishedLength('SharedVec.sync', this.#header, this.#capacity);
     rowKitOf(CLASSES[this.#kind])!.setLength.call(this.#vec as object, length);
     return length;
   }
@@ -264,15 +254,7 @@ export class SharedVec<K extends SharedVecKind = SharedVecKind, M extends number
    * `AudioWorkletGlobalScope`): use {@link SharedVec.changedAsync} there.
    */
   changed(last: number, timeoutMs = Infinity): boolean {
-    const header = checkWait('SharedVec.changed', this.#header, last, timeoutMs);
-    if (Atomics.load(header, SEQUENCE) !== last) return true;
-    let result: string;
-    try {
-      result = Atomics.wait(header, SEQUENCE, last, timeoutMs);
-    } catch (error) {
-      return throwWaitUnavailable('SharedVec.changed', 'SharedVec.changedAsync', error);
-    }
-    return result !== 'timed-out';
+    return waitChanged('SharedVec.changed', 'SharedVec.changedAsync', this.#header, last, timeoutMs);
   }
 
   /**
@@ -281,27 +263,7 @@ export class SharedVec<K extends SharedVecKind = SharedVecKind, M extends number
    *
    * @returns true when the sequence differs from `last`, false on timeout.
    */
-  async changedAsync(last: number, timeoutMs = Infinity): Promise<boolean> {
-    const header = checkWait('SharedVec.changedAsync', this.#header, last, timeoutMs);
-    if (Atomics.load(header, SEQUENCE) !== last) return true;
-    const waitAsync = (Atomics as unknown as { waitAsync?: (a: Int32Array, i: number, v: number, t: number) => { async: boolean; value: string | Promise<string> } }).waitAsync;
-    if (waitAsync !== undefined) {
-      const { value } = waitAsync(header, SEQUENCE, last, timeoutMs);
-      return (await value) !== 'timed-out';
-    }
-    // An engine without Atomics.waitAsync (none of those slabvec is tested on): poll.
-    const deadline = Date.now() + timeoutMs;
-    while (Atomics.load(header, SEQUENCE) === last) {
-      if (Date.now() >= deadline) return false;
-      await new Promise((resolve) => (globalThis as unknown as { setTimeout(fn: () => void, ms: number): unknown }).setTimeout(() => resolve(undefined), 1));
-    }
-    return true;
+  changedAsync(last: number, timeoutMs = Infinity): Promise<boolean> {
+    return waitChangedAsync('SharedVec.changedAsync', this.#header, last, timeoutMs);
   }
-}
-
-/** The header, after checking the arguments of `changed`/`changedAsync`. */
-function checkWait(where: string, header: Int32Array, last: unknown, timeoutMs: unknown): Int32Array {
-  if (!(typeof last === 'number' && Number.isInteger(last) && (last | 0) === last)) throwSharedVecError(where, 'last', last, 'a sequence number (an int32 from `sequence`)');
-  if (!(typeof timeoutMs === 'number' && timeoutMs >= 0)) throwSharedVecError(where, 'timeoutMs', timeoutMs, 'a number of milliseconds, 0 or more (Infinity waits forever)');
-  return header;
 }
