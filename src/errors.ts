@@ -806,7 +806,7 @@ export function throwTransferMessageError(where: string, field: string, value: u
   throw new TypeError(message);
 }
 
-/** Throws for a bad argument or header of a `SharedVec` method: `name` is not `expected`. */
+/** Throws for a bad argument or header of a `SharedVec` or `SharedTable` method: `name` is not `expected`. */
 export function throwSharedVecError(where: string, name: string, value: unknown, expected: string): never {
   throw new TypeError(`${where}: ${name} must be ${expected}, got ${describeValue(value)}`);
 }
@@ -819,6 +819,15 @@ export function throwReaderWrite(where: string, hint?: string): never {
   throw new TypeError(
     `${where}: this vector is a SharedVec reader, which only reads what the writer publishes; write through the writer's vec${hint === undefined ? '' : `, or ${hint}`}`,
   );
+}
+
+/**
+ * Throws for a call that would write a `SharedTable` reader's table, or one of its columns
+ * (`column` names it): the memory belongs to the writer's thread. Nothing was changed.
+ */
+export function throwTableReaderWrite(where: string, column?: string, hint?: string): never {
+  const what = column === undefined ? 'this table is a SharedTable reader' : `this vector is column ${JSON.stringify(column)} of a SharedTable reader`;
+  throw new TypeError(`${where}: ${what}, which only reads what the writer publishes; write through the writer's table${hint === undefined ? '' : `, or ${hint}`}`);
 }
 
 /**

@@ -7,6 +7,10 @@
 export { F64Vec, F32Vec, F16Vec, I32Vec, U32Vec, I16Vec, U16Vec, I8Vec, U8Vec, U8ClampedVec, I64Vec, U64Vec } from './generated/index.js';
 export type { TypedVecClass, TypedVecOf } from './generated/index.js';
 export { Slab } from './slab.js';
+export { Publication } from './publication.js';
+export type { PublishedData } from './publication.js';
+export { SharedTable } from './shared-table.js';
+export type { SharedTableDescriptor } from './shared-table.js';
 export { SharedVec } from './shared-vec.js';
 export type { SharedVecDescriptor, SharedVecKind, VecOfKind } from './shared-vec.js';
 export type { VecTransfer } from './transfer.js';

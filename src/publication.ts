@@ -33,6 +33,167 @@ export interface HeaderOwner {
   readonly magic: number;
 }
 
+/** The `where` of each method of {@link Publication}, made once per owner so that no call builds a string. */
+interface MethodNames {
+  readonly publish: string;
+  readonly sync: string;
+  readonly changed: string;
+  readonly changedAsync: string;
+}
+
+/** What a published structure holds of the data it publishes: its length, and how a reader sets it. */
+export interface PublishedData {
+  /** The data's length now: the writer publishes it. */
+  readonly length: number;
+}
+
+/** The header of each {@link Publication}, for its subclasses' `descriptor()`: assigned by the class's static block, so that no public path reaches `#header`. */
+let headerOfPublication: (publication: Publication) => Int32Array;
+
+/** The names of each owner's methods, made on first use. */
+const METHOD_NAMES = new WeakMap<HeaderOwner, MethodNames>();
+
+/** The `where` strings of `owner`'s methods. */
+function methodNames(owner: HeaderOwner): MethodNames {
+  let names = METHOD_NAMES.get(owner);
+  if (names === undefined) {
+    const { name } = owner;
+    names = { publish: `${name}.publish`, sync: `${name}.sync`, changed: `${name}.changed`, changedAsync: `${name}.changedAsync` };
+    METHOD_NAMES.set(owner, names);
+  }
+  return names;
+}
+
+/**
+ * One end of a structure shared between threads under a published length: `SharedVec` and
+ * `SharedTable` are publications. The writer (from `create`) changes its data, then
+ * `publish()`es its length; a reader (from `attach`, in any thread) `sync()`s to the length
+ * published last, and never sees data at or past it. Both ends can read the sequence (the
+ * number of publishes) and wait for the next publish.
+ *
+ * @example
+ * ```ts
+ * // A renderer that waits on any shared structure, vector or table:
+ * async function nextFrame(p: Publication, last: number): Promise<number> {
+ *   await p.changedAsync(last, 100);
+ *   p.sync();
+ *   return p.sequence;
+ * }
+ * ```
+ */
+export abstract class Publication {
+  // Invariant: #header is the Int32 view of the header (the slots above) at the start of the
+  // buffer, whose CAPACITY is #capacity; LENGTH and SEQUENCE change only in publish(). A
+  // reader's data changes length only in sync(), through #adopt.
+  readonly #owner: HeaderOwner;
+  readonly #names: MethodNames;
+  readonly #header: Int32Array;
+  readonly #writer: boolean;
+  readonly #capacity: number;
+  readonly #data: PublishedData;
+  readonly #adopt: (length: number) => void;
+
+  /**
+   * @param owner - whose header it is (the subclass).
+   * @param header - the header of the buffer, checked by `attachHeader` or made by `makeHeader`.
+   * @param writer - whether this is the writer's end.
+   * @param capacity - the capacity in the header.
+   * @param data - the vector or table published.
+   * @param adopt - sets the data's length to a published length (a reader's `sync`).
+   */
+  protected constructor(owner: HeaderOwner, header: Int32Array, writer: boolean, capacity: number, data: PublishedData, adopt: (length: number) => void) {
+    this.#owner = owner;
+    this.#names = methodNames(owner);
+    this.#header = header;
+    this.#writer = writer;
+    this.#capacity = capacity;
+    this.#data = data;
+    this.#adopt = adopt;
+  }
+
+  static {
+    headerOfPublication = (publication) => publication.#header;
+  }
+
+  /** Whether this is the writer (from `create`), not a reader (from `attach`). */
+  get isWriter(): boolean {
+    return this.#writer;
+  }
+
+  /** The number of publishes so far; a reader compares it to detect that something new was published. */
+  get sequence(): number {
+    return Atomics.load(this.#header, SEQUENCE);
+  }
+
+  /** The capacity: of the vector, in elements; of the table, in rows. */
+  get capacity(): number {
+    return this.#capacity;
+  }
+
+  /** The length published last. */
+  get publishedLength(): number {
+    return Atomics.load(this.#header, LENGTH);
+  }
+
+  /**
+   * Publishes the writer's current length: one atomic store of the length, then the
+   * sequence incremented and every waiting reader woken. Everything written before the call
+   * is visible to a reader that syncs after it.
+   *
+   * @returns the new sequence number.
+   * @throws TypeError on a reader.
+   */
+  publish(): number {
+    if (!this.#writer) throwSharedVecError(this.#names.publish, 'this', 'a reader', `the writer (${this.#owner.name}.create); readers call sync()`);
+    return publishLength(this.#header, this.#data.length);
+  }
+
+  /**
+   * A reader adopts the published length: one atomic load; the data's length becomes it.
+   *
+   * @returns the length.
+   * @throws TypeError on the writer, whose length is its own.
+   */
+  sync(): number {
+    if (this.#writer) throwSharedVecError(this.#names.sync, 'this', 'the writer', `a reader (${this.#owner.name}.attach); the writer calls publish()`);
+    const length = loadPublishedLength(this.#names.sync, this.#header, this.#capacity);
+    this.#adopt(length);
+    return length;
+  }
+
+  /**
+   * Blocks until the sequence differs from `last` (a publish happened) or `timeoutMs`
+   * passed, with `Atomics.wait`. Only where blocking is allowed: a worker, or Node's main
+   * thread.
+   *
+   * @returns true when the sequence differs from `last`, false on timeout.
+   * @throws TypeError where the thread cannot block (a browser's main thread, an
+   * `AudioWorkletGlobalScope`): use {@link Publication.changedAsync} there.
+   */
+  changed(last: number, timeoutMs = Infinity): boolean {
+    return waitChanged(this.#names.changed, this.#names.changedAsync, this.#header, last, timeoutMs);
+  }
+
+  /**
+   * Resolves when the sequence differs from `last` (a publish happened) or `timeoutMs`
+   * passed, with `Atomics.waitAsync`: anywhere, the main thread and worklets included.
+   *
+   * @returns true when the sequence differs from `last`, false on timeout.
+   */
+  changedAsync(last: number, timeoutMs = Infinity): Promise<boolean> {
+    return waitChangedAsync(this.#names.changedAsync, this.#header, last, timeoutMs);
+  }
+}
+
+/**
+ * The buffer under `publication`'s header, for its `descriptor()`.
+ *
+ * @internal
+ */
+export function publicationBuffer(publication: Publication): SharedArrayBuffer {
+  return headerOfPublication(publication).buffer as SharedArrayBuffer;
+}
+
 /** A new header for `owner` at the start of `buffer`, with its kind and capacity; nothing published yet. */
 export function makeHeader(owner: HeaderOwner, buffer: SharedArrayBuffer, kind: number, capacity: number): Int32Array {
   const header = new Int32Array(buffer, 0, PUBLICATION_HEADER_BYTES / 4);

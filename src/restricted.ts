@@ -1,8 +1,9 @@
 /**
- * Restricted vectors: a prototype between a vector and its class on which some of the
- * class's methods refuse, each throwing before it looks at its arguments. A table column
- * (src/table-columns.ts) refuses the methods that change its length alone; a `SharedVec`
- * reader (src/shared-vec.ts) refuses every method that writes. The class's own methods,
+ * Restricted vectors and tables: a prototype between an object and its class on which some
+ * of the class's methods refuse, each throwing before it looks at its arguments. A table
+ * column (src/table-columns.ts) refuses the methods that change its length alone; a
+ * `SharedVec` reader's vector (src/shared-vec.ts), and a `SharedTable` reader's table and
+ * columns (src/shared-table.ts), refuse every method that writes. The class's own methods,
  * hot paths included, and every other vector are unchanged (docs/design.md, "Tables").
  *
  * @internal
@@ -61,4 +62,31 @@ export function refusingPrototype(prototype: object, className: string, names: r
     });
   }
   return restricted;
+}
+
+/** The kernels that write the vector unless given `out`, with the position of `out`: on a read-only vector they need it. */
+const NEEDS_OUT = { add: 1, sub: 1, mul: 1, div: 1, scale: 1, map: 1, axpy: 2, clamp: 2, abs: 0 } as const;
+
+/**
+ * `base` (a typed vector class's prototype, or a prototype over it) made read-only: every
+ * {@link LENGTH_CHANGING} and {@link ELEMENT_WRITING} method throws what
+ * `refuse(where, receiver)` throws, and each kernel that writes its vector unless given
+ * `out` throws what `refuse(where, receiver, hint)` does when called without it (with
+ * `out`, it runs).
+ */
+export function readOnlyPrototype(base: object, className: string, refuse: (where: string, receiver: object, hint?: string) => never): object {
+  const readOnly = refusingPrototype(base, className, [...LENGTH_CHANGING, ...ELEMENT_WRITING], refuse);
+  for (const [name, outIndex] of Object.entries(NEEDS_OUT)) {
+    const where = `${className}.${name}`;
+    const method = (base as Record<string, (...args: unknown[]) => unknown>)[name];
+    Object.defineProperty(readOnly, name, {
+      value: function readOnlyKernel(this: object, ...args: unknown[]): unknown {
+        if (args[outIndex] === undefined) refuse(where, this, 'pass `out` to write the results elsewhere');
+        return method.apply(this, args);
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+  return readOnly;
 }

@@ -12,21 +12,8 @@ import { throwSharedVecError, throwReaderWrite, throwSharedMemoryUnavailable } f
 import { F16Vec, F32Vec, F64Vec, I16Vec, I32Vec, I64Vec, I8Vec, U16Vec, U32Vec, U64Vec, U8ClampedVec, U8Vec } from './generated/index.js';
 import type { TypedVecClass, TypedVecOf } from './generated/index.js';
 import { checkCapacity, releaserOf } from './internal.js';
-import {
-  CAPACITY,
-  type HeaderOwner,
-  KIND,
-  LENGTH,
-  PUBLICATION_HEADER_BYTES,
-  SEQUENCE,
-  attachHeader,
-  loadPublishedLength,
-  makeHeader,
-  publishLength,
-  waitChanged,
-  waitChangedAsync,
-} from './publication.js';
-import { ELEMENT_WRITING, LENGTH_CHANGING, refusingPrototype } from './restricted.js';
+import { CAPACITY, type HeaderOwner, KIND, PUBLICATION_HEADER_BYTES, Publication, type PublishedData, attachHeader, loadPublishedLength, makeHeader, publicationBuffer } from './publication.js';
+import { readOnlyPrototype } from './restricted.js';
 import { rowKitOf } from './row-kit.js';
 
 /** A SharedVec's header (src/publication.ts): `"SVEC"` as a little-endian int32 is its magic; KIND holds the element kind's code. */
@@ -73,37 +60,21 @@ export interface SharedVecDescriptor<K extends SharedVecKind = SharedVecKind, M 
   readonly kind: K;
 }
 
-/** The kernels that write this vector unless given `out`, with the position of `out`: on a reader they need it. */
-const READER_NEEDS_OUT = { add: 1, sub: 1, mul: 1, div: 1, scale: 1, map: 1, axpy: 2, clamp: 2, abs: 0 } as const;
-
 /** The reader prototype of each class, made on first use. */
 const READER_PROTOTYPES = new WeakMap<object, object>();
 
 /**
- * `cls.prototype` with every writing method refusing (a TypeError naming it): a reader's
- * vector shows memory another thread writes, so nothing may write it through the reader.
- * A prototype between the vector and its class, as a table column's lock is, leaves the
- * class's methods and every other vector unchanged.
+ * `cls.prototype` made read-only ({@link readOnlyPrototype}): a reader's vector shows
+ * memory another thread writes, so nothing may write it through the reader. A prototype
+ * between the vector and its class, as a table column's lock is, leaves the class's methods
+ * and every other vector unchanged.
  */
 function readerPrototype(cls: TypedVecClass): object {
   let proto = READER_PROTOTYPES.get(cls);
-  if (proto !== undefined) return proto;
-  const className = rowKitOf(cls)!.className;
-  // Refused always: each of these changes the length or writes elements.
-  proto = refusingPrototype(cls.prototype, className, [...LENGTH_CHANGING, ...ELEMENT_WRITING], (where) => throwReaderWrite(where));
-  for (const [name, outIndex] of Object.entries(READER_NEEDS_OUT)) {
-    const where = `${className}.${name}`;
-    const method = (cls.prototype as unknown as Record<string, (...args: unknown[]) => unknown>)[name];
-    Object.defineProperty(proto, name, {
-      value: function readerKernel(this: object, ...args: unknown[]): unknown {
-        if (args[outIndex] === undefined) throwReaderWrite(where, 'pass `out` to write the results elsewhere');
-        return method.apply(this, args);
-      },
-      writable: true,
-      configurable: true,
-    });
+  if (proto === undefined) {
+    proto = readOnlyPrototype(cls.prototype, rowKitOf(cls)!.className, (where, _vec, hint) => throwReaderWrite(where, hint));
+    READER_PROTOTYPES.set(cls, proto);
   }
-  READER_PROTOTYPES.set(cls, proto);
   return proto;
 }
 
@@ -125,23 +96,17 @@ function readerPrototype(cls: TypedVecClass): object {
  * @typeParam K - the element id of the vector's class: `'f32'`.
  * @typeParam M - the capacity.
  */
-export class SharedVec<K extends SharedVecKind = SharedVecKind, M extends number = number> {
-  // Invariant: #header is the Int32 view of the buffer's first 64 bytes, whose MAGIC,
-  // VERSION, KIND and CAPACITY slots never change after create(); LENGTH (0 <= LENGTH <=
-  // capacity) and SEQUENCE change only through publish(). #vec lies over the rest; a
-  // reader's #vec has the reader prototype and changes length only in sync().
-  readonly #header: Int32Array;
+export class SharedVec<K extends SharedVecKind = SharedVecKind, M extends number = number> extends Publication {
+  // Invariant: #vec lies over the buffer after the header (whose KIND slot holds #kind's
+  // code); a reader's #vec has the reader prototype and changes length only in sync().
   readonly #vec: VecOfKind<K, M>;
-  readonly #writer: boolean;
   readonly #kind: K;
-  readonly #capacity: M;
 
   private constructor(header: Int32Array, vec: VecOfKind<K, M>, writer: boolean, kind: K, capacity: M) {
-    this.#header = header;
+    const setLength = rowKitOf(CLASSES[kind])!.setLength;
+    super(OWNER, header, writer, capacity, vec as unknown as PublishedData, (length) => setLength.call(vec as object, length));
     this.#vec = vec;
-    this.#writer = writer;
     this.#kind = kind;
-    this.#capacity = capacity;
   }
 
   /**
@@ -198,72 +163,8 @@ export class SharedVec<K extends SharedVecKind = SharedVecKind, M extends number
     return this.#vec;
   }
 
-  /** Whether this is the writer (from `create`), not a reader (from `attach`). */
-  get isWriter(): boolean {
-    return this.#writer;
-  }
-
-  /** The number of publishes so far; a reader compares it to detect that new data was published. */
-  get sequence(): number {
-    return Atomics.load(this.#header, SEQUENCE);
-  }
-
-  /** The length published last. */
-  get publishedLength(): number {
-    return Atomics.load(this.#header, LENGTH);
-  }
-
   /** A plain, cloneable object to post to the threads that read: `SharedVec.attach` takes it. */
   descriptor(): SharedVecDescriptor<K, M> {
-    return { buffer: this.#header.buffer as SharedArrayBuffer, byteOffset: 0, capacity: this.#capacity, kind: this.#kind };
-  }
-
-  /**
-   * Publishes the writer's current length: one atomic store of the length, then the
-   * sequence incremented and every waiting reader woken. Every element written before the
-   * call is visible to a reader that syncs after it.
-   *
-   * @returns the new sequence number.
-   * @throws TypeError on a reader.
-   */
-  publish(): number {
-    if (!this.#writer) throwSharedVecError('SharedVec.publish', 'this', 'a reader', 'the writer (SharedVec.create); readers call sync()');
-    return publishLength(this.#header, (this.#vec as { readonly length: number }).length);
-  }
-
-  /**
-   * A reader adopts the published length: one atomic load; `vec.length` becomes it.
-   *
-   * @returns the length.
-   * @throws TypeError on the writer, whose length is its own.
-   */
-  sync(): number {
-    if (this.#writer) throwSharedVecError('SharedVec.sync', 'this', 'the writer', 'a reader (SharedVec.attach); the writer calls publish()');
-    const length = loadPublishedLength('SharedVec.sync', this.#header, this.#capacity);
-    rowKitOf(CLASSES[this.#kind])!.setLength.call(this.#vec as object, length);
-    return length;
-  }
-
-  /**
-   * Blocks until the sequence differs from `last` (a publish happened) or `timeoutMs`
-   * passed, with `Atomics.wait`. Only where blocking is allowed: a worker, or Node's main
-   * thread.
-   *
-   * @returns true when the sequence differs from `last`, false on timeout.
-   * @throws TypeError where the thread cannot block (a browser's main thread, an
-   * `AudioWorkletGlobalScope`): use {@link SharedVec.changedAsync} there.
-   */
-  changed(last: number, timeoutMs = Infinity): boolean {
-    return waitChanged('SharedVec.changed', 'SharedVec.changedAsync', this.#header, last, timeoutMs);
-  }
-
-  /**
-   * Resolves when the sequence differs from `last` (a publish happened) or `timeoutMs`
-   * passed, with `Atomics.waitAsync`: anywhere, the main thread and worklets included.
-   *
-   * @returns true when the sequence differs from `last`, false on timeout.
-   */
-  changedAsync(last: number, timeoutMs = Infinity): Promise<boolean> {
-    return waitChangedAsync('SharedVec.changedAsync', this.#header, last, timeoutMs);
+    return { buffer: publicationBuffer(this), byteOffset: 0, capacity: this.capacity as M, kind: this.#kind };
   }
 }

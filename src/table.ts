@@ -59,6 +59,12 @@ interface ColumnMaker {
 }
 
 /**
+ * Sets a table's length and its columns' (see {@link setTableLength}); assigned by the class's
+ * static block, so that no public path (not even reflection) reaches `#setLength`.
+ */
+let tableLengthSetter: (table: Table<TableSchema>, length: number) => void;
+
+/**
  * Typed columns of one capacity and one length. `t.cols.x` is an ordinary vector of its
  * class (`F32Vec<N>`) whose length is always the table's; row operations (`pushRow`,
  * `swapRemove`, `removeRow`, `retainRows`, `truncate`, `clear`) change every column at once,
@@ -568,6 +574,10 @@ export class Table<const S extends TableSchema, const N extends number = number>
     this.#length = length;
   }
 
+  static {
+    tableLengthSetter = (table, length) => table.#setLength(length);
+  }
+
   /** Throws `ReleasedError` or `DetachedError` naming `where` unless the columns' storage is usable. */
   #check(where: string): void {
     this.#columns[0][ROW_CHECK](where, 'the table');
@@ -585,6 +595,28 @@ export class Table<const S extends TableSchema, const N extends number = number>
  * of their own, apart from the schema literals' (see `Table.newRow`).
  */
 class RowRecord {}
+
+/**
+ * Sets `table`'s length, and every column's, to `length` (from 0 to the capacity, which the
+ * caller checked): how a `SharedTable` reader adopts the published length.
+ *
+ * @internal
+ */
+export function setTableLength(table: Table<TableSchema>, length: number): void {
+  tableLengthSetter(table, length);
+}
+
+/**
+ * The columns of `schema`, in schema order, as `[name, element id]` pairs (`['x', 'f32']`),
+ * after the checks `Table` makes of a schema, naming `where`.
+ *
+ * @throws TypeError for a schema `Table` rejects.
+ * @internal
+ */
+export function schemaColumns(where: string, schema: unknown): [string, string][] {
+  const parsed = parseSchema(where, schema);
+  return parsed.names.map((name, c) => [name, parsed.classes[c].elementType]);
+}
 
 /** The stager each list of column names was given, in order of first use. */
 const STAGER_OF_NAMES = new Map<string, RowStager>();

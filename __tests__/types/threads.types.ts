@@ -2,7 +2,7 @@
 // WasmSlab, SharedVec and transfer(): the types follow the class and capacity through
 // allocation, sharing and moving. Each `@ts-expect-error` line must fail to compile.
 
-import { F32Vec, F64Vec, I16Vec, SharedVec, Slab, Table, WasmSlab, type SharedVecDescriptor, type VecTransfer } from '../../src/index';
+import { F32Vec, F64Vec, I16Vec, Publication, SharedTable, SharedVec, Slab, Table, U32Vec, WasmSlab, type SharedTableDescriptor, type SharedVecDescriptor, type VecTransfer } from '../../src/index';
 
 type Equal<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
 function assertType<T extends true>(): T | void {}
@@ -35,6 +35,29 @@ assertType<Equal<typeof shorts.vec, I16Vec<8>>>();
 // @ts-expect-error a class, not an instance
 SharedVec.create(new F32Vec(4), 4);
 
+// SharedTable: the writer's and a reader's table have the schema and capacity of create();
+// the reader's columns are the schema's classes.
+const particles = { x: F32Vec, y: F32Vec, id: U32Vec } as const;
+const tableWriter = SharedTable.create(1024, particles);
+assertType<Equal<typeof tableWriter.table, Table<typeof particles, 1024>>>();
+const tableDescriptor = tableWriter.descriptor();
+assertType<Equal<typeof tableDescriptor, SharedTableDescriptor<1024>>>();
+const tableReader = SharedTable.attach(tableDescriptor, particles);
+assertType<Equal<typeof tableReader.table.cols.id, U32Vec<1024>>>();
+assertType<Equal<ReturnType<typeof tableReader.publish>, number>>();
+assertType<Equal<ReturnType<typeof tableReader.changedAsync>, Promise<boolean>>>();
+// Both are Publications: code that waits and syncs takes either.
+const publications: Publication[] = [tableReader, reader];
+assertType<Equal<ReturnType<Publication['changedAsync']>, Promise<boolean>>>();
+// @ts-expect-error Publication is abstract: SharedVec and SharedTable make its ends
+new Publication();
+// @ts-expect-error a schema maps names to classes, not to instances
+SharedTable.create(16, { x: new F32Vec(16) });
+// @ts-expect-error attach needs the schema
+SharedTable.attach(tableDescriptor);
+// @ts-expect-error SharedTable has no public constructor: create or attach
+new SharedTable();
+
 // transfer(): the message carries the kind and capacity; fromTransfer of another class rejects it.
 const moved = new F32Vec(64).transfer();
 assertType<Equal<typeof moved, VecTransfer<'f32', 64>>>();
@@ -43,3 +66,4 @@ assertType<Equal<typeof back, F32Vec<64>>>();
 // @ts-expect-error an F32Vec's message is not an F64Vec's
 F64Vec.fromTransfer(moved);
 void asSlab;
+void publications;

@@ -23,7 +23,7 @@
  *    workers and worklets. Files that need Node (fs, child_process, worker_threads, ...)
  *    or Jest's module registry (`jest.isolateModules`) are listed as excluded, with the
  *    reason; today that is examples, generated, optimized-shape, wasm-module and the
- *    worker_threads tests (slab-, table-, ring-, shared-vec-worker: Node APIs), and
+ *    worker_threads tests (slab-, table-, ring-, shared-vec-, shared-table-worker: Node APIs), and
  *    hot-path-forms, float16-missing and wasm-fallback (`jest.isolateModules`).
  * 3. Serves the bundles from a loopback server with the cross-origin isolation headers
  *    (`server.ts`), so pages have `SharedArrayBuffer` and `crossOriginIsolated === true`.
