@@ -355,6 +355,9 @@ describe('histories: documented behaviour', () => {
     [8192, 128, [4096]],
     [480, 96, [480, 128]],
     [1025, 25, [1000]],
+    [48000, 128, [1024]],
+    [4800, 64, [256]],
+    [2 ** 18, 64, [128]],
   ])('capacity %i, blocks of %i: once round, every window(n) after a block is a cached view, and shows the newest n', (capacity, block, lengths) => {
     const h = new F32History(capacity);
     const samples = new Float32Array(block);

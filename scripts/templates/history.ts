@@ -69,6 +69,23 @@ const MAX_HISTORY_CAPACITY = 2 ** 29;
 
 //@include views
 
+/** The most views a history's window cache holds: 4,096, for capacities from 2^18 (5.5 s at 48 kHz) up. */
+const MAX_WINDOW_SLOTS = 4096;
+
+/**
+ * The size of a history's window cache: one slot per 64 samples of capacity, as a power of
+ * two, from {@link VIEW_SLOTS} to {@link MAX_WINDOW_SLOTS}. A bin is then at most 64 samples
+ * wide, so a stream of blocks of 64 samples or more, taking a window of one length after
+ * each, gets a slot per head it visits (a 48,000-sample history in 128-sample blocks visits
+ * 375), up to a capacity of 2^18; a cache only holds the views made, at most one per slot.
+ */
+function windowSlots(capacity: number): number {
+  const wanted = Math.ceil(capacity / 64);
+  if (wanted <= VIEW_SLOTS) return VIEW_SLOTS;
+  if (wanted >= MAX_WINDOW_SLOTS) return MAX_WINDOW_SLOTS;
+  return 2 ** (32 - Math.clz32(wanted - 1));
+}
+
 /**
  * The last `capacity` `TElem` samples of a stream, in a `TArray` (overwrite-oldest):
  * `push` past the capacity drops the oldest sample. The live samples are always one
@@ -148,7 +165,7 @@ export class THistory<N extends number = number> {
     this.#data = new TArray(2 * capacity);
     this.#capacity = (capacity + 0) as N; // + 0: never -0
     this.#buffer = this.#data.buffer;
-    this.#views = new Views(this.#data);
+    this.#views = new Views(this.#data, windowSlots(capacity));
   }
 
   /**
@@ -175,7 +192,7 @@ export class THistory<N extends number = number> {
     history.#data = new TArray(buffer, byteOffset, 2 * capacity);
     history.#capacity = (capacity + 0) as M;
     history.#buffer = buffer;
-    history.#views = new Views(history.#data);
+    history.#views = new Views(history.#data, windowSlots(capacity));
     return history;
   }
 
@@ -340,9 +357,10 @@ export class THistory<N extends number = number> {
   /**
    * The newest `n` samples, oldest first, as a `TArray` view of the history's memory
    * (zero-copy; the same view object again while nothing was pushed). Views are cached by
-   * where the window starts and ends, 64 of them, so a stream that pushes blocks of one
-   * size and takes a window of one length after each gets them all from the cache once the
-   * history has gone round (when the capacity is at most 64 blocks): nothing is allocated.
+   * where the window starts and ends, one slot per 64 samples of capacity (64 to 4,096
+   * slots), so a stream that pushes blocks of 64 samples or more and takes a window of one
+   * length after each gets them all from the cache once the history has gone round (up to
+   * a capacity of 2^18): nothing is allocated.
    *
    * Valid until the next `push`, `pushBlock` or `clear`: those write the buffer under the
    * view, which may then show a newer sample in place of an older one (never a slot that
@@ -361,15 +379,17 @@ export class THistory<N extends number = number> {
 
   /**
    * The cache slot of the window of the newest `count` samples when the head is at `head`:
-   * the head's bin among 64 equal bins of `[0, capacity)`, permuted by a hash of `count` so
-   * that two window lengths taken in turn mostly keep apart. A stream of equal blocks
-   * visits the multiples of some g (the block size's common divisor with the capacity);
-   * when there are at most 64 of them, g >= capacity / 64, the width of a bin, so each
-   * takes a bin of its own. (`head * 64 / capacity` is below 2^35 over below 2^29: the
-   * quotient rounds to a double exactly enough for `floor` to be exact.)
+   * the head's bin among `slots` equal bins of `[0, capacity)` (see {@link windowSlots}),
+   * permuted by a hash of `count` so that two window lengths taken in turn mostly keep
+   * apart. A stream of equal blocks visits the multiples of some g (the block size's common
+   * divisor with the capacity); when there are at most `slots` of them, g >= capacity /
+   * slots, the width of a bin, so each takes a bin of its own. (`head * slots / capacity`
+   * is below 2^41 over below 2^29: the quotient rounds to a double exactly enough for
+   * `floor` to be exact.)
    */
   #windowSlot(head: number, count: number): number {
-    return (Math.floor((head * VIEW_SLOTS) / this.#capacity) ^ (Math.imul(count, 0x9e3779b1) >>> 26)) & (VIEW_SLOTS - 1);
+    const slots = this.#views.slots;
+    return (Math.floor((head * slots) / this.#capacity) ^ (Math.imul(count, 0x9e3779b1) >>> Math.clz32(slots - 1))) & (slots - 1);
   }
 
   /**

@@ -25,7 +25,7 @@ import { type Memory, bufferOf, checkRegion } from '../memory.js';
 /** The largest capacity: the mirrored buffer holds twice as many slots, and every index stays below 2^30. */
 const MAX_HISTORY_CAPACITY = 2 ** 29;
 
-/** How many views a {@link Views} cache holds; a power of two. */
+/** How many views a ring's {@link Views} cache holds, and the fewest a history's holds; a power of two. */
 const VIEW_SLOTS = 64;
 
 /**
@@ -34,35 +34,41 @@ const VIEW_SLOTS = 64;
  * regions it asks for in turn take different slots.
  */
 class Views {
+  /** The number of slots: a power of two, {@link VIEW_SLOTS} unless the caller asked for more. */
+  readonly slots: number;
   readonly #data: BigUint64Array;
   readonly #empty: BigUint64Array;
   // Slot s is keyed by (#offsets[s], #lengths[s]) and #views[s] is #data's elements
   // [#offsets[s], #offsets[s] + #lengths[s]), or #empty while that view was not made yet.
   // #lengths[s] === 0: unused.
   readonly #views: BigUint64Array[];
-  readonly #offsets = new Int32Array(VIEW_SLOTS);
-  readonly #lengths = new Int32Array(VIEW_SLOTS);
+  readonly #offsets: Int32Array;
+  readonly #lengths: Int32Array;
 
-  constructor(data: BigUint64Array) {
+  /** A cache of `slots` views of `data` (a power of two, at least {@link VIEW_SLOTS}), none made yet. */
+  constructor(data: BigUint64Array, slots = VIEW_SLOTS) {
+    this.slots = slots;
     this.#data = data;
     this.#empty = data.subarray(0, 0);
-    this.#views = new Array<BigUint64Array>(VIEW_SLOTS).fill(this.#empty);
+    this.#views = new Array<BigUint64Array>(slots).fill(this.#empty);
+    this.#offsets = new Int32Array(slots);
+    this.#lengths = new Int32Array(slots);
   }
 
   /**
    * {@link Views.lookUp} for blocks of one length at multiples of it (a ring's): a region
-   * of length L at offset O lives in slot ((O >>> floor(log2 L)) + L) & 63, so that
+   * of length L at offset O lives in slot ((O >>> floor(log2 L)) + L) mod slots, so that
    * consecutive blocks of one length take consecutive slots (128-element blocks in a ring
    * of up to 64 blocks never miss).
    */
   at(offset: number, length: number, make: boolean): BigUint64Array | null {
     if (length === 0) return this.#empty;
-    return this.lookUp(((offset >>> (31 - Math.clz32(length))) + length) & (VIEW_SLOTS - 1), offset, length, make);
+    return this.lookUp(((offset >>> (31 - Math.clz32(length))) + length) & (this.slots - 1), offset, length, make);
   }
 
   /**
    * The view of `[offset, offset + length)` of the data, cached in slot `slot` (below
-   * {@link VIEW_SLOTS}). When it is not cached, `make` decides: true makes it (an
+   * `slots`). When it is not cached, `make` decides: true makes it (an
    * allocation) and caches it; false records the region and returns null, so that a region
    * seen once costs nothing and one seen twice in a row gets its view.
    */
@@ -98,6 +104,23 @@ class Views {
   }
 }
 
+
+/** The most views a history's window cache holds: 4,096, for capacities from 2^18 (5.5 s at 48 kHz) up. */
+const MAX_WINDOW_SLOTS = 4096;
+
+/**
+ * The size of a history's window cache: one slot per 64 samples of capacity, as a power of
+ * two, from {@link VIEW_SLOTS} to {@link MAX_WINDOW_SLOTS}. A bin is then at most 64 samples
+ * wide, so a stream of blocks of 64 samples or more, taking a window of one length after
+ * each, gets a slot per head it visits (a 48,000-sample history in 128-sample blocks visits
+ * 375), up to a capacity of 2^18; a cache only holds the views made, at most one per slot.
+ */
+function windowSlots(capacity: number): number {
+  const wanted = Math.ceil(capacity / 64);
+  if (wanted <= VIEW_SLOTS) return VIEW_SLOTS;
+  if (wanted >= MAX_WINDOW_SLOTS) return MAX_WINDOW_SLOTS;
+  return 2 ** (32 - Math.clz32(wanted - 1));
+}
 
 /**
  * The last `capacity` `bigint` samples of a stream, in a `BigUint64Array` (overwrite-oldest):
@@ -170,7 +193,7 @@ export class U64History<N extends number = number> {
     this.#data = new BigUint64Array(2 * capacity);
     this.#capacity = (capacity + 0) as N; // + 0: never -0
     this.#buffer = this.#data.buffer;
-    this.#views = new Views(this.#data);
+    this.#views = new Views(this.#data, windowSlots(capacity));
   }
 
   /**
@@ -194,7 +217,7 @@ export class U64History<N extends number = number> {
     history.#data = new BigUint64Array(buffer, byteOffset, 2 * capacity);
     history.#capacity = (capacity + 0) as M;
     history.#buffer = buffer;
-    history.#views = new Views(history.#data);
+    history.#views = new Views(history.#data, windowSlots(capacity));
     return history;
   }
 
@@ -359,9 +382,10 @@ export class U64History<N extends number = number> {
   /**
    * The newest `n` samples, oldest first, as a `BigUint64Array` view of the history's memory
    * (zero-copy; the same view object again while nothing was pushed). Views are cached by
-   * where the window starts and ends, 64 of them, so a stream that pushes blocks of one
-   * size and takes a window of one length after each gets them all from the cache once the
-   * history has gone round (when the capacity is at most 64 blocks): nothing is allocated.
+   * where the window starts and ends, one slot per 64 samples of capacity (64 to 4,096
+   * slots), so a stream that pushes blocks of 64 samples or more and takes a window of one
+   * length after each gets them all from the cache once the history has gone round (up to
+   * a capacity of 2^18): nothing is allocated.
    *
    * Valid until the next `push`, `pushBlock` or `clear`: those write the buffer under the
    * view, which may then show a newer sample in place of an older one (never a slot that
@@ -380,15 +404,17 @@ export class U64History<N extends number = number> {
 
   /**
    * The cache slot of the window of the newest `count` samples when the head is at `head`:
-   * the head's bin among 64 equal bins of `[0, capacity)`, permuted by a hash of `count` so
-   * that two window lengths taken in turn mostly keep apart. A stream of equal blocks
-   * visits the multiples of some g (the block size's common divisor with the capacity);
-   * when there are at most 64 of them, g >= capacity / 64, the width of a bin, so each
-   * takes a bin of its own. (`head * 64 / capacity` is below 2^35 over below 2^29: the
-   * quotient rounds to a double exactly enough for `floor` to be exact.)
+   * the head's bin among `slots` equal bins of `[0, capacity)` (see {@link windowSlots}),
+   * permuted by a hash of `count` so that two window lengths taken in turn mostly keep
+   * apart. A stream of equal blocks visits the multiples of some g (the block size's common
+   * divisor with the capacity); when there are at most `slots` of them, g >= capacity /
+   * slots, the width of a bin, so each takes a bin of its own. (`head * slots / capacity`
+   * is below 2^41 over below 2^29: the quotient rounds to a double exactly enough for
+   * `floor` to be exact.)
    */
   #windowSlot(head: number, count: number): number {
-    return (Math.floor((head * VIEW_SLOTS) / this.#capacity) ^ (Math.imul(count, 0x9e3779b1) >>> 26)) & (VIEW_SLOTS - 1);
+    const slots = this.#views.slots;
+    return (Math.floor((head * slots) / this.#capacity) ^ (Math.imul(count, 0x9e3779b1) >>> Math.clz32(slots - 1))) & (slots - 1);
   }
 
   /**

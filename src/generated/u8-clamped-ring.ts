@@ -46,7 +46,7 @@ function isArray(value: unknown): value is Uint8ClampedArray {
   return value instanceof Uint8ClampedArray || typedArrayKind(value) === ARRAY_NAME;
 }
 
-/** How many views a {@link Views} cache holds; a power of two. */
+/** How many views a ring's {@link Views} cache holds, and the fewest a history's holds; a power of two. */
 const VIEW_SLOTS = 64;
 
 /**
@@ -55,35 +55,41 @@ const VIEW_SLOTS = 64;
  * regions it asks for in turn take different slots.
  */
 class Views {
+  /** The number of slots: a power of two, {@link VIEW_SLOTS} unless the caller asked for more. */
+  readonly slots: number;
   readonly #data: Uint8ClampedArray;
   readonly #empty: Uint8ClampedArray;
   // Slot s is keyed by (#offsets[s], #lengths[s]) and #views[s] is #data's elements
   // [#offsets[s], #offsets[s] + #lengths[s]), or #empty while that view was not made yet.
   // #lengths[s] === 0: unused.
   readonly #views: Uint8ClampedArray[];
-  readonly #offsets = new Int32Array(VIEW_SLOTS);
-  readonly #lengths = new Int32Array(VIEW_SLOTS);
+  readonly #offsets: Int32Array;
+  readonly #lengths: Int32Array;
 
-  constructor(data: Uint8ClampedArray) {
+  /** A cache of `slots` views of `data` (a power of two, at least {@link VIEW_SLOTS}), none made yet. */
+  constructor(data: Uint8ClampedArray, slots = VIEW_SLOTS) {
+    this.slots = slots;
     this.#data = data;
     this.#empty = data.subarray(0, 0);
-    this.#views = new Array<Uint8ClampedArray>(VIEW_SLOTS).fill(this.#empty);
+    this.#views = new Array<Uint8ClampedArray>(slots).fill(this.#empty);
+    this.#offsets = new Int32Array(slots);
+    this.#lengths = new Int32Array(slots);
   }
 
   /**
    * {@link Views.lookUp} for blocks of one length at multiples of it (a ring's): a region
-   * of length L at offset O lives in slot ((O >>> floor(log2 L)) + L) & 63, so that
+   * of length L at offset O lives in slot ((O >>> floor(log2 L)) + L) mod slots, so that
    * consecutive blocks of one length take consecutive slots (128-element blocks in a ring
    * of up to 64 blocks never miss).
    */
   at(offset: number, length: number, make: boolean): Uint8ClampedArray | null {
     if (length === 0) return this.#empty;
-    return this.lookUp(((offset >>> (31 - Math.clz32(length))) + length) & (VIEW_SLOTS - 1), offset, length, make);
+    return this.lookUp(((offset >>> (31 - Math.clz32(length))) + length) & (this.slots - 1), offset, length, make);
   }
 
   /**
    * The view of `[offset, offset + length)` of the data, cached in slot `slot` (below
-   * {@link VIEW_SLOTS}). When it is not cached, `make` decides: true makes it (an
+   * `slots`). When it is not cached, `make` decides: true makes it (an
    * allocation) and caches it; false records the region and returns null, so that a region
    * seen once costs nothing and one seen twice in a row gets its view.
    */
