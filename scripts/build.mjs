@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm run build`: cleans dist/, compiles src/ twice with tsc (the two builds run in parallel),
-// and marks dist/esm as ES modules.
-//   dist/esm  ES modules + .d.ts   (tsconfig.build.esm.json)
-//   dist/cjs  CommonJS   + .d.ts   (tsconfig.build.cjs.json)
+// gives the CommonJS build the ES module build's declarations, and marks dist/esm as ES modules.
+//   dist/esm  ES modules + .d.ts, comments kept   (tsconfig.build.esm.json)
+//   dist/cjs  CommonJS without comments           (tsconfig.build.cjs.json)
+//             + the .d.ts of dist/esm, copied (the same files tsc emits for it, with the TSDoc)
 // The declarations come from the source: nothing in dist/ is written by hand except
 // dist/esm/package.json, which only sets the module format.
 import { spawn } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +33,9 @@ const results = await Promise.allSettled([compile('tsconfig.build.esm.json'), co
 const failures = results.filter((result) => result.status === 'rejected');
 for (const { reason } of failures) console.error(`build: ${reason.message}`);
 if (failures.length > 0) process.exit(1);
+// The CommonJS build emits no declarations (tsconfig.build.cjs.json): it takes these, which
+// tsc emitted byte for byte the same for both builds while both emitted them.
+await cp(join(root, 'dist/esm'), join(root, 'dist/cjs'), { recursive: true, filter: (path) => !path.endsWith('.js') && !path.endsWith('package.json') });
 // Without "type": "module" Node would read dist/esm/*.js as CommonJS (the root package.json
 // says "type": "commonjs"), and TypeScript's node16 resolution would type them as CommonJS.
 // Bundlers (esbuild, webpack) take "sideEffects" from the nearest package.json, which for
