@@ -1,15 +1,20 @@
 #!/usr/bin/env node
 // `npm run build`: cleans dist/, compiles src/ twice with tsc (the two builds run in parallel),
-// gives the CommonJS build the ES module build's declarations, and marks dist/esm as ES modules.
-//   dist/esm  ES modules + .d.ts, comments kept   (tsconfig.build.esm.json)
-//   dist/cjs  CommonJS without comments           (tsconfig.build.cjs.json)
-//             + the .d.ts of dist/esm, copied (the same files tsc emits for it, with the TSDoc)
+// writes the declaration stubs that package.json names, and marks dist/esm as ES modules.
+//   dist/esm    ES modules, comments kept            (tsconfig.build.esm.json)
+//   dist/cjs    CommonJS, without comments           (tsconfig.build.cjs.json)
+//   dist/types  the .d.ts of every module, with the TSDoc, once for both (the ESM run emits them)
+// Each `types` path of package.json (dist/esm/index.d.ts, dist/cjs/generated/f32.d.ts, ...)
+// is a one-line stub that re-exports the same module of dist/types: a stub beside the ES
+// modules is an ES module, one beside the CommonJS files is CommonJS, and both may re-export
+// dist/types, which the root package.json makes CommonJS (TypeScript lets an ES module
+// re-export CommonJS declarations, not the reverse: TS1479).
 // The declarations come from the source: nothing in dist/ is written by hand except
-// dist/esm/package.json, which only sets the module format.
+// dist/esm/package.json, which only sets the module format, and the stubs.
 import { spawn } from 'node:child_process';
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,9 +38,7 @@ const results = await Promise.allSettled([compile('tsconfig.build.esm.json'), co
 const failures = results.filter((result) => result.status === 'rejected');
 for (const { reason } of failures) console.error(`build: ${reason.message}`);
 if (failures.length > 0) process.exit(1);
-// The CommonJS build emits no declarations (tsconfig.build.cjs.json): it takes these, which
-// tsc emitted byte for byte the same for both builds while both emitted them.
-await cp(join(root, 'dist/esm'), join(root, 'dist/cjs'), { recursive: true, filter: (path) => !path.endsWith('.js') && !path.endsWith('package.json') });
+await writeDeclarationStubs();
 // Without "type": "module" Node would read dist/esm/*.js as CommonJS (the root package.json
 // says "type": "commonjs"), and TypeScript's node16 resolution would type them as CommonJS.
 // Bundlers (esbuild, webpack) take "sideEffects" from the nearest package.json, which for
@@ -44,4 +47,35 @@ await cp(join(root, 'dist/esm'), join(root, 'dist/cjs'), { recursive: true, filt
 await mkdir(join(root, 'dist/esm'), { recursive: true });
 const esmPackage = { type: 'module', sideEffects: false };
 await writeFile(join(root, 'dist/esm/package.json'), JSON.stringify(esmPackage, null, 2) + '\n');
-console.log(`build: dist/esm and dist/cjs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(`build: dist/esm, dist/cjs and dist/types in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+/**
+ * Writes, for each declaration path package.json names under dist/esm or dist/cjs, a stub
+ * that re-exports the same module of dist/types.
+ */
+async function writeDeclarationStubs() {
+  const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+  const paths = new Set();
+  const collect = (value, key) => {
+    if (typeof value === 'string') {
+      if (key === 'types') paths.add(value);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) collect(v, k);
+    }
+  };
+  collect(manifest.exports);
+  collect(manifest.types, 'types');
+  for (const path of paths) {
+    const match = /^\.\/dist\/(esm|cjs)\/(.+)\.d\.ts$/.exec(path);
+    if (match === null) throw new Error(`build: package.json names ${path}, which is not a .d.ts under dist/esm or dist/cjs`);
+    const stub = join(root, path);
+    const target = join(root, 'dist/types', `${match[2]}.js`);
+    await access(join(root, 'dist/types', `${match[2]}.d.ts`)).catch(() => {
+      throw new Error(`build: package.json names ${path}, but tsc emitted no dist/types/${match[2]}.d.ts`);
+    });
+    let specifier = relative(dirname(stub), target).split('\\').join('/');
+    if (!specifier.startsWith('.')) specifier = `./${specifier}`;
+    await mkdir(dirname(stub), { recursive: true });
+    await writeFile(stub, `// The declarations are in dist/types, one copy for both builds (scripts/build.mjs).\nexport * from '${specifier}';\n`);
+  }
+}

@@ -34,7 +34,7 @@ const started = performance.now();
 const REQUIRED_FILES = [
   'package.json', 'README.md', 'LICENSE',
   'dist/esm/package.json', 'dist/esm/index.js', 'dist/esm/index.d.ts',
-  'dist/cjs/index.js', 'dist/cjs/index.d.ts',
+  'dist/cjs/index.js', 'dist/cjs/index.d.ts', 'dist/types/index.d.ts',
 ];
 /** Paths that must stay out of the tarball. */
 const FORBIDDEN_FILE = /^(node_modules|__tests__|benchmarks|scripts|\.build|\.ci|docs\/api|coverage)\/|^tsconfig|\.tgz$/;
@@ -205,6 +205,12 @@ try {
     if (missing.length > 0) fail(`the tarball lacks ${missing.join(', ')} (is dist/ built?)`);
     const forbidden = paths.filter((path) => FORBIDDEN_FILE.test(path));
     if (forbidden.length > 0) fail(`the tarball holds files it should not: ${forbidden.join(', ')}`);
+    // The declarations ship once, in dist/types, with their TSDoc; dist/esm and dist/cjs hold
+    // only the stubs package.json names (docs/packaging.md, "One copy of the declarations").
+    const declarations = paths.filter((path) => path.endsWith('.d.ts'));
+    const copies = declarations.filter((path) => !path.startsWith('dist/types/') && !/^export \* from '[./]+types\/[\w/-]+\.js';$/m.test(readFileSync(join(root, path), 'utf8')));
+    if (copies.length > 0) fail(`declarations outside dist/types that are not stubs: ${copies.join(', ')}`);
+    if (!readFileSync(join(root, 'dist/types/generated/f64-vec.d.ts'), 'utf8').includes('@throws')) fail('dist/types/generated/f64-vec.d.ts has lost its TSDoc');
     // Every file the README links to ships, so that its links resolve on the registry's page;
     // the examples too, to be read (they import the repository's ../../src, not 'slabvec').
     for (const [, link] of readFileSync(join(root, 'README.md'), 'utf8').matchAll(/\]\(((?:docs|src)\/[^)#\s]+)/g)) {
@@ -282,7 +288,7 @@ try {
     step('tsc: module/moduleResolution node16 (.mts imports, .cts requires)', () =>
       typecheck('node16', { module: 'node16', moduleResolution: 'node16' },
         { 'consumer.mts': TS_CONSUMER, 'consumer.cts': TS_CONSUMER },
-        ['dist/esm/index.d.ts', 'dist/cjs/index.d.ts', 'dist/esm/generated/f32.d.ts', 'dist/cjs/generated/f32.d.ts'])),
+        ['dist/esm/index.d.ts', 'dist/cjs/index.d.ts', 'dist/esm/generated/f32.d.ts', 'dist/cjs/generated/f32.d.ts', 'dist/types/index.d.ts'])),
     // With the float16 lib, so that both sides of Float16ArrayType (docs/packaging.md) are checked.
     step('tsc: module esnext + moduleResolution bundler, lib ES2023 + es2025.float16 (and slabvec/package.json)', () =>
       typecheck('bundler', { module: 'esnext', moduleResolution: 'bundler', resolveJsonModule: true, lib: ['ES2023', 'es2025.float16'] },
