@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run build`: cleans dist/, compiles src/ twice with tsc (the two builds run in parallel),
 // writes the declaration stubs that package.json names, and marks dist/esm as ES modules.
-//   dist/esm    ES modules, comments kept            (tsconfig.build.esm.json)
+//   dist/esm    ES modules, with the comments the declarations do not carry (tsconfig.build.esm.json)
 //   dist/cjs    CommonJS, without comments           (tsconfig.build.cjs.json)
 //   dist/types  the .d.ts of every module, with the TSDoc, once for both (the ESM run emits them)
 // Each `types` path of package.json (dist/esm/index.d.ts, dist/cjs/generated/f32.d.ts, ...)
@@ -9,10 +9,14 @@
 // modules is an ES module, one beside the CommonJS files is CommonJS, and both may re-export
 // dist/types, which the root package.json makes CommonJS (TypeScript lets an ES module
 // re-export CommonJS declarations, not the reverse: TS1479).
+// A TSDoc block of dist/esm that dist/types carries too (a public member's) is dropped from
+// the JavaScript, so each doc ships once; the SAFETY notes, the private members' and internal
+// helpers' docs and every `//` comment stay. esbuild's reading of each file, comments aside,
+// must be the same before and after, or the build fails.
 // The declarations come from the source: nothing in dist/ is written by hand except
 // dist/esm/package.json, which only sets the module format, and the stubs.
 import { spawn } from 'node:child_process';
-import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +42,7 @@ const results = await Promise.allSettled([compile('tsconfig.build.esm.json'), co
 const failures = results.filter((result) => result.status === 'rejected');
 for (const { reason } of failures) console.error(`build: ${reason.message}`);
 if (failures.length > 0) process.exit(1);
+await dropDocsTheDeclarationsCarry();
 await writeDeclarationStubs();
 // Without "type": "module" Node would read dist/esm/*.js as CommonJS (the root package.json
 // says "type": "commonjs"), and TypeScript's node16 resolution would type them as CommonJS.
@@ -77,5 +82,28 @@ async function writeDeclarationStubs() {
     if (!specifier.startsWith('.')) specifier = `./${specifier}`;
     await mkdir(dirname(stub), { recursive: true });
     await writeFile(stub, `// The declarations are in dist/types, one copy for both builds (scripts/build.mjs).\nexport * from '${specifier}';\n`);
+  }
+}
+
+/**
+ * Removes from each module of dist/esm every TSDoc block (on lines of its own) that the same
+ * module's declarations in dist/types hold too, and checks with esbuild that the code is
+ * unchanged.
+ */
+async function dropDocsTheDeclarationsCarry() {
+  const { transformSync } = await import('esbuild');
+  const code = (source) => transformSync(source, { format: 'esm', target: 'es2022', minifyWhitespace: true, legalComments: 'none' }).code;
+  const normalized = (block) => block.split('\n').map((line) => line.trim()).join('\n');
+  const esm = join(root, 'dist/esm');
+  const modules = (await readdir(esm, { recursive: true })).filter((path) => path.endsWith('.js'));
+  for (const module of modules) {
+    const file = join(esm, module);
+    const declarations = await readFile(join(root, 'dist/types', module.replace(/\.js$/, '.d.ts')), 'utf8').catch(() => '');
+    const carried = new Set((declarations.match(/\/\*\*[\s\S]*?\*\//g) ?? []).map(normalized));
+    const source = await readFile(file, 'utf8');
+    const kept = source.replace(/^[ \t]*(\/\*\*[\s\S]*?\*\/)[ \t]*\n/gm, (line, block) => (carried.has(normalized(block)) ? '' : line));
+    if (kept === source) continue;
+    if (code(kept) !== code(source)) throw new Error(`build: dropping the declarations' docs from dist/esm/${module} changed its code`);
+    await writeFile(file, kept);
   }
 }

@@ -206,11 +206,14 @@ try {
     const forbidden = paths.filter((path) => FORBIDDEN_FILE.test(path));
     if (forbidden.length > 0) fail(`the tarball holds files it should not: ${forbidden.join(', ')}`);
     // The declarations ship once, in dist/types, with their TSDoc; dist/esm and dist/cjs hold
-    // only the stubs package.json names (docs/packaging.md, "One copy of the declarations").
+    // only the stubs package.json names (docs/packaging.md, "One copy of the declarations",
+    // "Each comment ships once").
     const declarations = paths.filter((path) => path.endsWith('.d.ts'));
     const copies = declarations.filter((path) => !path.startsWith('dist/types/') && !/^export \* from '[./]+types\/[\w/-]+\.js';$/m.test(readFileSync(join(root, path), 'utf8')));
     if (copies.length > 0) fail(`declarations outside dist/types that are not stubs: ${copies.join(', ')}`);
     if (!readFileSync(join(root, 'dist/types/generated/f64-vec.d.ts'), 'utf8').includes('@throws')) fail('dist/types/generated/f64-vec.d.ts has lost its TSDoc');
+    // The ES module build keeps the comments the declarations do not carry.
+    if (!readFileSync(join(root, 'dist/esm/generated/f64-vec.js'), 'utf8').includes('// SAFETY:')) fail('dist/esm/generated/f64-vec.js has lost its SAFETY comments');
     // Every file the README links to ships, so that its links resolve on the registry's page;
     // the examples too, to be read (they import the repository's ../../src, not 'slabvec').
     for (const [, link] of readFileSync(join(root, 'README.md'), 'utf8').matchAll(/\]\(((?:docs|src)\/[^)#\s]+)/g)) {
