@@ -4,7 +4,9 @@
  * - a `SharedVec` writer on the main thread publishing batches while three worker readers
  *   wait for each publish (`changed`, Atomics.wait), sync and sum: every sum must be the sum
  *   of exactly the published prefix, and the memory past it is poisoned with NaN, so a read
- *   past the published length would show in the sum;
+ *   past the published length would show in the sum. After the first batch the writer
+ *   waits until every reader has synced once, so each sees at least two publishes however
+ *   the threads are scheduled;
  * - a vector moved to a worker with `transfer()` and back: nothing copied, the sender's
  *   vector detached each time.
  */
@@ -17,12 +19,15 @@ const READER_SOURCE = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
 const { SharedVec, F64Vec } = require(workerData.libPath);
 const r = SharedVec.attach(workerData.descriptor, F64Vec);
-let last = r.sequence, syncs = 0, bad = 0, length = 0;
+const synced = new Int32Array(workerData.synced);
+// From sequence 0, so that a reader attaching after the first publish still sees it at once.
+let last = 0, syncs = 0, bad = 0, length = 0;
 while (length < workerData.total) {
   r.changed(last, 5000);
   last = r.sequence;
   length = r.sync();
   syncs++;
+  if (syncs === 1) Atomics.add(synced, 0, 1);
   const sum = r.vec.sum();
   if (sum !== (length * (length + 1)) / 2) bad++;
 }
@@ -62,7 +67,8 @@ describe('SharedVec and transfer across worker threads', () => {
     const w = SharedVec.create(F64Vec, total);
     // Poison: every element past the published length reads NaN until it is written.
     new Float64Array(w.descriptor().buffer, 64, total).fill(NaN);
-    const readers = Array.from({ length: 3 }, () => new Worker(READER_SOURCE, { eval: true, workerData: { libPath: library.libPath, descriptor: w.descriptor(), total } }));
+    const synced = new Int32Array(new SharedArrayBuffer(4));
+    const readers = Array.from({ length: 3 }, () => new Worker(READER_SOURCE, { eval: true, workerData: { libPath: library.libPath, descriptor: w.descriptor(), total, synced: synced.buffer } }));
     const results = readers.map((reader) => firstMessage<{ syncs: number; bad: number; length: number }>(reader));
     // Give the readers time to start waiting, then write in batches of uneven size.
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -71,6 +77,11 @@ describe('SharedVec and transfer across worker threads', () => {
       const end = Math.min(total, next + batch);
       for (; next <= end; next++) w.vec.push(next);
       w.publish();
+      if (w.sequence === 1) {
+        // Every reader has seen the first publish before the second one happens.
+        const deadline = Date.now() + 10_000;
+        while (Atomics.load(synced, 0) < readers.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
+      }
       if (w.sequence % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     const reports = await Promise.all(results);
