@@ -78,8 +78,8 @@ async function writeDeclarationStubs() {
     await access(join(root, 'dist/types', `${match[2]}.d.ts`)).catch(() => {
       throw new Error(`build: package.json names ${path}, but tsc emitted no dist/types/${match[2]}.d.ts`);
     });
-    let specifier = relative(dirname(stub), target).split('\\').join('/');
-    if (!specifier.startsWith('.')) specifier = `./${specifier}`;
+    // A stub is in dist/esm or dist/cjs, so the path always starts with '../'.
+    const specifier = relative(dirname(stub), target).split('\\').join('/');
     await mkdir(dirname(stub), { recursive: true });
     await writeFile(stub, `// The declarations are in dist/types, one copy for both builds (scripts/build.mjs).\nexport * from '${specifier}';\n`);
   }
