@@ -13,6 +13,9 @@
 // the JavaScript, so each doc ships once; the SAFETY notes, the private members' and internal
 // helpers' docs and every `//` comment stay. esbuild's reading of each file, comments aside,
 // must be the same before and after, or the build fails.
+// Each vector module of dist/esm then has its class and index guards moved into a function
+// scope of their own (scripts/guard-scope.cjs), so that a bundler's rewrite of top-level
+// `const`s to `var`s cannot slow `get` and `set`.
 // The declarations come from the source: nothing in dist/ is written by hand except
 // dist/esm/package.json, which only sets the module format, and the stubs.
 import { spawn } from 'node:child_process';
@@ -43,6 +46,7 @@ const failures = results.filter((result) => result.status === 'rejected');
 for (const { reason } of failures) console.error(`build: ${reason.message}`);
 if (failures.length > 0) process.exit(1);
 await dropDocsTheDeclarationsCarry();
+await scopeTheIndexGuards();
 await writeDeclarationStubs();
 // Without "type": "module" Node would read dist/esm/*.js as CommonJS (the root package.json
 // says "type": "commonjs"), and TypeScript's node16 resolution would type them as CommonJS.
@@ -83,6 +87,27 @@ async function writeDeclarationStubs() {
     await mkdir(dirname(stub), { recursive: true });
     await writeFile(stub, `// The declarations are in dist/types, one copy for both builds (scripts/build.mjs).\nexport * from '${specifier}';\n`);
   }
+}
+
+/**
+ * Rewrites each vector module of dist/esm (`generated/<id>-vec.js`) with `scopeIndexGuards`,
+ * and fails unless each has the guards to scope and esbuild parses each result.
+ */
+async function scopeTheIndexGuards() {
+  const { transformSync } = await import('esbuild');
+  const { scopeIndexGuards, hasIndexGuards } = createRequire(import.meta.url)('./guard-scope.cjs');
+  const generated = join(root, 'dist/esm/generated');
+  let scoped = 0;
+  for (const module of (await readdir(generated)).filter((name) => name.endsWith('-vec.js'))) {
+    const file = join(generated, module);
+    const source = await readFile(file, 'utf8');
+    if (!hasIndexGuards(source)) throw new Error(`build: dist/esm/generated/${module} has no index guards to scope`);
+    const rewritten = scopeIndexGuards(source, `dist/esm/generated/${module}`);
+    transformSync(rewritten, { format: 'esm', target: 'es2022', sourcefile: module });
+    await writeFile(file, rewritten);
+    scoped++;
+  }
+  if (scoped === 0) throw new Error('build: no vector module in dist/esm/generated');
 }
 
 /**

@@ -92,7 +92,8 @@ const files = (dir) => readdirSync(dir, { recursive: true, withFileTypes: true }
 const ESM_CONSUMER = `
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { F64Vec, F16Vec, Slab, CapacityError } from 'slabvec';
+import { F64Vec, F16Vec, Slab, CapacityError, IndexError } from 'slabvec';
+import * as everything from 'slabvec';
 import { F64Vec as F64VecAlone, F64Ring } from 'slabvec/f64';
 import { CapacityError as CapacityErrorAlone } from 'slabvec/errors';
 import pkg from 'slabvec/package.json' with { type: 'json' };
@@ -116,6 +117,24 @@ if (typeof globalThis.Float16Array === 'function') {
   assert.throws(() => slab.alloc(F16Vec, 2), { name: 'TypeError', message: /^Slab\.alloc: this runtime has no Float16Array/ });
 }
 assert.equal(pkg.name, 'slabvec');
+// The build rewrites each vector module of dist/esm (its class and index guards in a function
+// scope: scripts/guard-scope.cjs). Every vector class: the checks of get and set, a failure
+// (which replaces get and set with their branch forms), and both forms afterwards.
+let vectorClasses = 0;
+for (const [name, Vec] of Object.entries(everything)) {
+  if (!name.endsWith('Vec') || typeof Vec.elementType !== 'string') continue;
+  if (name === 'F16Vec' && typeof globalThis.Float16Array !== 'function') continue;
+  const one = /^[iu]64$/.test(Vec.elementType) ? 1n : 1;
+  const vec = new Vec(2);
+  vec.push(one);
+  assert.equal(vec.get(0), one);
+  assert.throws(() => vec.get(1), IndexError, name + '.get(1)');
+  assert.throws(() => vec.set(-1, one), IndexError, name + '.set(-1)');
+  vec.set(0, one + one);
+  assert.equal(vec.get(0), one + one, name + ' after a failed check');
+  vectorClasses++;
+}
+assert.ok(vectorClasses >= 11, 'vector classes checked: ' + vectorClasses);
 // The subpath exports hold the root export's classes themselves, not copies.
 assert.match(import.meta.resolve('slabvec/f64'), /\\/dist\\/esm\\/generated\\/f64\\.js$/);
 assert.equal(F64VecAlone, F64Vec);

@@ -83,12 +83,17 @@ interface IndexGuard {
   readonly fails?: true;
 }
 
-/** The guard of a valid index: its `check` does nothing, and the optimizing compiler inlines it away. */
+/**
+ * The guard of a valid index: its `check` does nothing, and the optimizing compiler inlines
+ * it away while it sees this binding as a constant. The ES module build moves it, the
+ * failing guard and the class into a function scope (scripts/guard-scope.cjs), where a
+ * bundler's rewrite of top-level `const`s to `var`s does not reach it.
+ */
 const PASS: IndexGuard = { check(): void {} };
 
 /**
  * The guard of an invalid index, set by the class's static block (it needs the class's
- * private names). A module `var` because the hot methods read it without feedback: a
+ * private names). A `var` because the hot methods read it without feedback: a
  * static field read would carry an inline cache that, never run, becomes a deoptimization
  * exit in the caller's loop, and a `let` would be read through a hole check with the same
  * effect (docs/design.md, "Index checks").

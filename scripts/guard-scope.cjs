@@ -1,0 +1,107 @@
+/**
+ * Moves a vector class and its index guards into a function scope of their own, for the ES
+ * module build (scripts/build.mjs) and for the bundled shape probe of
+ * `__tests__/optimized-shape.test.ts`.
+ *
+ * The index checks of `get` and `set` call one of two guard objects, and they run at the
+ * speed of a raw loop only while the optimizing compiler sees the passing guard as a
+ * constant, which it does for a `const` binding (docs/design.md, "Index checks"). esbuild
+ * and Bun hoist every module of a bundle into one scope and rewrite its top-level `const`s
+ * to `var`s, which the compiler must reload on every call: bundled, a `set` loop ran at
+ * 1.65x a raw loop. They leave the bindings inside a function alone, so the module becomes
+ *
+ * ```js
+ * export const F64Vec = (() => { const PASS = ...; var FAIL_INDEX; class F64Vec { ... } return F64Vec; })();
+ * ```
+ *
+ * which runs the same code in the same order (the class's static blocks run while the
+ * module is evaluated, as before) and keeps the guard a constant whether or not the module
+ * is bundled. The call is marked pure, like the module (`"sideEffects": false`), so a
+ * bundler still drops a class nothing imports.
+ *
+ * The declarations come from the source, where the class stays a class: this only rewrites
+ * JavaScript (or TypeScript that esbuild strips), never what tsc checks.
+ *
+ * @module
+ */
+
+'use strict';
+
+const ts = require('typescript');
+
+/** The guard bindings of a vector module, in the order they are declared. */
+const GUARDS = [
+  { name: 'PASS', kind: 'const' },
+  { name: 'FAIL_INDEX', kind: 'var' },
+];
+
+/** The top-level statement that declares `name` with `kind` (`const` or `var`), or undefined. */
+function declaration(file, name, kind) {
+  return file.statements.find((statement) => {
+    if (!ts.isVariableStatement(statement)) return false;
+    const list = statement.declarationList;
+    const isConst = (list.flags & ts.NodeFlags.Const) !== 0;
+    const isLet = (list.flags & ts.NodeFlags.Let) !== 0;
+    if ((kind === 'const') !== isConst || isLet) return false;
+    return list.declarations.length === 1 && ts.isIdentifier(list.declarations[0].name) && list.declarations[0].name.text === name;
+  });
+}
+
+/**
+ * Rewrites the source of a vector module (`generated/<id>-vec`): its exported class and the
+ * `const PASS` / `var FAIL_INDEX` declarations before it become one pure function call
+ * whose result is exported under the class's name. Throws, naming the file, unless the
+ * module has exactly that form.
+ *
+ * @param {string} source the module's text
+ * @param {string} fileName for messages, and to parse `.ts` as TypeScript
+ * @returns {string} the rewritten text
+ */
+function scopeIndexGuards(source, fileName) {
+  const kind = fileName.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2022, true, kind);
+  const fail = (what) => {
+    throw new Error(`guard-scope: ${fileName}: ${what}`);
+  };
+  const classes = file.statements.filter(
+    (statement) => ts.isClassDeclaration(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword),
+  );
+  if (classes.length !== 1) fail(`expected one exported class, found ${classes.length}`);
+  const cls = classes[0];
+  if (cls.modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) fail('the class is a default export');
+  const name = cls.name.text;
+  const guards = GUARDS.map((guard) => declaration(file, guard.name, guard.kind) ?? fail(`no top-level \`${guard.kind} ${guard.name}\``));
+  if (!guards.every((guard) => guard.end <= cls.pos)) fail('the guards must be declared before the class');
+  const classText = source.slice(cls.getStart(file), cls.end);
+  if (!classText.startsWith('export class ')) fail('the class declaration does not start with `export class`');
+
+  // Cut the guards out (with their comments), then replace the class, from the end backwards
+  // so that the earlier offsets stay valid.
+  const edits = [
+    ...guards.map((guard) => ({ start: guard.pos, end: guard.end, text: '' })),
+    {
+      start: cls.getStart(file),
+      end: cls.end,
+      text: [
+        '// The class and its index guards live in this function scope, so that a bundler that',
+        "// rewrites a module's top-level `const`s to `var`s leaves the guard a constant",
+        '// (scripts/guard-scope.cjs; docs/design.md, "Index checks").',
+        `export const ${name} = /* @__PURE__ */ (() => {`,
+        ...guards.map((guard) => source.slice(guard.pos, guard.end).replace(/^\s*\n/, '')),
+        classText.slice('export '.length),
+        `return ${name};`,
+        '})();',
+      ].join('\n'),
+    },
+  ].sort((a, b) => b.start - a.start);
+  let out = source;
+  for (const edit of edits) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
+}
+
+/** Whether a module of the build is a vector module that {@link scopeIndexGuards} rewrites. */
+function hasIndexGuards(source) {
+  return /^const PASS\b/m.test(source) && /^var FAIL_INDEX\b/m.test(source);
+}
+
+module.exports = { scopeIndexGuards, hasIndexGuards };
