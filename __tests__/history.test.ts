@@ -358,6 +358,10 @@ describe('histories: documented behaviour', () => {
     [48000, 128, [1024]],
     [4800, 64, [256]],
     [2 ** 18, 64, [128]],
+    // More heads than the first size of the cache: it grows.
+    [8192, 16, [512]],
+    [48000, 32, [1024]],
+    [2 ** 20, 128, [256]],
   ])('capacity %i, blocks of %i: once round, every window(n) after a block is a cached view, and shows the newest n', (capacity, block, lengths) => {
     const h = new F32History(capacity);
     const samples = new Float32Array(block);
@@ -368,7 +372,9 @@ describe('histories: documented behaviour', () => {
     };
     const newest = (n: number): number[] => Array.from({ length: n }, (_, i) => next - n + i);
     const laps = Math.ceil(capacity / block) + 1;
-    for (let k = 0; k < laps; k++) {
+    // Six laps: enough for the cache to grow to its size for the stream (each doubling takes
+    // at most a lap) and then fill.
+    for (let k = 0; k < 6 * laps; k++) {
       pushBlock();
       for (const n of lengths) if (n <= h.length) h.window(n);
     }

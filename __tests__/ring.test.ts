@@ -249,6 +249,34 @@ describe.each(RING_KINDS)('$name against an array queue', (ring) => {
     expect(views.size).toBe(8);
   });
 
+  it.each([
+    [2 ** 16, 128],
+    [4096, 16],
+  ])('in a ring of %i slots, chunks of %i get cached views after a few laps, however many regions (the cache grows)', (capacity, n) => {
+    const r = ring.cls.create(capacity);
+    const tx = r.producer();
+    const rx = r.consumer();
+    const regions = capacity / n;
+    const lap = (record?: Set<unknown>): void => {
+      for (let k = 0; k < regions; k++) {
+        const w = tx.writeChunk(n)!;
+        w.first[0] = ring.kind.samples[k % 3] as never;
+        w.commit();
+        const chunk = rx.readChunk(n)!;
+        expect(chunk.first[0]).toBe(ring.kind.samples[k % 3]);
+        record?.add(w.first);
+        record?.add(chunk.first);
+        chunk.release();
+      }
+    };
+    for (let k = 0; k < 6; k++) lap();
+    const views = new Set<unknown>();
+    lap(views);
+    lap(views);
+    // One view per region and end over two laps: the second lap made none.
+    expect(views.size).toBe(2 * regions);
+  });
+
   it('never lets a poisoned slot out of popInto or readChunk, however the chunks are cut', () => {
     const { r } = poisonedRing(ring, 8, 0);
     const tx = r.producer();

@@ -25,34 +25,65 @@ import { type Memory, bufferOf, checkRegion } from '../memory.js';
 /** The largest capacity: the mirrored buffer holds twice as many slots, and every index stays below 2^30. */
 const MAX_HISTORY_CAPACITY = 2 ** 29;
 
-/** How many views a ring's {@link Views} cache holds, and the fewest a history's holds; a power of two. */
+/** How many views a ring's {@link Views} cache holds at first, and the fewest a history's holds; a power of two. */
 const VIEW_SLOTS = 64;
+
+/** The most slots a {@link Views} cache grows to, whatever the capacity. */
+const MAX_VIEW_SLOTS = 16384;
+
+/**
+ * The most slots a cache of views of a ring or history of `capacity` elements grows to: one
+ * per 16 elements of capacity, as a power of two, from {@link VIEW_SLOTS} to
+ * {@link MAX_VIEW_SLOTS}. So blocks of 16 elements or more, in any ring or in a history of up
+ * to 2^18 samples, end with a slot per region they visit.
+ */
+function maxViewSlots(capacity: number): number {
+  const wanted = Math.ceil(capacity / 16);
+  if (wanted <= VIEW_SLOTS) return VIEW_SLOTS;
+  if (wanted >= MAX_VIEW_SLOTS) return MAX_VIEW_SLOTS;
+  return 2 ** (32 - Math.clz32(wanted - 1));
+}
 
 /**
  * Views of one data region, made once per region and then reused. The caller picks the
  * slot a region lives in (see {@link Views.at} and {@link Views.lookUp}), so that the
- * regions it asks for in turn take different slots.
+ * regions it asks for in turn take different slots. When they keep displacing each other
+ * (more displacements than slots since the cache last grew), the cache doubles, up to its
+ * maximum, and starts empty: a stream visiting more regions than the first size holds
+ * (a ring of 512 blocks of 128) then allocates for a few laps and never again.
  */
 class Views {
-  /** The number of slots: a power of two, {@link VIEW_SLOTS} unless the caller asked for more. */
-  readonly slots: number;
+  // #slots is a power of two from the initial size to #maxSlots; #views, #offsets and
+  // #lengths have #slots entries each. Slot s is keyed by (#offsets[s], #lengths[s]) and
+  // #views[s] is #data's elements [#offsets[s], #offsets[s] + #lengths[s]), or #empty while
+  // that view was not made yet. #lengths[s] === 0: unused. #displaced counts the used slots
+  // given to another region since the cache last grew.
+  #slots: number;
+  readonly #maxSlots: number;
   readonly #data: Uint32Array;
   readonly #empty: Uint32Array;
-  // Slot s is keyed by (#offsets[s], #lengths[s]) and #views[s] is #data's elements
-  // [#offsets[s], #offsets[s] + #lengths[s]), or #empty while that view was not made yet.
-  // #lengths[s] === 0: unused.
-  readonly #views: Uint32Array[];
-  readonly #offsets: Int32Array;
-  readonly #lengths: Int32Array;
+  #views: Uint32Array[];
+  #offsets: Int32Array;
+  #lengths: Int32Array;
+  #displaced = 0;
 
-  /** A cache of `slots` views of `data` (a power of two, at least {@link VIEW_SLOTS}), none made yet. */
-  constructor(data: Uint32Array, slots = VIEW_SLOTS) {
-    this.slots = slots;
+  /**
+   * A cache of `slots` views of `data` (a power of two, at least {@link VIEW_SLOTS}), none
+   * made yet, that may grow to `maxSlots` (a power of two, at least `slots`).
+   */
+  constructor(data: Uint32Array, slots = VIEW_SLOTS, maxSlots = slots) {
     this.#data = data;
     this.#empty = data.subarray(0, 0);
+    this.#slots = slots;
+    this.#maxSlots = maxSlots;
     this.#views = new Array<Uint32Array>(slots).fill(this.#empty);
     this.#offsets = new Int32Array(slots);
     this.#lengths = new Int32Array(slots);
+  }
+
+  /** The number of slots now: a power of two. */
+  get slots(): number {
+    return this.#slots;
   }
 
   /**
@@ -63,7 +94,7 @@ class Views {
    */
   at(offset: number, length: number, make: boolean): Uint32Array | null {
     if (length === 0) return this.#empty;
-    return this.lookUp(((offset >>> (31 - Math.clz32(length))) + length) & (this.slots - 1), offset, length, make);
+    return this.lookUp(((offset >>> (31 - Math.clz32(length))) + length) & (this.#slots - 1), offset, length, make);
   }
 
   /**
@@ -79,12 +110,27 @@ class Views {
       if (view !== this.#empty) return view;
       make = true;
     } else {
+      if (this.#lengths[slot] !== 0 && ++this.#displaced > this.#slots && this.#slots < this.#maxSlots) {
+        // `slot` was picked for the old size: this region is cached from its next call on.
+        this.#grow();
+        return make ? this.#data.subarray(offset, offset + length) : null;
+      }
       this.#offsets[slot] = offset;
       this.#lengths[slot] = length;
       this.#views[slot] = this.#empty;
     }
     if (!make) return null;
     return (this.#views[slot] = this.#data.subarray(offset, offset + length));
+  }
+
+  /** Doubles the slots, all unused. */
+  #grow(): void {
+    const slots = this.#slots * 2;
+    this.#slots = slots;
+    this.#views = new Array<Uint32Array>(slots).fill(this.#empty);
+    this.#offsets = new Int32Array(slots);
+    this.#lengths = new Int32Array(slots);
+    this.#displaced = 0;
   }
 
   /**
@@ -105,15 +151,17 @@ class Views {
 }
 
 
-/** The most views a history's window cache holds: 4,096, for capacities from 2^18 (5.5 s at 48 kHz) up. */
+/** The most slots a history's window cache starts with: 4,096, for capacities from 2^18 (5.5 s at 48 kHz) up. */
 const MAX_WINDOW_SLOTS = 4096;
 
 /**
- * The size of a history's window cache: one slot per 64 samples of capacity, as a power of
- * two, from {@link VIEW_SLOTS} to {@link MAX_WINDOW_SLOTS}. A bin is then at most 64 samples
- * wide, so a stream of blocks of 64 samples or more, taking a window of one length after
- * each, gets a slot per head it visits (a 48,000-sample history in 128-sample blocks visits
- * 375), up to a capacity of 2^18; a cache only holds the views made, at most one per slot.
+ * The size a history's window cache starts with: one slot per 64 samples of capacity, as a
+ * power of two, from {@link VIEW_SLOTS} to {@link MAX_WINDOW_SLOTS}. A bin is then at most 64
+ * samples wide, so a stream of blocks of 64 samples or more, taking a window of one length
+ * after each, gets a slot per head it visits (a 48,000-sample history in 128-sample blocks
+ * visits 375), up to a capacity of 2^18. A stream that visits more heads grows the cache, up
+ * to one slot per 16 samples ({@link maxViewSlots}); a cache only holds the views made, at
+ * most one per slot.
  */
 function windowSlots(capacity: number): number {
   const wanted = Math.ceil(capacity / 64);
@@ -193,7 +241,7 @@ export class U32History<N extends number = number> {
     this.#data = new Uint32Array(2 * capacity);
     this.#capacity = (capacity + 0) as N; // + 0: never -0
     this.#buffer = this.#data.buffer;
-    this.#views = new Views(this.#data, windowSlots(capacity));
+    this.#views = new Views(this.#data, windowSlots(capacity), maxViewSlots(capacity));
   }
 
   /**
@@ -217,7 +265,7 @@ export class U32History<N extends number = number> {
     history.#data = new Uint32Array(buffer, byteOffset, 2 * capacity);
     history.#capacity = (capacity + 0) as M;
     history.#buffer = buffer;
-    history.#views = new Views(history.#data, windowSlots(capacity));
+    history.#views = new Views(history.#data, windowSlots(capacity), maxViewSlots(capacity));
     return history;
   }
 
@@ -382,10 +430,12 @@ export class U32History<N extends number = number> {
   /**
    * The newest `n` samples, oldest first, as a `Uint32Array` view of the history's memory
    * (zero-copy; the same view object again while nothing was pushed). Views are cached by
-   * where the window starts and ends, one slot per 64 samples of capacity (64 to 4,096
-   * slots), so a stream that pushes blocks of 64 samples or more and takes a window of one
-   * length after each gets them all from the cache once the history has gone round (up to
-   * a capacity of 2^18): nothing is allocated.
+   * where the window starts and ends, one slot per 64 samples of capacity at first (64 to
+   * 4,096 slots), growing to one per 16 samples (up to 16,384) for a stream that visits more
+   * window positions. So a stream that pushes blocks of 16 samples or more and takes a
+   * window of one length after each gets them all from the cache after a few laps round the
+   * history (up to a capacity of 2^18; blocks of 64 or more up to 2^20): nothing is
+   * allocated.
    *
    * Valid until the next `push`, `pushBlock` or `clear`: those write the buffer under the
    * view, which may then show a newer sample in place of an older one (never a slot that

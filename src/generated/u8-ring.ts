@@ -46,34 +46,65 @@ function isArray(value: unknown): value is Uint8Array {
   return value instanceof Uint8Array || typedArrayKind(value) === ARRAY_NAME;
 }
 
-/** How many views a ring's {@link Views} cache holds, and the fewest a history's holds; a power of two. */
+/** How many views a ring's {@link Views} cache holds at first, and the fewest a history's holds; a power of two. */
 const VIEW_SLOTS = 64;
+
+/** The most slots a {@link Views} cache grows to, whatever the capacity. */
+const MAX_VIEW_SLOTS = 16384;
+
+/**
+ * The most slots a cache of views of a ring or history of `capacity` elements grows to: one
+ * per 16 elements of capacity, as a power of two, from {@link VIEW_SLOTS} to
+ * {@link MAX_VIEW_SLOTS}. So blocks of 16 elements or more, in any ring or in a history of up
+ * to 2^18 samples, end with a slot per region they visit.
+ */
+function maxViewSlots(capacity: number): number {
+  const wanted = Math.ceil(capacity / 16);
+  if (wanted <= VIEW_SLOTS) return VIEW_SLOTS;
+  if (wanted >= MAX_VIEW_SLOTS) return MAX_VIEW_SLOTS;
+  return 2 ** (32 - Math.clz32(wanted - 1));
+}
 
 /**
  * Views of one data region, made once per region and then reused. The caller picks the
  * slot a region lives in (see {@link Views.at} and {@link Views.lookUp}), so that the
- * regions it asks for in turn take different slots.
+ * regions it asks for in turn take different slots. When they keep displacing each other
+ * (more displacements than slots since the cache last grew), the cache doubles, up to its
+ * maximum, and starts empty: a stream visiting more regions than the first size holds
+ * (a ring of 512 blocks of 128) then allocates for a few laps and never again.
  */
 class Views {
-  /** The number of slots: a power of two, {@link VIEW_SLOTS} unless the caller asked for more. */
-  readonly slots: number;
+  // #slots is a power of two from the initial size to #maxSlots; #views, #offsets and
+  // #lengths have #slots entries each. Slot s is keyed by (#offsets[s], #lengths[s]) and
+  // #views[s] is #data's elements [#offsets[s], #offsets[s] + #lengths[s]), or #empty while
+  // that view was not made yet. #lengths[s] === 0: unused. #displaced counts the used slots
+  // given to another region since the cache last grew.
+  #slots: number;
+  readonly #maxSlots: number;
   readonly #data: Uint8Array;
   readonly #empty: Uint8Array;
-  // Slot s is keyed by (#offsets[s], #lengths[s]) and #views[s] is #data's elements
-  // [#offsets[s], #offsets[s] + #lengths[s]), or #empty while that view was not made yet.
-  // #lengths[s] === 0: unused.
-  readonly #views: Uint8Array[];
-  readonly #offsets: Int32Array;
-  readonly #lengths: Int32Array;
+  #views: Uint8Array[];
+  #offsets: Int32Array;
+  #lengths: Int32Array;
+  #displaced = 0;
 
-  /** A cache of `slots` views of `data` (a power of two, at least {@link VIEW_SLOTS}), none made yet. */
-  constructor(data: Uint8Array, slots = VIEW_SLOTS) {
-    this.slots = slots;
+  /**
+   * A cache of `slots` views of `data` (a power of two, at least {@link VIEW_SLOTS}), none
+   * made yet, that may grow to `maxSlots` (a power of two, at least `slots`).
+   */
+  constructor(data: Uint8Array, slots = VIEW_SLOTS, maxSlots = slots) {
     this.#data = data;
     this.#empty = data.subarray(0, 0);
+    this.#slots = slots;
+    this.#maxSlots = maxSlots;
     this.#views = new Array<Uint8Array>(slots).fill(this.#empty);
     this.#offsets = new Int32Array(slots);
     this.#lengths = new Int32Array(slots);
+  }
+
+  /** The number of slots now: a power of two. */
+  get slots(): number {
+    return this.#slots;
   }
 
   /**
@@ -84,7 +115,7 @@ class Views {
    */
   at(offset: number, length: number, make: boolean): Uint8Array | null {
     if (length === 0) return this.#empty;
-    return this.lookUp(((offset >>> (31 - Math.clz32(length))) + length) & (this.slots - 1), offset, length, make);
+    return this.lookUp(((offset >>> (31 - Math.clz32(length))) + length) & (this.#slots - 1), offset, length, make);
   }
 
   /**
@@ -100,12 +131,27 @@ class Views {
       if (view !== this.#empty) return view;
       make = true;
     } else {
+      if (this.#lengths[slot] !== 0 && ++this.#displaced > this.#slots && this.#slots < this.#maxSlots) {
+        // `slot` was picked for the old size: this region is cached from its next call on.
+        this.#grow();
+        return make ? this.#data.subarray(offset, offset + length) : null;
+      }
       this.#offsets[slot] = offset;
       this.#lengths[slot] = length;
       this.#views[slot] = this.#empty;
     }
     if (!make) return null;
     return (this.#views[slot] = this.#data.subarray(offset, offset + length));
+  }
+
+  /** Doubles the slots, all unused. */
+  #grow(): void {
+    const slots = this.#slots * 2;
+    this.#slots = slots;
+    this.#views = new Array<Uint8Array>(slots).fill(this.#empty);
+    this.#offsets = new Int32Array(slots);
+    this.#lengths = new Int32Array(slots);
+    this.#displaced = 0;
   }
 
   /**
@@ -181,7 +227,7 @@ class Producer implements RingProducer<Uint8Array> {
     this.#data = data;
     this.#capacity = data.length;
     this.#mask = data.length - 1;
-    this.#views = new Views(data);
+    this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
     this.#chunk = new WriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
     this.#read = Atomics.load(header, READ) & INDEX_MASK;
   }
@@ -343,7 +389,7 @@ class Consumer implements RingConsumer<Uint8Array> {
     this.#data = data;
     this.#capacity = data.length;
     this.#mask = data.length - 1;
-    this.#views = new Views(data);
+    this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
     this.#chunk = new ReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
     this.#write = Atomics.load(header, WRITE) & INDEX_MASK;
   }
