@@ -1,0 +1,88 @@
+/**
+ * `scripts/guard-scope.cjs`, the build step that moves each vector class of dist/esm and its
+ * index guards into a function scope: what it produces from a module of that form, that the
+ * result runs as the original did, and that it refuses any other form (so that a template
+ * change cannot silently leave the guards at module scope).
+ */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { transformSync } from 'esbuild';
+
+const { scopeIndexGuards, hasIndexGuards } = require('../scripts/guard-scope.cjs') as {
+  scopeIndexGuards(source: string, fileName: string): string;
+  hasIndexGuards(source: string): boolean;
+};
+
+/** A vector module in the shape tsc emits for the template, reduced to the guards. */
+const MODULE = `import { helper } from './helper.js';
+const RELEASED = 0;
+/** The passing guard. */
+const PASS = { check() { } };
+// eslint-disable-next-line no-var
+var FAIL_INDEX;
+export class Vec {
+    #data = [10, 20];
+    get(index) {
+        (index < this.#data.length ? PASS : FAIL_INDEX).check(this, 'Vec.get', index);
+        return this.#data[index];
+    }
+    static {
+        FAIL_INDEX = { check(vec, where, index) { throw new RangeError(where + ': ' + index); }, fails: true };
+    }
+}
+const DONE = 1;
+`;
+
+/** Evaluates an ES module's text with its imports and exports turned into plain script, returning its exports. */
+function evaluate(source: string): Record<string, unknown> {
+  const { code } = transformSync(source.replace(/^import .*$/m, ''), { format: 'cjs', target: 'es2022' });
+  const module = { exports: {} as Record<string, unknown> };
+  runInNewContext(code, { module, exports: module.exports, RangeError });
+  return module.exports;
+}
+
+describe('scopeIndexGuards', () => {
+  it('puts the guards and the class into one pure function call, exported under the class name', () => {
+    const out = scopeIndexGuards(MODULE, 'vec.js');
+    expect(out).toContain('export const Vec = /* @__PURE__ */ (() => {');
+    expect(out).toContain('class Vec {');
+    expect(out).not.toContain('export class');
+    // The guards are inside the function, before the class; the rest stays at module scope.
+    const body = out.slice(out.indexOf('(() => {'), out.indexOf('})();'));
+    expect(body.indexOf('const PASS')).toBeGreaterThan(0);
+    expect(body.indexOf('var FAIL_INDEX')).toBeGreaterThan(body.indexOf('const PASS'));
+    expect(body.indexOf('class Vec')).toBeGreaterThan(body.indexOf('var FAIL_INDEX'));
+    expect(body).toContain('/** The passing guard. */');
+    expect(out.match(/const PASS/g)).toHaveLength(1);
+    expect(out.startsWith("import { helper } from './helper.js';\nconst RELEASED = 0;")).toBe(true);
+    expect(out.trimEnd().endsWith('const DONE = 1;')).toBe(true);
+  });
+
+  it('runs as the original: the passing check and the failing one', () => {
+    for (const source of [MODULE, scopeIndexGuards(MODULE, 'vec.js')]) {
+      const { Vec } = evaluate(source) as { Vec: new () => { get(i: number): number } };
+      expect(new Vec().get(1)).toBe(20);
+      expect(() => new Vec().get(2)).toThrow('Vec.get: 2');
+    }
+  });
+
+  it('rewrites every generated vector module, TypeScript included', () => {
+    const source = readFileSync(join(__dirname, '../src/generated/f64-vec.ts'), 'utf8');
+    expect(hasIndexGuards(source)).toBe(true);
+    const out = scopeIndexGuards(source, 'f64-vec.ts');
+    expect(out).toContain('export const F64Vec = /* @__PURE__ */ (() => {');
+    expect(() => transformSync(out, { loader: 'ts', format: 'esm' })).not.toThrow();
+  });
+
+  it.each([
+    ['no exported class', MODULE.replace('export class', 'class')],
+    ['two exported classes', MODULE + 'export class Other {}\n'],
+    ['no PASS constant', MODULE.replace('const PASS', 'let PASS')],
+    ['no FAIL_INDEX var', MODULE.replace('var FAIL_INDEX;', 'let FAIL_INDEX;')],
+    ['guards after the class', MODULE.replace(/const PASS.*\n/, '') + 'const PASS = {};\n'],
+  ])('refuses a module with %s, naming the file', (_what, source) => {
+    expect(() => scopeIndexGuards(source, 'bad-vec.js')).toThrow(/^guard-scope: bad-vec\.js: /);
+  });
+});
