@@ -55,8 +55,8 @@ const MAX_VIEW_SLOTS = 16384;
 /**
  * The most slots a cache of views of a ring or history of `capacity` elements grows to: one
  * per 16 elements of capacity, as a power of two, from {@link VIEW_SLOTS} to
- * {@link MAX_VIEW_SLOTS}. So blocks of 16 elements or more, in any ring or in a history of up
- * to 2^18 samples, end with a slot per region they visit.
+ * {@link MAX_VIEW_SLOTS}. So blocks of 16 elements or more, in a ring or history of up to
+ * 2^18 elements, end with a slot per region they visit.
  */
 function maxViewSlots(capacity: number): number {
   const wanted = Math.ceil(capacity / 16);
@@ -110,8 +110,8 @@ class Views {
   /**
    * {@link Views.lookUp} for blocks of one length at multiples of it (a ring's): a region
    * of length L at offset O lives in slot ((O >>> floor(log2 L)) + L) mod slots, so that
-   * consecutive blocks of one length take consecutive slots (128-element blocks in a ring
-   * of up to 64 blocks never miss).
+   * consecutive blocks of one length take consecutive slots (blocks of one length in a
+   * ring of at most as many blocks as slots never miss).
    */
   at(offset: number, length: number, make: boolean): Uint32Array | null {
     if (length === 0) return this.#empty;
