@@ -9,11 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { transformSync } from 'esbuild';
-
-const { scopeIndexGuards, hasIndexGuards } = require('../scripts/guard-scope.cjs') as {
-  scopeIndexGuards(source: string, fileName: string): string;
-  hasIndexGuards(source: string): boolean;
-};
+import { hasIndexGuards, scopeIndexGuards } from '../scripts/guard-scope.cjs';
 
 /** A vector module in the shape tsc emits for the template, reduced to the guards. */
 const MODULE = `import { helper } from './helper.js';

@@ -10,6 +10,9 @@
  *   (slabvec included) as one classic script, for `new Worker(url)` and
  *   `audioWorklet.addModule(url)`.
  *
+ * The vector modules are bundled as `npm run build` ships them in dist/esm (rewritten by
+ * `scripts/guard-scope.cjs`), so the suite runs in Chromium the code an application bundles.
+ *
  * Which suite files run is decided from the files themselves, so that a new or rewritten
  * test file is picked up without a list to maintain: a first esbuild pass (no output)
  * lists the Node built-in modules each file reaches, directly or through what it imports.
@@ -27,6 +30,7 @@ import { build, type Plugin } from 'esbuild';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { scopeIndexGuards } from '../guard-scope.cjs';
 
 /** The repository root: the nearest directory up from the working directory whose package.json names slabvec. */
 function findRoot(): string {
@@ -146,6 +150,21 @@ const shimBuiltins: Plugin = {
   },
 };
 
+/**
+ * Loads each vector module (`src/generated/<id>-vec.ts`) as the ES module build ships it:
+ * the class and its index guards in a function scope (`scripts/guard-scope.cjs`), so that
+ * the suite runs the code a bundling application gets.
+ */
+const shippedVectorModules: Plugin = {
+  name: 'shipped-vector-modules',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]generated[\\/][a-z0-9-]+-vec\.ts$/ }, (args) => ({
+      contents: scopeIndexGuards(readFileSync(args.path, 'utf8'), args.path),
+      loader: 'ts',
+    }));
+  },
+};
+
 /** The entry modules, generated: the runner first, then the suite file through a dynamic import. */
 function entryPlugin(entries: Map<string, string>): Plugin {
   return {
@@ -259,7 +278,7 @@ export async function buildBrowserSuite(options: BuildOptions): Promise<BrowserB
     format: 'esm',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    plugins: [entryPlugin(entries), shimBuiltins],
+    plugins: [entryPlugin(entries), shimBuiltins, shippedVectorModules],
   });
 
   const assets = [BROWSER_TESTS, EXAMPLES].flatMap((dir) => [...listFiles(dir, '.worker.ts', false), ...listFiles(dir, '.worklet.ts', false)]);
@@ -269,7 +288,7 @@ export async function buildBrowserSuite(options: BuildOptions): Promise<BrowserB
       entryPoints: assets.map((file) => ({ in: file, out: basename(file).replace(/\.ts$/, '') })),
       outdir: join(outdir, 'assets'),
       format: 'iife',
-      plugins: [shimBuiltins],
+      plugins: [shimBuiltins, shippedVectorModules],
     });
   }
   return { outdir, files, excluded };
