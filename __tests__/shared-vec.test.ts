@@ -155,7 +155,17 @@ describe('SharedVec: one writer, readers with a published length', () => {
     const bad = (descriptor: unknown, cls?: typeof F32Vec) => thrown(() => SharedVec.attach(descriptor as SharedVecDescriptor, cls));
     expect(bad(null)).toMatchObject({ type: 'TypeError', message: expect.stringContaining('SharedVec.attach: descriptor must be an object') });
     expect(bad({ ...d, kind: 'f32' })).toMatchObject({ message: expect.stringContaining("descriptor.kind must be the kind in the header, 'i16'") });
-    expect(bad(d, F32Vec)).toMatchObject({ message: expect.stringContaining('the vector must be a F32Vec') });
+    expect(bad(d, F32Vec)).toMatchObject({ message: 'SharedVec.attach: cls must be the class of the vector in the header, I16Vec, got "F32Vec"' });
+    // The names come from the vectors' tag, which bundlers leave alone, not from the class's name.
+    const named = (cls: object, name: string) => Object.defineProperty(cls, 'name', { value: name, configurable: true });
+    named(F32Vec, 'F32Vec2');
+    named(I16Vec, '_I16Vec');
+    try {
+      expect(bad(d, F32Vec)).toMatchObject({ message: 'SharedVec.attach: cls must be the class of the vector in the header, I16Vec, got "F32Vec"' });
+    } finally {
+      named(F32Vec, 'F32Vec');
+      named(I16Vec, 'I16Vec');
+    }
     expect(bad({ ...d, capacity: 9 })).toMatchObject({ message: expect.stringContaining('descriptor.capacity must be the capacity in the header, 8') });
     expect(bad({ ...d, buffer: new ArrayBuffer(128) })).toMatchObject({ message: expect.stringContaining('descriptor.buffer must be a SharedArrayBuffer') });
     expect(bad({ ...d, buffer: new SharedArrayBuffer(16) })).toMatchObject({ message: expect.stringContaining('shorter than the header') });

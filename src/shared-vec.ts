@@ -30,6 +30,18 @@ const CLASSES: Readonly<Record<(typeof KIND_CODES)[number], TypedVecClass>> = {
   f64: F64Vec, f32: F32Vec, f16: F16Vec, i32: I32Vec, u32: U32Vec, i16: I16Vec, u16: U16Vec, i8: I8Vec, u8: U8Vec, u8c: U8ClampedVec, i64: I64Vec, u64: U64Vec,
 };
 
+/**
+ * The name of a vector class as its vectors' `Symbol.toStringTag` gives it (a bundler may
+ * rename the class itself, `F64Vec2`, never the tag); its `name` where that cannot be read.
+ */
+function classTag(cls: TypedVecClass): string {
+  try {
+    return Object.prototype.toString.call(cls.prototype).slice(8, -1);
+  } catch {
+    return String(cls.name);
+  }
+}
+
 /** The element id of a typed vector class (`'f32'` for `typeof F32Vec`). */
 export type SharedVecKind = TypedVecClass['elementType'];
 
@@ -146,7 +158,9 @@ export class SharedVec<K extends SharedVecKind = SharedVecKind, M extends number
     const { buffer, capacity, kind } = descriptor;
     const headerKind = KIND_CODES[Atomics.load(header, KIND)];
     if (headerKind === undefined || headerKind !== kind) throwSharedVecError(where, 'descriptor.kind', kind, `the kind in the header, '${headerKind}'`);
-    if (cls !== undefined && cls.elementType !== headerKind) throwSharedVecError(where, 'the vector', `${CLASSES[headerKind].name}`, `a ${cls.name} (the class asked for)`);
+    if (cls !== undefined && cls.elementType !== headerKind) {
+      throwSharedVecError(where, 'cls', classTag(cls), `the class of the vector in the header, ${classTag(CLASSES[headerKind])}`);
+    }
     const cap = Atomics.load(header, CAPACITY) >>> 0;
     const target = CLASSES[headerKind];
     if (cap !== capacity || SHARED_VEC_HEADER_BYTES + cap * target.BYTES_PER_ELEMENT > buffer.byteLength) {
