@@ -48,3 +48,15 @@ test('a class of the other copy for Slab.alloc or a Table schema: the message sa
   expect(() => new Table(4, { x: other.F32Vec } as never)).toThrow(FOREIGN);
   expect(() => new Table(4, { x: OptionVec } as never)).not.toThrow(FOREIGN);
 });
+
+test('the note names the class by its vectors\' tag, so a bundled copy whose class was renamed gets it too', () => {
+  // esbuild renames classes in a bundle (`F32Vec2`, `_F32Vec`); the tag stays.
+  Object.defineProperty(other.F32Vec, 'name', { value: 'F32Vec2', configurable: true });
+  try {
+    expect(() => new Slab(64).alloc(other.F32Vec as never, 4)).toThrow(/\(F32Vec from another copy of slabvec/);
+  } finally {
+    Object.defineProperty(other.F32Vec, 'name', { value: 'F32Vec', configurable: true });
+  }
+  class Unrelated {}
+  expect(() => new Slab(64).alloc(Unrelated as never, 4)).not.toThrow(FOREIGN);
+});

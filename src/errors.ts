@@ -109,8 +109,19 @@ function foreignCopyNote(value: unknown, where: string): string {
  * slabvec's typed vector classes: the note that it comes from another copy.
  */
 function foreignClassNote(cls: unknown): string {
-  const name = typeof cls === 'function' ? (cls as { name?: unknown }).name : undefined;
+  const name = typeof cls === 'function' ? classTag(cls) : undefined;
   return typeof name === 'string' && TYPED_CLASS_NAME.test(name) ? ` (${name} from ${FOREIGN_COPY})` : '';
+}
+
+/**
+ * A class's name as its instances' `Symbol.toStringTag` gives it (`"F64Vec"`), which a
+ * bundler never renames (esbuild renames classes: `F64Vec2`, `_F64Vec`); the class's `name`
+ * when its prototype has no tag of its own or cannot be read.
+ */
+export function classTag(cls: Function): string {
+  const prototype = (cls as { prototype?: unknown }).prototype;
+  const tag = typeof prototype === 'object' && prototype !== null ? objectTag(prototype)?.slice(8, -1) : undefined;
+  return tag !== undefined && tag !== 'Object' ? tag : String((cls as { name?: unknown }).name);
 }
 
 /** Describes a value for an error message: strings quoted, bigints with their `n`. */

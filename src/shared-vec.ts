@@ -8,7 +8,7 @@
  * @module
  */
 
-import { throwSharedVecError, throwReaderWrite, throwSharedMemoryUnavailable } from './errors.js';
+import { classTag, throwSharedVecError, throwReaderWrite, throwSharedMemoryUnavailable } from './errors.js';
 import { F16Vec, F32Vec, F64Vec, I16Vec, I32Vec, I64Vec, I8Vec, U16Vec, U32Vec, U64Vec, U8ClampedVec, U8Vec } from './generated/index.js';
 import type { TypedVecClass, TypedVecOf } from './generated/index.js';
 import { checkCapacity, releaserOf } from './internal.js';
@@ -29,18 +29,6 @@ const KIND_CODES = ['f64', 'f32', 'f16', 'i32', 'u32', 'i16', 'u16', 'i8', 'u8',
 const CLASSES: Readonly<Record<(typeof KIND_CODES)[number], TypedVecClass>> = {
   f64: F64Vec, f32: F32Vec, f16: F16Vec, i32: I32Vec, u32: U32Vec, i16: I16Vec, u16: U16Vec, i8: I8Vec, u8: U8Vec, u8c: U8ClampedVec, i64: I64Vec, u64: U64Vec,
 };
-
-/**
- * The name of a vector class as its vectors' `Symbol.toStringTag` gives it (a bundler may
- * rename the class itself, `F64Vec2`, never the tag); its `name` where that cannot be read.
- */
-function classTag(cls: TypedVecClass): string {
-  try {
-    return Object.prototype.toString.call(cls.prototype).slice(8, -1);
-  } catch {
-    return String(cls.name);
-  }
-}
 
 /** The element id of a typed vector class (`'f32'` for `typeof F32Vec`). */
 export type SharedVecKind = TypedVecClass['elementType'];
