@@ -106,6 +106,37 @@ function checkAgainst(fk: FamilyKind, h: AnyHistory, model: readonly Elem[], pic
 describe.each(FAMILY_KINDS)('$name History against an array window', (fk) => {
   const capacityArb = fc.oneof(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 120, max: 300 }));
 
+  it('gives the newest n samples from window(n) while its window cache grows (2,048 samples, small blocks)', () => {
+    // The cache starts with 64 slots and may grow to 128: hundreds of small blocks, each
+    // followed by windows of random lengths, make it grow mid-sequence.
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ xs: fc.array(fk.kind.element, { minLength: 1, maxLength: 40 }), n: fc.nat(), m: fc.nat() }), { minLength: 300, maxLength: 500 }),
+        (steps) => {
+          const h = new fk.History(2048);
+          const model: Elem[] = [];
+          for (const step of steps) {
+            const block = arrayCtorOf(fk.kind).from(step.xs);
+            h.pushBlock(block);
+            model.push(...Array.from(block));
+            if (model.length > 2048) model.splice(0, model.length - 2048);
+            for (const k of [step.n, step.m, step.n]) {
+              const n = k % (model.length + 1);
+              const w = h.window(n);
+              expect(w.length).toBe(n);
+              // Element by element (toEqual on thousands of windows is slow); the first
+              // disagreement is reported with its index.
+              for (let i = 0; i < n; i++) {
+                if (!Object.is(w[i], model[model.length - n + i])) expect({ i, got: w[i] }).toEqual({ i, got: model[model.length - n + i] });
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 5 },
+    );
+  });
+
   it('agrees with the model after every step, over its own storage and over poisoned memory', () => {
     fc.assert(
       fc.property(

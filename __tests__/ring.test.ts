@@ -27,11 +27,12 @@ type Step =
   | { readonly op: 'push' | 'tryPush' | 'pushSome' | 'popInto'; readonly n: number }
   | { readonly op: 'writeChunk' | 'readChunk'; readonly n: number; readonly keep: number };
 
-const stepArb = (capacity: number): fc.Arbitrary<Step> => {
-  const n = fc.integer({ min: 0, max: capacity + 1 });
+/** Steps of up to `maxN` elements (by default: up to the capacity, and one more for the blocks). */
+const stepArb = (capacity: number, maxN = capacity): fc.Arbitrary<Step> => {
+  const n = fc.integer({ min: 0, max: maxN === capacity ? capacity + 1 : maxN });
   return fc.oneof(
     fc.record({ op: fc.constantFrom('push' as const, 'tryPush' as const, 'pushSome' as const, 'popInto' as const), n }),
-    fc.record({ op: fc.constantFrom('writeChunk' as const, 'readChunk' as const), n: fc.integer({ min: 0, max: capacity }), keep: fc.double({ min: 0, max: 1, noNaN: true }) }),
+    fc.record({ op: fc.constantFrom('writeChunk' as const, 'readChunk' as const), n: fc.integer({ min: 0, max: maxN }), keep: fc.double({ min: 0, max: 1, noNaN: true }) }),
   );
 };
 
@@ -194,6 +195,18 @@ describe.each(RING_KINDS)('$name against an array queue', (ring) => {
         },
       ),
       { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('agrees with the model in a ring large enough for its view cache to grow (many small regions)', () => {
+    // 2,048 slots: the cache of each end starts with 64 slots and may grow to 128; hundreds
+    // of blocks of 1 to 40 elements at changing offsets make it grow mid-sequence.
+    fc.assert(
+      fc.property(fc.array(ring.kind.element, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 2 ** 31 }), (elements, seed) => {
+        const steps = fc.sample(fc.array(stepArb(2048, 40), { minLength: 300, maxLength: 400 }), { numRuns: 1, seed })[0];
+        run(ring, 2048, 0, steps, elements.map(ring.kind.convert));
+      }),
+      { numRuns: 8 },
     );
   });
 
