@@ -27,6 +27,7 @@
 
 'use strict';
 
+const { readFileSync } = require('node:fs');
 const ts = require('typescript');
 
 /** The guard bindings of a vector module, in the order they are declared. */
@@ -104,4 +105,21 @@ function hasIndexGuards(source) {
   return /^const PASS\b/m.test(source) && /^var FAIL_INDEX\b/m.test(source);
 }
 
-module.exports = { scopeIndexGuards, hasIndexGuards };
+/** The vector modules of the sources, which the plugin below rewrites. */
+const VECTOR_MODULE = /[\\/]src[\\/]generated[\\/][a-z0-9-]+-vec\.ts$/;
+
+/**
+ * An esbuild plugin that loads each vector module of the sources (`src/generated/<id>-vec.ts`)
+ * rewritten by {@link scopeIndexGuards}, as `npm run build` ships it in dist/esm: for the
+ * bundles of the shape probe and of the browser suite.
+ */
+function scopedGuardsPlugin() {
+  return {
+    name: 'scoped-index-guards',
+    setup(build) {
+      build.onLoad({ filter: VECTOR_MODULE }, (args) => ({ contents: scopeIndexGuards(readFileSync(args.path, 'utf8'), args.path), loader: 'ts' }));
+    },
+  };
+}
+
+module.exports = { scopeIndexGuards, hasIndexGuards, scopedGuardsPlugin };

@@ -15,3 +15,9 @@ export declare function scopeIndexGuards(source: string, fileName: string): stri
 
 /** Whether a module of the build is a vector module that {@link scopeIndexGuards} rewrites. */
 export declare function hasIndexGuards(source: string): boolean;
+
+/**
+ * An esbuild plugin that loads each vector module of the sources (`src/generated/<id>-vec.ts`)
+ * rewritten by {@link scopeIndexGuards}, as `npm run build` ships it in dist/esm.
+ */
+export declare function scopedGuardsPlugin(): import('esbuild').Plugin;

@@ -7,27 +7,14 @@
  */
 
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const { scopeIndexGuards, hasIndexGuards } = createRequire(import.meta.url)('../../scripts/guard-scope.cjs');
+const { scopedGuardsPlugin } = createRequire(import.meta.url)('../../scripts/guard-scope.cjs');
 const outfile = process.argv[2];
 if (outfile === undefined) throw new Error('usage: node bundle-shape-probe.mjs <outfile>');
-
-/** Rewrites the vector modules (src/generated/<id>-vec.ts) as the build rewrites their JavaScript. */
-const scopedGuards = {
-  name: 'scoped-guards',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]generated[\\/][a-z0-9-]+-vec\.ts$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      if (!hasIndexGuards(source)) throw new Error(`${args.path}: no index guards`);
-      return { contents: scopeIndexGuards(source, args.path), loader: 'ts' };
-    });
-  },
-};
 
 await build({
   entryPoints: [join(here, 'shape-probe.ts')],
@@ -37,5 +24,5 @@ await build({
   target: 'es2022',
   outfile,
   logLevel: 'warning',
-  plugins: [scopedGuards],
+  plugins: [scopedGuardsPlugin()],
 });

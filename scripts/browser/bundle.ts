@@ -30,7 +30,7 @@ import { build, type Plugin } from 'esbuild';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { scopeIndexGuards } from '../guard-scope.cjs';
+import { scopedGuardsPlugin } from '../guard-scope.cjs';
 
 /** The repository root: the nearest directory up from the working directory whose package.json names slabvec. */
 function findRoot(): string {
@@ -150,20 +150,8 @@ const shimBuiltins: Plugin = {
   },
 };
 
-/**
- * Loads each vector module (`src/generated/<id>-vec.ts`) as the ES module build ships it:
- * the class and its index guards in a function scope (`scripts/guard-scope.cjs`), so that
- * the suite runs the code a bundling application gets.
- */
-const shippedVectorModules: Plugin = {
-  name: 'shipped-vector-modules',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]generated[\\/][a-z0-9-]+-vec\.ts$/ }, (args) => ({
-      contents: scopeIndexGuards(readFileSync(args.path, 'utf8'), args.path),
-      loader: 'ts',
-    }));
-  },
-};
+/** The vector modules as the ES module build ships them (`scripts/guard-scope.cjs`). */
+const shippedVectorModules = scopedGuardsPlugin();
 
 /** The entry modules, generated: the runner first, then the suite file through a dynamic import. */
 function entryPlugin(entries: Map<string, string>): Plugin {

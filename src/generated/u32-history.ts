@@ -32,16 +32,24 @@ const VIEW_SLOTS = 64;
 const MAX_VIEW_SLOTS = 16384;
 
 /**
+ * A number of cache slots for `capacity` elements: one per `elementsPerSlot`, rounded up to
+ * a power of two, from {@link VIEW_SLOTS} to `most` (a power of two).
+ */
+function slotsFor(capacity: number, elementsPerSlot: number, most: number): number {
+  const wanted = Math.ceil(capacity / elementsPerSlot);
+  if (wanted <= VIEW_SLOTS) return VIEW_SLOTS;
+  if (wanted >= most) return most;
+  return 2 ** (32 - Math.clz32(wanted - 1));
+}
+
+/**
  * The most slots a cache of views of a ring or history of `capacity` elements grows to: one
- * per 16 elements of capacity, as a power of two, from {@link VIEW_SLOTS} to
- * {@link MAX_VIEW_SLOTS}. So blocks of 16 elements or more, in a ring or history of up to
- * 2^18 elements, end with a slot per region they visit.
+ * per 16 elements of capacity, from {@link VIEW_SLOTS} to {@link MAX_VIEW_SLOTS}. So blocks
+ * of 16 elements or more, in a ring or history of up to 2^18 elements, end with a slot per
+ * region they visit.
  */
 function maxViewSlots(capacity: number): number {
-  const wanted = Math.ceil(capacity / 16);
-  if (wanted <= VIEW_SLOTS) return VIEW_SLOTS;
-  if (wanted >= MAX_VIEW_SLOTS) return MAX_VIEW_SLOTS;
-  return 2 ** (32 - Math.clz32(wanted - 1));
+  return slotsFor(capacity, 16, MAX_VIEW_SLOTS);
 }
 
 /**
@@ -164,10 +172,7 @@ const MAX_WINDOW_SLOTS = 4096;
  * most one per slot.
  */
 function windowSlots(capacity: number): number {
-  const wanted = Math.ceil(capacity / 64);
-  if (wanted <= VIEW_SLOTS) return VIEW_SLOTS;
-  if (wanted >= MAX_WINDOW_SLOTS) return MAX_WINDOW_SLOTS;
-  return 2 ** (32 - Math.clz32(wanted - 1));
+  return slotsFor(capacity, 64, MAX_WINDOW_SLOTS);
 }
 
 /**
