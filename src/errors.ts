@@ -15,11 +15,17 @@
  * @module
  */
 
+import { pinName } from './class-name.js';
+
 /**
  * An index that is not an integer in the valid range for the method: fractional, `NaN`,
  * negative, or at/after the bound (the length, or the length plus one for insertion).
  */
 export class IndexError extends RangeError {
+  static {
+    pinName(this, 'IndexError');
+  }
+
   /** The rejected index, exactly as passed. */
   readonly index: number;
   /** The exclusive upper bound the index had to stay below. */
@@ -45,6 +51,10 @@ export class IndexError extends RangeError {
  * left exactly as it was.
  */
 export class CapacityError extends RangeError {
+  static {
+    pinName(this, 'CapacityError');
+  }
+
   /** The rejected value: the element for `push`/`insert`, the source for `extend`/`from`. */
   readonly value: unknown;
   /** The capacity of the vector. */
@@ -73,6 +83,10 @@ export class CapacityError extends RangeError {
 
 /** A removal (`pop`) from an empty vector. */
 export class EmptyError extends RangeError {
+  static {
+    pinName(this, 'EmptyError');
+  }
+
   /**
    * @param message - the full message.
    */
@@ -420,6 +434,10 @@ export function throwSourceKindError(where: string, source: ArrayBufferView, exp
  * read what a later owner writes nor write into the later owner's memory.
  */
 export class ReleasedError extends Error {
+  static {
+    pinName(this, 'ReleasedError');
+  }
+
   /**
    * @param message - the full message.
    */
@@ -435,6 +453,10 @@ export class ReleasedError extends Error {
  * growing operations throw this; build a new vector over the new buffer.
  */
 export class DetachedError extends TypeError {
+  static {
+    pinName(this, 'DetachedError');
+  }
+
   /**
    * @param message - the full message.
    */
@@ -888,6 +910,10 @@ export function throwAllocationError(where: string, byteLength: number, cause: u
  * the table. Nothing was changed.
  */
 export class ColumnLengthError extends TypeError {
+  static {
+    pinName(this, 'ColumnLengthError');
+  }
+
   /** The name of the column in the table's schema. */
   readonly column: string;
 
@@ -990,6 +1016,10 @@ export function throwTableAllocError(where: string, rows: number, rowBytes: numb
  * version at all (`"magic"`, `"version"`, `"capacity"`, `"bytes"`). Nothing was attached.
  */
 export class RingHeaderError extends TypeError {
+  static {
+    pinName(this, 'RingHeaderError');
+  }
+
   /** The header word that disagrees: `"magic"`, `"version"`, `"kind"`, `"capacity"` or `"bytes"`. */
   readonly field: string;
   /** What the header holds there. */

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { pinName } from './class-name.js';
 import {
   rethrowUnder,
   throwArgumentError,
@@ -182,6 +183,10 @@ const RETAIN_SCRATCH = /* @__PURE__ */ new Scratch((length) => new Uint8Array(le
  * ```
  */
 export class OptionVec<T extends {} | null = number, N extends number = number> implements FixedVec<T, N, readonly T[]> {
+  static {
+    pinName(this, 'OptionVec');
+  }
+
   /**
    * The largest capacity accepted: 2^25 (33,554,432). Past it V8 builds the backing array in
    * slow dictionary mode, and well past it the process runs out of memory without a

@@ -10,6 +10,7 @@
  * @module
  */
 
+import { pinName } from './class-name.js';
 import { throwNotAnObject, throwSharedVecError, throwWaitUnavailable } from './errors.js';
 import { checkIntegerInRange } from './internal.js';
 
@@ -82,6 +83,10 @@ function methodNames(owner: HeaderOwner): MethodNames {
  * ```
  */
 export abstract class Publication {
+  static {
+    pinName(this, 'Publication');
+  }
+
   // Invariant: #header is the Int32 view of the header (the slots above) at the start of the
   // buffer, whose CAPACITY is #capacity; LENGTH and SEQUENCE change only in publish(). A
   // reader's data changes length only in sync(), through #adopt.

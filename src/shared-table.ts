@@ -9,6 +9,7 @@
  * @module
  */
 
+import { pinName } from './class-name.js';
 import { throwSharedMemoryUnavailable, throwSharedVecError, throwTableReaderWrite } from './errors.js';
 import { checkCapacity } from './internal.js';
 import { CAPACITY, type HeaderOwner, KIND, PUBLICATION_HEADER_BYTES, Publication, attachHeader, loadPublishedLength, makeHeader, publicationBuffer } from './publication.js';
@@ -84,6 +85,10 @@ function readerColumnPrototype(column: object, className: string): object {
  * @typeParam M - the capacity.
  */
 export class SharedTable<const S extends TableSchema, const M extends number = number> extends Publication {
+  static {
+    pinName(this, 'SharedTable');
+  }
+
   // Invariant: the header's KIND slot holds columnsHash(#columns); #table lies over the
   // buffer after the header. A reader's #table and its columns have the read-only
   // prototypes, and the table's length changes only in sync().

@@ -8,6 +8,7 @@
  * @module
  */
 
+import { pinName } from './class-name.js';
 import { classTag, throwSharedVecError, throwReaderWrite, throwSharedMemoryUnavailable } from './errors.js';
 import { F16Vec, F32Vec, F64Vec, I16Vec, I32Vec, I64Vec, I8Vec, U16Vec, U32Vec, U64Vec, U8ClampedVec, U8Vec } from './generated/index.js';
 import type { TypedVecClass, TypedVecOf } from './generated/index.js';
@@ -97,6 +98,10 @@ function readerPrototype(cls: TypedVecClass): object {
  * @typeParam M - the capacity.
  */
 export class SharedVec<K extends SharedVecKind = SharedVecKind, M extends number = number> extends Publication {
+  static {
+    pinName(this, 'SharedVec');
+  }
+
   // Invariant: #vec lies over the buffer after the header (whose KIND slot holds #kind's
   // code); a reader's #vec has the reader prototype and changes length only in sync().
   readonly #vec: VecOfKind<K, M>;

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { pinName } from './class-name.js';
 import { throwAllocationError, throwFloat16Unavailable, throwNotAVectorClass, throwNotAnObject, throwRegionError, throwSharedMemoryUnavailable, throwSlabFullError } from './errors.js';
 import { type Releaser, checkCapacity, checkNonNegativeInteger, markSlabBuffer, releaserOf } from './internal.js';
 import type { TypedVecClass, TypedVecOf } from './generated/index.js';
@@ -58,6 +59,10 @@ export let presetSlabRegion: (buffer: ArrayBuffer | SharedArrayBuffer, start: nu
  * ```
  */
 export class Slab {
+  static {
+    pinName(this, 'Slab');
+  }
+
   // Invariant: #start <= #start + #used <= #end <= #buffer.byteLength; the vectors in
   // #vectors occupy disjoint regions inside [#start, #start + #used) and are exactly the
   // ones handed out since the last reset, each beside its class's releaser in #releasers.

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { pinName } from './class-name.js';
 import {
   describeValue,
   rethrow,
@@ -92,6 +93,10 @@ let tableLengthSetter: (table: Table<TableSchema>, length: number) => void;
  * @typeParam N - the capacity, as a literal type where it is known.
  */
 export class Table<const S extends TableSchema, const N extends number = number> {
+  static {
+    pinName(this, 'Table');
+  }
+
   /**
    * The columns, by name: vectors whose length is always the table's.
    *

@@ -8,6 +8,7 @@
  * @module
  */
 
+import { pinName } from './class-name.js';
 import { throwAllocationError, throwNotAnObject, throwWebAssemblyUnavailable } from './errors.js';
 import { WASM_KERNELS_BASE64, type WasmKernelExports } from './generated/wasm-kernels.js';
 import { checkIntegerInRange } from './internal.js';
@@ -93,6 +94,10 @@ function kernelBytes(): Uint8Array {
  * ```
  */
 export class WasmSlab extends Slab {
+  static {
+    pinName(this, 'WasmSlab');
+  }
+
   /**
    * The largest `WasmSlab`: 65,535 pages (4 GiB less one page). The kernels compute the
    * end of a region as a 32-bit address, which must not wrap around.

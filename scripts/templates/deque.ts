@@ -35,6 +35,7 @@ import {
   checkCapacity,
   relativeIndex,
 } from '../../src/internal.js';
+import { pinName } from '../../src/class-name.js';
 import { inspectUnusable, inspectVector } from '../../src/inspect.js';
 import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../../src/memory.js';
 
@@ -81,6 +82,10 @@ const Float16Array = (
  * ```
  */
 export class TDeque<N extends number = number> {
+  static {
+    pinName(this, 'TDeque');
+  }
+
   /**
    * The typed array constructor behind this class.
    *

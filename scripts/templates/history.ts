@@ -45,6 +45,7 @@ import {
   mayShareMemory,
   relativeIndex,
 } from '../../src/internal.js';
+import { pinName } from '../../src/class-name.js';
 import { inspectUnusable, inspectVector } from '../../src/inspect.js';
 import { type Memory, bufferOf, checkRegion } from '../../src/memory.js';
 
@@ -114,6 +115,10 @@ function windowSlots(capacity: number): number {
  * ```
  */
 export class THistory<N extends number = number> {
+  static {
+    pinName(this, 'THistory');
+  }
+
   /**
    * The typed array constructor behind this class.
    *

@@ -42,6 +42,7 @@ import {
   type InspectOptions,
   typedArrayKind,
 } from '../../src/internal.js';
+import { pinName } from '../../src/class-name.js';
 import type { Memory } from '../../src/memory.js';
 import {
   CAPACITY,
@@ -452,6 +453,10 @@ class Consumer implements RingConsumer<TArray> {
  * ```
  */
 export class TRing {
+  static {
+    pinName(this, 'TRing');
+  }
+
   /**
    * The typed array constructor the elements live in.
    *

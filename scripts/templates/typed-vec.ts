@@ -49,6 +49,7 @@ import {
   throwStorageError,
   throwTargetError,
 } from '../../src/errors.js';
+import { pinName } from '../../src/class-name.js';
 import { inspectUnusable, inspectVector } from '../../src/inspect.js';
 //@if wasm
 import { type WasmKernels, WASM_MIN_ELEMENTWISE, WASM_MIN_REDUCE, wasmKernelsOf } from '../../src/wasm-tier.js';
@@ -199,6 +200,10 @@ export class TVec<N extends number = number> implements
   NumVec<N>,
   //@endif
   FixedVec<TElem, N, TArray> {
+  static {
+    pinName(this, 'TVec');
+  }
+
   // `typeof TArray`, not inferred: F16Vec's declarations must name its module's Float16Array
   // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
   /**

@@ -19,6 +19,7 @@ import {
   checkCapacity,
   relativeIndex,
 } from '../internal.js';
+import { pinName } from '../class-name.js';
 import { inspectUnusable, inspectVector } from '../inspect.js';
 import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
 
@@ -61,6 +62,10 @@ const Float16Array = (
  * ```
  */
 export class F16Deque<N extends number = number> {
+  static {
+    pinName(this, 'F16Deque');
+  }
+
   /**
    * The typed array constructor behind this class.
    *

@@ -22,6 +22,7 @@ import {
   mayShareMemory,
   relativeIndex,
 } from '../internal.js';
+import { pinName } from '../class-name.js';
 import { inspectUnusable, inspectVector } from '../inspect.js';
 import { type Memory, bufferOf, checkRegion } from '../memory.js';
 
@@ -219,6 +220,10 @@ function windowSlots(capacity: number): number {
  * ```
  */
 export class F16History<N extends number = number> {
+  static {
+    pinName(this, 'F16History');
+  }
+
   /**
    * The typed array constructor behind this class.
    *

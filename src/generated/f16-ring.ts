@@ -19,6 +19,7 @@ import {
   type InspectOptions,
   typedArrayKind,
 } from '../internal.js';
+import { pinName } from '../class-name.js';
 import type { Memory } from '../memory.js';
 import {
   CAPACITY,
@@ -557,6 +558,10 @@ class Consumer implements RingConsumer<Float16Array> {
  * ```
  */
 export class F16Ring {
+  static {
+    pinName(this, 'F16Ring');
+  }
+
   /**
    * The typed array constructor the elements live in.
    *

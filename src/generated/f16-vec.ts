@@ -28,6 +28,7 @@ import {
   throwStorageError,
   throwTargetError,
 } from '../errors.js';
+import { pinName } from '../class-name.js';
 import { inspectUnusable, inspectVector } from '../inspect.js';
 import {
   INSPECT_CUSTOM,
@@ -155,6 +156,10 @@ var FAIL_INDEX: IndexGuard;
 export class F16Vec<N extends number = number> implements
   NumVec<N>,
   FixedVec<number, N, Float16Array> {
+  static {
+    pinName(this, 'F16Vec');
+  }
+
   // `typeof Float16Array`, not inferred: F16Vec's declarations must name its module's Float16Array
   // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
   /**

@@ -27,6 +27,7 @@ import {
   throwStorageError,
   throwTargetError,
 } from '../errors.js';
+import { pinName } from '../class-name.js';
 import { inspectUnusable, inspectVector } from '../inspect.js';
 import { type WasmKernels, WASM_MIN_ELEMENTWISE, WASM_MIN_REDUCE, wasmKernelsOf } from '../wasm-tier.js';
 import {
@@ -127,6 +128,10 @@ var FAIL_INDEX: IndexGuard;
 export class F64Vec<N extends number = number> implements
   NumVec<N>,
   FixedVec<number, N, Float64Array> {
+  static {
+    pinName(this, 'F64Vec');
+  }
+
   // `typeof Float64Array`, not inferred: F16Vec's declarations must name its module's Float16Array
   // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
   /**

@@ -16,6 +16,7 @@ import {
   type InspectOptions,
   typedArrayKind,
 } from '../internal.js';
+import { pinName } from '../class-name.js';
 import type { Memory } from '../memory.js';
 import {
   CAPACITY,
@@ -536,6 +537,10 @@ class Consumer implements RingConsumer<Uint32Array> {
  * ```
  */
 export class U32Ring {
+  static {
+    pinName(this, 'U32Ring');
+  }
+
   /**
    * The typed array constructor the elements live in.
    *

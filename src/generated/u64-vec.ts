@@ -28,6 +28,7 @@ import {
   throwStorageError,
   throwTargetError,
 } from '../errors.js';
+import { pinName } from '../class-name.js';
 import { inspectUnusable, inspectVector } from '../inspect.js';
 import {
   INSPECT_CUSTOM,
@@ -119,6 +120,10 @@ var FAIL_INDEX: IndexGuard;
  */
 export class U64Vec<N extends number = number> implements
   FixedVec<bigint, N, BigUint64Array> {
+  static {
+    pinName(this, 'U64Vec');
+  }
+
   // `typeof BigUint64Array`, not inferred: F16Vec's declarations must name its module's Float16Array
   // (Float16ArrayConstructorType), not the global constructor type a lib may lack.
   /**

@@ -16,6 +16,7 @@ import {
   checkCapacity,
   relativeIndex,
 } from '../internal.js';
+import { pinName } from '../class-name.js';
 import { inspectUnusable, inspectVector } from '../inspect.js';
 import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.js';
 
@@ -41,6 +42,10 @@ import { type Memory, bufferOf, bytesForCapacity, checkRegion } from '../memory.
  * ```
  */
 export class U8ClampedDeque<N extends number = number> {
+  static {
+    pinName(this, 'U8ClampedDeque');
+  }
+
   /**
    * The typed array constructor behind this class.
    *

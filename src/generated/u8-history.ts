@@ -19,6 +19,7 @@ import {
   mayShareMemory,
   relativeIndex,
 } from '../internal.js';
+import { pinName } from '../class-name.js';
 import { inspectUnusable, inspectVector } from '../inspect.js';
 import { type Memory, bufferOf, checkRegion } from '../memory.js';
 
@@ -199,6 +200,10 @@ function windowSlots(capacity: number): number {
  * ```
  */
 export class U8History<N extends number = number> {
+  static {
+    pinName(this, 'U8History');
+  }
+
   /**
    * The typed array constructor behind this class.
    *
