@@ -2,14 +2,17 @@
  * `scripts/guard-scope.cjs`, the build step that moves each vector class of dist/esm and its
  * index guards into a function scope: what it produces from a module of that form, that the
  * result runs as the original did, and that it refuses any other form (so that a template
- * change cannot silently leave the guards at module scope).
+ * change cannot silently leave the guards at module scope). And the same move, without
+ * guards, for every other exported class, which lets a bundler drop an unused class inside
+ * one file of the bundled build.
  */
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { transformSync } from 'esbuild';
-import { hasIndexGuards, scopeIndexGuards } from '../scripts/guard-scope.cjs';
+import { build } from 'esbuild';
+import { hasIndexGuards, scopeExportedClasses, scopeIndexGuards } from '../scripts/guard-scope.cjs';
 
 /** A vector module in the shape tsc emits for the template, reduced to the guards. */
 const MODULE = `import { helper } from './helper.js';
@@ -29,6 +32,21 @@ export class Vec {
     }
 }
 const DONE = 1;
+`;
+
+/** Two exported classes with static blocks, one aliased as tsc aliases a class its static members name. */
+const CLASSES = `var _a;
+const LIMIT = 3;
+export class Small extends RangeError {
+    static { Small.registered = true; }
+}
+export class Counter {
+    static #count = 0;
+    static next() { return ++_a.#count; }
+    static { this.first = LIMIT; }
+}
+_a = Counter;
+export function helper() { return Counter.next(); }
 `;
 
 /** Evaluates an ES module's text with its imports and exports turned into plain script, returning its exports. */
@@ -80,5 +98,63 @@ describe('scopeIndexGuards', () => {
     ['guards after the class', MODULE.replace(/const PASS.*\n/, '') + 'const PASS = {};\n'],
   ])('refuses a module with %s, naming the file', (_what, source) => {
     expect(() => scopeIndexGuards(source, 'bad-vec.js')).toThrow(/^guard-scope: bad-vec\.js: /);
+  });
+});
+
+describe('scopeExportedClasses', () => {
+  const out = scopeExportedClasses(CLASSES, 'classes.js');
+
+  it('puts each exported class, and its alias, into a pure function call of its own', () => {
+    expect(out).toContain('export const Small = /* @__PURE__ */ (() => {');
+    expect(out).toContain('export const Counter = /* @__PURE__ */ (() => {');
+    expect(out).not.toContain('export class');
+    const counter = out.slice(out.indexOf('export const Counter'));
+    expect(counter.indexOf('_a = Counter;')).toBeGreaterThan(counter.indexOf('class Counter {'));
+    expect(counter.indexOf('_a = Counter;')).toBeLessThan(counter.indexOf('return Counter;'));
+    expect(out.match(/_a = Counter;/g)).toHaveLength(1);
+    expect(out.startsWith('var _a;\nconst LIMIT = 3;')).toBe(true);
+    expect(out.trimEnd().endsWith('export function helper() { return Counter.next(); }')).toBe(true);
+  });
+
+  it('runs as the original', () => {
+    for (const source of [CLASSES, out]) {
+      const { Small, Counter, helper } = evaluate(source) as {
+        Small: { registered: boolean };
+        Counter: { first: number; next(): number };
+        helper(): number;
+      };
+      expect(Small.registered).toBe(true);
+      expect(Counter.first).toBe(3);
+      expect([Counter.next(), helper()]).toEqual([1, 2]);
+    }
+  });
+
+  it('leaves a module without exported classes as it is', () => {
+    expect(scopeExportedClasses('export const A = 1;\nclass Local {}\n', 'plain.js')).toBe('export const A = 1;\nclass Local {}\n');
+  });
+
+  it('lets a bundler drop a class nothing uses, which a static block kept before', async () => {
+    const bundle = async (source: string) => {
+      const result = await build({
+        stdin: { contents: "export { helper } from './classes.js';", resolveDir: '/' },
+        plugins: [
+          {
+            name: 'classes',
+            setup(b) {
+              b.onResolve({ filter: /classes/ }, () => ({ path: 'classes', namespace: 'mem' }));
+              b.onLoad({ filter: /.*/, namespace: 'mem' }, () => ({ contents: source, loader: 'js' }));
+            },
+          },
+        ],
+        bundle: true,
+        write: false,
+        format: 'esm',
+      });
+      return result.outputFiles[0]!.text;
+    };
+    expect(await bundle(CLASSES)).toContain('Small');
+    const scoped = await bundle(out);
+    expect(scoped).not.toContain('Small');
+    expect(scoped).toContain('Counter');
   });
 });

@@ -15,11 +15,14 @@
 // must be the same before and after, or the build fails.
 // Each vector module of dist/esm then has its class and index guards moved into a function
 // scope of their own (scripts/guard-scope.cjs), so that a bundler's rewrite of top-level
-// `const`s to `var`s cannot slow `get` and `set`.
+// `const`s to `var`s cannot slow `get` and `set`. Then esbuild bundles dist/esm into one
+// module per entry of package.json's `exports` and the chunks those share (dist/esm/chunks/):
+// loading the whole package is then 17 modules instead of 78, which halves its import time
+// (docs/packaging.md, "Size and load time"), and every entry shares the same classes.
 // The declarations come from the source: nothing in dist/ is written by hand except
 // dist/esm/package.json, which only sets the module format, and the stubs.
 import { spawn } from 'node:child_process';
-import { access, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,8 +49,10 @@ const failures = results.filter((result) => result.status === 'rejected');
 for (const { reason } of failures) console.error(`build: ${reason.message}`);
 if (failures.length > 0) process.exit(1);
 await dropDocsTheDeclarationsCarry();
-await scopeTheIndexGuards();
-await writeDeclarationStubs();
+await scopeTheClasses();
+const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+await bundleTheEntries(manifest);
+await writeDeclarationStubs(manifest);
 // Without "type": "module" Node would read dist/esm/*.js as CommonJS (the root package.json
 // says "type": "commonjs"), and TypeScript's node16 resolution would type them as CommonJS.
 // Bundlers (esbuild, webpack) take "sideEffects" from the nearest package.json, which for
@@ -58,22 +63,19 @@ const esmPackage = { type: 'module', sideEffects: false };
 await writeFile(join(root, 'dist/esm/package.json'), JSON.stringify(esmPackage, null, 2) + '\n');
 console.log(`build: dist/esm, dist/cjs and dist/types in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
+/** Every path under a condition named `condition` in `value` (package.json's `exports`, or a string named `key`). */
+function conditionPaths(value, condition, key) {
+  if (typeof value === 'string') return key === condition ? [value] : [];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => conditionPaths(v, condition, k));
+}
+
 /**
  * Writes, for each declaration path package.json names under dist/esm or dist/cjs, a stub
  * that re-exports the same module of dist/types.
  */
-async function writeDeclarationStubs() {
-  const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
-  const paths = new Set();
-  const collect = (value, key) => {
-    if (typeof value === 'string') {
-      if (key === 'types') paths.add(value);
-    } else if (value !== null && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) collect(v, k);
-    }
-  };
-  collect(manifest.exports);
-  collect(manifest.types, 'types');
+async function writeDeclarationStubs(manifest) {
+  const paths = new Set([...conditionPaths(manifest.exports, 'types'), ...conditionPaths(manifest.types, 'types', 'types')]);
   for (const path of paths) {
     const match = /^\.\/dist\/(esm|cjs)\/(.+)\.d\.ts$/.exec(path);
     if (match === null) throw new Error(`build: package.json names ${path}, which is not a .d.ts under dist/esm or dist/cjs`);
@@ -91,23 +93,65 @@ async function writeDeclarationStubs() {
 
 /**
  * Rewrites each vector module of dist/esm (`generated/<id>-vec.js`) with `scopeIndexGuards`
- * (which throws, naming the file, for a module without the guards to scope), and fails
- * unless esbuild parses each result.
+ * (which throws, naming the file, for a module without the guards to scope) and every other
+ * module that exports classes with `scopeExportedClasses`, and fails unless esbuild parses
+ * each result.
  */
-async function scopeTheIndexGuards() {
+async function scopeTheClasses() {
   const { transformSync } = await import('esbuild');
-  const { scopeIndexGuards } = createRequire(import.meta.url)('./guard-scope.cjs');
-  const generated = join(root, 'dist/esm/generated');
+  const { scopeExportedClasses, scopeIndexGuards } = createRequire(import.meta.url)('./guard-scope.cjs');
+  const esm = join(root, 'dist/esm');
   let scoped = 0;
-  for (const module of (await readdir(generated)).filter((name) => name.endsWith('-vec.js'))) {
-    const file = join(generated, module);
+  for (const module of (await readdir(esm, { recursive: true })).filter((path) => path.endsWith('.js'))) {
+    const file = join(esm, module);
     const source = await readFile(file, 'utf8');
-    const rewritten = scopeIndexGuards(source, `dist/esm/generated/${module}`);
+    const isVector = /^generated[\\/][a-z0-9-]+-vec\.js$/.test(module);
+    const rewritten = isVector ? scopeIndexGuards(source, `dist/esm/${module}`) : scopeExportedClasses(source, `dist/esm/${module}`);
+    if (rewritten === source) continue;
     transformSync(rewritten, { format: 'esm', target: 'es2022', sourcefile: module });
     await writeFile(file, rewritten);
-    scoped++;
+    if (isVector) scoped++;
   }
   if (scoped === 0) throw new Error('build: no vector module in dist/esm/generated');
+}
+
+/**
+ * Replaces tsc's modules in dist/esm by esbuild's bundle of them: one module per ES module
+ * entry of package.json's `exports` (`dist/esm/index.js`, `dist/esm/generated/f32.js`, ...),
+ * at the same path, and the chunks the entries share in dist/esm/chunks/ (each class is in
+ * one chunk, so the root entry and a subpath give the same classes). Not minified: the
+ * shipped code stays readable, and its stack traces name the methods.
+ */
+async function bundleTheEntries(manifest) {
+  const { build } = await import('esbuild');
+  const esm = join(root, 'dist/esm');
+  const entries = conditionPaths(manifest.exports, 'default').flatMap((path) => /^\.\/dist\/esm\/(.+)\.js$/.exec(path)?.[1] ?? []);
+  if (entries.length === 0) throw new Error('build: package.json names no ES module entry under dist/esm');
+  const staging = join(root, 'dist/esm-bundle');
+  await build({
+    entryPoints: entries.map((entry) => ({ in: join(esm, `${entry}.js`), out: entry })),
+    outdir: staging,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    chunkNames: 'chunks/[name]-[hash]',
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'warning',
+  });
+  for (const module of (await readdir(esm, { recursive: true })).filter((path) => path.endsWith('.js'))) await rm(join(esm, module));
+  for (const module of (await readdir(staging, { recursive: true })).filter((path) => path.endsWith('.js'))) {
+    await mkdir(dirname(join(esm, module)), { recursive: true });
+    await rename(join(staging, module), join(esm, module));
+  }
+  await rm(staging, { recursive: true, force: true });
+  // tsc's now empty folders of dist/esm (the .d.ts stubs are written after this)
+  for (const folder of (await readdir(esm, { recursive: true, withFileTypes: true })).filter((entry) => entry.isDirectory())) {
+    const path = join(folder.parentPath ?? folder.path, folder.name);
+    if ((await readdir(path)).length === 0) await rm(path, { recursive: true });
+  }
 }
 
 /**

@@ -19,6 +19,12 @@
  * is bundled. The call is marked pure, like the module (`"sideEffects": false`), so a
  * bundler still drops a class nothing imports.
  *
+ * Every other exported class of the ES module build gets the same form without guards
+ * (`scopeExportedClasses`): the build bundles dist/esm into a few files, and inside one file a
+ * bundler drops an unused class only when its definition is a pure expression; a class with a
+ * static block, or tsc's alias of it (`_a = OptionVec;`), would otherwise stay, with all it
+ * names.
+ *
  * The declarations come from the source, where the class stays a class: this only rewrites
  * JavaScript (or TypeScript that esbuild strips), never what tsc checks.
  *
@@ -49,55 +55,121 @@ function declaration(file, name, kind) {
 }
 
 /**
- * Rewrites the source of a vector module (`generated/<id>-vec`): its exported class and the
- * `const PASS` / `var FAIL_INDEX` declarations before it become one pure function call
- * whose result is exported under the class's name. Throws, naming the file, unless the
- * module has exactly that form.
+ * The statement after `cls` when it is tsc's alias of the class (`_a = F64Vec;`, which tsc
+ * writes after a class whose static members name it), or undefined.
+ */
+function aliasAfter(file, cls) {
+  const next = file.statements[file.statements.indexOf(cls) + 1];
+  if (next === undefined || !ts.isExpressionStatement(next)) return undefined;
+  const { expression } = next;
+  const isAlias =
+    ts.isBinaryExpression(expression) &&
+    expression.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    ts.isIdentifier(expression.left) &&
+    ts.isIdentifier(expression.right) &&
+    expression.right.text === cls.name.text;
+  return isAlias ? next : undefined;
+}
+
+/**
+ * The edits that move the exported class `cls`, the statements `inside` (moved before it)
+ * and tsc's alias of the class into one pure function call whose result is exported under
+ * the class's name.
+ */
+function scopeEdits(source, file, cls, inside, why, fail) {
+  if (cls.modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) fail('the class is a default export');
+  const name = cls.name.text;
+  const classText = source.slice(cls.getStart(file), cls.end);
+  if (!classText.startsWith('export class ')) fail(`the declaration of ${name} does not start with \`export class\``);
+  const alias = aliasAfter(file, cls);
+  return [
+    ...inside.map((statement) => ({ start: statement.pos, end: statement.end, text: '' })),
+    ...(alias === undefined ? [] : [{ start: alias.pos, end: alias.end, text: '' }]),
+    {
+      start: cls.getStart(file),
+      end: cls.end,
+      text: [
+        ...why,
+        `export const ${name} = /* @__PURE__ */ (() => {`,
+        ...inside.map((statement) => source.slice(statement.pos, statement.end).replace(/^\s*\n/, '')),
+        classText.slice('export '.length),
+        ...(alias === undefined ? [] : [source.slice(alias.pos, alias.end).replace(/^\s*\n/, '')]),
+        `return ${name};`,
+        '})();',
+      ].join('\n'),
+    },
+  ];
+}
+
+/** Applies non-overlapping edits to `source`. */
+function applyEdits(source, edits) {
+  // From the end backwards, so that the earlier offsets stay valid.
+  let out = source;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
+}
+
+/** The module's top-level exported class declarations. */
+function exportedClasses(file) {
+  return file.statements.filter(
+    (statement) => ts.isClassDeclaration(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword),
+  );
+}
+
+/** Parses `source` as TypeScript or JavaScript by `fileName`'s extension. */
+function parse(source, fileName) {
+  const kind = fileName.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+  return ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2022, true, kind);
+}
+
+/**
+ * Rewrites the source of a vector module (`generated/<id>-vec`): its exported class, tsc's
+ * alias of it and the `const PASS` / `var FAIL_INDEX` declarations before it become one
+ * pure function call whose result is exported under the class's name. Throws, naming the
+ * file, unless the module has exactly that form.
  *
  * @param {string} source the module's text
  * @param {string} fileName for messages, and to parse `.ts` as TypeScript
  * @returns {string} the rewritten text
  */
 function scopeIndexGuards(source, fileName) {
-  const kind = fileName.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS;
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2022, true, kind);
+  const file = parse(source, fileName);
   const fail = (what) => {
     throw new Error(`guard-scope: ${fileName}: ${what}`);
   };
-  const classes = file.statements.filter(
-    (statement) => ts.isClassDeclaration(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword),
-  );
+  const classes = exportedClasses(file);
   if (classes.length !== 1) fail(`expected one exported class, found ${classes.length}`);
   const cls = classes[0];
-  if (cls.modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) fail('the class is a default export');
-  const name = cls.name.text;
   const guards = GUARDS.map((guard) => declaration(file, guard.name, guard.kind) ?? fail(`no top-level \`${guard.kind} ${guard.name}\``));
   if (!guards.every((guard) => guard.end <= cls.pos)) fail('the guards must be declared before the class');
-  const classText = source.slice(cls.getStart(file), cls.end);
-  if (!classText.startsWith('export class ')) fail('the class declaration does not start with `export class`');
+  const why = [
+    '// The class and its index guards live in this function scope, so that a bundler that',
+    "// rewrites a module's top-level `const`s to `var`s leaves the guard a constant",
+    '// (scripts/guard-scope.cjs; docs/design.md, "Index checks").',
+  ];
+  return applyEdits(source, scopeEdits(source, file, cls, guards, why, fail));
+}
 
-  // Cut the guards out (with their comments), then replace the class, from the end backwards
-  // so that the earlier offsets stay valid.
-  const edits = [
-    ...guards.map((guard) => ({ start: guard.pos, end: guard.end, text: '' })),
-    {
-      start: cls.getStart(file),
-      end: cls.end,
-      text: [
-        '// The class and its index guards live in this function scope, so that a bundler that',
-        "// rewrites a module's top-level `const`s to `var`s leaves the guard a constant",
-        '// (scripts/guard-scope.cjs; docs/design.md, "Index checks").',
-        `export const ${name} = /* @__PURE__ */ (() => {`,
-        ...guards.map((guard) => source.slice(guard.pos, guard.end).replace(/^\s*\n/, '')),
-        classText.slice('export '.length),
-        `return ${name};`,
-        '})();',
-      ].join('\n'),
-    },
-  ].sort((a, b) => b.start - a.start);
-  let out = source;
-  for (const edit of edits) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  return out;
+/**
+ * Rewrites every other module of the ES module build that exports classes: each exported
+ * class (with tsc's alias of it) becomes a pure function call, as in a vector module, so
+ * that a bundler drops a class nothing uses statement by statement, inside one file of the
+ * bundled build, as it drops a whole module. A class's static blocks only register the class
+ * or hand its private members to the modules that use its instances, so dropping a class
+ * that nothing names drops nothing a kept class needs. Returns `source` unchanged when it
+ * exports no class.
+ *
+ * @param {string} source the module's text
+ * @param {string} fileName for messages, and to parse `.ts` as TypeScript
+ * @returns {string} the rewritten text
+ */
+function scopeExportedClasses(source, fileName) {
+  const file = parse(source, fileName);
+  const fail = (what) => {
+    throw new Error(`guard-scope: ${fileName}: ${what}`);
+  };
+  const why = ['// In a pure function call, so that a bundler may drop the class when nothing uses it (scripts/guard-scope.cjs).'];
+  return applyEdits(source, exportedClasses(file).flatMap((cls) => scopeEdits(source, file, cls, [], why, fail)));
 }
 
 /** Whether a module of the build is a vector module that {@link scopeIndexGuards} rewrites. */
@@ -122,4 +194,4 @@ function scopedGuardsPlugin() {
   };
 }
 
-module.exports = { scopeIndexGuards, hasIndexGuards, scopedGuardsPlugin };
+module.exports = { scopeIndexGuards, scopeExportedClasses, hasIndexGuards, scopedGuardsPlugin };

@@ -89,12 +89,6 @@ const DEFINED_ELEMENT: ElementRule = {
   refuse: (where, value) => throwElementTypeError(where, value, DEFINED),
 };
 
-/** The vector operands the kernels accept, for their `TypeError` messages. */
-const VECTOR_OPERAND = 'an OptionVec<number>, an F64Vec, a Float64Array or an array of numbers of the same length';
-
-/** The operands of `add`, `sub`, `mul` and `div`, for their `TypeError` messages. */
-const SCALAR_OR_VECTOR_OPERAND = `a number, ${VECTOR_OPERAND}`;
-
 /**
  * The scratch buffer of one method, reused between its calls and taken while in use: a call
  * made from inside the user's callback finds none and allocates its own, so it cannot write
@@ -1993,7 +1987,9 @@ export class OptionVec<T extends {} | null = number, N extends number = number> 
       if (operand.length !== this.#length) throwLengthMismatch(where, this.#length, operand.length, 'the operand');
       src = copyChecked(where, operand, operand.length, OPERAND_ELEMENT, Float64Array);
     } else {
-      return throwOperandError(where, operand, scalar ? SCALAR_OR_VECTOR_OPERAND : VECTOR_OPERAND);
+      // The operands the kernels accept, and a number for add, sub, mul and div.
+      const vectors = 'an OptionVec<number>, an F64Vec, a Float64Array or an array of numbers of the same length';
+      return throwOperandError(where, operand, scalar ? `a number, ${vectors}` : vectors);
     }
     if (src.length !== this.#length) throwLengthMismatch(where, this.#length, src.length, 'the operand');
     return src;

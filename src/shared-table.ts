@@ -35,8 +35,17 @@ export interface SharedTableDescriptor<M extends number = number> {
 /** Every method of a `Table` that writes it: a reader's table refuses each. `__tests__/shared-table.test.ts` checks that the others write nothing. */
 export const TABLE_WRITING = ['pushRow', 'tryPushRow', 'swapRemove', 'removeRow', 'retainRows', 'truncate', 'clear', 'setRow'] as const;
 
-/** The prototype of a reader's table: `Table.prototype` with every {@link TABLE_WRITING} method refusing. */
-const READER_TABLE = refusingPrototype(Table.prototype, 'Table', TABLE_WRITING, (where) => throwTableReaderWrite(where));
+/** The prototype of a reader's table, once made: see {@link readerTablePrototype}. */
+let readerTable: object | undefined;
+
+/**
+ * The prototype of a reader's table: `Table.prototype` with every {@link TABLE_WRITING}
+ * method refusing. Made on first use, not when the module loads, so that a bundler that
+ * drops `SharedTable` drops `Table` with it.
+ */
+function readerTablePrototype(): object {
+  return (readerTable ??= refusingPrototype(Table.prototype, 'Table', TABLE_WRITING, (where) => throwTableReaderWrite(where)));
+}
 
 /** The read-only prototype over each column prototype (a class's table lock), made on first use. */
 const READER_COLUMNS = new WeakMap<object, object>();
@@ -149,7 +158,7 @@ export class SharedTable<const S extends TableSchema, const M extends number = n
     for (const column of Object.values(table.cols) as object[]) {
       Object.setPrototypeOf(column, readerColumnPrototype(column, rowKitOf(column.constructor)!.className));
     }
-    Object.setPrototypeOf(table, READER_TABLE);
+    Object.setPrototypeOf(table, readerTablePrototype());
     return new SharedTable<S2, M2>(header, table, false, cap as M2, columns);
   }
 
