@@ -147,11 +147,6 @@ async function bundleTheEntries(manifest) {
     await rename(join(staging, module), join(esm, module));
   }
   await rm(staging, { recursive: true, force: true });
-  // tsc's now empty folders of dist/esm (the .d.ts stubs are written after this)
-  for (const folder of (await readdir(esm, { recursive: true, withFileTypes: true })).filter((entry) => entry.isDirectory())) {
-    const path = join(folder.parentPath ?? folder.path, folder.name);
-    if ((await readdir(path)).length === 0) await rm(path, { recursive: true });
-  }
 }
 
 /**
