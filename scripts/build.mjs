@@ -22,9 +22,9 @@
 // The declarations come from the source: nothing in dist/ is written by hand except
 // dist/esm/package.json, which only sets the module format, and the stubs.
 import { spawn } from 'node:child_process';
-import { access, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -128,7 +128,7 @@ async function bundleTheEntries(manifest) {
   const entries = conditionPaths(manifest.exports, 'default').flatMap((path) => /^\.\/dist\/esm\/(.+)\.js$/.exec(path)?.[1] ?? []);
   if (entries.length === 0) throw new Error('build: package.json names no ES module entry under dist/esm');
   const staging = join(root, 'dist/esm-bundle');
-  await build({
+  const { metafile } = await build({
     entryPoints: entries.map((entry) => ({ in: join(esm, `${entry}.js`), out: entry })),
     outdir: staging,
     bundle: true,
@@ -140,13 +140,44 @@ async function bundleTheEntries(manifest) {
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'warning',
+    metafile: true,
   });
+  const names = chunkNames(metafile);
+  const named = (text) => text.replace(/\bchunk-[A-Z0-9]+\.js\b/g, (file) => names.get(file) ?? file);
   for (const module of (await readdir(esm, { recursive: true })).filter((path) => path.endsWith('.js'))) await rm(join(esm, module));
   for (const module of (await readdir(staging, { recursive: true })).filter((path) => path.endsWith('.js'))) {
-    await mkdir(dirname(join(esm, module)), { recursive: true });
-    await rename(join(staging, module), join(esm, module));
+    const target = join(esm, named(module));
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, named(await readFile(join(staging, module), 'utf8')));
   }
   await rm(staging, { recursive: true, force: true });
+}
+
+/**
+ * A readable file name for each chunk of esbuild's bundle (which names them all
+ * `chunk-<hash>.js`), so that a stack trace or a reader of dist/esm/chunks/ sees what a chunk
+ * holds: `f64.js` for a chunk of one element type's classes (`generated/f64-vec.js`,
+ * `f64-ring.js`, ...), the name of its module for a chunk that is (almost: 80% of its bytes)
+ * one module (`errors.js`), else `common.js` (`common-2.js`, ... by size). Keyed by esbuild's
+ * file name.
+ */
+function chunkNames(metafile) {
+  const names = new Map();
+  const taken = new Set();
+  const chunks = Object.entries(metafile.outputs).filter(([output, { entryPoint }]) => entryPoint === undefined && output.endsWith('.js'));
+  for (const [output, { inputs, bytes }] of chunks.sort(([, a], [, b]) => b.bytes - a.bytes)) {
+    const modules = Object.entries(inputs).sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput);
+    if (modules.length === 0) throw new Error(`build: esbuild's chunk ${output} has no modules`);
+    const elementIds = new Set(modules.map(([path]) => /generated\/([a-z0-9-]+?)-(?:vec|ring|history|deque)\.js$/.exec(path)?.[1]));
+    let name = 'common';
+    if (elementIds.size === 1 && !elementIds.has(undefined)) name = [...elementIds][0];
+    else if (modules[0][1].bytesInOutput >= 0.8 * bytes) name = basename(modules[0][0], '.js');
+    let file = `${name}.js`;
+    for (let n = 2; taken.has(file); n++) file = `${name}-${n}.js`;
+    taken.add(file);
+    names.set(basename(output), file);
+  }
+  return names;
 }
 
 /**

@@ -235,9 +235,12 @@ try {
     // minified: the code stays readable and its stack traces name the methods (docs/packaging.md).
     const f64Chunk = paths.find((path) => path.startsWith('dist/esm/chunks/') && readFileSync(join(root, path), 'utf8').includes('pinName(this, "F64Vec")'));
     if (f64Chunk === undefined) fail('no chunk of dist/esm/chunks/ defines F64Vec');
+    else if (f64Chunk !== 'dist/esm/chunks/f64.js') fail(`F64Vec is in ${f64Chunk}: the build names each element type's chunk after it (dist/esm/chunks/f64.js)`);
     else if (!/^ {4}push\(value\) \{$/m.test(readFileSync(join(root, f64Chunk), 'utf8'))) fail(`${f64Chunk} (F64Vec) is not readable code: no method push(value) on a line of its own`);
     const esmModules = paths.filter((path) => path.startsWith('dist/esm/') && path.endsWith('.js'));
     if (esmModules.length > 45) fail(`dist/esm has ${esmModules.length} modules: the build bundles it into its entries and their chunks`);
+    const hashNamed = esmModules.filter((path) => /\/chunk-[A-Z0-9]+\.js$/.test(path));
+    if (hashNamed.length > 0) fail(`chunks still named by esbuild's hash: ${hashNamed.join(', ')}`);
     // Every file the README links to ships, so that its links resolve on the registry's page;
     // the examples too, to be read (they import the repository's ../../src, not 'slabvec').
     for (const [, link] of readFileSync(join(root, 'README.md'), 'utf8').matchAll(/\]\(((?:docs|src)\/[^)#\s]+)/g)) {
