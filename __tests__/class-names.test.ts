@@ -4,7 +4,10 @@
  * build's function scopes became `F64Vec2`, classes with static blocks `_Slab`), and a
  * minifier renames every class; each exported class pins its `name` (src/class-name.ts).
  * `support/bundle-names-probe.mjs` bundles the root entry and a subpath, plain and
- * minified, and lists the exported functions whose `name` is not their export name.
+ * minified, and lists the exported functions whose `name` is not their export name, and
+ * (unminified) the objects of internal classes (a ring's producer, a vector's iterator)
+ * named otherwise: those are not pinned (a static block would keep an unused class in a
+ * bundle), so each has a name of its own in the package, which a bundler has no cause to change.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -17,6 +20,9 @@ import * as slabvec from '../src/index.js';
 interface Probe {
   readonly functions: number;
   readonly renamed: readonly string[];
+  /** Unminified: how many objects of internal classes were made, and those whose class is named otherwise. */
+  readonly checked?: number;
+  readonly internal?: readonly string[];
 }
 
 describe('class names in bundles', () => {
@@ -45,5 +51,15 @@ describe('class names in bundles', () => {
     const probe = probes[entry]!;
     expect(probe.renamed).toEqual([]);
     expect(probe.functions).toBe(entry.startsWith('root') ? exportedFunctions.length : 4);
+  });
+
+  // 12 rings x 4 objects and 12 vectors x 2 iterators (11 of each without Float16Array),
+  // an OptionVec iterator and a table's row object; for slabvec/f32: 4 + 2.
+  const internalObjects = { root: typeof globalThis.Float16Array === 'function' ? 74 : 68, f32: 6 };
+
+  it.each(['root', 'f32'] as const)('names the classes of the objects users get in the %s bundle', (entry) => {
+    const probe = probes[entry]!;
+    expect(probe.internal).toEqual([]);
+    expect(probe.checked).toBe(internalObjects[entry]);
   });
 });

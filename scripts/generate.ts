@@ -50,8 +50,8 @@ const MAIN_TEMPLATE = 'typed-vec';
 
 /**
  * What each placeholder name of `instance.ts` stands for in the class of `spec`, as source
- * text. Names are matched as whole words, also with the endings `Iterator` (`TVecIterator`)
- * and `s` (`TElems`, "numbers").
+ * text. Names are matched as whole words, also with an ending that starts a new word
+ * (`TRingProducer` becomes `F32RingProducer`) and with `s` (`TElems`, "numbers").
  */
 export function placeholderValues(spec: ElementSpec): ReadonlyMap<string, string> {
   const isBig = spec.elementType === 'bigint';
@@ -204,7 +204,7 @@ function substitute(text: string, spec: ElementSpec, extra: ReadonlyMap<string, 
       const spelled = article[0] === 'A' ? chosen[0].toUpperCase() + chosen.slice(1) : chosen;
       return `${spelled} ${tick}${name}`;
     })
-    .replace(new RegExp(`\\b(${names})(Iterator|s)?\\b`, 'g'), (_all, name: string, suffix = '') => values.get(name)! + suffix)
+    .replace(new RegExp(`\\b(${names})(s|[A-Z][A-Za-z0-9]*)?\\b`, 'g'), (_all, name: string, suffix = '') => values.get(name)! + suffix)
     .split('\n')
     .map((line) => fillSlots(line, slots))
     .join('\n')

@@ -93,7 +93,7 @@ function isArray(value: unknown): value is TArray {
 //@include views
 
 /** The chunk a TRing's producer hands out; the producer fills in its fields. */
-class WriteChunk implements RingWriteChunk<TArray> {
+class TRingWriteChunk implements RingWriteChunk<TArray> {
   first: TArray;
   second: TArray;
   length = 0;
@@ -111,7 +111,7 @@ class WriteChunk implements RingWriteChunk<TArray> {
 }
 
 /** The chunk a TRing's consumer hands out; the consumer fills in its fields. */
-class ReadChunk implements RingReadChunk<TArray> {
+class TRingReadChunk implements RingReadChunk<TArray> {
   first: TArray;
   second: TArray;
   length = 0;
@@ -129,13 +129,13 @@ class ReadChunk implements RingReadChunk<TArray> {
 }
 
 /** The producing end of a TRing. */
-class Producer implements RingProducer<TArray> {
+class TRingProducer implements RingProducer<TArray> {
   readonly #header: Int32Array;
   readonly #data: TArray;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: WriteChunk;
+  readonly #chunk: TRingWriteChunk;
   // Whether #chunk is handed out and not committed: then nothing else may write.
   #open = false;
   // The read index as this end last loaded it. The consumer only moves it forward, so the
@@ -148,7 +148,7 @@ class Producer implements RingProducer<TArray> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new WriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
+    this.#chunk = new TRingWriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
     this.#read = Atomics.load(header, READ) & INDEX_MASK;
   }
 
@@ -290,13 +290,13 @@ class Producer implements RingProducer<TArray> {
 }
 
 /** The consuming end of a TRing. */
-class Consumer implements RingConsumer<TArray> {
+class TRingConsumer implements RingConsumer<TArray> {
   readonly #header: Int32Array;
   readonly #data: TArray;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: ReadChunk;
+  readonly #chunk: TRingReadChunk;
   // Whether #chunk is handed out and not released: then nothing else may read.
   #open = false;
   // The write index as this end last loaded it. The producer only moves it forward, and it
@@ -310,7 +310,7 @@ class Consumer implements RingConsumer<TArray> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new ReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
+    this.#chunk = new TRingReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
     this.#write = Atomics.load(header, WRITE) & INDEX_MASK;
   }
 
@@ -484,8 +484,8 @@ export class TRing {
   readonly #byteOffset: number;
   readonly #header: Int32Array;
   readonly #data: TArray;
-  #producer: Producer | null = null;
-  #consumer: Consumer | null = null;
+  #producer: TRingProducer | null = null;
+  #consumer: TRingConsumer | null = null;
 
   private constructor(buffer: SharedArrayBuffer, byteOffset: number, header: Int32Array) {
     this.#buffer = buffer;
@@ -602,7 +602,7 @@ export class TRing {
    */
   producer(): RingProducer<TArray> {
     if (this.#producer !== null) throwRingEndTaken('TRing.producer', 'producer');
-    return (this.#producer = new Producer(this.#header, this.#data));
+    return (this.#producer = new TRingProducer(this.#header, this.#data));
   }
 
   /**
@@ -613,7 +613,7 @@ export class TRing {
    */
   consumer(): RingConsumer<TArray> {
     if (this.#consumer !== null) throwRingEndTaken('TRing.consumer', 'consumer');
-    return (this.#consumer = new Consumer(this.#header, this.#data));
+    return (this.#consumer = new TRingConsumer(this.#header, this.#data));
   }
 
   /**

@@ -200,7 +200,7 @@ class Views {
 
 
 /** The chunk a F16Ring's producer hands out; the producer fills in its fields. */
-class WriteChunk implements RingWriteChunk<Float16Array> {
+class F16RingWriteChunk implements RingWriteChunk<Float16Array> {
   first: Float16Array;
   second: Float16Array;
   length = 0;
@@ -218,7 +218,7 @@ class WriteChunk implements RingWriteChunk<Float16Array> {
 }
 
 /** The chunk a F16Ring's consumer hands out; the consumer fills in its fields. */
-class ReadChunk implements RingReadChunk<Float16Array> {
+class F16RingReadChunk implements RingReadChunk<Float16Array> {
   first: Float16Array;
   second: Float16Array;
   length = 0;
@@ -236,13 +236,13 @@ class ReadChunk implements RingReadChunk<Float16Array> {
 }
 
 /** The producing end of a F16Ring. */
-class Producer implements RingProducer<Float16Array> {
+class F16RingProducer implements RingProducer<Float16Array> {
   readonly #header: Int32Array;
   readonly #data: Float16Array;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: WriteChunk;
+  readonly #chunk: F16RingWriteChunk;
   // Whether #chunk is handed out and not committed: then nothing else may write.
   #open = false;
   // The read index as this end last loaded it. The consumer only moves it forward, so the
@@ -255,7 +255,7 @@ class Producer implements RingProducer<Float16Array> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new WriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
+    this.#chunk = new F16RingWriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
     this.#read = Atomics.load(header, READ) & INDEX_MASK;
   }
 
@@ -397,13 +397,13 @@ class Producer implements RingProducer<Float16Array> {
 }
 
 /** The consuming end of a F16Ring. */
-class Consumer implements RingConsumer<Float16Array> {
+class F16RingConsumer implements RingConsumer<Float16Array> {
   readonly #header: Int32Array;
   readonly #data: Float16Array;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: ReadChunk;
+  readonly #chunk: F16RingReadChunk;
   // Whether #chunk is handed out and not released: then nothing else may read.
   #open = false;
   // The write index as this end last loaded it. The producer only moves it forward, and it
@@ -417,7 +417,7 @@ class Consumer implements RingConsumer<Float16Array> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new ReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
+    this.#chunk = new F16RingReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
     this.#write = Atomics.load(header, WRITE) & INDEX_MASK;
   }
 
@@ -589,8 +589,8 @@ export class F16Ring {
   readonly #byteOffset: number;
   readonly #header: Int32Array;
   readonly #data: Float16Array;
-  #producer: Producer | null = null;
-  #consumer: Consumer | null = null;
+  #producer: F16RingProducer | null = null;
+  #consumer: F16RingConsumer | null = null;
 
   private constructor(buffer: SharedArrayBuffer, byteOffset: number, header: Int32Array) {
     this.#buffer = buffer;
@@ -701,7 +701,7 @@ export class F16Ring {
    */
   producer(): RingProducer<Float16Array> {
     if (this.#producer !== null) throwRingEndTaken('F16Ring.producer', 'producer');
-    return (this.#producer = new Producer(this.#header, this.#data));
+    return (this.#producer = new F16RingProducer(this.#header, this.#data));
   }
 
   /**
@@ -712,7 +712,7 @@ export class F16Ring {
    */
   consumer(): RingConsumer<Float16Array> {
     if (this.#consumer !== null) throwRingEndTaken('F16Ring.consumer', 'consumer');
-    return (this.#consumer = new Consumer(this.#header, this.#data));
+    return (this.#consumer = new F16RingConsumer(this.#header, this.#data));
   }
 
   /**

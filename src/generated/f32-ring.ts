@@ -182,7 +182,7 @@ class Views {
 
 
 /** The chunk a F32Ring's producer hands out; the producer fills in its fields. */
-class WriteChunk implements RingWriteChunk<Float32Array> {
+class F32RingWriteChunk implements RingWriteChunk<Float32Array> {
   first: Float32Array;
   second: Float32Array;
   length = 0;
@@ -200,7 +200,7 @@ class WriteChunk implements RingWriteChunk<Float32Array> {
 }
 
 /** The chunk a F32Ring's consumer hands out; the consumer fills in its fields. */
-class ReadChunk implements RingReadChunk<Float32Array> {
+class F32RingReadChunk implements RingReadChunk<Float32Array> {
   first: Float32Array;
   second: Float32Array;
   length = 0;
@@ -218,13 +218,13 @@ class ReadChunk implements RingReadChunk<Float32Array> {
 }
 
 /** The producing end of a F32Ring. */
-class Producer implements RingProducer<Float32Array> {
+class F32RingProducer implements RingProducer<Float32Array> {
   readonly #header: Int32Array;
   readonly #data: Float32Array;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: WriteChunk;
+  readonly #chunk: F32RingWriteChunk;
   // Whether #chunk is handed out and not committed: then nothing else may write.
   #open = false;
   // The read index as this end last loaded it. The consumer only moves it forward, so the
@@ -237,7 +237,7 @@ class Producer implements RingProducer<Float32Array> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new WriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
+    this.#chunk = new F32RingWriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
     this.#read = Atomics.load(header, READ) & INDEX_MASK;
   }
 
@@ -379,13 +379,13 @@ class Producer implements RingProducer<Float32Array> {
 }
 
 /** The consuming end of a F32Ring. */
-class Consumer implements RingConsumer<Float32Array> {
+class F32RingConsumer implements RingConsumer<Float32Array> {
   readonly #header: Int32Array;
   readonly #data: Float32Array;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: ReadChunk;
+  readonly #chunk: F32RingReadChunk;
   // Whether #chunk is handed out and not released: then nothing else may read.
   #open = false;
   // The write index as this end last loaded it. The producer only moves it forward, and it
@@ -399,7 +399,7 @@ class Consumer implements RingConsumer<Float32Array> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new ReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
+    this.#chunk = new F32RingReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
     this.#write = Atomics.load(header, WRITE) & INDEX_MASK;
   }
 
@@ -568,8 +568,8 @@ export class F32Ring {
   readonly #byteOffset: number;
   readonly #header: Int32Array;
   readonly #data: Float32Array;
-  #producer: Producer | null = null;
-  #consumer: Consumer | null = null;
+  #producer: F32RingProducer | null = null;
+  #consumer: F32RingConsumer | null = null;
 
   private constructor(buffer: SharedArrayBuffer, byteOffset: number, header: Int32Array) {
     this.#buffer = buffer;
@@ -677,7 +677,7 @@ export class F32Ring {
    */
   producer(): RingProducer<Float32Array> {
     if (this.#producer !== null) throwRingEndTaken('F32Ring.producer', 'producer');
-    return (this.#producer = new Producer(this.#header, this.#data));
+    return (this.#producer = new F32RingProducer(this.#header, this.#data));
   }
 
   /**
@@ -688,7 +688,7 @@ export class F32Ring {
    */
   consumer(): RingConsumer<Float32Array> {
     if (this.#consumer !== null) throwRingEndTaken('F32Ring.consumer', 'consumer');
-    return (this.#consumer = new Consumer(this.#header, this.#data));
+    return (this.#consumer = new F32RingConsumer(this.#header, this.#data));
   }
 
   /**

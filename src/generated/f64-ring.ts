@@ -182,7 +182,7 @@ class Views {
 
 
 /** The chunk a F64Ring's producer hands out; the producer fills in its fields. */
-class WriteChunk implements RingWriteChunk<Float64Array> {
+class F64RingWriteChunk implements RingWriteChunk<Float64Array> {
   first: Float64Array;
   second: Float64Array;
   length = 0;
@@ -200,7 +200,7 @@ class WriteChunk implements RingWriteChunk<Float64Array> {
 }
 
 /** The chunk a F64Ring's consumer hands out; the consumer fills in its fields. */
-class ReadChunk implements RingReadChunk<Float64Array> {
+class F64RingReadChunk implements RingReadChunk<Float64Array> {
   first: Float64Array;
   second: Float64Array;
   length = 0;
@@ -218,13 +218,13 @@ class ReadChunk implements RingReadChunk<Float64Array> {
 }
 
 /** The producing end of a F64Ring. */
-class Producer implements RingProducer<Float64Array> {
+class F64RingProducer implements RingProducer<Float64Array> {
   readonly #header: Int32Array;
   readonly #data: Float64Array;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: WriteChunk;
+  readonly #chunk: F64RingWriteChunk;
   // Whether #chunk is handed out and not committed: then nothing else may write.
   #open = false;
   // The read index as this end last loaded it. The consumer only moves it forward, so the
@@ -237,7 +237,7 @@ class Producer implements RingProducer<Float64Array> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new WriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
+    this.#chunk = new F64RingWriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
     this.#read = Atomics.load(header, READ) & INDEX_MASK;
   }
 
@@ -379,13 +379,13 @@ class Producer implements RingProducer<Float64Array> {
 }
 
 /** The consuming end of a F64Ring. */
-class Consumer implements RingConsumer<Float64Array> {
+class F64RingConsumer implements RingConsumer<Float64Array> {
   readonly #header: Int32Array;
   readonly #data: Float64Array;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: ReadChunk;
+  readonly #chunk: F64RingReadChunk;
   // Whether #chunk is handed out and not released: then nothing else may read.
   #open = false;
   // The write index as this end last loaded it. The producer only moves it forward, and it
@@ -399,7 +399,7 @@ class Consumer implements RingConsumer<Float64Array> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new ReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
+    this.#chunk = new F64RingReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
     this.#write = Atomics.load(header, WRITE) & INDEX_MASK;
   }
 
@@ -568,8 +568,8 @@ export class F64Ring {
   readonly #byteOffset: number;
   readonly #header: Int32Array;
   readonly #data: Float64Array;
-  #producer: Producer | null = null;
-  #consumer: Consumer | null = null;
+  #producer: F64RingProducer | null = null;
+  #consumer: F64RingConsumer | null = null;
 
   private constructor(buffer: SharedArrayBuffer, byteOffset: number, header: Int32Array) {
     this.#buffer = buffer;
@@ -677,7 +677,7 @@ export class F64Ring {
    */
   producer(): RingProducer<Float64Array> {
     if (this.#producer !== null) throwRingEndTaken('F64Ring.producer', 'producer');
-    return (this.#producer = new Producer(this.#header, this.#data));
+    return (this.#producer = new F64RingProducer(this.#header, this.#data));
   }
 
   /**
@@ -688,7 +688,7 @@ export class F64Ring {
    */
   consumer(): RingConsumer<Float64Array> {
     if (this.#consumer !== null) throwRingEndTaken('F64Ring.consumer', 'consumer');
-    return (this.#consumer = new Consumer(this.#header, this.#data));
+    return (this.#consumer = new F64RingConsumer(this.#header, this.#data));
   }
 
   /**

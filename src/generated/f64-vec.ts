@@ -2758,7 +2758,7 @@ export class F64Vec<N extends number = number> implements
    * updates one result object in place (see {@link F64Vec.values}). A class inside this
    * class's body, so that it reads the storage directly, without a call to `get`.
    */
-  static readonly #Values = class TVecValues implements IterableIterator<number> {
+  static readonly #Values = class F64VecValues implements IterableIterator<number> {
     #vec: F64Vec | null;
     #index = 0;
     // Starts as -0 (or 0n): a number that is not a small integer, so that the field holds
@@ -2802,7 +2802,7 @@ export class F64Vec<N extends number = number> implements
    * pairs, a fresh one per step): re-reads the length and checks the storage at every step,
    * and stays done once done.
    */
-  static readonly #Indexed = class TVecIndexed implements IterableIterator<number | [number, number]> {
+  static readonly #Indexed = class F64VecIndexed implements IterableIterator<number | [number, number]> {
     #vec: F64Vec | null;
     #index = 0;
     readonly #entries: boolean;

@@ -182,7 +182,7 @@ class Views {
 
 
 /** The chunk a I16Ring's producer hands out; the producer fills in its fields. */
-class WriteChunk implements RingWriteChunk<Int16Array> {
+class I16RingWriteChunk implements RingWriteChunk<Int16Array> {
   first: Int16Array;
   second: Int16Array;
   length = 0;
@@ -200,7 +200,7 @@ class WriteChunk implements RingWriteChunk<Int16Array> {
 }
 
 /** The chunk a I16Ring's consumer hands out; the consumer fills in its fields. */
-class ReadChunk implements RingReadChunk<Int16Array> {
+class I16RingReadChunk implements RingReadChunk<Int16Array> {
   first: Int16Array;
   second: Int16Array;
   length = 0;
@@ -218,13 +218,13 @@ class ReadChunk implements RingReadChunk<Int16Array> {
 }
 
 /** The producing end of a I16Ring. */
-class Producer implements RingProducer<Int16Array> {
+class I16RingProducer implements RingProducer<Int16Array> {
   readonly #header: Int32Array;
   readonly #data: Int16Array;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: WriteChunk;
+  readonly #chunk: I16RingWriteChunk;
   // Whether #chunk is handed out and not committed: then nothing else may write.
   #open = false;
   // The read index as this end last loaded it. The consumer only moves it forward, so the
@@ -237,7 +237,7 @@ class Producer implements RingProducer<Int16Array> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new WriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
+    this.#chunk = new I16RingWriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
     this.#read = Atomics.load(header, READ) & INDEX_MASK;
   }
 
@@ -379,13 +379,13 @@ class Producer implements RingProducer<Int16Array> {
 }
 
 /** The consuming end of a I16Ring. */
-class Consumer implements RingConsumer<Int16Array> {
+class I16RingConsumer implements RingConsumer<Int16Array> {
   readonly #header: Int32Array;
   readonly #data: Int16Array;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: ReadChunk;
+  readonly #chunk: I16RingReadChunk;
   // Whether #chunk is handed out and not released: then nothing else may read.
   #open = false;
   // The write index as this end last loaded it. The producer only moves it forward, and it
@@ -399,7 +399,7 @@ class Consumer implements RingConsumer<Int16Array> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new ReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
+    this.#chunk = new I16RingReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
     this.#write = Atomics.load(header, WRITE) & INDEX_MASK;
   }
 
@@ -568,8 +568,8 @@ export class I16Ring {
   readonly #byteOffset: number;
   readonly #header: Int32Array;
   readonly #data: Int16Array;
-  #producer: Producer | null = null;
-  #consumer: Consumer | null = null;
+  #producer: I16RingProducer | null = null;
+  #consumer: I16RingConsumer | null = null;
 
   private constructor(buffer: SharedArrayBuffer, byteOffset: number, header: Int32Array) {
     this.#buffer = buffer;
@@ -677,7 +677,7 @@ export class I16Ring {
    */
   producer(): RingProducer<Int16Array> {
     if (this.#producer !== null) throwRingEndTaken('I16Ring.producer', 'producer');
-    return (this.#producer = new Producer(this.#header, this.#data));
+    return (this.#producer = new I16RingProducer(this.#header, this.#data));
   }
 
   /**
@@ -688,7 +688,7 @@ export class I16Ring {
    */
   consumer(): RingConsumer<Int16Array> {
     if (this.#consumer !== null) throwRingEndTaken('I16Ring.consumer', 'consumer');
-    return (this.#consumer = new Consumer(this.#header, this.#data));
+    return (this.#consumer = new I16RingConsumer(this.#header, this.#data));
   }
 
   /**

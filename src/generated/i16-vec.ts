@@ -2773,7 +2773,7 @@ export class I16Vec<N extends number = number> implements
    * updates one result object in place (see {@link I16Vec.values}). A class inside this
    * class's body, so that it reads the storage directly, without a call to `get`.
    */
-  static readonly #Values = class TVecValues implements IterableIterator<number> {
+  static readonly #Values = class I16VecValues implements IterableIterator<number> {
     #vec: I16Vec | null;
     #index = 0;
     // Starts as -0 (or 0n): a number that is not a small integer, so that the field holds
@@ -2817,7 +2817,7 @@ export class I16Vec<N extends number = number> implements
    * pairs, a fresh one per step): re-reads the length and checks the storage at every step,
    * and stays done once done.
    */
-  static readonly #Indexed = class TVecIndexed implements IterableIterator<number | [number, number]> {
+  static readonly #Indexed = class I16VecIndexed implements IterableIterator<number | [number, number]> {
     #vec: I16Vec | null;
     #index = 0;
     readonly #entries: boolean;

@@ -182,7 +182,7 @@ class Views {
 
 
 /** The chunk a I32Ring's producer hands out; the producer fills in its fields. */
-class WriteChunk implements RingWriteChunk<Int32Array> {
+class I32RingWriteChunk implements RingWriteChunk<Int32Array> {
   first: Int32Array;
   second: Int32Array;
   length = 0;
@@ -200,7 +200,7 @@ class WriteChunk implements RingWriteChunk<Int32Array> {
 }
 
 /** The chunk a I32Ring's consumer hands out; the consumer fills in its fields. */
-class ReadChunk implements RingReadChunk<Int32Array> {
+class I32RingReadChunk implements RingReadChunk<Int32Array> {
   first: Int32Array;
   second: Int32Array;
   length = 0;
@@ -218,13 +218,13 @@ class ReadChunk implements RingReadChunk<Int32Array> {
 }
 
 /** The producing end of a I32Ring. */
-class Producer implements RingProducer<Int32Array> {
+class I32RingProducer implements RingProducer<Int32Array> {
   readonly #header: Int32Array;
   readonly #data: Int32Array;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: WriteChunk;
+  readonly #chunk: I32RingWriteChunk;
   // Whether #chunk is handed out and not committed: then nothing else may write.
   #open = false;
   // The read index as this end last loaded it. The consumer only moves it forward, so the
@@ -237,7 +237,7 @@ class Producer implements RingProducer<Int32Array> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new WriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
+    this.#chunk = new I32RingWriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
     this.#read = Atomics.load(header, READ) & INDEX_MASK;
   }
 
@@ -379,13 +379,13 @@ class Producer implements RingProducer<Int32Array> {
 }
 
 /** The consuming end of a I32Ring. */
-class Consumer implements RingConsumer<Int32Array> {
+class I32RingConsumer implements RingConsumer<Int32Array> {
   readonly #header: Int32Array;
   readonly #data: Int32Array;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: ReadChunk;
+  readonly #chunk: I32RingReadChunk;
   // Whether #chunk is handed out and not released: then nothing else may read.
   #open = false;
   // The write index as this end last loaded it. The producer only moves it forward, and it
@@ -399,7 +399,7 @@ class Consumer implements RingConsumer<Int32Array> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new ReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
+    this.#chunk = new I32RingReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
     this.#write = Atomics.load(header, WRITE) & INDEX_MASK;
   }
 
@@ -568,8 +568,8 @@ export class I32Ring {
   readonly #byteOffset: number;
   readonly #header: Int32Array;
   readonly #data: Int32Array;
-  #producer: Producer | null = null;
-  #consumer: Consumer | null = null;
+  #producer: I32RingProducer | null = null;
+  #consumer: I32RingConsumer | null = null;
 
   private constructor(buffer: SharedArrayBuffer, byteOffset: number, header: Int32Array) {
     this.#buffer = buffer;
@@ -677,7 +677,7 @@ export class I32Ring {
    */
   producer(): RingProducer<Int32Array> {
     if (this.#producer !== null) throwRingEndTaken('I32Ring.producer', 'producer');
-    return (this.#producer = new Producer(this.#header, this.#data));
+    return (this.#producer = new I32RingProducer(this.#header, this.#data));
   }
 
   /**
@@ -688,7 +688,7 @@ export class I32Ring {
    */
   consumer(): RingConsumer<Int32Array> {
     if (this.#consumer !== null) throwRingEndTaken('I32Ring.consumer', 'consumer');
-    return (this.#consumer = new Consumer(this.#header, this.#data));
+    return (this.#consumer = new I32RingConsumer(this.#header, this.#data));
   }
 
   /**

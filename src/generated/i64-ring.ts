@@ -182,7 +182,7 @@ class Views {
 
 
 /** The chunk a I64Ring's producer hands out; the producer fills in its fields. */
-class WriteChunk implements RingWriteChunk<BigInt64Array> {
+class I64RingWriteChunk implements RingWriteChunk<BigInt64Array> {
   first: BigInt64Array;
   second: BigInt64Array;
   length = 0;
@@ -200,7 +200,7 @@ class WriteChunk implements RingWriteChunk<BigInt64Array> {
 }
 
 /** The chunk a I64Ring's consumer hands out; the consumer fills in its fields. */
-class ReadChunk implements RingReadChunk<BigInt64Array> {
+class I64RingReadChunk implements RingReadChunk<BigInt64Array> {
   first: BigInt64Array;
   second: BigInt64Array;
   length = 0;
@@ -218,13 +218,13 @@ class ReadChunk implements RingReadChunk<BigInt64Array> {
 }
 
 /** The producing end of a I64Ring. */
-class Producer implements RingProducer<BigInt64Array> {
+class I64RingProducer implements RingProducer<BigInt64Array> {
   readonly #header: Int32Array;
   readonly #data: BigInt64Array;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: WriteChunk;
+  readonly #chunk: I64RingWriteChunk;
   // Whether #chunk is handed out and not committed: then nothing else may write.
   #open = false;
   // The read index as this end last loaded it. The consumer only moves it forward, so the
@@ -237,7 +237,7 @@ class Producer implements RingProducer<BigInt64Array> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new WriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
+    this.#chunk = new I64RingWriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
     this.#read = Atomics.load(header, READ) & INDEX_MASK;
   }
 
@@ -379,13 +379,13 @@ class Producer implements RingProducer<BigInt64Array> {
 }
 
 /** The consuming end of a I64Ring. */
-class Consumer implements RingConsumer<BigInt64Array> {
+class I64RingConsumer implements RingConsumer<BigInt64Array> {
   readonly #header: Int32Array;
   readonly #data: BigInt64Array;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: ReadChunk;
+  readonly #chunk: I64RingReadChunk;
   // Whether #chunk is handed out and not released: then nothing else may read.
   #open = false;
   // The write index as this end last loaded it. The producer only moves it forward, and it
@@ -399,7 +399,7 @@ class Consumer implements RingConsumer<BigInt64Array> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new ReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
+    this.#chunk = new I64RingReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
     this.#write = Atomics.load(header, WRITE) & INDEX_MASK;
   }
 
@@ -568,8 +568,8 @@ export class I64Ring {
   readonly #byteOffset: number;
   readonly #header: Int32Array;
   readonly #data: BigInt64Array;
-  #producer: Producer | null = null;
-  #consumer: Consumer | null = null;
+  #producer: I64RingProducer | null = null;
+  #consumer: I64RingConsumer | null = null;
 
   private constructor(buffer: SharedArrayBuffer, byteOffset: number, header: Int32Array) {
     this.#buffer = buffer;
@@ -677,7 +677,7 @@ export class I64Ring {
    */
   producer(): RingProducer<BigInt64Array> {
     if (this.#producer !== null) throwRingEndTaken('I64Ring.producer', 'producer');
-    return (this.#producer = new Producer(this.#header, this.#data));
+    return (this.#producer = new I64RingProducer(this.#header, this.#data));
   }
 
   /**
@@ -688,7 +688,7 @@ export class I64Ring {
    */
   consumer(): RingConsumer<BigInt64Array> {
     if (this.#consumer !== null) throwRingEndTaken('I64Ring.consumer', 'consumer');
-    return (this.#consumer = new Consumer(this.#header, this.#data));
+    return (this.#consumer = new I64RingConsumer(this.#header, this.#data));
   }
 
   /**

@@ -2292,7 +2292,7 @@ export class I64Vec<N extends number = number> implements
    * updates one result object in place (see {@link I64Vec.values}). A class inside this
    * class's body, so that it reads the storage directly, without a call to `get`.
    */
-  static readonly #Values = class TVecValues implements IterableIterator<bigint> {
+  static readonly #Values = class I64VecValues implements IterableIterator<bigint> {
     #vec: I64Vec | null;
     #index = 0;
     // Starts as -0 (or 0n): a number that is not a small integer, so that the field holds
@@ -2336,7 +2336,7 @@ export class I64Vec<N extends number = number> implements
    * pairs, a fresh one per step): re-reads the length and checks the storage at every step,
    * and stays done once done.
    */
-  static readonly #Indexed = class TVecIndexed implements IterableIterator<number | [number, bigint]> {
+  static readonly #Indexed = class I64VecIndexed implements IterableIterator<number | [number, bigint]> {
     #vec: I64Vec | null;
     #index = 0;
     readonly #entries: boolean;

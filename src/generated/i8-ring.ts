@@ -182,7 +182,7 @@ class Views {
 
 
 /** The chunk a I8Ring's producer hands out; the producer fills in its fields. */
-class WriteChunk implements RingWriteChunk<Int8Array> {
+class I8RingWriteChunk implements RingWriteChunk<Int8Array> {
   first: Int8Array;
   second: Int8Array;
   length = 0;
@@ -200,7 +200,7 @@ class WriteChunk implements RingWriteChunk<Int8Array> {
 }
 
 /** The chunk a I8Ring's consumer hands out; the consumer fills in its fields. */
-class ReadChunk implements RingReadChunk<Int8Array> {
+class I8RingReadChunk implements RingReadChunk<Int8Array> {
   first: Int8Array;
   second: Int8Array;
   length = 0;
@@ -218,13 +218,13 @@ class ReadChunk implements RingReadChunk<Int8Array> {
 }
 
 /** The producing end of a I8Ring. */
-class Producer implements RingProducer<Int8Array> {
+class I8RingProducer implements RingProducer<Int8Array> {
   readonly #header: Int32Array;
   readonly #data: Int8Array;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: WriteChunk;
+  readonly #chunk: I8RingWriteChunk;
   // Whether #chunk is handed out and not committed: then nothing else may write.
   #open = false;
   // The read index as this end last loaded it. The consumer only moves it forward, so the
@@ -237,7 +237,7 @@ class Producer implements RingProducer<Int8Array> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new WriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
+    this.#chunk = new I8RingWriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
     this.#read = Atomics.load(header, READ) & INDEX_MASK;
   }
 
@@ -379,13 +379,13 @@ class Producer implements RingProducer<Int8Array> {
 }
 
 /** The consuming end of a I8Ring. */
-class Consumer implements RingConsumer<Int8Array> {
+class I8RingConsumer implements RingConsumer<Int8Array> {
   readonly #header: Int32Array;
   readonly #data: Int8Array;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: ReadChunk;
+  readonly #chunk: I8RingReadChunk;
   // Whether #chunk is handed out and not released: then nothing else may read.
   #open = false;
   // The write index as this end last loaded it. The producer only moves it forward, and it
@@ -399,7 +399,7 @@ class Consumer implements RingConsumer<Int8Array> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new ReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
+    this.#chunk = new I8RingReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
     this.#write = Atomics.load(header, WRITE) & INDEX_MASK;
   }
 
@@ -568,8 +568,8 @@ export class I8Ring {
   readonly #byteOffset: number;
   readonly #header: Int32Array;
   readonly #data: Int8Array;
-  #producer: Producer | null = null;
-  #consumer: Consumer | null = null;
+  #producer: I8RingProducer | null = null;
+  #consumer: I8RingConsumer | null = null;
 
   private constructor(buffer: SharedArrayBuffer, byteOffset: number, header: Int32Array) {
     this.#buffer = buffer;
@@ -677,7 +677,7 @@ export class I8Ring {
    */
   producer(): RingProducer<Int8Array> {
     if (this.#producer !== null) throwRingEndTaken('I8Ring.producer', 'producer');
-    return (this.#producer = new Producer(this.#header, this.#data));
+    return (this.#producer = new I8RingProducer(this.#header, this.#data));
   }
 
   /**
@@ -688,7 +688,7 @@ export class I8Ring {
    */
   consumer(): RingConsumer<Int8Array> {
     if (this.#consumer !== null) throwRingEndTaken('I8Ring.consumer', 'consumer');
-    return (this.#consumer = new Consumer(this.#header, this.#data));
+    return (this.#consumer = new I8RingConsumer(this.#header, this.#data));
   }
 
   /**

@@ -182,7 +182,7 @@ class Views {
 
 
 /** The chunk a U16Ring's producer hands out; the producer fills in its fields. */
-class WriteChunk implements RingWriteChunk<Uint16Array> {
+class U16RingWriteChunk implements RingWriteChunk<Uint16Array> {
   first: Uint16Array;
   second: Uint16Array;
   length = 0;
@@ -200,7 +200,7 @@ class WriteChunk implements RingWriteChunk<Uint16Array> {
 }
 
 /** The chunk a U16Ring's consumer hands out; the consumer fills in its fields. */
-class ReadChunk implements RingReadChunk<Uint16Array> {
+class U16RingReadChunk implements RingReadChunk<Uint16Array> {
   first: Uint16Array;
   second: Uint16Array;
   length = 0;
@@ -218,13 +218,13 @@ class ReadChunk implements RingReadChunk<Uint16Array> {
 }
 
 /** The producing end of a U16Ring. */
-class Producer implements RingProducer<Uint16Array> {
+class U16RingProducer implements RingProducer<Uint16Array> {
   readonly #header: Int32Array;
   readonly #data: Uint16Array;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: WriteChunk;
+  readonly #chunk: U16RingWriteChunk;
   // Whether #chunk is handed out and not committed: then nothing else may write.
   #open = false;
   // The read index as this end last loaded it. The consumer only moves it forward, so the
@@ -237,7 +237,7 @@ class Producer implements RingProducer<Uint16Array> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new WriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
+    this.#chunk = new U16RingWriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
     this.#read = Atomics.load(header, READ) & INDEX_MASK;
   }
 
@@ -379,13 +379,13 @@ class Producer implements RingProducer<Uint16Array> {
 }
 
 /** The consuming end of a U16Ring. */
-class Consumer implements RingConsumer<Uint16Array> {
+class U16RingConsumer implements RingConsumer<Uint16Array> {
   readonly #header: Int32Array;
   readonly #data: Uint16Array;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: ReadChunk;
+  readonly #chunk: U16RingReadChunk;
   // Whether #chunk is handed out and not released: then nothing else may read.
   #open = false;
   // The write index as this end last loaded it. The producer only moves it forward, and it
@@ -399,7 +399,7 @@ class Consumer implements RingConsumer<Uint16Array> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new ReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
+    this.#chunk = new U16RingReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
     this.#write = Atomics.load(header, WRITE) & INDEX_MASK;
   }
 
@@ -568,8 +568,8 @@ export class U16Ring {
   readonly #byteOffset: number;
   readonly #header: Int32Array;
   readonly #data: Uint16Array;
-  #producer: Producer | null = null;
-  #consumer: Consumer | null = null;
+  #producer: U16RingProducer | null = null;
+  #consumer: U16RingConsumer | null = null;
 
   private constructor(buffer: SharedArrayBuffer, byteOffset: number, header: Int32Array) {
     this.#buffer = buffer;
@@ -677,7 +677,7 @@ export class U16Ring {
    */
   producer(): RingProducer<Uint16Array> {
     if (this.#producer !== null) throwRingEndTaken('U16Ring.producer', 'producer');
-    return (this.#producer = new Producer(this.#header, this.#data));
+    return (this.#producer = new U16RingProducer(this.#header, this.#data));
   }
 
   /**
@@ -688,7 +688,7 @@ export class U16Ring {
    */
   consumer(): RingConsumer<Uint16Array> {
     if (this.#consumer !== null) throwRingEndTaken('U16Ring.consumer', 'consumer');
-    return (this.#consumer = new Consumer(this.#header, this.#data));
+    return (this.#consumer = new U16RingConsumer(this.#header, this.#data));
   }
 
   /**

@@ -2772,7 +2772,7 @@ export class U16Vec<N extends number = number> implements
    * updates one result object in place (see {@link U16Vec.values}). A class inside this
    * class's body, so that it reads the storage directly, without a call to `get`.
    */
-  static readonly #Values = class TVecValues implements IterableIterator<number> {
+  static readonly #Values = class U16VecValues implements IterableIterator<number> {
     #vec: U16Vec | null;
     #index = 0;
     // Starts as -0 (or 0n): a number that is not a small integer, so that the field holds
@@ -2816,7 +2816,7 @@ export class U16Vec<N extends number = number> implements
    * pairs, a fresh one per step): re-reads the length and checks the storage at every step,
    * and stays done once done.
    */
-  static readonly #Indexed = class TVecIndexed implements IterableIterator<number | [number, number]> {
+  static readonly #Indexed = class U16VecIndexed implements IterableIterator<number | [number, number]> {
     #vec: U16Vec | null;
     #index = 0;
     readonly #entries: boolean;

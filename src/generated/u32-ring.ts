@@ -182,7 +182,7 @@ class Views {
 
 
 /** The chunk a U32Ring's producer hands out; the producer fills in its fields. */
-class WriteChunk implements RingWriteChunk<Uint32Array> {
+class U32RingWriteChunk implements RingWriteChunk<Uint32Array> {
   first: Uint32Array;
   second: Uint32Array;
   length = 0;
@@ -200,7 +200,7 @@ class WriteChunk implements RingWriteChunk<Uint32Array> {
 }
 
 /** The chunk a U32Ring's consumer hands out; the consumer fills in its fields. */
-class ReadChunk implements RingReadChunk<Uint32Array> {
+class U32RingReadChunk implements RingReadChunk<Uint32Array> {
   first: Uint32Array;
   second: Uint32Array;
   length = 0;
@@ -218,13 +218,13 @@ class ReadChunk implements RingReadChunk<Uint32Array> {
 }
 
 /** The producing end of a U32Ring. */
-class Producer implements RingProducer<Uint32Array> {
+class U32RingProducer implements RingProducer<Uint32Array> {
   readonly #header: Int32Array;
   readonly #data: Uint32Array;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: WriteChunk;
+  readonly #chunk: U32RingWriteChunk;
   // Whether #chunk is handed out and not committed: then nothing else may write.
   #open = false;
   // The read index as this end last loaded it. The consumer only moves it forward, so the
@@ -237,7 +237,7 @@ class Producer implements RingProducer<Uint32Array> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new WriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
+    this.#chunk = new U32RingWriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
     this.#read = Atomics.load(header, READ) & INDEX_MASK;
   }
 
@@ -379,13 +379,13 @@ class Producer implements RingProducer<Uint32Array> {
 }
 
 /** The consuming end of a U32Ring. */
-class Consumer implements RingConsumer<Uint32Array> {
+class U32RingConsumer implements RingConsumer<Uint32Array> {
   readonly #header: Int32Array;
   readonly #data: Uint32Array;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: ReadChunk;
+  readonly #chunk: U32RingReadChunk;
   // Whether #chunk is handed out and not released: then nothing else may read.
   #open = false;
   // The write index as this end last loaded it. The producer only moves it forward, and it
@@ -399,7 +399,7 @@ class Consumer implements RingConsumer<Uint32Array> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new ReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
+    this.#chunk = new U32RingReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
     this.#write = Atomics.load(header, WRITE) & INDEX_MASK;
   }
 
@@ -568,8 +568,8 @@ export class U32Ring {
   readonly #byteOffset: number;
   readonly #header: Int32Array;
   readonly #data: Uint32Array;
-  #producer: Producer | null = null;
-  #consumer: Consumer | null = null;
+  #producer: U32RingProducer | null = null;
+  #consumer: U32RingConsumer | null = null;
 
   private constructor(buffer: SharedArrayBuffer, byteOffset: number, header: Int32Array) {
     this.#buffer = buffer;
@@ -677,7 +677,7 @@ export class U32Ring {
    */
   producer(): RingProducer<Uint32Array> {
     if (this.#producer !== null) throwRingEndTaken('U32Ring.producer', 'producer');
-    return (this.#producer = new Producer(this.#header, this.#data));
+    return (this.#producer = new U32RingProducer(this.#header, this.#data));
   }
 
   /**
@@ -688,7 +688,7 @@ export class U32Ring {
    */
   consumer(): RingConsumer<Uint32Array> {
     if (this.#consumer !== null) throwRingEndTaken('U32Ring.consumer', 'consumer');
-    return (this.#consumer = new Consumer(this.#header, this.#data));
+    return (this.#consumer = new U32RingConsumer(this.#header, this.#data));
   }
 
   /**

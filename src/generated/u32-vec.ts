@@ -2779,7 +2779,7 @@ export class U32Vec<N extends number = number> implements
    * updates one result object in place (see {@link U32Vec.values}). A class inside this
    * class's body, so that it reads the storage directly, without a call to `get`.
    */
-  static readonly #Values = class TVecValues implements IterableIterator<number> {
+  static readonly #Values = class U32VecValues implements IterableIterator<number> {
     #vec: U32Vec | null;
     #index = 0;
     // Starts as -0 (or 0n): a number that is not a small integer, so that the field holds
@@ -2823,7 +2823,7 @@ export class U32Vec<N extends number = number> implements
    * pairs, a fresh one per step): re-reads the length and checks the storage at every step,
    * and stays done once done.
    */
-  static readonly #Indexed = class TVecIndexed implements IterableIterator<number | [number, number]> {
+  static readonly #Indexed = class U32VecIndexed implements IterableIterator<number | [number, number]> {
     #vec: U32Vec | null;
     #index = 0;
     readonly #entries: boolean;

@@ -182,7 +182,7 @@ class Views {
 
 
 /** The chunk a U64Ring's producer hands out; the producer fills in its fields. */
-class WriteChunk implements RingWriteChunk<BigUint64Array> {
+class U64RingWriteChunk implements RingWriteChunk<BigUint64Array> {
   first: BigUint64Array;
   second: BigUint64Array;
   length = 0;
@@ -200,7 +200,7 @@ class WriteChunk implements RingWriteChunk<BigUint64Array> {
 }
 
 /** The chunk a U64Ring's consumer hands out; the consumer fills in its fields. */
-class ReadChunk implements RingReadChunk<BigUint64Array> {
+class U64RingReadChunk implements RingReadChunk<BigUint64Array> {
   first: BigUint64Array;
   second: BigUint64Array;
   length = 0;
@@ -218,13 +218,13 @@ class ReadChunk implements RingReadChunk<BigUint64Array> {
 }
 
 /** The producing end of a U64Ring. */
-class Producer implements RingProducer<BigUint64Array> {
+class U64RingProducer implements RingProducer<BigUint64Array> {
   readonly #header: Int32Array;
   readonly #data: BigUint64Array;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: WriteChunk;
+  readonly #chunk: U64RingWriteChunk;
   // Whether #chunk is handed out and not committed: then nothing else may write.
   #open = false;
   // The read index as this end last loaded it. The consumer only moves it forward, so the
@@ -237,7 +237,7 @@ class Producer implements RingProducer<BigUint64Array> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new WriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
+    this.#chunk = new U64RingWriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
     this.#read = Atomics.load(header, READ) & INDEX_MASK;
   }
 
@@ -379,13 +379,13 @@ class Producer implements RingProducer<BigUint64Array> {
 }
 
 /** The consuming end of a U64Ring. */
-class Consumer implements RingConsumer<BigUint64Array> {
+class U64RingConsumer implements RingConsumer<BigUint64Array> {
   readonly #header: Int32Array;
   readonly #data: BigUint64Array;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: ReadChunk;
+  readonly #chunk: U64RingReadChunk;
   // Whether #chunk is handed out and not released: then nothing else may read.
   #open = false;
   // The write index as this end last loaded it. The producer only moves it forward, and it
@@ -399,7 +399,7 @@ class Consumer implements RingConsumer<BigUint64Array> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new ReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
+    this.#chunk = new U64RingReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
     this.#write = Atomics.load(header, WRITE) & INDEX_MASK;
   }
 
@@ -568,8 +568,8 @@ export class U64Ring {
   readonly #byteOffset: number;
   readonly #header: Int32Array;
   readonly #data: BigUint64Array;
-  #producer: Producer | null = null;
-  #consumer: Consumer | null = null;
+  #producer: U64RingProducer | null = null;
+  #consumer: U64RingConsumer | null = null;
 
   private constructor(buffer: SharedArrayBuffer, byteOffset: number, header: Int32Array) {
     this.#buffer = buffer;
@@ -677,7 +677,7 @@ export class U64Ring {
    */
   producer(): RingProducer<BigUint64Array> {
     if (this.#producer !== null) throwRingEndTaken('U64Ring.producer', 'producer');
-    return (this.#producer = new Producer(this.#header, this.#data));
+    return (this.#producer = new U64RingProducer(this.#header, this.#data));
   }
 
   /**
@@ -688,7 +688,7 @@ export class U64Ring {
    */
   consumer(): RingConsumer<BigUint64Array> {
     if (this.#consumer !== null) throwRingEndTaken('U64Ring.consumer', 'consumer');
-    return (this.#consumer = new Consumer(this.#header, this.#data));
+    return (this.#consumer = new U64RingConsumer(this.#header, this.#data));
   }
 
   /**

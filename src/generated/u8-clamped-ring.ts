@@ -182,7 +182,7 @@ class Views {
 
 
 /** The chunk a U8ClampedRing's producer hands out; the producer fills in its fields. */
-class WriteChunk implements RingWriteChunk<Uint8ClampedArray> {
+class U8ClampedRingWriteChunk implements RingWriteChunk<Uint8ClampedArray> {
   first: Uint8ClampedArray;
   second: Uint8ClampedArray;
   length = 0;
@@ -200,7 +200,7 @@ class WriteChunk implements RingWriteChunk<Uint8ClampedArray> {
 }
 
 /** The chunk a U8ClampedRing's consumer hands out; the consumer fills in its fields. */
-class ReadChunk implements RingReadChunk<Uint8ClampedArray> {
+class U8ClampedRingReadChunk implements RingReadChunk<Uint8ClampedArray> {
   first: Uint8ClampedArray;
   second: Uint8ClampedArray;
   length = 0;
@@ -218,13 +218,13 @@ class ReadChunk implements RingReadChunk<Uint8ClampedArray> {
 }
 
 /** The producing end of a U8ClampedRing. */
-class Producer implements RingProducer<Uint8ClampedArray> {
+class U8ClampedRingProducer implements RingProducer<Uint8ClampedArray> {
   readonly #header: Int32Array;
   readonly #data: Uint8ClampedArray;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: WriteChunk;
+  readonly #chunk: U8ClampedRingWriteChunk;
   // Whether #chunk is handed out and not committed: then nothing else may write.
   #open = false;
   // The read index as this end last loaded it. The consumer only moves it forward, so the
@@ -237,7 +237,7 @@ class Producer implements RingProducer<Uint8ClampedArray> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new WriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
+    this.#chunk = new U8ClampedRingWriteChunk(data.subarray(0, 0), (count) => this.#commitChunk(count));
     this.#read = Atomics.load(header, READ) & INDEX_MASK;
   }
 
@@ -379,13 +379,13 @@ class Producer implements RingProducer<Uint8ClampedArray> {
 }
 
 /** The consuming end of a U8ClampedRing. */
-class Consumer implements RingConsumer<Uint8ClampedArray> {
+class U8ClampedRingConsumer implements RingConsumer<Uint8ClampedArray> {
   readonly #header: Int32Array;
   readonly #data: Uint8ClampedArray;
   readonly #capacity: number;
   readonly #mask: number;
   readonly #views: Views;
-  readonly #chunk: ReadChunk;
+  readonly #chunk: U8ClampedRingReadChunk;
   // Whether #chunk is handed out and not released: then nothing else may read.
   #open = false;
   // The write index as this end last loaded it. The producer only moves it forward, and it
@@ -399,7 +399,7 @@ class Consumer implements RingConsumer<Uint8ClampedArray> {
     this.#capacity = data.length;
     this.#mask = data.length - 1;
     this.#views = new Views(data, VIEW_SLOTS, maxViewSlots(data.length));
-    this.#chunk = new ReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
+    this.#chunk = new U8ClampedRingReadChunk(data.subarray(0, 0), (count) => this.#releaseChunk(count));
     this.#write = Atomics.load(header, WRITE) & INDEX_MASK;
   }
 
@@ -568,8 +568,8 @@ export class U8ClampedRing {
   readonly #byteOffset: number;
   readonly #header: Int32Array;
   readonly #data: Uint8ClampedArray;
-  #producer: Producer | null = null;
-  #consumer: Consumer | null = null;
+  #producer: U8ClampedRingProducer | null = null;
+  #consumer: U8ClampedRingConsumer | null = null;
 
   private constructor(buffer: SharedArrayBuffer, byteOffset: number, header: Int32Array) {
     this.#buffer = buffer;
@@ -677,7 +677,7 @@ export class U8ClampedRing {
    */
   producer(): RingProducer<Uint8ClampedArray> {
     if (this.#producer !== null) throwRingEndTaken('U8ClampedRing.producer', 'producer');
-    return (this.#producer = new Producer(this.#header, this.#data));
+    return (this.#producer = new U8ClampedRingProducer(this.#header, this.#data));
   }
 
   /**
@@ -688,7 +688,7 @@ export class U8ClampedRing {
    */
   consumer(): RingConsumer<Uint8ClampedArray> {
     if (this.#consumer !== null) throwRingEndTaken('U8ClampedRing.consumer', 'consumer');
-    return (this.#consumer = new Consumer(this.#header, this.#data));
+    return (this.#consumer = new U8ClampedRingConsumer(this.#header, this.#data));
   }
 
   /**

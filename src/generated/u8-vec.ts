@@ -2730,7 +2730,7 @@ export class U8Vec<N extends number = number> implements
    * updates one result object in place (see {@link U8Vec.values}). A class inside this
    * class's body, so that it reads the storage directly, without a call to `get`.
    */
-  static readonly #Values = class TVecValues implements IterableIterator<number> {
+  static readonly #Values = class U8VecValues implements IterableIterator<number> {
     #vec: U8Vec | null;
     #index = 0;
     // Starts as -0 (or 0n): a number that is not a small integer, so that the field holds
@@ -2774,7 +2774,7 @@ export class U8Vec<N extends number = number> implements
    * pairs, a fresh one per step): re-reads the length and checks the storage at every step,
    * and stays done once done.
    */
-  static readonly #Indexed = class TVecIndexed implements IterableIterator<number | [number, number]> {
+  static readonly #Indexed = class U8VecIndexed implements IterableIterator<number | [number, number]> {
     #vec: U8Vec | null;
     #index = 0;
     readonly #entries: boolean;
