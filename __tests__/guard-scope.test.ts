@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { transformSync } from 'esbuild';
 import { build } from 'esbuild';
-import { hasIndexGuards, scopeExportedClasses, scopeIndexGuards } from '../scripts/guard-scope.cjs';
+import { scopeExportedClasses, scopeIndexGuards } from '../scripts/guard-scope.cjs';
 
 /** A vector module in the shape tsc emits for the template, reduced to the guards. */
 const MODULE = `import { helper } from './helper.js';
@@ -57,10 +57,31 @@ function evaluate(source: string): Record<string, unknown> {
   return module.exports;
 }
 
+/** esbuild's bundle of `entry` (by default: everything it imports), where './classes.js' is `source`. */
+async function bundleOne(source: string, entry = "export * from './classes.js';"): Promise<string> {
+  const result = await build({
+    stdin: { contents: entry, resolveDir: '/' },
+    plugins: [
+      {
+        name: 'classes',
+        setup(b) {
+          b.onResolve({ filter: /classes/ }, () => ({ path: 'classes', namespace: 'mem' }));
+          b.onLoad({ filter: /.*/, namespace: 'mem' }, () => ({ contents: source, loader: 'js' }));
+        },
+      },
+    ],
+    bundle: true,
+    write: false,
+    format: 'esm',
+  });
+  return result.outputFiles[0]!.text;
+}
+
 describe('scopeIndexGuards', () => {
   it('puts the guards and the class into one pure function call, exported under the class name', () => {
     const out = scopeIndexGuards(MODULE, 'vec.js');
-    expect(out).toContain('export const Vec = /* @__PURE__ */ (() => {');
+    expect(out).toContain('const scopedVec = /* @__PURE__ */ (() => {');
+    expect(out).toContain('export { scopedVec as Vec };');
     expect(out).toContain('class Vec {');
     expect(out).not.toContain('export class');
     // The guards are inside the function, before the class; the rest stays at module scope.
@@ -84,9 +105,11 @@ describe('scopeIndexGuards', () => {
 
   it('rewrites every generated vector module, TypeScript included', () => {
     const source = readFileSync(join(__dirname, '../src/generated/f64-vec.ts'), 'utf8');
-    expect(hasIndexGuards(source)).toBe(true);
+    expect(source).toMatch(/^const PASS\b/m);
+    expect(source).toMatch(/^var FAIL_INDEX\b/m);
     const out = scopeIndexGuards(source, 'f64-vec.ts');
-    expect(out).toContain('export const F64Vec = /* @__PURE__ */ (() => {');
+    expect(out).toContain('const scopedF64Vec = /* @__PURE__ */ (() => {');
+    expect(out).toContain('export { scopedF64Vec as F64Vec };');
     expect(() => transformSync(out, { loader: 'ts', format: 'esm' })).not.toThrow();
   });
 
@@ -105,15 +128,17 @@ describe('scopeExportedClasses', () => {
   const out = scopeExportedClasses(CLASSES, 'classes.js');
 
   it('puts each exported class, and its alias, into a pure function call of its own', () => {
-    expect(out).toContain('export const Small = /* @__PURE__ */ (() => {');
-    expect(out).toContain('export const Counter = /* @__PURE__ */ (() => {');
+    expect(out).toContain('const scopedSmall = /* @__PURE__ */ (() => {');
+    expect(out).toContain('const scopedCounter = /* @__PURE__ */ (() => {');
+    expect(out).toContain('export { scopedCounter as Counter };');
     expect(out).not.toContain('export class');
-    const counter = out.slice(out.indexOf('export const Counter'));
+    const counter = out.slice(out.indexOf('const scopedCounter'));
     expect(counter.indexOf('_a = Counter;')).toBeGreaterThan(counter.indexOf('class Counter {'));
     expect(counter.indexOf('_a = Counter;')).toBeLessThan(counter.indexOf('return Counter;'));
     expect(out.match(/_a = Counter;/g)).toHaveLength(1);
     expect(out.startsWith('var _a;\nconst LIMIT = 3;')).toBe(true);
-    expect(out.trimEnd().endsWith('export function helper() { return Counter.next(); }')).toBe(true);
+    // The module's own reference to the class names its binding.
+    expect(out.trimEnd().endsWith('export function helper() { return scopedCounter.next(); }')).toBe(true);
   });
 
   it('runs as the original', () => {
@@ -129,29 +154,29 @@ describe('scopeExportedClasses', () => {
     }
   });
 
+  it.each([
+    ['declares the name again', CLASSES + 'function shadow(Counter) { return Counter; }\n'],
+    ['uses it in a shorthand property', CLASSES + 'export const all = { Counter };\n'],
+  ])('refuses a module that %s, naming the file', (_what, source) => {
+    expect(() => scopeExportedClasses(source, 'bad.js')).toThrow(/^guard-scope: bad\.js: /);
+  });
+
+  it('keeps the declared class names in a bundle that puts modules into one scope', async () => {
+    // esbuild renames a nested declaration that shadows a top-level name; V8 names stack
+    // frames by the declared name. With the class bound as `scopedCounter`, nothing shadows it.
+    const bundled = await bundleOne(out);
+    expect(bundled).toMatch(/\bclass Counter \{/);
+    expect(bundled).toMatch(/\bclass Small extends RangeError \{/);
+    const { Counter, helper } = evaluate(bundled) as { Counter: { next(): number }; helper(): number };
+    expect([Counter.next(), helper()]).toEqual([1, 2]);
+  });
+
   it('leaves a module without exported classes as it is', () => {
     expect(scopeExportedClasses('export const A = 1;\nclass Local {}\n', 'plain.js')).toBe('export const A = 1;\nclass Local {}\n');
   });
 
   it('lets a bundler drop a class nothing uses, which a static block kept before', async () => {
-    const bundle = async (source: string) => {
-      const result = await build({
-        stdin: { contents: "export { helper } from './classes.js';", resolveDir: '/' },
-        plugins: [
-          {
-            name: 'classes',
-            setup(b) {
-              b.onResolve({ filter: /classes/ }, () => ({ path: 'classes', namespace: 'mem' }));
-              b.onLoad({ filter: /.*/, namespace: 'mem' }, () => ({ contents: source, loader: 'js' }));
-            },
-          },
-        ],
-        bundle: true,
-        write: false,
-        format: 'esm',
-      });
-      return result.outputFiles[0]!.text;
-    };
+    const bundle = (source: string) => bundleOne(source, "export { helper } from './classes.js';");
     expect(await bundle(CLASSES)).toContain('Small');
     const scoped = await bundle(out);
     expect(scoped).not.toContain('Small');

@@ -11,7 +11,8 @@
  * 1.65x a raw loop. They leave the bindings inside a function alone, so the module becomes
  *
  * ```js
- * export const F64Vec = (() => { const PASS = ...; var FAIL_INDEX; class F64Vec { ... } return F64Vec; })();
+ * const scopedF64Vec = (() => { const PASS = ...; var FAIL_INDEX; class F64Vec { ... } return F64Vec; })();
+ * export { scopedF64Vec as F64Vec };
  * ```
  *
  * which runs the same code in the same order (the class's static blocks run while the
@@ -72,30 +73,76 @@ function aliasAfter(file, cls) {
 }
 
 /**
+ * The module binding of a scoped class `name`: not the class's own name, which the class
+ * keeps inside its function. A bundler that puts modules into one scope renames a nested
+ * declaration that shadows a top-level name (`class F64Vec` inside `var F64Vec = ...` became
+ * `class F64Vec2`), and V8 names stack frames by the class's declared name (`at
+ * F64Vec2.push`), whatever its `name` property says.
+ */
+function scopedName(name) {
+  return `scoped${name}`;
+}
+
+/** Whether `node`, an identifier, is the name of a property or member rather than a reference. */
+function isMemberName(node) {
+  const { parent } = node;
+  const named = [ts.isPropertyAccessExpression, ts.isPropertyAssignment, ts.isMethodDeclaration, ts.isPropertyDeclaration, ts.isGetAccessor, ts.isSetAccessor];
+  return named.some((is) => is(parent)) && parent.name === node;
+}
+
+/**
+ * The edits that make every reference to `name` at module level (outside the nodes `moved`,
+ * which go into the class's function, where `name` is the class) name `binding` instead.
+ * Fails when `name` is declared again or used in a shorthand property, which a rename of
+ * references alone would break.
+ */
+function referenceEdits(file, name, binding, moved, fail) {
+  const edits = [];
+  const visit = (node) => {
+    if (moved.includes(node)) return;
+    if (ts.isIdentifier(node) && node.text === name && !isMemberName(node)) {
+      const { parent } = node;
+      if (ts.isShorthandPropertyAssignment(parent)) fail(`\`{ ${name} }\` at module level: write \`{ ${name}: ${name} }\``);
+      const declares = [ts.isVariableDeclaration, ts.isParameter, ts.isFunctionDeclaration, ts.isClassDeclaration, ts.isClassExpression, ts.isBindingElement];
+      if (declares.some((is) => is(parent)) && parent.name === node) fail(`${name} is declared again at module level`);
+      edits.push({ start: node.getStart(file), end: node.end, text: binding });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return edits;
+}
+
+/**
  * The edits that move the exported class `cls`, the statements `inside` (moved before it)
- * and tsc's alias of the class into one pure function call whose result is exported under
- * the class's name.
+ * and tsc's alias of the class into one pure function call, bound to {@link scopedName}
+ * and exported under the class's name; the module's other references to the class name
+ * that binding.
  */
 function scopeEdits(source, file, cls, inside, why, fail) {
   if (cls.modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) fail('the class is a default export');
   const name = cls.name.text;
+  const binding = scopedName(name);
   const classText = source.slice(cls.getStart(file), cls.end);
   if (!classText.startsWith('export class ')) fail(`the declaration of ${name} does not start with \`export class\``);
   const alias = aliasAfter(file, cls);
+  const moved = [cls, ...inside, ...(alias === undefined ? [] : [alias])];
   return [
     ...inside.map((statement) => ({ start: statement.pos, end: statement.end, text: '' })),
     ...(alias === undefined ? [] : [{ start: alias.pos, end: alias.end, text: '' }]),
+    ...referenceEdits(file, name, binding, moved, fail),
     {
       start: cls.getStart(file),
       end: cls.end,
       text: [
         ...why,
-        `export const ${name} = /* @__PURE__ */ (() => {`,
+        `const ${binding} = /* @__PURE__ */ (() => {`,
         ...inside.map((statement) => source.slice(statement.pos, statement.end).replace(/^\s*\n/, '')),
         classText.slice('export '.length),
         ...(alias === undefined ? [] : [source.slice(alias.pos, alias.end).replace(/^\s*\n/, '')]),
         `return ${name};`,
         '})();',
+        `export { ${binding} as ${name} };`,
       ].join('\n'),
     },
   ];
@@ -172,11 +219,6 @@ function scopeExportedClasses(source, fileName) {
   return applyEdits(source, exportedClasses(file).flatMap((cls) => scopeEdits(source, file, cls, [], why, fail)));
 }
 
-/** Whether a module of the build is a vector module that {@link scopeIndexGuards} rewrites. */
-function hasIndexGuards(source) {
-  return /^const PASS\b/m.test(source) && /^var FAIL_INDEX\b/m.test(source);
-}
-
 /** The vector modules of the sources, which the plugin below rewrites. */
 const VECTOR_MODULE = /[\\/]src[\\/]generated[\\/][a-z0-9-]+-vec\.ts$/;
 
@@ -194,4 +236,4 @@ function scopedGuardsPlugin() {
   };
 }
 
-module.exports = { scopeIndexGuards, scopeExportedClasses, hasIndexGuards, scopedGuardsPlugin };
+module.exports = { scopeIndexGuards, scopeExportedClasses, scopedGuardsPlugin };

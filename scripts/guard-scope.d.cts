@@ -21,9 +21,6 @@ export declare function scopeIndexGuards(source: string, fileName: string): stri
  */
 export declare function scopeExportedClasses(source: string, fileName: string): string;
 
-/** Whether a module of the build is a vector module that {@link scopeIndexGuards} rewrites. */
-export declare function hasIndexGuards(source: string): boolean;
-
 /**
  * An esbuild plugin that loads each vector module of the sources (`src/generated/<id>-vec.ts`)
  * rewritten by {@link scopeIndexGuards}, as `npm run build` ships it in dist/esm.
