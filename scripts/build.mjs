@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `npm run build`: cleans dist/, compiles src/ twice with tsc (the two builds run in parallel),
-// writes the declaration stubs that package.json names, and marks dist/esm as ES modules.
+// `npm run build`: cleans dist/, compiles src/ with tsc, bundles the ES modules, converts them
+// to CommonJS, writes the declaration stubs that package.json names, and marks dist/esm as ES
+// modules.
 //   dist/esm    ES modules, with the comments the declarations do not carry (tsconfig.build.esm.json)
-//   dist/cjs    CommonJS, without comments           (tsconfig.build.cjs.json)
-//   dist/types  the .d.ts of every module, with the TSDoc, once for both (the ESM run emits them)
+//   dist/cjs    the same modules as CommonJS, without comments
+//   dist/types  the .d.ts of every module, with the TSDoc, once for both builds
 // Each `types` path of package.json (dist/esm/index.d.ts, dist/cjs/generated/f32.d.ts, ...)
 // is a one-line stub that re-exports the same module of dist/types: a stub beside the ES
 // modules is an ES module, one beside the CommonJS files is CommonJS, and both may re-export
@@ -18,7 +19,8 @@
 // `const`s to `var`s cannot slow `get` and `set`. Then esbuild bundles dist/esm into one
 // module per entry of package.json's `exports` and the chunks those share (dist/esm/chunks/):
 // loading the whole package is then 17 modules instead of 78, which halves its import time
-// (docs/packaging.md, "Size and load time"), and every entry shares the same classes.
+// (docs/packaging.md, "Size and load time"), and every entry shares the same classes. Each of
+// those modules, converted to CommonJS and printed without comments, is dist/cjs.
 // The declarations come from the source: nothing in dist/ is written by hand except
 // dist/esm/package.json, which only sets the module format, and the stubs.
 import { spawn } from 'node:child_process';
@@ -43,15 +45,15 @@ function compile(project) {
 
 const started = performance.now();
 await rm(join(root, 'dist'), { recursive: true, force: true });
-// Both run to the end (no orphaned tsc when one fails), and every failure is reported.
-const results = await Promise.allSettled([compile('tsconfig.build.esm.json'), compile('tsconfig.build.cjs.json')]);
-const failures = results.filter((result) => result.status === 'rejected');
-for (const { reason } of failures) console.error(`build: ${reason.message}`);
-if (failures.length > 0) process.exit(1);
+await compile('tsconfig.build.esm.json').catch((error) => {
+  console.error(`build: ${error.message}`);
+  process.exit(1);
+});
 await dropDocsTheDeclarationsCarry();
 await scopeTheClasses();
 const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 await bundleTheEntries(manifest);
+await writeTheCommonJsBuild();
 await writeDeclarationStubs(manifest);
 // Without "type": "module" Node would read dist/esm/*.js as CommonJS (the root package.json
 // says "type": "commonjs"), and TypeScript's node16 resolution would type them as CommonJS.
@@ -151,6 +153,31 @@ async function bundleTheEntries(manifest) {
     await writeFile(target, named(await readFile(join(staging, module), 'utf8')));
   }
   await rm(staging, { recursive: true, force: true });
+}
+
+/**
+ * Writes dist/cjs from the bundled dist/esm: each of its modules (entries and chunks) at the
+ * same path, converted to CommonJS by esbuild (each `import` a `require` of the same
+ * relative path) and printed without comments by TypeScript's printer, since dist/esm is
+ * the commented copy. So `require` loads the same code in the same 17 modules as `import`,
+ * and `require('slabvec/f32')` the classes of `require('slabvec')`. Fails unless esbuild
+ * reads each printed module, comments aside, as it read the converted one.
+ */
+async function writeTheCommonJsBuild() {
+  const { transformSync } = await import('esbuild');
+  const ts = createRequire(import.meta.url)('typescript');
+  const printer = ts.createPrinter({ removeComments: true });
+  const code = (source) => transformSync(source, { target: 'es2022', minifyWhitespace: true, legalComments: 'none' }).code;
+  const esm = join(root, 'dist/esm');
+  for (const module of (await readdir(esm, { recursive: true })).filter((path) => path.endsWith('.js'))) {
+    const source = await readFile(join(esm, module), 'utf8');
+    const converted = transformSync(source, { format: 'cjs', target: 'es2022', legalComments: 'none', sourcefile: module, logLevel: 'warning' }).code;
+    const printed = printer.printFile(ts.createSourceFile(module, converted, ts.ScriptTarget.ES2022, false, ts.ScriptKind.JS));
+    if (code(printed) !== code(converted)) throw new Error(`build: printing dist/cjs/${module} without comments changed its code`);
+    const target = join(root, 'dist/cjs', module);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, printed);
+  }
 }
 
 /**

@@ -157,6 +157,21 @@ const CJS_CONSUMER = `
 const assert = require('node:assert/strict');
 const { F64Vec, F16Vec, Slab, IndexError } = require('slabvec');
 assert.match(require.resolve('slabvec'), /[\\\\/]dist[\\\\/]cjs[\\\\/]index\\.js$/, "require('slabvec') loaded " + require.resolve('slabvec') + ', not dist/cjs/index.js');
+// dist/cjs is dist/esm converted (scripts/build.mjs): every vector class, its checks and a
+// stack frame named as the class is declared (first, before a failed check replaces get).
+let vectorClasses = 0;
+for (const [name, Vec] of Object.entries(require('slabvec'))) {
+  if (!name.endsWith('Vec') || typeof Vec.elementType !== 'string') continue;
+  if (name === 'F16Vec' && typeof globalThis.Float16Array !== 'function') continue;
+  const one = /^[iu]64$/.test(Vec.elementType) ? 1n : 1;
+  const vec = new Vec(2);
+  vec.push(one);
+  assert.throws(() => vec.get(1), (error) => error instanceof IndexError && error.stack.includes('    at ' + name + '.get ('), name + '.get(1)');
+  vec.set(0, one + one);
+  assert.equal(vec.get(0), one + one, name + ' after a failed check');
+  vectorClasses++;
+}
+assert.ok(vectorClasses >= 11, 'vector classes checked: ' + vectorClasses);
 const v = new F64Vec(2);
 v.push(7);
 assert.equal(v.get(0), 7);
@@ -242,6 +257,8 @@ try {
     else if (!/^ {4}push\(value\) \{$/m.test(readFileSync(join(root, f64Chunk), 'utf8'))) fail(`${f64Chunk} (F64Vec) is not readable code: no method push(value) on a line of its own`);
     const esmModules = paths.filter((path) => path.startsWith('dist/esm/') && path.endsWith('.js'));
     if (esmModules.length > 45) fail(`dist/esm has ${esmModules.length} modules: the build bundles it into its entries and their chunks`);
+    const cjsModules = paths.filter((path) => path.startsWith('dist/cjs/') && path.endsWith('.js'));
+    if (cjsModules.length !== esmModules.length) fail(`dist/cjs has ${cjsModules.length} modules, dist/esm ${esmModules.length}: the build converts each module of dist/esm`);
     const hashNamed = esmModules.filter((path) => /\/chunk-[A-Z0-9]+\.js$/.test(path));
     if (hashNamed.length > 0) fail(`chunks still named by esbuild's hash: ${hashNamed.join(', ')}`);
     // Every file the README links to ships, so that its links resolve on the registry's page;
