@@ -393,6 +393,13 @@ describe('histories: documented behaviour', () => {
     [8192, 16, [512]],
     [48000, 32, [1024]],
     [2 ** 20, 128, [256]],
+    // Two or three window lengths in turn, each in a cache of its own: in one shared cache
+    // these displaced each other at every head, so every window() made a view.
+    [1024, 64, [64, 1024]],
+    [1024, 64, [512, 1024, 128]],
+    [4096, 256, [256, 4096]],
+    [16384, 64, [256, 16384]],
+    [1024, 16, [16, 32]],
   ])('capacity %i, blocks of %i: once round, every window(n) after a block is a cached view, and shows the newest n', (capacity, block, lengths) => {
     const h = new F32History(capacity);
     const samples = new Float32Array(block);

@@ -177,6 +177,14 @@ function windowSlots(capacity: number): number {
 }
 
 /**
+ * How many window lengths get a view cache of their own (`I64History.window`): windows of one
+ * length never displace each other's views (one head bin per slot), two lengths in one cache
+ * did, for some heads, for good (1 in 3 pairs of lengths, streaming blocks of 16 to 256
+ * samples: a view made per call).
+ */
+const WINDOW_LENGTHS = 4;
+
+/**
  * The last `capacity` `bigint` samples of a stream, in a `BigInt64Array` (overwrite-oldest):
  * `push` past the capacity drops the oldest sample. The live samples are always one
  * contiguous, ordered run of memory, so {@link I64History.window} is a zero-copy `BigInt64Array`
@@ -230,14 +238,17 @@ export class I64History<N extends number = number> {
   // next sample goes to; #length in [0, #capacity] counts the live samples, which are the
   // last #length written: the run [#head + #capacity - #length, #head + #capacity) of #data,
   // oldest first. No other slot is read by a public path.
-  // #views caches the views window() returned, one per slot of #windowSlot(); a view is of
-  // positions in #data, so it stays the window of the same (#head, n) as long as #data is.
+  // #views[k] caches the views window() returned of length #viewLengths[k], one per slot of
+  // #windowSlot(); made on first use, at most WINDOW_LENGTHS of them, the last one shared by
+  // every length past those. A view is of positions in #data, so it stays the window of the
+  // same (#head, n) as long as #data is.
   #data: BigInt64Array;
   #capacity: N;
   #head = 0;
   #length = 0;
   #buffer: ArrayBufferLike;
-  #views: Views;
+  readonly #views: Views[] = [];
+  readonly #viewLengths: number[] = [];
 
   /**
    * Creates an empty history with its own storage for `capacity` samples.
@@ -251,7 +262,6 @@ export class I64History<N extends number = number> {
     this.#data = new BigInt64Array(2 * capacity);
     this.#capacity = (capacity + 0) as N; // + 0: never -0
     this.#buffer = this.#data.buffer;
-    this.#views = new Views(this.#data, windowSlots(capacity), maxViewSlots(capacity));
   }
 
   /**
@@ -275,7 +285,6 @@ export class I64History<N extends number = number> {
     history.#data = new BigInt64Array(buffer, byteOffset, 2 * capacity);
     history.#capacity = (capacity + 0) as M;
     history.#buffer = buffer;
-    history.#views = new Views(history.#data, windowSlots(capacity), maxViewSlots(capacity));
     return history;
   }
 
@@ -442,8 +451,9 @@ export class I64History<N extends number = number> {
    * (zero-copy; the same view object again while nothing was pushed). Views are cached by
    * where the window starts and ends, one slot per 64 samples of capacity at first (64 to
    * 4,096 slots), growing to one per 16 samples (up to 16,384) for a stream that visits more
-   * window positions. So a stream that pushes blocks of 16 samples or more and takes a
-   * window of one length after each gets them all from the cache after a few laps round the
+   * window positions, in a cache of their own for each of the first three window lengths
+   * asked for. So a stream that pushes blocks of 16 samples or more and takes windows of up
+   * to three lengths after each gets them all from the cache after a few laps round the
    * history (up to a capacity of 2^18; blocks of 64 or more up to 2^20): nothing is
    * allocated.
    *
@@ -459,21 +469,37 @@ export class I64History<N extends number = number> {
     this.#storage('I64History.window');
     const count = this.#count('I64History.window', n);
     const head = this.#head;
-    return this.#views.lookUp(this.#windowSlot(head, count), head + this.#capacity - count, count, true)!;
+    const views = this.#viewsOf(count);
+    return views.lookUp(this.#windowSlot(views, head, count), head + this.#capacity - count, count, true)!;
+  }
+
+  /**
+   * The view cache of windows of `count` samples, made on first use: the first three
+   * lengths asked for get one each, so that they never displace each other's views, and the
+   * fourth gets one that it shares with every later length ({@link WINDOW_LENGTHS}).
+   */
+  #viewsOf(count: number): Views {
+    const lengths = this.#viewLengths;
+    for (let k = 0; k < lengths.length; k++) if (lengths[k] === count) return this.#views[k];
+    if (lengths.length === WINDOW_LENGTHS) return this.#views[WINDOW_LENGTHS - 1];
+    const views = new Views(this.#data, windowSlots(this.#capacity), maxViewSlots(this.#capacity));
+    this.#views.push(views);
+    lengths.push(count);
+    return views;
   }
 
   /**
    * The cache slot of the window of the newest `count` samples when the head is at `head`:
    * the head's bin among `slots` equal bins of `[0, capacity)` (see {@link windowSlots}),
-   * permuted by a hash of `count` so that two window lengths taken in turn mostly keep
-   * apart. A stream of equal blocks visits the multiples of some g (the block size's common
+   * permuted by a hash of `count` so that lengths sharing a cache (the fourth and later,
+   * see {@link I64History.#viewsOf}) mostly keep apart. A stream of equal blocks visits the multiples of some g (the block size's common
    * divisor with the capacity); when there are at most `slots` of them, g >= capacity /
    * slots, the width of a bin, so each takes a bin of its own. (`head * slots / capacity`
    * is below 2^41 over below 2^29: the quotient rounds to a double exactly enough for
    * `floor` to be exact.)
    */
-  #windowSlot(head: number, count: number): number {
-    const slots = this.#views.slots;
+  #windowSlot(views: Views, head: number, count: number): number {
+    const slots = views.slots;
     return (Math.floor((head * slots) / this.#capacity) ^ (Math.imul(count, 0x9e3779b1) >>> Math.clz32(slots - 1))) & (slots - 1);
   }
 
