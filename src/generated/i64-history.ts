@@ -177,10 +177,11 @@ function windowSlots(capacity: number): number {
 }
 
 /**
- * How many window lengths get a view cache of their own (`I64History.window`): windows of one
- * length never displace each other's views (one head bin per slot), two lengths in one cache
- * did, for some heads, for good (1 in 3 pairs of lengths, streaming blocks of 16 to 256
- * samples: a view made per call).
+ * How many view caches a history makes at most (`I64History.window`): one for each of the first
+ * three window lengths asked for, and one that the fourth shares with every later length.
+ * Windows of one length never displace each other's views (one head bin per slot); two
+ * lengths in one cache did, for some heads, for good (1 in 3 pairs of lengths, streaming
+ * blocks of 16 to 256 samples: a view made per call).
  */
 const WINDOW_LENGTHS = 4;
 
