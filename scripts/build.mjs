@@ -65,6 +65,20 @@ const esmPackage = { type: 'module', sideEffects: false };
 await writeFile(join(root, 'dist/esm/package.json'), JSON.stringify(esmPackage, null, 2) + '\n');
 console.log(`build: dist/esm, dist/cjs and dist/types in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
+/** The JavaScript modules under `dir`, as paths relative to it (`index.js`, `chunks/f64.js`). */
+async function modulesIn(dir) {
+  return (await readdir(dir, { recursive: true })).filter((path) => path.endsWith('.js'));
+}
+
+/**
+ * What esbuild reads in `source`, comments and layout aside: its code with whitespace
+ * minified, for the checks that a rewrite which should only drop comments changed nothing else.
+ */
+async function codeOf(source) {
+  const { transformSync } = await import('esbuild');
+  return transformSync(source, { target: 'es2022', minifyWhitespace: true, legalComments: 'none' }).code;
+}
+
 /** Every path under a condition named `condition` in `value` (package.json's `exports`, or a string named `key`). */
 function conditionPaths(value, condition, key) {
   if (typeof value === 'string') return key === condition ? [value] : [];
@@ -104,7 +118,7 @@ async function scopeTheClasses() {
   const { scopeExportedClasses, scopeIndexGuards } = createRequire(import.meta.url)('./guard-scope.cjs');
   const esm = join(root, 'dist/esm');
   let scoped = 0;
-  for (const module of (await readdir(esm, { recursive: true })).filter((path) => path.endsWith('.js'))) {
+  for (const module of await modulesIn(esm)) {
     const file = join(esm, module);
     const source = await readFile(file, 'utf8');
     const isVector = /^generated[\\/][a-z0-9-]+-vec\.js$/.test(module);
@@ -146,8 +160,8 @@ async function bundleTheEntries(manifest) {
   });
   const names = chunkNames(metafile);
   const named = (text) => text.replace(/\bchunk-[A-Z0-9]+\.js\b/g, (file) => names.get(file) ?? file);
-  for (const module of (await readdir(esm, { recursive: true })).filter((path) => path.endsWith('.js'))) await rm(join(esm, module));
-  for (const module of (await readdir(staging, { recursive: true })).filter((path) => path.endsWith('.js'))) {
+  for (const module of await modulesIn(esm)) await rm(join(esm, module));
+  for (const module of await modulesIn(staging)) {
     const target = join(esm, named(module));
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, named(await readFile(join(staging, module), 'utf8')));
@@ -167,13 +181,12 @@ async function writeTheCommonJsBuild() {
   const { transformSync } = await import('esbuild');
   const ts = createRequire(import.meta.url)('typescript');
   const printer = ts.createPrinter({ removeComments: true });
-  const code = (source) => transformSync(source, { target: 'es2022', minifyWhitespace: true, legalComments: 'none' }).code;
   const esm = join(root, 'dist/esm');
-  for (const module of (await readdir(esm, { recursive: true })).filter((path) => path.endsWith('.js'))) {
+  for (const module of await modulesIn(esm)) {
     const source = await readFile(join(esm, module), 'utf8');
     const converted = transformSync(source, { format: 'cjs', target: 'es2022', legalComments: 'none', sourcefile: module, logLevel: 'warning' }).code;
     const printed = printer.printFile(ts.createSourceFile(module, converted, ts.ScriptTarget.ES2022, false, ts.ScriptKind.JS));
-    if (code(printed) !== code(converted)) throw new Error(`build: printing dist/cjs/${module} without comments changed its code`);
+    if ((await codeOf(printed)) !== (await codeOf(converted))) throw new Error(`build: printing dist/cjs/${module} without comments changed its code`);
     const target = join(root, 'dist/cjs', module);
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, printed);
@@ -213,19 +226,16 @@ function chunkNames(metafile) {
  * unchanged.
  */
 async function dropDocsTheDeclarationsCarry() {
-  const { transformSync } = await import('esbuild');
-  const code = (source) => transformSync(source, { format: 'esm', target: 'es2022', minifyWhitespace: true, legalComments: 'none' }).code;
   const normalized = (block) => block.split('\n').map((line) => line.trim()).join('\n');
   const esm = join(root, 'dist/esm');
-  const modules = (await readdir(esm, { recursive: true })).filter((path) => path.endsWith('.js'));
-  for (const module of modules) {
+  for (const module of await modulesIn(esm)) {
     const file = join(esm, module);
     const declarations = await readFile(join(root, 'dist/types', module.replace(/\.js$/, '.d.ts')), 'utf8').catch(() => '');
     const carried = new Set((declarations.match(/\/\*\*[\s\S]*?\*\//g) ?? []).map(normalized));
     const source = await readFile(file, 'utf8');
     const kept = source.replace(/^[ \t]*(\/\*\*[\s\S]*?\*\/)[ \t]*\n/gm, (line, block) => (carried.has(normalized(block)) ? '' : line));
     if (kept === source) continue;
-    if (code(kept) !== code(source)) throw new Error(`build: dropping the declarations' docs from dist/esm/${module} changed its code`);
+    if ((await codeOf(kept)) !== (await codeOf(source))) throw new Error(`build: dropping the declarations' docs from dist/esm/${module} changed its code`);
     await writeFile(file, kept);
   }
 }

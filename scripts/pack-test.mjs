@@ -89,6 +89,32 @@ const files = (dir) => readdirSync(dir, { recursive: true, withFileTypes: true }
 
 // The consumers. Each one exercises push/get/view and a Slab, and checks that it was given
 // the build its module system asks for.
+/**
+ * The consumers' checks of every vector class of the module object `exports` (an expression
+ * of the consumer), which the build rewrites (function scopes, scripts/guard-scope.cjs):
+ * `get` and `set`, a failure (which replaces get and set with their branch forms) whose stack
+ * names the class as declared (bundled, a class shadowing a top-level name was renamed: at
+ * F64Vec2.get), and both forms afterwards.
+ */
+function vectorClassChecks(exports) {
+  return `let vectorClasses = 0;
+for (const [name, Vec] of Object.entries(${exports})) {
+  if (!name.endsWith('Vec') || typeof Vec.elementType !== 'string') continue;
+  if (name === 'F16Vec' && typeof globalThis.Float16Array !== 'function') continue;
+  const one = /^[iu]64$/.test(Vec.elementType) ? 1n : 1;
+  const vec = new Vec(2);
+  vec.push(one);
+  assert.equal(vec.get(0), one);
+  assert.throws(() => vec.get(1), (error) => error instanceof IndexError && error.stack.includes('    at ' + name + '.get ('), name + '.get(1), first');
+  assert.throws(() => vec.get(1), IndexError, name + '.get(1)');
+  assert.throws(() => vec.set(-1, one), IndexError, name + '.set(-1)');
+  vec.set(0, one + one);
+  assert.equal(vec.get(0), one + one, name + ' after a failed check');
+  vectorClasses++;
+}
+assert.ok(vectorClasses >= 11, 'vector classes checked: ' + vectorClasses);`;
+}
+
 const ESM_CONSUMER = `
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -117,27 +143,8 @@ if (typeof globalThis.Float16Array === 'function') {
   assert.throws(() => slab.alloc(F16Vec, 2), { name: 'TypeError', message: /^Slab\.alloc: this runtime has no Float16Array/ });
 }
 assert.equal(pkg.name, 'slabvec');
-// The build rewrites each vector module of dist/esm (its class and index guards in a function
-// scope: scripts/guard-scope.cjs). Every vector class: the checks of get and set, a failure
-// (which replaces get and set with their branch forms), and both forms afterwards.
-let vectorClasses = 0;
-for (const [name, Vec] of Object.entries(everything)) {
-  if (!name.endsWith('Vec') || typeof Vec.elementType !== 'string') continue;
-  if (name === 'F16Vec' && typeof globalThis.Float16Array !== 'function') continue;
-  const one = /^[iu]64$/.test(Vec.elementType) ? 1n : 1;
-  const vec = new Vec(2);
-  vec.push(one);
-  assert.equal(vec.get(0), one);
-  // Stack frames name the class as declared: bundled, a class shadowing a top-level name was
-  // renamed (at F64Vec2.get), whatever its name property says.
-  try { vec.get(1); } catch (error) { assert.ok(error.stack.includes('    at ' + name + '.get ('), name + '.get stack: ' + error.stack); }
-  assert.throws(() => vec.get(1), IndexError, name + '.get(1)');
-  assert.throws(() => vec.set(-1, one), IndexError, name + '.set(-1)');
-  vec.set(0, one + one);
-  assert.equal(vec.get(0), one + one, name + ' after a failed check');
-  vectorClasses++;
-}
-assert.ok(vectorClasses >= 11, 'vector classes checked: ' + vectorClasses);
+// Every vector class as the build rewrote it (vectorClassChecks).
+${vectorClassChecks('everything')}
 // The subpath exports hold the root export's classes themselves, not copies.
 assert.match(import.meta.resolve('slabvec/f64'), /\\/dist\\/esm\\/generated\\/f64\\.js$/);
 assert.equal(F64VecAlone, F64Vec);
@@ -157,21 +164,9 @@ const CJS_CONSUMER = `
 const assert = require('node:assert/strict');
 const { F64Vec, F16Vec, Slab, IndexError } = require('slabvec');
 assert.match(require.resolve('slabvec'), /[\\\\/]dist[\\\\/]cjs[\\\\/]index\\.js$/, "require('slabvec') loaded " + require.resolve('slabvec') + ', not dist/cjs/index.js');
-// dist/cjs is dist/esm converted (scripts/build.mjs): every vector class, its checks and a
-// stack frame named as the class is declared (first, before a failed check replaces get).
-let vectorClasses = 0;
-for (const [name, Vec] of Object.entries(require('slabvec'))) {
-  if (!name.endsWith('Vec') || typeof Vec.elementType !== 'string') continue;
-  if (name === 'F16Vec' && typeof globalThis.Float16Array !== 'function') continue;
-  const one = /^[iu]64$/.test(Vec.elementType) ? 1n : 1;
-  const vec = new Vec(2);
-  vec.push(one);
-  assert.throws(() => vec.get(1), (error) => error instanceof IndexError && error.stack.includes('    at ' + name + '.get ('), name + '.get(1)');
-  vec.set(0, one + one);
-  assert.equal(vec.get(0), one + one, name + ' after a failed check');
-  vectorClasses++;
-}
-assert.ok(vectorClasses >= 11, 'vector classes checked: ' + vectorClasses);
+// dist/cjs is dist/esm converted (scripts/build.mjs): the same checks, first (before a
+// failed check of F64Vec below replaces its get).
+${vectorClassChecks("require('slabvec')")}
 const v = new F64Vec(2);
 v.push(7);
 assert.equal(v.get(0), 7);
