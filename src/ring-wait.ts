@@ -122,6 +122,16 @@ export function readStats(header: Int32Array): RingStats {
   };
 }
 
+/**
+ * Moves an end's index word (`word` is WRITE or READ) to `index` with one atomic exchange,
+ * which publishes the slots before it to the other end and clears the waiting flag the other
+ * end may have set on this word; a flag that was set means: wake it. Only that word's end
+ * calls it.
+ */
+export function advanceIndex(header: Int32Array, word: number, index: number): void {
+  if (Atomics.exchange(header, word, index & INDEX_MASK) < 0) Atomics.notify(header, word);
+}
+
 /** Counts one overrun or underrun (`word` is OVERRUNS or UNDERRUNS); only that word's end calls it. */
 export function countRun(header: Int32Array, word: number): void {
   Atomics.store(header, word, (header[word] + 1) | 0);

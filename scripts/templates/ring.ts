@@ -59,7 +59,7 @@ import {
   writeHeader,
 } from '../../src/ring-layout.js';
 import type { RingConsumer, RingDescriptor, RingProducer, RingReadChunk, RingStats, RingWriteChunk } from '../../src/ring-types.js';
-import { checkWait, countRun, readStats, waitAsync, waitSync } from '../../src/ring-wait.js';
+import { advanceIndex, checkWait, countRun, readStats, waitAsync, waitSync } from '../../src/ring-wait.js';
 
 //@if f16
 /** `Float16Array` as the declarations name it: the global type where the compiling program's `lib` has one. */
@@ -169,9 +169,9 @@ class TRingProducer implements RingProducer<TArray> {
     const write = header[WRITE] & INDEX_MASK;
     const n = block.length;
     const free = this.#room(header, write, n);
-    if (n > free) throwRingFullError('TRing.push', block, this.#capacity, this.#capacity - free);
+    if (n > free) this.#refuseFull('TRing.push', block, free);
     this.#copyIn(block, write, n);
-    this.#publish(header, write, n);
+    advanceIndex(header, WRITE, write + n);
   }
 
   tryPush(block: TArray): boolean {
@@ -181,12 +181,12 @@ class TRingProducer implements RingProducer<TArray> {
     const n = block.length;
     const free = this.#room(header, write, n);
     if (n > free) {
-      if (n > this.#capacity) throwRingFullError('TRing.tryPush', block, this.#capacity, this.#capacity - free);
+      if (n > this.#capacity) this.#refuseFull('TRing.tryPush', block, free);
       countRun(header, OVERRUNS);
       return false;
     }
     this.#copyIn(block, write, n);
-    this.#publish(header, write, n);
+    advanceIndex(header, WRITE, write + n);
     return true;
   }
 
@@ -198,7 +198,7 @@ class TRingProducer implements RingProducer<TArray> {
     const n = block.length < free ? block.length : free;
     if (n !== 0) {
       this.#copyIn(block, write, n);
-      this.#publish(header, write, n);
+      advanceIndex(header, WRITE, write + n);
     }
     if (n < block.length) countRun(header, OVERRUNS);
     return n;
@@ -232,15 +232,19 @@ class TRingProducer implements RingProducer<TArray> {
 
   /** Writes the first `n` elements of `block` into the slots of indices `[write, write + n)`. */
   #copyIn(block: TArray, write: number, n: number): void {
-    const data = this.#data;
     const offset = write & this.#mask;
+    if (n === block.length && n <= this.#capacity - offset) this.#data.set(block, offset);
+    else this.#copyInParts(block, offset, n);
+  }
+
+  /**
+   * {@link #copyIn} of a part of the block, or of a block that wraps around, from slot
+   * `offset` on: element by element, since a subarray of the block (to set() it) would
+   * allocate. Out of line, so that what `push` inlines stays small (docs/design.md, "Rings").
+   */
+  #copyInParts(block: TArray, offset: number, n: number): void {
+    const data = this.#data;
     const first = this.#capacity - offset;
-    if (n === block.length && n <= first) {
-      data.set(block, offset);
-      return;
-    }
-    // A part of the block, or a wrap-around: element by element, since a subarray of the
-    // block (to set() it) would allocate.
     const head = n < first ? n : first;
     for (let i = 0; i < head; i++) data[offset + i] = block[i];
     for (let i = head; i < n; i++) data[i - head] = block[i];
@@ -259,27 +263,24 @@ class TRingProducer implements RingProducer<TArray> {
     return capacity - ((write - read) & INDEX_MASK);
   }
 
-  /**
-   * Publishes `n` more elements after `write` with one atomic exchange, which also clears
-   * the flag a waiting consumer sets on WRITE; a flag that was set means: wake it.
-   */
-  #publish(header: Int32Array, write: number, n: number): void {
-    if (Atomics.exchange(header, WRITE, (write + n) & INDEX_MASK) < 0) Atomics.notify(header, WRITE);
-  }
-
   /** What `commit()` of the chunk does. */
   #commitChunk(count: number): void {
     if (!this.#open) throwChunkStateError('TRing.commit', 'this chunk was committed already; take a new one with writeChunk(n)');
     const chunk = this.#chunk;
     if (!((count >>> 0) === count && count <= chunk.length)) throwArgumentError('TRing.commit', 'count', count, `an integer from 0 to ${chunk.length} (the chunk's length)`);
     this.#open = false;
-    if (count !== 0) this.#publish(this.#header, this.#header[WRITE] & INDEX_MASK, count);
+    if (count !== 0) advanceIndex(this.#header, WRITE, (this.#header[WRITE] & INDEX_MASK) + count);
   }
 
   /** Throws for a block of the wrong kind, or a push while a chunk is open. */
   #refuse(where: string, block: unknown): never {
     if (this.#open) throwChunkStateError(where, 'a chunk from writeChunk() is open: commit() it first');
     return throwRingArrayError(where, 'block', block, ARRAY_NAME);
+  }
+
+  /** Throws for a block that does not fit in the `free` slots there are. */
+  #refuseFull(where: string, block: TArray, free: number): never {
+    return throwRingFullError(where, block, this.#capacity, this.#capacity - free);
   }
 
   /** Throws for a bad chunk length, or a chunk asked for while one is open. */
@@ -332,7 +333,7 @@ class TRingConsumer implements RingConsumer<TArray> {
     const n = wanted < available ? wanted : available;
     if (n !== 0) {
       this.#copyOut(out, read, n);
-      this.#release(header, read, n);
+      advanceIndex(header, READ, read + n);
     }
     if (n < wanted) countRun(header, UNDERRUNS);
     return n;
@@ -364,15 +365,27 @@ class TRingConsumer implements RingConsumer<TArray> {
     return waitAsync('TRing.waitForDataAsync', 'waitForData', header, WRITE, n, this.#capacity, timeoutMs);
   }
 
-  /** Copies the `n` elements of indices `[read, read + n)` into `out` from index 0. */
+  /**
+   * Copies the `n` elements of indices `[read, read + n)` into `out` from index 0. A cached
+   * view is one set() (a memcpy); a region not seen twice in a row is copied element by
+   * element instead of allocating a view for it.
+   */
   #copyOut(out: TArray, read: number, n: number): void {
     const offset = read & this.#mask;
+    const view = n <= this.#capacity - offset ? this.#views.at(offset, n, false) : null;
+    if (view !== null) out.set(view);
+    else this.#copyOutParts(out, offset, n);
+  }
+
+  /**
+   * {@link #copyOut} of a region without a cached view, or that wraps around, from slot
+   * `offset` on. Out of line, so that what `popInto` inlines stays small (docs/design.md, "Rings").
+   */
+  #copyOutParts(out: TArray, offset: number, n: number): void {
+    const data = this.#data;
     const first = this.#capacity - offset;
     const head = n < first ? n : first;
-    // A cached view is one set() (a memcpy); a region not seen twice in a row is copied
-    // element by element instead of allocating a view for it.
-    const view = this.#views.at(offset, head, false);
-    const data = this.#data;
+    const view = first < n ? this.#views.at(offset, head, false) : null;
     if (view !== null) out.set(view);
     else for (let i = 0; i < head; i++) out[i] = data[offset + i];
     if (head === n) return;
@@ -393,21 +406,13 @@ class TRingConsumer implements RingConsumer<TArray> {
     return (write - read) & INDEX_MASK;
   }
 
-  /**
-   * Gives `n` slots after `read` back to the producer with one atomic exchange, which also
-   * clears the flag a waiting producer sets on READ; a flag that was set means: wake it.
-   */
-  #release(header: Int32Array, read: number, n: number): void {
-    if (Atomics.exchange(header, READ, (read + n) & INDEX_MASK) < 0) Atomics.notify(header, READ);
-  }
-
   /** What `release()` of the chunk does. */
   #releaseChunk(count: number): void {
     if (!this.#open) throwChunkStateError('TRing.release', 'this chunk was released already; take a new one with readChunk(n)');
     const chunk = this.#chunk;
     if (!((count >>> 0) === count && count <= chunk.length)) throwArgumentError('TRing.release', 'count', count, `an integer from 0 to ${chunk.length} (the chunk's length)`);
     this.#open = false;
-    if (count !== 0) this.#release(this.#header, this.#header[READ] & INDEX_MASK, count);
+    if (count !== 0) advanceIndex(this.#header, READ, (this.#header[READ] & INDEX_MASK) + count);
   }
 
   /** Throws for an output of the wrong kind, or a pop while a chunk is open. */

@@ -119,23 +119,36 @@ class Views {
    * ring of at most as many blocks as slots never miss).
    */
   at(offset: number, length: number, make: boolean): Float16Array | null {
-    if (length === 0) return this.#empty;
-    return this.lookUp(((offset >>> (31 - Math.clz32(length))) + length) & (this.#slots - 1), offset, length, make);
+    const slot = ((offset >>> (31 - Math.clz32(length))) + length) & (this.#slots - 1);
+    // The hit of lookUp(slot, ...), written out: one more call level here would put the
+    // lookup past what the optimizing compiler inlines into a ring's popInto.
+    if (this.#offsets[slot] === offset && this.#lengths[slot] === length && length !== 0) {
+      const view = this.#views[slot];
+      if (view !== this.#empty) return view;
+    }
+    return this.#miss(slot, offset, length, make);
   }
 
   /**
    * The view of `[offset, offset + length)` of the data, cached in slot `slot` (below
    * `slots`). When it is not cached, `make` decides: true makes it (an
    * allocation) and caches it; false records the region and returns null, so that a region
-   * seen once costs nothing and one seen twice in a row gets its view.
+   * seen once costs nothing and one seen twice in a row gets its view. Only a hit is
+   * handled here, so that the method stays small enough for the optimizing compiler to
+   * inline into its caller; the rest is {@link Views.#miss}.
    */
   lookUp(slot: number, offset: number, length: number, make: boolean): Float16Array | null {
-    if (length === 0) return this.#empty;
-    if (this.#offsets[slot] === offset && this.#lengths[slot] === length) {
+    if (this.#offsets[slot] === offset && this.#lengths[slot] === length && length !== 0) {
       const view = this.#views[slot];
       if (view !== this.#empty) return view;
-      make = true;
-    } else {
+    }
+    return this.#miss(slot, offset, length, make);
+  }
+
+  /** {@link Views.lookUp} when slot `slot` holds no view of the region. */
+  #miss(slot: number, offset: number, length: number, make: boolean): Float16Array | null {
+    if (length === 0) return this.#empty;
+    if (this.#offsets[slot] !== offset || this.#lengths[slot] !== length) {
       if (this.#lengths[slot] !== 0 && ++this.#displaced > this.#slots && this.#slots < this.#maxSlots) {
         // `slot` was picked for the old size: this region is cached from its next call on.
         this.#grow();
@@ -144,8 +157,9 @@ class Views {
       this.#offsets[slot] = offset;
       this.#lengths[slot] = length;
       this.#views[slot] = this.#empty;
+      if (!make) return null;
     }
-    if (!make) return null;
+    // Recorded already (by a call that did not make it, or just now): made and cached now.
     return (this.#views[slot] = this.#data.subarray(offset, offset + length));
   }
 

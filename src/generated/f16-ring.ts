@@ -36,7 +36,7 @@ import {
   writeHeader,
 } from '../ring-layout.js';
 import type { RingConsumer, RingDescriptor, RingProducer, RingReadChunk, RingStats, RingWriteChunk } from '../ring-types.js';
-import { checkWait, countRun, readStats, waitAsync, waitSync } from '../ring-wait.js';
+import { advanceIndex, checkWait, countRun, readStats, waitAsync, waitSync } from '../ring-wait.js';
 
 /** `Float16Array` as the declarations name it: the global type where the compiling program's `lib` has one. */
 type Float16Array = Float16ArrayType;
@@ -141,23 +141,36 @@ class Views {
    * ring of at most as many blocks as slots never miss).
    */
   at(offset: number, length: number, make: boolean): Float16Array | null {
-    if (length === 0) return this.#empty;
-    return this.lookUp(((offset >>> (31 - Math.clz32(length))) + length) & (this.#slots - 1), offset, length, make);
+    const slot = ((offset >>> (31 - Math.clz32(length))) + length) & (this.#slots - 1);
+    // The hit of lookUp(slot, ...), written out: one more call level here would put the
+    // lookup past what the optimizing compiler inlines into a ring's popInto.
+    if (this.#offsets[slot] === offset && this.#lengths[slot] === length && length !== 0) {
+      const view = this.#views[slot];
+      if (view !== this.#empty) return view;
+    }
+    return this.#miss(slot, offset, length, make);
   }
 
   /**
    * The view of `[offset, offset + length)` of the data, cached in slot `slot` (below
    * `slots`). When it is not cached, `make` decides: true makes it (an
    * allocation) and caches it; false records the region and returns null, so that a region
-   * seen once costs nothing and one seen twice in a row gets its view.
+   * seen once costs nothing and one seen twice in a row gets its view. Only a hit is
+   * handled here, so that the method stays small enough for the optimizing compiler to
+   * inline into its caller; the rest is {@link Views.#miss}.
    */
   lookUp(slot: number, offset: number, length: number, make: boolean): Float16Array | null {
-    if (length === 0) return this.#empty;
-    if (this.#offsets[slot] === offset && this.#lengths[slot] === length) {
+    if (this.#offsets[slot] === offset && this.#lengths[slot] === length && length !== 0) {
       const view = this.#views[slot];
       if (view !== this.#empty) return view;
-      make = true;
-    } else {
+    }
+    return this.#miss(slot, offset, length, make);
+  }
+
+  /** {@link Views.lookUp} when slot `slot` holds no view of the region. */
+  #miss(slot: number, offset: number, length: number, make: boolean): Float16Array | null {
+    if (length === 0) return this.#empty;
+    if (this.#offsets[slot] !== offset || this.#lengths[slot] !== length) {
       if (this.#lengths[slot] !== 0 && ++this.#displaced > this.#slots && this.#slots < this.#maxSlots) {
         // `slot` was picked for the old size: this region is cached from its next call on.
         this.#grow();
@@ -166,8 +179,9 @@ class Views {
       this.#offsets[slot] = offset;
       this.#lengths[slot] = length;
       this.#views[slot] = this.#empty;
+      if (!make) return null;
     }
-    if (!make) return null;
+    // Recorded already (by a call that did not make it, or just now): made and cached now.
     return (this.#views[slot] = this.#data.subarray(offset, offset + length));
   }
 
@@ -276,9 +290,9 @@ class F16RingProducer implements RingProducer<Float16Array> {
     const write = header[WRITE] & INDEX_MASK;
     const n = block.length;
     const free = this.#room(header, write, n);
-    if (n > free) throwRingFullError('F16Ring.push', block, this.#capacity, this.#capacity - free);
+    if (n > free) this.#refuseFull('F16Ring.push', block, free);
     this.#copyIn(block, write, n);
-    this.#publish(header, write, n);
+    advanceIndex(header, WRITE, write + n);
   }
 
   tryPush(block: Float16Array): boolean {
@@ -288,12 +302,12 @@ class F16RingProducer implements RingProducer<Float16Array> {
     const n = block.length;
     const free = this.#room(header, write, n);
     if (n > free) {
-      if (n > this.#capacity) throwRingFullError('F16Ring.tryPush', block, this.#capacity, this.#capacity - free);
+      if (n > this.#capacity) this.#refuseFull('F16Ring.tryPush', block, free);
       countRun(header, OVERRUNS);
       return false;
     }
     this.#copyIn(block, write, n);
-    this.#publish(header, write, n);
+    advanceIndex(header, WRITE, write + n);
     return true;
   }
 
@@ -305,7 +319,7 @@ class F16RingProducer implements RingProducer<Float16Array> {
     const n = block.length < free ? block.length : free;
     if (n !== 0) {
       this.#copyIn(block, write, n);
-      this.#publish(header, write, n);
+      advanceIndex(header, WRITE, write + n);
     }
     if (n < block.length) countRun(header, OVERRUNS);
     return n;
@@ -339,15 +353,19 @@ class F16RingProducer implements RingProducer<Float16Array> {
 
   /** Writes the first `n` elements of `block` into the slots of indices `[write, write + n)`. */
   #copyIn(block: Float16Array, write: number, n: number): void {
-    const data = this.#data;
     const offset = write & this.#mask;
+    if (n === block.length && n <= this.#capacity - offset) this.#data.set(block, offset);
+    else this.#copyInParts(block, offset, n);
+  }
+
+  /**
+   * {@link #copyIn} of a part of the block, or of a block that wraps around, from slot
+   * `offset` on: element by element, since a subarray of the block (to set() it) would
+   * allocate. Out of line, so that what `push` inlines stays small (docs/design.md, "Rings").
+   */
+  #copyInParts(block: Float16Array, offset: number, n: number): void {
+    const data = this.#data;
     const first = this.#capacity - offset;
-    if (n === block.length && n <= first) {
-      data.set(block, offset);
-      return;
-    }
-    // A part of the block, or a wrap-around: element by element, since a subarray of the
-    // block (to set() it) would allocate.
     const head = n < first ? n : first;
     for (let i = 0; i < head; i++) data[offset + i] = block[i];
     for (let i = head; i < n; i++) data[i - head] = block[i];
@@ -366,27 +384,24 @@ class F16RingProducer implements RingProducer<Float16Array> {
     return capacity - ((write - read) & INDEX_MASK);
   }
 
-  /**
-   * Publishes `n` more elements after `write` with one atomic exchange, which also clears
-   * the flag a waiting consumer sets on WRITE; a flag that was set means: wake it.
-   */
-  #publish(header: Int32Array, write: number, n: number): void {
-    if (Atomics.exchange(header, WRITE, (write + n) & INDEX_MASK) < 0) Atomics.notify(header, WRITE);
-  }
-
   /** What `commit()` of the chunk does. */
   #commitChunk(count: number): void {
     if (!this.#open) throwChunkStateError('F16Ring.commit', 'this chunk was committed already; take a new one with writeChunk(n)');
     const chunk = this.#chunk;
     if (!((count >>> 0) === count && count <= chunk.length)) throwArgumentError('F16Ring.commit', 'count', count, `an integer from 0 to ${chunk.length} (the chunk's length)`);
     this.#open = false;
-    if (count !== 0) this.#publish(this.#header, this.#header[WRITE] & INDEX_MASK, count);
+    if (count !== 0) advanceIndex(this.#header, WRITE, (this.#header[WRITE] & INDEX_MASK) + count);
   }
 
   /** Throws for a block of the wrong kind, or a push while a chunk is open. */
   #refuse(where: string, block: unknown): never {
     if (this.#open) throwChunkStateError(where, 'a chunk from writeChunk() is open: commit() it first');
     return throwRingArrayError(where, 'block', block, ARRAY_NAME);
+  }
+
+  /** Throws for a block that does not fit in the `free` slots there are. */
+  #refuseFull(where: string, block: Float16Array, free: number): never {
+    return throwRingFullError(where, block, this.#capacity, this.#capacity - free);
   }
 
   /** Throws for a bad chunk length, or a chunk asked for while one is open. */
@@ -439,7 +454,7 @@ class F16RingConsumer implements RingConsumer<Float16Array> {
     const n = wanted < available ? wanted : available;
     if (n !== 0) {
       this.#copyOut(out, read, n);
-      this.#release(header, read, n);
+      advanceIndex(header, READ, read + n);
     }
     if (n < wanted) countRun(header, UNDERRUNS);
     return n;
@@ -471,15 +486,27 @@ class F16RingConsumer implements RingConsumer<Float16Array> {
     return waitAsync('F16Ring.waitForDataAsync', 'waitForData', header, WRITE, n, this.#capacity, timeoutMs);
   }
 
-  /** Copies the `n` elements of indices `[read, read + n)` into `out` from index 0. */
+  /**
+   * Copies the `n` elements of indices `[read, read + n)` into `out` from index 0. A cached
+   * view is one set() (a memcpy); a region not seen twice in a row is copied element by
+   * element instead of allocating a view for it.
+   */
   #copyOut(out: Float16Array, read: number, n: number): void {
     const offset = read & this.#mask;
+    const view = n <= this.#capacity - offset ? this.#views.at(offset, n, false) : null;
+    if (view !== null) out.set(view);
+    else this.#copyOutParts(out, offset, n);
+  }
+
+  /**
+   * {@link #copyOut} of a region without a cached view, or that wraps around, from slot
+   * `offset` on. Out of line, so that what `popInto` inlines stays small (docs/design.md, "Rings").
+   */
+  #copyOutParts(out: Float16Array, offset: number, n: number): void {
+    const data = this.#data;
     const first = this.#capacity - offset;
     const head = n < first ? n : first;
-    // A cached view is one set() (a memcpy); a region not seen twice in a row is copied
-    // element by element instead of allocating a view for it.
-    const view = this.#views.at(offset, head, false);
-    const data = this.#data;
+    const view = first < n ? this.#views.at(offset, head, false) : null;
     if (view !== null) out.set(view);
     else for (let i = 0; i < head; i++) out[i] = data[offset + i];
     if (head === n) return;
@@ -500,21 +527,13 @@ class F16RingConsumer implements RingConsumer<Float16Array> {
     return (write - read) & INDEX_MASK;
   }
 
-  /**
-   * Gives `n` slots after `read` back to the producer with one atomic exchange, which also
-   * clears the flag a waiting producer sets on READ; a flag that was set means: wake it.
-   */
-  #release(header: Int32Array, read: number, n: number): void {
-    if (Atomics.exchange(header, READ, (read + n) & INDEX_MASK) < 0) Atomics.notify(header, READ);
-  }
-
   /** What `release()` of the chunk does. */
   #releaseChunk(count: number): void {
     if (!this.#open) throwChunkStateError('F16Ring.release', 'this chunk was released already; take a new one with readChunk(n)');
     const chunk = this.#chunk;
     if (!((count >>> 0) === count && count <= chunk.length)) throwArgumentError('F16Ring.release', 'count', count, `an integer from 0 to ${chunk.length} (the chunk's length)`);
     this.#open = false;
-    if (count !== 0) this.#release(this.#header, this.#header[READ] & INDEX_MASK, count);
+    if (count !== 0) advanceIndex(this.#header, READ, (this.#header[READ] & INDEX_MASK) + count);
   }
 
   /** Throws for an output of the wrong kind, or a pop while a chunk is open. */
