@@ -123,14 +123,7 @@ class Views {
    * ring of at most as many blocks as slots never miss).
    */
   at(offset: number, length: number, make: boolean): Float64Array | null {
-    const slot = ((offset >>> (31 - Math.clz32(length))) + length) & (this.#slots - 1);
-    // The hit of lookUp(slot, ...), written out: one more call level here would put the
-    // lookup past what the optimizing compiler inlines into a ring's popInto.
-    if (this.#offsets[slot] === offset && this.#lengths[slot] === length && length !== 0) {
-      const view = this.#views[slot];
-      if (view !== this.#empty) return view;
-    }
-    return this.#miss(slot, offset, length, make);
+    return this.lookUp(((offset >>> (31 - Math.clz32(length))) + length) & (this.#slots - 1), offset, length, make);
   }
 
   /**
